@@ -1,0 +1,1 @@
+"""Attune: a teaching simulator of the Still-Face and the Strange Situation."""

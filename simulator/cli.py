@@ -1,0 +1,250 @@
+"""The headless command line: list, validate, run, batch (and the GUI's play), with one-line errors.
+
+Errors go to stderr as ``error: WHERE: WHAT``, exit code 2 for bad input, never a traceback
+(``shared/design.md``, the contract).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .model.io import OutputError
+from .model.params import ALL_PARAMS, PRESETS, resolve_preset
+from .model.policies import POLICY_HELP, policy_code
+from .model.scenario import ScenarioError, available, load_scenario
+from .model.session import Session, SetError, episode_keys
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad command-line input. ``str(err)`` is ``WHERE: WHAT``."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, no usage dump
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _set_pairs(items: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--set {item}: expected key=value, e.g. infant.age_months=9")
+        try:
+            out[key.strip()] = float(value)
+        except ValueError:
+            raise UsageError(f"--set {key}: value {value!r} is not a number") from None
+    return out
+
+
+def _infant(name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        return resolve_preset(name)
+    except KeyError as exc:
+        raise UsageError(f"--infant: {exc.args[0]}") from None
+
+
+def _caregiver(name: str) -> str:
+    try:
+        policy_code(name)
+    except KeyError as exc:
+        raise UsageError(f"--caregiver: {exc.args[0]}") from None
+    return name
+
+
+def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
+    p = Path(path)
+    if p.suffix.lower() not in suffixes:
+        raise UsageError(f"--out {path}: must end in {' or '.join(suffixes)}")
+    if p.is_dir():
+        raise OutputError(f"{path}: is a folder, not a file")
+    if not (p.parent if str(p.parent) else Path(".")).is_dir():
+        raise OutputError(f"{path}: folder {p.parent} does not exist")
+    return p
+
+
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.on = sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+
+    def __call__(self, fraction: float) -> None:
+        if not self.on:
+            return
+        width = 30
+        done = int(round(fraction * width))
+        sys.stderr.write(f"\r{self.label} [{'#' * done}{'.' * (width - done)}] {fraction * 100:5.1f}% "
+                         f"{time.perf_counter() - self.t0:5.1f}s")
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+# --- commands ---------------------------------------------------------------------------------------------
+def cmd_list(args) -> int:
+    print("Scenarios (scenarios/*.toml):")
+    for name in available():
+        try:
+            sc = load_scenario(name)
+            print(f"  {name:<24} {sc.title} ({sc.infant.age_months:g} months, {sc.planned_s / 60:g} min): "
+                  f"{sc.question}")
+        except ScenarioError as exc:
+            print(f"  {name:<24} INVALID: {str(exc).splitlines()[0]}")
+    print("\nInfant presets (caregiving histories):")
+    for p in PRESETS.values():
+        print(f"  {p.id:<24} {p.history}")
+    try:
+        from .model.population import POPULATIONS, PROFILES
+        print("\nPopulations (for batch --infant):")
+        for pid, pop in POPULATIONS.items():
+            print(f"  {pid:<24} {pop.description}")
+        print("\nCaregiving profiles (for develop):")
+        for pid, prof in PROFILES.items():
+            print(f"  {pid:<24} {prof.description}")
+    except ImportError:
+        pass
+    print("\nCaregiver policies (--caregiver):")
+    for pid, text in POLICY_HELP.items():
+        print(f"  {pid:<24} {text}")
+    print("\nParameters (--set key=value):")
+    for p in ALL_PARAMS.values():
+        print(f"  {p.key:<30} default {p.default:<6g} range {p.lo:g}..{p.hi:g} {p.unit}: {p.meaning}")
+    print("  episode.<id>.duration_s        planned episode length (s); also episode.<id>.curtail.crying_s,")
+    print("                                 .curtail.max_pause_s, .extend.until_calm_s, .extend.max_extra_s")
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    bad = 0
+    for f in args.files:
+        try:
+            load_scenario(f)
+            print(f"ok: {f}")
+        except ScenarioError as exc:
+            bad += 1
+            for line in str(exc).splitlines():
+                print(f"error: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _session(args, n: int, record: bool) -> Session:
+    scenario = load_scenario(args.scenario)
+    overrides = _set_pairs(args.set)
+    return Session(scenario, n=n, infant=_infant(args.infant), caregiver=_caregiver(args.caregiver),
+                   seed=args.seed, overrides=overrides, record=record)
+
+
+def cmd_run(args) -> int:
+    from .export import score, trajectory_csv, write_session_json
+    from .model.io import atomic_write_text
+
+    out = _check_out(args.out, (".csv", ".json"))
+    session = _session(args, 1, record=True).run()
+    if out.suffix.lower() == ".csv":
+        atomic_write_text(out, trajectory_csv(session))
+    else:
+        write_session_json(out, session, score(session))
+    print(f"wrote {out} ({session.steps_taken} steps, {session.t:g} s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_batch(args) -> int:
+    from .export import batch_csv, score
+    from .model.io import atomic_write_text
+
+    if args.n < 1:
+        raise UsageError(f"--n {args.n}: must be at least 1")
+    out = _check_out(args.out, (".csv",))
+    overrides = _set_pairs(args.set)
+    session = _batch_session(args, overrides)
+    session.run(progress=_Progress(f"{session.scenario.id} x{args.n}"))
+    scores = score(session)
+    atomic_write_text(out, batch_csv(session, scores, overrides))
+    print(f"wrote {out} ({args.n} infants x {session.E} episodes)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _batch_session(args, overrides: dict[str, float]) -> Session:
+    scenario = load_scenario(args.scenario)
+    name = args.infant
+    try:
+        from .model.population import POPULATIONS, population_session
+        if name is not None and name.lower() in POPULATIONS:
+            return population_session(scenario, name.lower(), args.n, _caregiver(args.caregiver), args.seed,
+                                      overrides)
+    except ImportError:
+        pass
+    return Session(scenario, n=args.n, infant=_infant(name), caregiver=_caregiver(args.caregiver),
+                   seed=args.seed, overrides=overrides)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
+                "Strange Situation. With no command, opens the app.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def common(sp, n=False):
+        sp.add_argument("scenario", help="a name from scenarios/ or a path to a .toml file")
+        sp.add_argument("--infant", help="infant preset" + (" or population" if n else ""))
+        sp.add_argument("--caregiver", default="sensitive", help="policy for learner episodes (default sensitive)")
+        sp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="set a documented parameter or episode field; repeatable")
+
+    sub.add_parser("list", help="scenarios, infants, policies, profiles and parameters").set_defaults(
+        func=cmd_list)
+    v = sub.add_parser("validate", help="check scenario files; exit 2 if any is invalid")
+    v.add_argument("files", nargs="+")
+    v.set_defaults(func=cmd_validate)
+    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv) or session file (.json)")
+    common(r)
+    r.add_argument("--out", required=True)
+    r.set_defaults(func=cmd_run)
+    b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
+    common(b, n=True)
+    b.add_argument("--n", type=int, required=True)
+    b.add_argument("--out", required=True)
+    b.set_defaults(func=cmd_batch)
+    try:
+        from .extra_commands import register
+        register(sub, common)
+    except ImportError:
+        pass
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for ``python main.py ...``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
+            from .view.app import launch_gui
+            return launch_gui(argv)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_OK
+        return args.func(args)
+    except (UsageError, ScenarioError, SetError, OutputError) as exc:
+        for line in str(exc).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

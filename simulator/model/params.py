@@ -1,0 +1,141 @@
+"""The documented parameters a user may set (``--set key=value``), the infant presets, and sampling.
+
+Infant presets are *caregiving histories*, expressed as the working-model parameters such a history
+produces (Bowlby 1969; Ainsworth et al. 1978: sensitive, consistent responding with repair builds a
+high expectation of response; consistent rebuff of comfort-seeking builds a deactivating strategy;
+inconsistent responding builds a hyper-activating one; frightening or frightened caregiving builds
+fear of the caregiver; Main & Hesse 1990). The development issue derives them by simulation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .infant import InfantParams
+
+
+@dataclass(frozen=True)
+class Param:
+    """One user-settable parameter: default, allowed range, unit, meaning and source."""
+
+    key: str
+    default: float
+    lo: float
+    hi: float
+    unit: str
+    meaning: str
+    source: str
+
+
+INFANT_PARAMS: tuple[Param, ...] = (
+    Param("infant.age_months", 4.0, 1.0, 36.0, "months",
+          "age; gates mobility, separation protest and stranger wariness (scenario default)",
+          "WHO MGRS 2006; Schaffer & Emerson 1964; Sroufe 1977"),
+    Param("infant.reactivity", 0.5, 0.0, 1.0, "0-1",
+          "temperament: how strongly alarm raises arousal", "Rothbart 1981 (negative reactivity)"),
+    Param("infant.soothability", 0.5, 0.0, 1.0, "0-1",
+          "temperament: how readily comfort lowers arousal", "Rothbart 1981 (soothability)"),
+    Param("infant.expectation", 0.8, 0.0, 1.0, "0-1",
+          "working model: expectation that the caregiver responds (trust speeds comfort)",
+          "Bowlby 1969; Ainsworth et al. 1978"),
+    Param("infant.deactivation", 0.05, 0.0, 1.0, "0-1",
+          "avoidant (minimising) strategy: masks distress and comfort seeking, not arousal",
+          "Main 1990; Cassidy 1994; Spangler & Grossmann 1993"),
+    Param("infant.hyperactivation", 0.05, 0.0, 1.0, "0-1",
+          "resistant (maximising) strategy: amplifies distress, mixes contact seeking with anger",
+          "Cassidy & Berlin 1994"),
+    Param("infant.fear_of_caregiver", 0.02, 0.0, 1.0, "0-1",
+          "disorganising fear: the caregiver is both haven and source of alarm",
+          "Main & Hesse 1990; Main & Solomon 1990"),
+)
+
+CAREGIVER_PARAMS: tuple[Param, ...] = (
+    Param("caregiver.sensitivity", 0.7, 0.0, 1.0, "0-1",
+          "probability of reading the infant's signal correctly at each decision",
+          "Ainsworth 1969 sensitivity scale (operationalised); calibrated to MR1"),
+    Param("caregiver.response_lag_s", 2.0, 0.0, 10.0, "s",
+          "mean lag between the infant's signal and the caregiver's response",
+          "human reaction to social signals; calibrated to MR1 (Tronick & Cohn 1989)"),
+    Param("caregiver.bout_s", 4.0, 0.5, 30.0, "s",
+          "mean time the caregiver keeps one action before reconsidering",
+          "calibrated to MR1 (Tronick & Cohn 1989)"),
+)
+
+ALL_PARAMS: dict[str, Param] = {p.key: p for p in INFANT_PARAMS + CAREGIVER_PARAMS}
+
+#: Spread of temperament within a preset (standard deviation, before clipping to 0-1).
+TEMPERAMENT_SD = 0.15
+#: Spread of working-model parameters within a preset.
+WORKING_MODEL_SD = 0.06
+
+
+@dataclass(frozen=True)
+class Preset:
+    """An infant preset: the history it stands for and the working model that history produces."""
+
+    id: str
+    history: str
+    expectation: float
+    deactivation: float
+    hyperactivation: float
+    fear_of_caregiver: float
+
+
+PRESETS: dict[str, Preset] = {
+    p.id: p
+    for p in (
+        Preset("secure", "sensitive, consistent responding with prompt repair of ruptures",
+               0.85, 0.05, 0.05, 0.02),
+        Preset("avoidant", "consistent rebuff of comfort-seeking; play welcomed, distress not",
+               0.30, 0.85, 0.05, 0.03),
+        Preset("resistant", "inconsistent, unpredictable responding: sometimes warm, often missed",
+               0.45, 0.05, 0.85, 0.03),
+        Preset("disorganized", "frightening or frightened caregiving alongside ordinary care",
+               0.35, 0.30, 0.35, 0.85),
+    )
+}
+#: Accepted aliases (the field's spellings), mapped to the contract ids.
+PRESET_ALIASES = {"disorganised": "disorganized", "ambivalent": "resistant", "b": "secure",
+                  "a": "avoidant", "c": "resistant", "d": "disorganized"}
+
+
+def resolve_preset(name: str) -> str:
+    """The contract id for a preset name or alias; ``KeyError`` listing the valid names if unknown."""
+    key = name.strip().lower()
+    key = PRESET_ALIASES.get(key, key)
+    if key not in PRESETS:
+        raise KeyError(f"unknown infant preset {name!r}; valid: {', '.join(PRESETS)}")
+    return key
+
+
+def sample_infants(preset: str, n: int, age_months: float, rng: np.random.Generator,
+                   overrides: dict[str, float] | None = None, vary: bool = True) -> InfantParams:
+    """Draw ``n`` infants of a preset: temperament varies around 0.5, the working model around the
+    preset's values. A key in ``overrides`` (``infant.*``) fixes that parameter for every infant.
+
+    Returns:
+        :class:`InfantParams` with arrays of shape (n,).
+    """
+    p = PRESETS[resolve_preset(preset)]
+    overrides = overrides or {}
+
+    def draw(mean: float, sd: float) -> np.ndarray:
+        if not vary or n == 1:
+            return np.full(n, mean)
+        return np.clip(rng.normal(mean, sd, n), 0.0, 1.0)
+
+    values = {
+        "age_months": np.full(n, float(age_months)),
+        "reactivity": draw(0.5, TEMPERAMENT_SD),
+        "soothability": draw(0.5, TEMPERAMENT_SD),
+        "expectation": draw(p.expectation, WORKING_MODEL_SD),
+        "deactivation": draw(p.deactivation, WORKING_MODEL_SD),
+        "hyperactivation": draw(p.hyperactivation, WORKING_MODEL_SD),
+        "fear_of_caregiver": draw(p.fear_of_caregiver, WORKING_MODEL_SD),
+    }
+    for key, value in overrides.items():
+        if key.startswith("infant."):
+            values[key.split(".", 1)[1]] = np.full(n, float(value))
+    return InfantParams(**values)

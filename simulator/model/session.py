@@ -1,0 +1,527 @@
+"""The session engine: runs a scenario for N infants in fixed steps of 0.25 s.
+
+It owns the clock, the episodes (each infant has its own, because curtailment and extension make
+episode lengths differ), who is present, the caregiver (scripted policy or learner), curtailment
+(science.md SS1), the event log, a compact per-step behaviour log for scoring, and per-episode
+accumulators for the tidy measures. Time moves only through :meth:`Session.step`; randomness comes
+only from the ``np.random.Generator`` made from the seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import constants as C
+from .actions import ACTION_IDS, LEAVING, MATCH_BY_STATE, Action, action_code
+from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
+from .infant import STATE_VARIABLES, AgeFactors, Context, InfantParams, InfantState
+from .infant import step as infant_step
+from .params import ALL_PARAMS, resolve_preset, sample_infants
+from .policies import Caregivers, Policy, policy_code, stranger_actions
+from .scenario import Scenario, ScenarioError, parse_scenario
+
+DT = C.DT_S
+
+# Bit layout of one byte of the behaviour log (see :class:`BehaviourLog`).
+BEHAVIOUR_MASK = 0x0F
+CONTACT_BIT = 0x10
+NEAR_BIT = 0x20
+MATCHED_BIT = 0x40
+CAREGIVER_BIT = 0x80
+
+# Per-episode accumulators: name -> column in the accumulator array.
+_ACC = ("steps", "positive_affect", "negative_affect", "gaze", "arousal", "crying", "exploration",
+        "proximity", "bids", "matched", "caregiver_steps", "ruptures", "repairs", "repair_steps")
+_A = {name: k for k, name in enumerate(_ACC)}
+
+
+class SetError(Exception):
+    """An unknown or out-of-range ``--set`` key. ``str(err)`` is one line."""
+
+
+@dataclass
+class BehaviourLog:
+    """What an observer would have coded, step by step, for N infants.
+
+    Attributes:
+        codes: uint8 (T, N): bits 0-3 behaviour code, bit 4 contact with the partner, bit 5 near the
+            partner, bit 6 caregiver matched, bit 7 caregiver present.
+        actions: int8 (T, N): the caregiver's action code (meaningless where absent).
+        episode_start, episode_end: int (N, E): step index of each episode's first step and one past
+            its last (equal where an episode never ran).
+        stranger_present: bool (E,): whether the stranger is in the room in each episode.
+        dt: step length in seconds.
+    """
+
+    codes: np.ndarray
+    actions: np.ndarray
+    episode_start: np.ndarray
+    episode_end: np.ndarray
+    stranger_present: np.ndarray
+    dt: float = DT
+
+    @property
+    def behaviour(self) -> np.ndarray:
+        """Behaviour codes, (T, N) uint8."""
+        return self.codes & BEHAVIOUR_MASK
+
+    @property
+    def contact(self) -> np.ndarray:
+        """Contact with the partner, (T, N) bool."""
+        return (self.codes & CONTACT_BIT) != 0
+
+    @property
+    def near(self) -> np.ndarray:
+        """Within reach of the partner, (T, N) bool."""
+        return (self.codes & NEAR_BIT) != 0
+
+    @property
+    def matched(self) -> np.ndarray:
+        """Caregiver matched, (T, N) bool."""
+        return (self.codes & MATCHED_BIT) != 0
+
+    @property
+    def caregiver_present(self) -> np.ndarray:
+        """Caregiver in the room, (T, N) bool."""
+        return (self.codes & CAREGIVER_BIT) != 0
+
+    def episode_slice(self, i: int, e: int) -> slice:
+        """The steps of episode ``e`` for infant ``i``."""
+        return slice(int(self.episode_start[i, e]), int(self.episode_end[i, e]))
+
+
+@dataclass
+class Event:
+    """One entry of the event log. ``t`` is model seconds since the session started."""
+
+    t: float
+    kind: str
+    episode: str
+    detail: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Plain-data form for the session file."""
+        return {"t": round(self.t, 3), "kind": self.kind, "episode": self.episode, **self.detail}
+
+
+def apply_episode_overrides(scenario: Scenario, overrides: dict[str, float]) -> Scenario:
+    """A copy of ``scenario`` with ``episode.<id>.<field>[.<sub>]`` keys applied (validated again)."""
+    ep_keys = {k: v for k, v in overrides.items() if k.startswith("episode.")}
+    if not ep_keys:
+        return scenario
+    data = scenario.model_dump()
+    for key, value in ep_keys.items():
+        parts = key.split(".")
+        if len(parts) < 3:
+            raise SetError(f"--set {key}: use episode.<id>.<field>, e.g. episode.still_face.duration_s")
+        try:
+            ep = data["episodes"][scenario.episode_index(parts[1])]
+        except KeyError:
+            ids = ", ".join(e.id for e in scenario.episodes)
+            raise SetError(f"--set {key}: no episode {parts[1]!r} in {scenario.id}; episodes: {ids}") from None
+        node = ep
+        for p in parts[2:-1]:
+            if not isinstance(node.get(p), dict):
+                node[p] = {} if p in ("curtail", "extend") else node.get(p)
+            node = node[p]
+            if not isinstance(node, dict):
+                raise SetError(f"--set {key}: {p!r} is not a group of fields")
+        leaf = parts[-1]
+        if leaf not in node:
+            raise SetError(f"--set {key}: unknown episode field {leaf!r}; valid: {', '.join(episode_keys(scenario))}")
+        node[leaf] = value
+    try:
+        return parse_scenario(data, f"--set on {scenario.id}")
+    except ScenarioError as exc:
+        raise SetError(str(exc).splitlines()[0]) from None
+
+
+def episode_keys(scenario: Scenario) -> list[str]:
+    """The ``--set`` keys for the numeric fields of each episode of ``scenario``."""
+    keys = []
+    for ep in scenario.episodes:
+        keys.append(f"episode.{ep.id}.duration_s")
+        keys += [f"episode.{ep.id}.curtail.{f}" for f in ("crying_s", "max_pause_s")]
+        keys += [f"episode.{ep.id}.extend.{f}" for f in ("until_calm_s", "max_extra_s")]
+    return keys
+
+
+def check_overrides(scenario: Scenario, overrides: dict[str, float]) -> None:
+    """Raise :class:`SetError` for an unknown key or an out-of-range value, listing the valid keys."""
+    for key, value in overrides.items():
+        if key.startswith("episode."):
+            continue
+        p = ALL_PARAMS.get(key)
+        if p is None:
+            valid = ", ".join(list(ALL_PARAMS) + ["episode.<id>.<field>"])
+            raise SetError(f"--set {key}: unknown parameter; valid: {valid}")
+        if not p.lo <= value <= p.hi:
+            raise SetError(f"--set {key}={value:g}: out of range {p.lo:g}..{p.hi:g}")
+
+
+class Session:
+    """A scenario run for a batch of infants.
+
+    Args:
+        scenario: the validated scenario.
+        n: batch size N (1 for the GUI).
+        infant: an infant preset id (default: the scenario's). Ignored when ``params`` is given.
+        caregiver: the policy that plays ``learner`` episodes headless, and the style of
+            ``ssp_protocol``'s reunions.
+        seed: seed of the ``np.random.default_rng`` that supplies all randomness.
+        overrides: ``--set`` values: ``infant.*``, ``caregiver.*`` and ``episode.<id>.<field>`` keys.
+        learner: True for an interactive session (N must be 1): ``learner`` episodes take
+            :meth:`set_action`.
+        record: keep a per-step trajectory of every state variable for infant 0 (for ``run``).
+        params: explicit infant parameters (from a population or development run).
+        preset_label: the label written in the ``preset`` column; never read by scoring.
+    """
+
+    def __init__(self, scenario: Scenario, n: int = 1, infant: str | None = None,
+                 caregiver: str = "sensitive", seed: int = 0, overrides: dict[str, float] | None = None,
+                 learner: bool = False, record: bool = False, params: InfantParams | None = None,
+                 preset_label: str | None = None) -> None:
+        overrides = dict(overrides or {})
+        check_overrides(scenario, overrides)
+        self.scenario = apply_episode_overrides(scenario, overrides)
+        self.overrides = overrides
+        self.seed = int(seed)
+        self.rng = np.random.default_rng(self.seed)
+        self.caregiver_id = caregiver
+        style = policy_code(caregiver)
+        if learner and n != 1:
+            raise ValueError("a learner session has exactly one infant")
+        self.learner = learner
+        self.preset = resolve_preset(infant or self.scenario.infant.preset)
+        self.preset_label = preset_label or self.preset
+        age = overrides.get("infant.age_months", self.scenario.infant.age_months)
+        if params is None:
+            params = sample_infants(self.preset, n, age, self.rng, overrides)
+        self.params = params
+        self.n = n = params.n
+        self.ages = AgeFactors(params.age_months)
+        self.state = InfantState.initial(params)
+        cg_par = {p: overrides.get(f"caregiver.{p}", ALL_PARAMS[f"caregiver.{p}"].default)
+                  for p in ("sensitivity", "response_lag_s", "bout_s")}
+        self.caregivers = Caregivers(n, **cg_par)
+        self.style = Policy.SENSITIVE if style == Policy.SSP_PROTOCOL else style
+
+        eps = self.scenario.episodes
+        self.E = E = len(eps)
+        self.episode_ids = [ep.id for ep in eps]
+        self._planned = np.array([ep.duration_s for ep in eps])
+        self._cg = np.array(["caregiver" in ep.present for ep in eps] + [False])
+        self._st = np.array(["stranger" in ep.present for ep in eps] + [False])
+        self._toys = np.array([ep.toys for ep in eps] + [False])
+        self._novel = np.array([ep.room_novelty for ep in eps] + [False], dtype=np.float64)
+        pol = []
+        for ep in eps:
+            if ep.caregiver == "absent":
+                pol.append(Policy.ABSENT)
+            elif ep.caregiver == "learner":
+                pol.append(Policy.LEARNER if learner else style)
+            else:
+                pol.append(policy_code(ep.caregiver))
+        self._policy = np.array(pol + [Policy.ABSENT], dtype=np.int8)
+        self._can_break = [ep.learner_can_break for ep in eps]
+        inf = np.inf
+        self._curtail_cry = np.array([ep.curtail.crying_s if ep.curtail else inf for ep in eps] + [inf])
+        self._curtail_pause = np.array([ep.curtail.max_pause_s if ep.curtail else 0.0 for ep in eps] + [0.0])
+        self._calm_needed = np.array([ep.extend.until_calm_s if ep.extend else 0.0 for ep in eps] + [0.0])
+        self._extra_max = np.array([ep.extend.max_extra_s if ep.extend else 0.0 for ep in eps] + [0.0])
+        self._reunion = np.array([self._cg[i] and i > 0 and not self._cg[i - 1] for i in range(E)] + [False])
+        self._leaves = np.array([self._cg[i] and i + 1 < E and not self._cg[i + 1] for i in range(E)] + [False])
+        self._goodbye = self._reunion.copy()  # after a reunion the caregiver leaves saying bye-bye (ep 5)
+
+        # Per-infant clocks.
+        self.t = 0.0
+        self.steps_taken = 0
+        self.episode = np.zeros(n, dtype=np.int64)
+        self.t_episode = np.zeros(n)
+        self.done = np.zeros(n, dtype=bool)
+        self.left = np.zeros(n, dtype=bool)
+        self._cry_run = np.zeros(n)
+        self._pause = np.zeros(n)
+        self._calm_run = np.zeros(n)
+        self._prev_matched = np.zeros(n, dtype=bool)
+        self._mismatch_run = np.zeros(n, dtype=np.int64)
+        self.duration_s = np.zeros((n, E))
+        self.curtailed = np.zeros((n, E), dtype=bool)
+        self.extended = np.zeros((n, E), dtype=bool)
+        self._acc = np.zeros((n * E + n, len(_ACC)))  # the last n rows absorb finished infants
+        self._row_base = np.arange(n) * E
+        self.repair_latencies: list[list[tuple[int, float]]] = [[] for _ in range(n)] if n == 1 else []
+
+        # Logs.
+        max_steps = int(np.ceil((self._planned.sum() + self._extra_max.sum()) / DT)) + 2
+        self._codes = np.zeros((max_steps, n), dtype=np.uint8)
+        self._actions = np.zeros((max_steps, n), dtype=np.int8)
+        self._ep_start = np.zeros((n, E), dtype=np.int64)
+        self._ep_end = np.zeros((n, E), dtype=np.int64)
+        self.events: list[Event] = []
+        self.record = record
+        self.trajectory: list[tuple] = []
+        self.learner_action = Action.SMILE
+        self.broken = False
+        self.learner_actions: list[dict] = []
+        self._last_action = np.full(n, -1, dtype=np.int8)
+        self._frame_accum = 0.0
+        self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
+
+    # --- public interface ------------------------------------------------------------------------------
+    @property
+    def finished(self) -> bool:
+        """True once every infant has completed the last episode."""
+        return bool(self.done.all())
+
+    @property
+    def current_episode(self):
+        """The :class:`~simulator.model.scenario.Episode` infant 0 is in (the last one when finished)."""
+        return self.scenario.episodes[min(int(self.episode[0]), self.E - 1)]
+
+    def allowed_actions(self) -> list[str]:
+        """Action ids the learner may use now (empty when the episode is scripted or the caregiver away)."""
+        ep = self.current_episode
+        pol = self._policy[min(int(self.episode[0]), self.E - 1)]
+        if pol == Policy.ABSENT:
+            return []
+        if pol != Policy.LEARNER and not (ep.learner_can_break and self.learner):
+            return []
+        return list(ep.allowed_actions or ACTION_IDS)
+
+    def set_action(self, action_id: str) -> bool:
+        """The learner chooses an action; it holds until changed. Returns False if not allowed now.
+
+        In a scripted episode that allows it, this breaks the script (logged as ``script_broken``).
+        """
+        if not self.learner or self.finished or action_id not in self.allowed_actions():
+            return False
+        code = action_code(action_id)
+        e = int(self.episode[0])
+        if self._policy[e] != Policy.LEARNER and not self.broken:
+            self.broken = True
+            self._log_event(0, "script_broken", {"script": self.scenario.episodes[e].caregiver})
+        self.learner_action = code
+        self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
+        return True
+
+    def advance(self, frame_dt: float) -> int:
+        """Feed real frame time (s, clamped to ``MAX_FRAME_DT_S``); take whole model steps. Returns steps."""
+        self._frame_accum += min(max(frame_dt, 0.0), C.MAX_FRAME_DT_S)
+        taken = 0
+        while self._frame_accum >= DT and not self.finished:
+            self._frame_accum -= DT
+            self.step()
+            taken += 1
+        return taken
+
+    def run(self, progress=None) -> "Session":
+        """Step until every infant has finished; ``progress(fraction)`` is called now and then."""
+        total = max(self._codes.shape[0], 1)
+        while not self.finished:
+            self.step()
+            if progress is not None and self.steps_taken % 200 == 0:
+                progress(min(self.steps_taken / total, 1.0))
+        if progress is not None:
+            progress(1.0)
+        return self
+
+    def step(self) -> None:
+        """Advance every unfinished infant by one model step of 0.25 s."""
+        if self.finished:
+            return
+        s = self.state
+        n = self.n
+        live = ~self.done
+        ep = self.episode
+        cg = self._cg[ep] & ~self.left & live
+        st = self._st[ep] & live
+        pol = self._policy[ep]
+        u = self.rng.random((8, n))
+        z = self.rng.standard_normal((4, n))
+        remaining = self._planned[np.minimum(ep, self.E - 1)] - self.t_episode
+        act = self.caregivers.decide(pol, self.style, self.t_episode, remaining, self._reunion[ep],
+                                     self._leaves[ep], self._goodbye[ep], u[5:8])
+        if self.learner and (pol[0] == Policy.LEARNER or self.broken):
+            act[0] = self.learner_action
+        # Leaving and returning within an episode (free play, nursery drop-off).
+        self.left |= LEAVING[act] & cg
+        cg = cg & ~(LEAVING[act])
+        sact = stranger_actions(st, cg, self.t_episode, self._planned[np.minimum(ep, self.E - 1)], s.behaviour)
+        matched = MATCH_BY_STATE[SIGNALS[s.behaviour], act] & cg
+        ctx = Context(cg, st, act, sact, self._toys[ep], matched, self._novel[ep])
+        prev_behaviour = s.behaviour.copy() if self.n == 1 else None
+        changed = infant_step(self.params, self.ages, s, ctx, u, z)
+        self.caregivers.observe(s.behaviour)
+
+        b = s.behaviour
+        row = self._row_base + np.where(live, ep, 0)
+        row = np.where(live, row, n * self.E + np.arange(n))
+        # Rupture: match -> mismatch. Repair: mismatch -> match; its latency is the mismatch bout it ends
+        # (science.md section 2). A bout that starts the episode, before any match, is not a rupture.
+        rupture = self._prev_matched & ~matched & cg
+        run = self._mismatch_run
+        repair = ~self._prev_matched & matched & cg & (run > 0)
+        repair_steps = np.where(repair, run, 0)
+        self._mismatch_run = np.where(matched | ~cg, 0, np.where(self._prev_matched | (run > 0), run + 1, 0))
+        vals = np.stack([
+            np.ones(n), s.positive_affect, s.negative_affect, s.gaze, s.arousal, CRYING[b], EXPLORING[b],
+            s.near & (cg | st), changed & BIDS[b], matched, cg, rupture, repair, repair_steps,
+        ], axis=1)
+        self._acc[row] += vals
+        self._prev_matched = matched
+
+        code = (b.astype(np.uint8) | (s.contact * CONTACT_BIT).astype(np.uint8)
+                | (s.near * NEAR_BIT).astype(np.uint8) | (matched * MATCHED_BIT).astype(np.uint8)
+                | (cg * CAREGIVER_BIT).astype(np.uint8))
+        k = self.steps_taken
+        self._codes[k] = code
+        self._actions[k] = act
+        if self.n == 1:
+            self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0], rupture[0],
+                             float(repair_steps[0]) * DT if repair[0] else None)
+        self.steps_taken = k + 1
+        self.t += DT
+        self.t_episode += DT * live
+        self._update_curtailment(live, b)
+
+    # --- episodes, curtailment, extension ----------------------------------------------------------------
+    def _update_curtailment(self, live: np.ndarray, b: np.ndarray) -> None:
+        ep = self.episode
+        crying = CRYING[b]
+        max_pause = self._curtail_pause[ep]
+        self._cry_run = np.where(crying, self._cry_run + DT + np.where(self._cry_run > 0, self._pause, 0.0),
+                                 self._cry_run)
+        self._pause = np.where(crying, 0.0, self._pause + DT)
+        self._cry_run = np.where(self._pause > max_pause, 0.0, self._cry_run)
+        self._calm_run = np.where(CALM[b], self._calm_run + DT, 0.0)
+        planned = self._planned[np.minimum(ep, self.E - 1)]
+        curtail = live & (self._cry_run >= self._curtail_cry[ep])
+        over = live & (self.t_episode >= planned - 1e-9)
+        needs_calm = self._calm_needed[ep] > 0
+        extra = self.t_episode - planned
+        keep_going = over & needs_calm & (self._calm_run < self._calm_needed[ep]) & (
+            extra < self._extra_max[ep] - 1e-9)
+        newly_extended = keep_going & ~self.extended[np.arange(self.n), np.minimum(ep, self.E - 1)]
+        if newly_extended.any():
+            self.extended[newly_extended, ep[newly_extended]] = True
+            if self.n == 1:
+                self._log_event(0, "extended", {"reason": "not yet calm"})
+        end = curtail | (over & ~keep_going)
+        if end.any():
+            self._end_episode(end, curtail & end)
+
+    def _end_episode(self, end: np.ndarray, curtailed: np.ndarray) -> None:
+        idx = np.flatnonzero(end)
+        e = self.episode[idx]
+        self.duration_s[idx, e] = self.t_episode[idx]
+        self.curtailed[idx, e] = curtailed[idx]
+        k = self.steps_taken
+        self._ep_end[idx, e] = k
+        if self.n == 1:
+            kind = "curtailed" if curtailed[0] else "episode_end"
+            self._log_event(0, kind, {"duration_s": round(float(self.t_episode[0]), 3)})
+        nxt = e + 1
+        self.episode[idx] = nxt
+        fin = nxt >= self.E
+        self.done[idx[fin]] = True
+        go = idx[~fin]
+        self._ep_start[go, nxt[~fin]] = k
+        for arr in (self.t_episode, self._cry_run, self._pause, self._calm_run):
+            arr[idx] = 0.0
+        self._prev_matched[idx] = False
+        self._mismatch_run[idx] = 0
+        self.left[idx] = False
+        mask = np.zeros(self.n, dtype=bool)
+        mask[idx] = True
+        self.caregivers.reset_timing(mask)
+        if self.n == 1 and not fin[0]:
+            self.broken = False
+            ep = self.scenario.episodes[int(nxt[0])]
+            if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
+                self.learner_action = action_code(ep.allowed_actions[0])
+            self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
+
+    # --- logging -----------------------------------------------------------------------------------------
+    def _log_event(self, i: int, kind: str, detail: dict) -> None:
+        e = min(int(self.episode[i]), self.E - 1)
+        self.events.append(Event(self.t, kind, self.episode_ids[e], detail))
+
+    def _log_single(self, k, act, sact, cg, st, matched, prev_b, rupture, repair_latency) -> None:
+        s = self.state
+        if cg and act != self._last_action[0]:
+            self._log_event(0, "action", {"action": ACTION_IDS[act], "by": self._who()})
+        self._last_action[0] = act if cg else -1
+        if s.behaviour[0] != prev_b:
+            self._log_event(0, "behaviour", {"behaviour": BEHAVIOUR_IDS[s.behaviour[0]]})
+        if rupture:
+            self._log_event(0, "rupture", {})
+        if repair_latency is not None:
+            self._log_event(0, "repair", {"latency_s": repair_latency})
+            self.repair_latencies[0].append((int(self.episode[0]), repair_latency))
+        if self.record:
+            e = int(self.episode[0])
+            self.trajectory.append((
+                round(self.t + DT, 3), e + 1, self.episode_ids[e], ACTION_IDS[act] if cg else "",
+                ACTION_IDS[sact] if st else "",
+                *(float(getattr(s, name)[0]) for name in STATE_VARIABLES),
+                BEHAVIOUR_IDS[s.behaviour[0]], int(s.contact[0]), int(s.near[0]),
+                (1 if matched else 0) if cg else None,
+            ))
+
+    def _who(self) -> str:
+        e = int(self.episode[0])
+        if self._policy[e] == Policy.LEARNER or self.broken:
+            return "learner"
+        return self.scenario.episodes[e].caregiver if self.scenario.episodes[e].caregiver != "learner" \
+            else self.caregiver_id
+
+    # --- results -----------------------------------------------------------------------------------------
+    @property
+    def log(self) -> BehaviourLog:
+        """The behaviour log so far (views, not copies)."""
+        k = self.steps_taken
+        end = self._ep_end.copy()
+        live = ~self.done
+        if live.any():
+            end[live, self.episode[live]] = k
+        return BehaviourLog(self._codes[:k], self._actions[:k], self._ep_start, end, self._st[:-1].copy())
+
+    def episode_measures(self) -> dict[str, np.ndarray]:
+        """Tidy per-episode measures, each an array of shape (N, E) (NaN where a value does not apply).
+
+        Means of ``positive_affect``, ``negative_affect``, ``gaze``, ``arousal`` (0-1); shares of time
+        ``crying``, ``exploration``, ``proximity`` (0-1); ``bids`` per minute; ``matched_share`` (NaN where
+        the caregiver was absent all episode); ``ruptures``, ``repairs``; ``mean_repair_latency_s``;
+        ``planned_s``, ``duration_s``, ``curtailed``.
+        """
+        acc = self._acc[: self.n * self.E].reshape(self.n, self.E, len(_ACC))
+        steps = acc[..., _A["steps"]]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = {name: acc[..., _A[name]] / steps for name in
+                    ("positive_affect", "negative_affect", "gaze", "arousal", "crying", "exploration",
+                     "proximity")}
+            mean["bids"] = acc[..., _A["bids"]] / (steps * DT / 60.0)
+            present = acc[..., _A["caregiver_steps"]] > 0
+            mean["matched_share"] = np.where(present, acc[..., _A["matched"]] / steps, np.nan)
+            mean["ruptures"] = np.where(present, acc[..., _A["ruptures"]], np.nan)
+            mean["repairs"] = np.where(present, acc[..., _A["repairs"]], np.nan)
+            reps = acc[..., _A["repairs"]]
+            mean["mean_repair_latency_s"] = np.where(reps > 0, acc[..., _A["repair_steps"]] * DT / reps, np.nan)
+        mean["planned_s"] = np.broadcast_to(self._planned, (self.n, self.E)).copy()
+        mean["duration_s"] = self.duration_s.copy()
+        mean["curtailed"] = self.curtailed.astype(np.float64)
+        return mean
+
+
+def action_code_or_none(code: int) -> str | None:
+    """The action id of a code, or None."""
+    try:
+        return ACTION_IDS[int(code)]
+    except (IndexError, ValueError):
+        return None
+
+
+__all__ = ["Session", "BehaviourLog", "Event", "SetError", "DT", "Behaviour"]
