@@ -1,0 +1,330 @@
+"""The app: window, fixed 1280x720 canvas scaled with letterboxing, fonts, the scene stack and the main loop.
+
+The loop runs in strict order (pygame-ce's chimp example): events -> update -> draw -> flip, with
+``clock.tick(FPS)``. Mouse positions are mapped from the window to canvas coordinates before scenes
+see them, so scenes only ever think in 1280x720. Keys handled here for every scene: F11 full screen,
+F10 projector colours, T text size (back row), M mute, Ctrl+Q quit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame  # noqa: E402
+
+from . import strings as S  # noqa: E402
+from . import theme  # noqa: E402
+from .scene import Scene, SceneStack  # noqa: E402
+
+
+class App:
+    """The running application. Scenes reach shared things through it.
+
+    Args:
+        fullscreen: start full screen.
+        projector: start with the high-contrast projector colours (and sound muted).
+        headless: True under tests and screenshots (no waiting for the frame clock).
+        sound: whether synthesised sound starts unmuted.
+    """
+
+    def __init__(self, fullscreen: bool = False, projector: bool = False, headless: bool = False,
+                 sound: bool | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        self.canvas_size = theme.CANVAS_SIZE
+        self.canvas = pygame.Surface(self.canvas_size)
+        self.palette = theme.PROJECTOR if projector else theme.CLASSIC
+        self.text_scale_index = 0
+        self.fullscreen = False
+        self.window_size = self.canvas_size
+        self._windowed_size = self.canvas_size
+        self.screen = self._open_window(self.canvas_size, fullscreen)
+        pygame.display.set_caption(S.APP_TITLE)
+        pygame.key.set_repeat(400, 60)
+        self._fonts: dict[tuple, pygame.font.Font] = {}
+        self.stack = SceneStack()
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.frame_count = 0
+        self.exit_code = 0
+        self._scale_cache: tuple | None = None
+        self.sound = _make_sound(enabled=(not projector) if sound is None else sound)
+
+    # --- window and scaling ------------------------------------------------------------------------------
+    def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if fullscreen:
+            try:
+                screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+                self.fullscreen = True
+                self.window_size = screen.get_size()
+                return screen
+            except pygame.error:
+                pass
+        self.fullscreen = False
+        size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+        screen = pygame.display.set_mode(size, flags)
+        self.window_size = screen.get_size()
+        return screen
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between full screen and the last window size."""
+        if self.fullscreen:
+            self.screen = self._open_window(self._windowed_size, False)
+        else:
+            self._windowed_size = self.window_size
+            self.screen = self._open_window(self.window_size, True)
+        self._scale_cache = None
+
+    def resize(self, size) -> None:
+        """The window was resized by the user (or a test)."""
+        if self.fullscreen:
+            return
+        w, h = int(size[0]), int(size[1])
+        self.screen = self._open_window((w, h), False)
+        self._scale_cache = None
+
+    def _viewport(self) -> tuple[float, int, int, int, int]:
+        """Scale and letterbox: (scale, x, y, w, h) of the canvas inside the window."""
+        ww, wh = self.screen.get_size()
+        cw, ch = self.canvas_size
+        s = min(ww / cw, wh / ch) if ww and wh else 1.0
+        w, h = max(1, int(cw * s)), max(1, int(ch * s))
+        return s, (ww - w) // 2, (wh - h) // 2, w, h
+
+    def to_canvas(self, pos) -> tuple[int, int]:
+        """Map a window position to canvas coordinates (may fall outside the canvas in the letterbox)."""
+        s, x, y, _, _ = self._viewport()
+        return int((pos[0] - x) / s), int((pos[1] - y) / s)
+
+    # --- fonts and theme -------------------------------------------------------------------------------
+    @property
+    def text_scale(self) -> float:
+        """The back-row text factor (1.0, 1.15 or 1.3)."""
+        return theme.TEXT_SCALES[self.text_scale_index]
+
+    def font(self, size: int, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
+        """The bundled Lato at ``size`` canvas pixels (times the text scale unless ``scaled`` is False)."""
+        px = max(8, int(round(size * (self.text_scale if scaled else 1.0))))
+        key = (px, bold, italic)
+        f = self._fonts.get(key)
+        if f is None:
+            path = theme.FONT_BOLD if bold else theme.FONT_ITALIC if italic else theme.FONT_REGULAR
+            f = pygame.font.Font(str(path), px)
+            self._fonts[key] = f
+        return f
+
+    def cycle_text_scale(self) -> None:
+        """Next text size (normal, large, back row)."""
+        self.text_scale_index = (self.text_scale_index + 1) % len(theme.TEXT_SCALES)
+        self._notify_layout()
+
+    def toggle_projector(self) -> None:
+        """Switch between the classic and the projector colours."""
+        self.palette = theme.CLASSIC if self.palette is theme.PROJECTOR else theme.PROJECTOR
+        self._notify_layout()
+
+    def _notify_layout(self) -> None:
+        for scene in self.stack.scenes:
+            relayout = getattr(scene, "relayout", None)
+            if relayout:
+                relayout()
+
+    # --- the stack ---------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        """The scene on top of the stack."""
+        return self.stack.top
+
+    def push(self, scene: Scene) -> Scene:
+        """Push a scene."""
+        return self.stack.push(scene)
+
+    def pop(self) -> Scene | None:
+        """Pop the top scene; with nothing left, the app quits."""
+        scene = self.stack.pop()
+        if not self.stack.scenes:
+            self.running = False
+        return scene
+
+    def replace(self, scene: Scene) -> Scene:
+        """Replace the top scene."""
+        return self.stack.replace(scene)
+
+    def home(self) -> None:
+        """Back to the Home scene, dropping everything above it."""
+        from .home import HomeScene
+        while len(self.stack.scenes) > 1 and not isinstance(self.stack.scenes[0], HomeScene):
+            self.stack.pop()
+        if self.stack.scenes and isinstance(self.stack.scenes[0], HomeScene):
+            while len(self.stack.scenes) > 1:
+                self.stack.pop()
+        else:
+            self.stack.clear_to(HomeScene(self))
+
+    def quit(self, code: int = 0) -> None:
+        """Stop the loop at the end of this frame."""
+        self.exit_code = code
+        self.running = False
+
+    # --- one frame ---------------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Global keys first, then the top scene (mouse positions mapped to canvas coordinates)."""
+        if event.type == pygame.QUIT:
+            self.quit(0)
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resize(event.size)
+            return
+        if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
+            self._scale_cache = None
+            self.window_size = self.screen.get_size()
+            return
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            pos = getattr(event, "pos", None)
+            if pos is None:
+                return
+            attrs = dict(event.dict)
+            attrs["pos"] = self.to_canvas(pos)
+            attrs["window_pos"] = pos
+            event = pygame.event.Event(event.type, attrs)
+        if event.type == pygame.KEYDOWN:
+            mods = getattr(event, "mod", 0)
+            key = getattr(event, "key", None)
+            if key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if key == pygame.K_F10:
+                self.toggle_projector()
+                return
+            if key == pygame.K_q and mods & pygame.KMOD_CTRL:
+                self.quit(0)
+                return
+        top = self.top
+        if top is None:
+            return
+        out = top.process_event(event)
+        if out is not None and out.type == pygame.KEYDOWN:
+            # Keys no scene used: text size and mute work everywhere.
+            if out.key == pygame.K_t:
+                self.cycle_text_scale()
+            elif out.key == pygame.K_m and self.sound is not None:
+                self.sound.toggle()
+
+    def tick(self, dt: float | None = None, events: list | None = None) -> None:
+        """One frame: events -> update -> draw -> flip. ``dt`` (s) defaults to the frame clock."""
+        if dt is None:
+            ms = self.clock.tick(0 if self.headless else theme.FPS)
+            dt = ms / 1000.0
+        for event in (pygame.event.get() if events is None else events):
+            self.handle_event(event)
+            if not self.running:
+                return
+        top = self.top
+        if top is not None:
+            top.update(min(dt, 0.25))
+        self.render()
+        self.frame_count += 1
+
+    def draw_canvas(self) -> pygame.Surface:
+        """Draw the visible scenes onto the canvas and return it (no flip)."""
+        self.canvas.fill(self.palette.bg)
+        for scene in self.stack.visible():
+            scene.draw(self.canvas)
+        return self.canvas
+
+    def render(self) -> None:
+        """Draw the canvas, scale it into the window with letterboxing, flip."""
+        canvas = self.draw_canvas()
+        s, x, y, w, h = self._viewport()
+        if (w, h) == self.canvas_size and (x, y) == (0, 0):
+            self.screen.blit(canvas, (0, 0))
+        else:
+            self.screen.fill((20, 20, 20))
+            if s < 1.0:
+                self.screen.blit(pygame.transform.smoothscale(canvas, (w, h)), (x, y))
+            else:
+                self.screen.blit(pygame.transform.scale(canvas, (w, h)), (x, y))
+        pygame.display.flip()
+
+    def screenshot(self, path) -> None:
+        """Save the current canvas (1280x720) as a PNG, atomically."""
+        from ..model.io import atomic_write_bytes
+        import io
+        canvas = self.draw_canvas()
+        buf = io.BytesIO()
+        pygame.image.save(canvas, buf, "png")
+        atomic_write_bytes(path, buf.getvalue())
+
+    def run(self, max_frames: int | None = None) -> int:
+        """The main loop until quit (or ``max_frames``). Returns the exit code."""
+        try:
+            while self.running and self.stack.scenes:
+                self.tick()
+                if max_frames is not None and self.frame_count >= max_frames:
+                    break
+        finally:
+            pygame.quit()
+        return self.exit_code
+
+
+def _make_sound(enabled: bool):
+    """The figures developer's synthesised sound, or a silent stand-in when it or the mixer is missing."""
+    try:
+        from .sound import Sound
+        return Sound(enabled)
+    except Exception:  # no sound module yet, or no audio device: stay silent
+        return _SilentSound()
+
+
+class _SilentSound:
+    """A stand-in with the Sound interface that plays nothing."""
+
+    def __init__(self) -> None:
+        self.muted = True
+
+    def update(self, behaviour_id) -> None:
+        """Nothing to play."""
+
+    def toggle(self) -> None:
+        """Flip the mute flag (so the key still gives feedback)."""
+        self.muted = not self.muted
+
+
+def parse_gui_flags(argv: list[str]) -> dict:
+    """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
+    opts = {"fullscreen": False, "projector": False, "sound": None}
+    for a in argv:
+        if a == "--fullscreen":
+            opts["fullscreen"] = True
+        elif a == "--projector":
+            opts["projector"] = True
+        elif a == "--mute":
+            opts["sound"] = False
+        else:
+            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, or a command "
+                  f"(list, run, batch, play...)", file=sys.stderr)
+            raise SystemExit(2)
+    return opts
+
+
+def launch_gui(argv: list[str]) -> int:
+    """Open the app at Home (``python main.py [--fullscreen] [--projector] [--mute]``). Returns the exit code."""
+    try:
+        opts = parse_gui_flags(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    t0 = time.perf_counter()
+    app = App(**opts)
+    from .home import HomeScene
+    app.push(HomeScene(app))
+    if os.environ.get("ATTUNE_TIME_TO_HOME"):
+        app.tick(0.0)
+        print(f"time_to_home_s {time.perf_counter() - t0:.3f}", file=sys.stderr)
+        pygame.quit()
+        return 0
+    return app.run()

@@ -1,0 +1,3 @@
+"""Every user-visible string of the view, in one place (never built by concatenation of fragments)."""
+
+APP_TITLE = "Attune: the Still-Face and the Strange Situation"
