@@ -160,33 +160,36 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from .export import batch_csv, score
+    from .export import batch_csv
     from .model.io import atomic_write_text
 
     if args.n < 1:
         raise UsageError(f"--n {args.n}: must be at least 1")
     out = _check_out(args.out, (".csv",))
     overrides = _set_pairs(args.set)
-    session = _batch_session(args, overrides)
-    session.run(progress=_Progress(f"{session.scenario.id} x{args.n}"))
-    scores = score(session)
-    atomic_write_text(out, batch_csv(session, scores, overrides))
-    print(f"wrote {out} ({args.n} infants x {session.E} episodes)", file=sys.stderr)
+    scenario = load_scenario(args.scenario)
+    progress = _Progress(f"{scenario.id} x{args.n}")
+    result = _batch_result(args, scenario, overrides, progress)
+    atomic_write_text(out, batch_csv(result, result.scores, overrides))
+    print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
     return EXIT_OK
 
 
-def _batch_session(args, overrides: dict[str, float]) -> Session:
-    scenario = load_scenario(args.scenario)
+def _batch_result(args, scenario, overrides: dict[str, float], progress):
+    """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
+    from .model.batch import run_batch
+
     name = args.infant
+    caregiver = _caregiver(args.caregiver)
     try:
-        from .model.population import POPULATIONS, population_session
+        from .model.population import POPULATIONS, population_batch
         if name is not None and name.lower() in POPULATIONS:
-            return population_session(scenario, name.lower(), args.n, _caregiver(args.caregiver), args.seed,
-                                      overrides)
+            return population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
+                                    progress=progress)
     except ImportError:
         pass
-    return Session(scenario, n=args.n, infant=_infant(name), caregiver=_caregiver(args.caregiver),
-                   seed=args.seed, overrides=overrides)
+    return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
+                     overrides=overrides, progress=progress)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -138,4 +138,4 @@ def sample_infants(preset: str, n: int, age_months: float, rng: np.random.Genera
     for key, value in overrides.items():
         if key.startswith("infant."):
             values[key.split(".", 1)[1]] = np.full(n, float(value))
-    return InfantParams(**values)
+    return InfantParams(**{k: np.asarray(v, dtype=np.float32) for k, v in values.items()})

@@ -155,7 +155,7 @@ class Caregivers:
 
     def decide(self, policy: np.ndarray, style: Policy, t_episode: np.ndarray,
                remaining_s: np.ndarray, reunion: np.ndarray, leaves: np.ndarray,
-               goodbye: np.ndarray, u: np.ndarray) -> np.ndarray:
+               goodbye: np.ndarray, u: np.ndarray, scripted: np.ndarray | None = None) -> np.ndarray:
         """Choose this step's action for every infant whose caregiver follows a policy.
 
         Args:
@@ -165,6 +165,7 @@ class Caregivers:
             remaining_s: planned time left in the episode (s), (N,).
             reunion, leaves, goodbye: per-infant flags of the current episode's role (N,).
             u: uniforms, shape (3, N).
+            scripted: optional precomputed mask of infants whose policy chooses actions (N,).
 
         Returns:
             The action codes (N,) (also kept in ``self.action``).
@@ -173,7 +174,8 @@ class Caregivers:
         act = self.action
         act[policy == Policy.STILL_FACE] = Action.STILL_FACE
         act[policy == Policy.PHONE] = Action.PHONE
-        scripted = (policy <= Policy.SSP_PROTOCOL) & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE)
+        if scripted is None:
+            scripted = (policy <= Policy.SSP_PROTOCOL) & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE)
         if not scripted.any():
             return act
         seen_now = self.perceived(self.lag_steps)

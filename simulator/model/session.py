@@ -23,6 +23,7 @@ from .policies import Caregivers, Policy, policy_code, stranger_actions
 from .scenario import Scenario, ScenarioError, parse_scenario
 
 DT = C.DT_S
+_UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 
 # Bit layout of one byte of the behaviour log (see :class:`BehaviourLog`).
 BEHAVIOUR_MASK = 0x0F
@@ -30,6 +31,10 @@ CONTACT_BIT = 0x10
 NEAR_BIT = 0x20
 MATCHED_BIT = 0x40
 CAREGIVER_BIT = 0x80
+_BIT_TABLE_CONTACT = np.array([0, CONTACT_BIT], dtype=np.uint8)
+_BIT_TABLE_NEAR = np.array([0, NEAR_BIT], dtype=np.uint8)
+_BIT_TABLE_MATCHED = np.array([0, MATCHED_BIT], dtype=np.uint8)
+_BIT_TABLE_CAREGIVER = np.array([0, CAREGIVER_BIT], dtype=np.uint8)
 
 # Per-episode accumulators: name -> column in the accumulator array.
 _ACC = ("steps", "positive_affect", "negative_affect", "gaze", "arousal", "crying", "exploration",
@@ -177,18 +182,19 @@ class Session:
         record: keep a per-step trajectory of every state variable for infant 0 (for ``run``).
         params: explicit infant parameters (from a population or development run).
         preset_label: the label written in the ``preset`` column; never read by scoring.
+        rng: the generator to use instead of ``default_rng(seed)`` (a block of a large batch).
     """
 
     def __init__(self, scenario: Scenario, n: int = 1, infant: str | None = None,
                  caregiver: str = "sensitive", seed: int = 0, overrides: dict[str, float] | None = None,
                  learner: bool = False, record: bool = False, params: InfantParams | None = None,
-                 preset_label: str | None = None) -> None:
+                 preset_label: str | None = None, rng: np.random.Generator | None = None) -> None:
         overrides = dict(overrides or {})
         check_overrides(scenario, overrides)
         self.scenario = apply_episode_overrides(scenario, overrides)
         self.overrides = overrides
         self.seed = int(seed)
-        self.rng = np.random.default_rng(self.seed)
+        self.rng = rng if rng is not None else np.random.default_rng(self.seed)
         self.caregiver_id = caregiver
         style = policy_code(caregiver)
         if learner and n != 1:
@@ -234,6 +240,17 @@ class Session:
         self._reunion = np.array([self._cg[i] and i > 0 and not self._cg[i - 1] for i in range(E)] + [False])
         self._leaves = np.array([self._cg[i] and i + 1 < E and not self._cg[i + 1] for i in range(E)] + [False])
         self._goodbye = self._reunion.copy()  # after a reunion the caregiver leaves saying bye-bye (ep 5)
+        scripted = np.isin(self._policy, [Policy.SENSITIVE, Policy.INTRUSIVE, Policy.INCONSISTENT,
+                                          Policy.REJECTING, Policy.SSP_PROTOCOL])
+        # Episode tables (index E is "finished"), copied per infant by _refresh_episode_cache.
+        self._tables = {
+            "cg": self._cg, "st": self._st, "policy": self._policy, "toys": self._toys,
+            "novel": self._novel.astype(np.float32), "reunion": self._reunion, "leaves": self._leaves,
+            "goodbye": self._goodbye, "scripted": scripted,
+            "planned": np.append(self._planned, np.inf), "curtail_cry": self._curtail_cry,
+            "curtail_pause": self._curtail_pause, "calm_needed": self._calm_needed,
+            "extra_max": self._extra_max,
+        }
 
         # Per-infant clocks.
         self.t = 0.0
@@ -246,12 +263,12 @@ class Session:
         self._pause = np.zeros(n)
         self._calm_run = np.zeros(n)
         self._prev_matched = np.zeros(n, dtype=bool)
-        self._mismatch_run = np.zeros(n, dtype=np.int64)
+        self._mismatch_run = np.zeros(n, dtype=np.int32)
         self.duration_s = np.zeros((n, E))
         self.curtailed = np.zeros((n, E), dtype=bool)
         self.extended = np.zeros((n, E), dtype=bool)
-        self._acc = np.zeros((n * E + n, len(_ACC)))  # the last n rows absorb finished infants
-        self._row_base = np.arange(n) * E
+        self._acc = np.zeros((n, E, len(_ACC)))  # per-episode sums, filled when an episode ends
+        self._cur = np.zeros((len(_ACC), n))  # sums for the episode each infant is in now
         self.repair_latencies: list[list[tuple[int, float]]] = [[] for _ in range(n)] if n == 1 else []
 
         # Logs.
@@ -268,6 +285,7 @@ class Session:
         self.learner_actions: list[dict] = []
         self._last_action = np.full(n, -1, dtype=np.int8)
         self._frame_accum = 0.0
+        self._refresh_episode_cache()
         self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
 
     # --- public interface ------------------------------------------------------------------------------
@@ -328,54 +346,88 @@ class Session:
             progress(1.0)
         return self
 
+    def _refresh_episode_cache(self, idx: np.ndarray | None = None) -> None:
+        """Copy the current episode's attributes into per-infant arrays (for ``idx``, or everyone).
+
+        They change only at episode boundaries, so the hot loop reads plain arrays instead of indexing
+        the episode tables every step.
+        """
+        if idx is None:
+            idx = np.arange(self.n)
+            self._here = {name: table[np.zeros(self.n, dtype=np.int64)].copy()
+                          for name, table in self._tables.items()}
+        ep = self.episode[idx]
+        for name, table in self._tables.items():
+            self._here[name][idx] = table[ep]
+        h = self._here
+        self._any_curtail = bool(np.isfinite(h["curtail_cry"]).any())
+        self._any_extend = bool((h["calm_needed"] > 0).any())
+
     def step(self) -> None:
         """Advance every unfinished infant by one model step of 0.25 s."""
         if self.finished:
             return
         s = self.state
         n = self.n
+        h = self._here
         live = ~self.done
-        ep = self.episode
-        cg = self._cg[ep] & ~self.left & live
-        st = self._st[ep] & live
-        pol = self._policy[ep]
-        u = self.rng.random((8, n))
-        z = self.rng.standard_normal((4, n))
-        remaining = self._planned[np.minimum(ep, self.E - 1)] - self.t_episode
-        act = self.caregivers.decide(pol, self.style, self.t_episode, remaining, self._reunion[ep],
-                                     self._leaves[ep], self._goodbye[ep], u[5:8])
+        cg = h["cg"] & ~self.left
+        st = h["st"]
+        pol = h["policy"]
+        u = self.rng.random((12, n), dtype=np.float32)
+        z = u[8:12]
+        z -= 0.5
+        z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant.step)
+        remaining = h["planned"] - self.t_episode
+        act = self.caregivers.decide(pol, self.style, self.t_episode, remaining, h["reunion"], h["leaves"],
+                                     h["goodbye"], u[5:8], h["scripted"])
         if self.learner and (pol[0] == Policy.LEARNER or self.broken):
             act[0] = self.learner_action
         # Leaving and returning within an episode (free play, nursery drop-off).
-        self.left |= LEAVING[act] & cg
-        cg = cg & ~(LEAVING[act])
-        sact = stranger_actions(st, cg, self.t_episode, self._planned[np.minimum(ep, self.E - 1)], s.behaviour)
+        leaving = LEAVING[act]
+        if leaving.any():
+            self.left |= leaving & cg
+            cg = cg & ~leaving
+        sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
         matched = MATCH_BY_STATE[SIGNALS[s.behaviour], act] & cg
-        ctx = Context(cg, st, act, sact, self._toys[ep], matched, self._novel[ep])
+        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"])
         prev_behaviour = s.behaviour.copy() if self.n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
         self.caregivers.observe(s.behaviour)
 
         b = s.behaviour
-        row = self._row_base + np.where(live, ep, 0)
-        row = np.where(live, row, n * self.E + np.arange(n))
         # Rupture: match -> mismatch. Repair: mismatch -> match; its latency is the mismatch bout it ends
         # (science.md section 2). A bout that starts the episode, before any match, is not a rupture.
-        rupture = self._prev_matched & ~matched & cg
+        prev = self._prev_matched
+        rupture = prev & ~matched
         run = self._mismatch_run
-        repair = ~self._prev_matched & matched & cg & (run > 0)
-        repair_steps = np.where(repair, run, 0)
-        self._mismatch_run = np.where(matched | ~cg, 0, np.where(self._prev_matched | (run > 0), run + 1, 0))
-        vals = np.stack([
-            np.ones(n), s.positive_affect, s.negative_affect, s.gaze, s.arousal, CRYING[b], EXPLORING[b],
-            s.near & (cg | st), changed & BIDS[b], matched, cg, rupture, repair, repair_steps,
-        ], axis=1)
-        self._acc[row] += vals
+        repair = matched & (run > 0)
+        repair_steps = run * repair
+        # Mismatch bouts are counted from a rupture; an absence or a match ends them.
+        run += (run > 0) | rupture
+        run *= ~(matched | ~cg)
+        # Running sums for the current episode (flushed into the per-episode table when it ends).
+        cur = self._cur
+        cur[0] += live
+        cur[1] += s.positive_affect
+        cur[2] += s.negative_affect
+        cur[3] += s.gaze
+        cur[4] += s.arousal
+        cur[5] += CRYING[b]
+        cur[6] += EXPLORING[b]
+        cur[7] += s.near & (cg | st)
+        cur[8] += changed & BIDS[b]
+        cur[9] += matched
+        cur[10] += cg
+        cur[11] += rupture
+        cur[12] += repair
+        cur[13] += repair_steps
         self._prev_matched = matched
 
-        code = (b.astype(np.uint8) | (s.contact * CONTACT_BIT).astype(np.uint8)
-                | (s.near * NEAR_BIT).astype(np.uint8) | (matched * MATCHED_BIT).astype(np.uint8)
-                | (cg * CAREGIVER_BIT).astype(np.uint8))
+        code = b.view(np.uint8) | _BIT_TABLE_CONTACT[s.contact.view(np.uint8)]
+        code |= _BIT_TABLE_NEAR[s.near.view(np.uint8)]
+        code |= _BIT_TABLE_MATCHED[matched.view(np.uint8)]
+        code |= _BIT_TABLE_CAREGIVER[cg.view(np.uint8)]
         k = self.steps_taken
         self._codes[k] = code
         self._actions[k] = act
@@ -389,33 +441,40 @@ class Session:
 
     # --- episodes, curtailment, extension ----------------------------------------------------------------
     def _update_curtailment(self, live: np.ndarray, b: np.ndarray) -> None:
-        ep = self.episode
-        crying = CRYING[b]
-        max_pause = self._curtail_pause[ep]
-        self._cry_run = np.where(crying, self._cry_run + DT + np.where(self._cry_run > 0, self._pause, 0.0),
-                                 self._cry_run)
-        self._pause = np.where(crying, 0.0, self._pause + DT)
-        self._cry_run = np.where(self._pause > max_pause, 0.0, self._cry_run)
-        self._calm_run = np.where(CALM[b], self._calm_run + DT, 0.0)
-        planned = self._planned[np.minimum(ep, self.E - 1)]
-        curtail = live & (self._cry_run >= self._curtail_cry[ep])
-        over = live & (self.t_episode >= planned - 1e-9)
-        needs_calm = self._calm_needed[ep] > 0
-        extra = self.t_episode - planned
-        keep_going = over & needs_calm & (self._calm_run < self._calm_needed[ep]) & (
-            extra < self._extra_max[ep] - 1e-9)
-        newly_extended = keep_going & ~self.extended[np.arange(self.n), np.minimum(ep, self.E - 1)]
-        if newly_extended.any():
-            self.extended[newly_extended, ep[newly_extended]] = True
-            if self.n == 1:
-                self._log_event(0, "extended", {"reason": "not yet calm"})
-        end = curtail | (over & ~keep_going)
+        """Curtail separations after sustained crying, extend reunions until calm (SS1), end episodes."""
+        h = self._here
+        curtail = None
+        if self._any_curtail:
+            crying = CRYING[b]
+            # Crying with pauses no longer than max_pause_s counts as one run (the pause time included).
+            self._cry_run = np.where(crying, self._cry_run + DT + (self._cry_run > 0) * self._pause,
+                                     self._cry_run)
+            self._pause = np.where(crying, 0.0, self._pause + DT)
+            self._cry_run *= self._pause <= h["curtail_pause"]
+            curtail = live & (self._cry_run >= h["curtail_cry"])
+        over = live & (self.t_episode >= h["planned"] - 1e-9)
+        keep_going = None
+        if self._any_extend:
+            self._calm_run = (self._calm_run + DT) * CALM[b]
+            keep_going = over & (h["calm_needed"] > 0) & (self._calm_run < h["calm_needed"]) & (
+                self.t_episode - h["planned"] < h["extra_max"] - 1e-9)
+            if keep_going.any():
+                rows = np.flatnonzero(keep_going)
+                fresh = rows[~self.extended[rows, self.episode[rows]]]
+                if fresh.size:
+                    self.extended[fresh, self.episode[fresh]] = True
+                    if self.n == 1:
+                        self._log_event(0, "extended", {"reason": "not yet calm"})
+                over = over & ~keep_going
+        end = over if curtail is None else (over | curtail)
         if end.any():
-            self._end_episode(end, curtail & end)
+            self._end_episode(end, np.zeros_like(end) if curtail is None else curtail & end)
 
     def _end_episode(self, end: np.ndarray, curtailed: np.ndarray) -> None:
         idx = np.flatnonzero(end)
         e = self.episode[idx]
+        self._acc[idx, e] = self._cur[:, idx].T
+        self._cur[:, idx] = 0.0
         self.duration_s[idx, e] = self.t_episode[idx]
         self.curtailed[idx, e] = curtailed[idx]
         k = self.steps_taken
@@ -437,6 +496,7 @@ class Session:
         mask = np.zeros(self.n, dtype=bool)
         mask[idx] = True
         self.caregivers.reset_timing(mask)
+        self._refresh_episode_cache(idx)
         if self.n == 1 and not fin[0]:
             self.broken = False
             ep = self.scenario.episodes[int(nxt[0])]
@@ -497,7 +557,9 @@ class Session:
         the caregiver was absent all episode); ``ruptures``, ``repairs``; ``mean_repair_latency_s``;
         ``planned_s``, ``duration_s``, ``curtailed``.
         """
-        acc = self._acc[: self.n * self.E].reshape(self.n, self.E, len(_ACC))
+        acc = self._acc.copy()
+        live = np.flatnonzero(~self.done)
+        acc[live, self.episode[live]] = self._cur[:, live].T  # the episode still running
         steps = acc[..., _A["steps"]]
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = {name: acc[..., _A[name]] / steps for name in
