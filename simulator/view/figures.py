@@ -17,6 +17,7 @@ Defaults: the infant faces right (partner on its right), the adults face left (t
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import OrderedDict
 
@@ -51,6 +52,8 @@ STRANGER_TOP = (96, 128, 110)  # green-grey cardigan over a white shirt
 STRANGER_TOP_DARK = (72, 100, 84)
 STRANGER_SHIRT = (236, 236, 228)
 STRANGER_HAIR = (150, 146, 140)  # short grey hair
+CAREGIVER_TROUSERS = (64, 84, 122)  # denim
+STRANGER_TROUSERS = (112, 98, 86)  # brown-grey
 MARK_VOICE = getattr(_theme, "OI_BLUE", (0, 114, 178))
 MARK_CRY = getattr(_theme, "OI_SKY", (86, 180, 233))
 MARK_ANGER = getattr(_theme, "OI_VERMILLION", (213, 94, 0))
@@ -174,7 +177,7 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
         look["mouth"] = "frown"
     if b not in ("smile", "bid", "cry") and na > 0.8 and look["tears"] == 0:
         look["tears"] = 1
-    look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, arousal - 0.45) / 0.55))
+    look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, arousal - 0.45) / 0.55), 0.25)
     if contact:
         look["legs"] = "held"
     look["skin"] = int(skin) % len(SKIN_TONES)
@@ -190,7 +193,7 @@ _ADULT_BASE: dict[str, dict] = {
     "smile": dict(mouth="smile_open", eyes="smiling", brows="raised", arms="rest", blush=0.4),
     "coo": dict(mouth="o_happy", eyes="smiling", brows="raised", arms="rest", marks="voice", tilt=0.15,
                 roll=0.12),
-    "mirror": dict(mouth="o_big", eyes="wide", brows="high", arms="cheeks", marks="none"),
+    "mirror": dict(mouth="o_happy", eyes="wide", brows="high", arms="cheeks", marks="none", roll=-0.15),
     "play": dict(mouth="smile_open", eyes="smiling", brows="raised", arms="peekaboo", marks="motion",
                  blush=0.4),
     "touch": dict(mouth="smile", eyes="open", brows="relaxed", arms="touch", lean=0.3, gaze_y=0.4,
@@ -206,7 +209,7 @@ _ADULT_BASE: dict[str, dict] = {
     "offer_toy": dict(mouth="smile_open", eyes="smiling", brows="raised", arms="offer", lean=0.25,
                       prop="toy", gaze_y=0.2),
     "still_face": dict(mouth="flat", eyes="open", brows="flat", arms="rest_stiff", turn=0.0,
-                       gaze_x=1.0, gaze_y=0.0),
+                       gaze_x=1.0, gaze_y=0.0, marks="still"),
     "phone": dict(mouth="flat", eyes="down", brows="flat", arms="phone", turn=0.1, tilt=0.8, gaze_x=0.0,
                   gaze_y=1.0, prop="phone"),
     "leave": dict(mouth="flat", eyes="open", brows="flat", arms="down", back=True, marks="leave",
@@ -269,15 +272,15 @@ class _Pen:
         pygame.draw.circle(self.surf, color, self.pt(x, y), max(1.0, r * self.s))
 
     def ellipse_pts(self, cx, cy, rx, ry, a0=0.0, a1=2 * math.pi, n=56, skew=0.0, rot=0.0):
-        out = []
-        for i in range(n + 1):
-            a = a0 + (a1 - a0) * i / n
-            x, y = rx * math.cos(a), ry * math.sin(a)
-            if rot:
-                x, y = x * math.cos(rot) - y * math.sin(rot), x * math.sin(rot) + y * math.cos(rot)
-            x += skew * (ry - y) / 2.0 if skew else 0.0
-            out.append((cx + x, cy + y))
-        return out
+        trig = _trig(round(a0, 4), round(a1, 4), n)
+        if rot:
+            cr, sr = math.cos(rot), math.sin(rot)
+            pts = [(rx * c * cr - ry * s * sr, rx * c * sr + ry * s * cr) for c, s in trig]
+        else:
+            pts = [(rx * c, ry * s) for c, s in trig]
+        if skew:
+            return [(cx + x + skew * (ry - y) / 2.0, cy + y) for x, y in pts]
+        return [(cx + x, cy + y) for x, y in pts]
 
     def poly(self, color, pts, outline: bool = False):
         p = [self.pt(x, y) for x, y in pts]
@@ -292,32 +295,49 @@ class _Pen:
         pygame.draw.polygon(self.surf, color, p)
 
     def ellipse(self, color, cx, cy, rx, ry, outline=False, rot=0.0, skew=0.0):
+        if rot or skew:
+            if outline:
+                self.poly(INK, self.ellipse_pts(cx, cy, rx + self.ow, ry + self.ow, rot=rot, skew=skew))
+            self.poly(color, self.ellipse_pts(cx, cy, rx, ry, rot=rot, skew=skew))
+            return
+        x, y = self.pt(cx, cy)
         if outline:
-            self.poly(INK, self.ellipse_pts(cx, cy, rx + self.ow, ry + self.ow, rot=rot, skew=skew))
-        self.poly(color, self.ellipse_pts(cx, cy, rx, ry, rot=rot, skew=skew))
+            ex, ey = (rx + self.ow) * self.s, (ry + self.ow) * self.s
+            pygame.draw.ellipse(self.surf, INK, pygame.Rect(round(x - ex), round(y - ey), round(2 * ex), round(2 * ey)))
+        ex, ey = rx * self.s, ry * self.s
+        pygame.draw.ellipse(self.surf, color, pygame.Rect(round(x - ex), round(y - ey), round(2 * ex), round(2 * ey)))
 
     def stroke(self, color, pts, width, outline=False):
-        """A round-capped thick polyline (width in units), drawn as dense discs."""
-        pts = list(pts)
-        r = width / 2.0
+        """A round-capped thick polyline (width in units): a quad per segment and a disc per joint."""
+        pts = [self.pt(x, y) for x, y in pts]
         if outline:
-            self.stroke(INK, pts, width + 2 * self.ow)
-        step = max(0.15, r * 0.35)
+            self._stroke_px(INK, pts, (width + 2 * self.ow) * self.s / 2.0)
+        self._stroke_px(color, pts, width * self.s / 2.0)
+
+    def _stroke_px(self, color, pts, r):
+        r = max(0.8, r)
+        surf = self.surf
         for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
             d = math.hypot(x1 - x0, y1 - y0)
-            n = max(1, int(d / step))
-            for i in range(n + 1):
-                t = i / n
-                pygame.draw.circle(self.surf, color, self.pt(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t),
-                                   max(0.8, r * self.s))
-        if len(pts) == 1:
-            pygame.draw.circle(self.surf, color, self.pt(*pts[0]), max(0.8, r * self.s))
+            if d < 1e-6:
+                continue
+            nx, ny = -(y1 - y0) / d * r, (x1 - x0) / d * r
+            pygame.draw.polygon(surf, color, [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny),
+                                              (x0 - nx, y0 - ny)])
+        for q in pts:
+            pygame.draw.circle(surf, color, q, r)
 
     def curve(self, color, p0, p1, p2, width, outline=False, n=16):
         self.stroke(color, _bez(p0, p1, p2, n), width, outline)
 
     def px(self, u: float) -> float:
         return u * self.s
+
+
+@functools.lru_cache(maxsize=256)
+def _trig(a0: float, a1: float, n: int) -> tuple:
+    """(cos, sin) of n + 1 angles from a0 to a1."""
+    return tuple((math.cos(a0 + (a1 - a0) * i / n), math.sin(a0 + (a1 - a0) * i / n)) for i in range(n + 1))
 
 
 def _bez(p0, p1, p2, n=16):
@@ -441,7 +461,7 @@ def _face(pen: _Pen, hx, hy, r, look, skin, shade, hair, adult: bool):
     fy = hy + tilt * r * 0.22 + (r * 0.06 if not adult else r * 0.02)
     squash = 1.0 - 0.28 * abs(turn)
     ex = r * (0.37 if not adult else 0.36) * squash
-    erx, ery = (r * 0.19, r * 0.23) if not adult else (r * 0.17, r * 0.14)
+    erx, ery = (r * 0.19, r * 0.23) if not adult else (r * 0.18, r * 0.15)
     near_side = 1 if turn >= 0 else -1
     eyes_y = fy - (0 if not adult else r * 0.05)
     gx, gy = look["gaze_x"], look["gaze_y"]
@@ -578,7 +598,7 @@ def _infant_arms(look) -> tuple:
     if a == "wave":
         return ((sl, (24, 88), (31, 101), "fist"), (sr, (86, 76), (88, 50), "open"))
     if a == "reach":
-        return ((sl, (60, 80), (84, 62), "open"), (sr, (88, 70), (97, 44), "open"))
+        return ((sl, (14, 60), (18, 26), "open"), (sr, (92, 62), (95, 28), "open"))
     if a == "hug":
         return ((sl, (44, 86), (84, 76), "fist"), (sr, (84, 84), (96, 70), "fist"))
     if a == "push":
@@ -603,14 +623,14 @@ def _hand(pen: _Pen, x, y, r, kind, skin, direction=(1.0, 0.0)):
     n = math.hypot(dx, dy) or 1.0
     dx, dy = dx / n, dy / n
     if kind == "open":  # spread fingers
-        for k in (-0.9, -0.3, 0.3, 0.9):
-            ang = math.atan2(dy, dx) + k * 0.55
-            pen.stroke(skin, [(x, y), (x + math.cos(ang) * r * 1.5, y + math.sin(ang) * r * 1.5)], r * 0.6,
+        for k in (-1.0, -0.33, 0.33, 1.0):
+            ang = math.atan2(dy, dx) + k * 0.6
+            pen.stroke(skin, [(x, y), (x + math.cos(ang) * r * 1.75, y + math.sin(ang) * r * 1.75)], r * 0.5,
                        outline=True)
         pen.circle(skin, x, y, r, outline=True)
-        for k in (-0.9, -0.3, 0.3, 0.9):
-            ang = math.atan2(dy, dx) + k * 0.55
-            pen.stroke(skin, [(x, y), (x + math.cos(ang) * r * 1.45, y + math.sin(ang) * r * 1.45)], r * 0.6)
+        for k in (-1.0, -0.33, 0.33, 1.0):
+            ang = math.atan2(dy, dx) + k * 0.6
+            pen.stroke(skin, [(x, y), (x + math.cos(ang) * r * 1.7, y + math.sin(ang) * r * 1.7)], r * 0.5)
     elif kind == "flat":  # palm pushed toward the partner: a tall mitten
         pen.ellipse(skin, x, y, r * 0.7, r * 1.35, outline=True)
         pen.stroke(skin, [(x - r * 0.2, y + r * 0.4), (x - r * 0.8, y - r * 0.2)], r * 0.5, outline=True)
@@ -662,7 +682,7 @@ def _draw_infant(pen: _Pen, look):
     # Arms behind the head are drawn after the head only when raised; simple order: far arm, head, near arm.
     far, nearm = _infant_arms(look)
     arm_w = 9.0
-    raised = look["arms"] in ("fists_up", "wave", "point", "thumb")
+    raised = look["arms"] in ("fists_up", "wave", "point", "thumb", "reach")
 
     def arm(spec, in_front=True):
         (sx, sy), (cx, cy), (hx2, hy2), kind = spec
@@ -687,8 +707,10 @@ def _draw_infant(pen: _Pen, look):
     if abs(turn) >= 0.85:  # profile: the nose bulges at the edge, the ear sits mid-head
         pen.circle(skin, hx + near_side * r * 0.97, hy + r * 0.2, r * 0.14, outline=True)
         pen.ellipse(skin, hx, hy, r * 0.985, r * 0.945, rot=rot)
-        pen.ellipse(skin, hx - near_side * r * 0.2, hy + 3, 5, 7, outline=True)
-        pen.ellipse(shade, hx - near_side * r * 0.2, hy + 3, 2.6, 4.2)
+        ex0 = hx - near_side * r * 0.3
+        pen.ellipse(skin, ex0, hy + 5, 4.2, 6, outline=True)
+        pen.curve(shade, (ex0 + near_side * 1.5, hy + 1.5), (ex0 - near_side * 2.5, hy + 5),
+                  (ex0 + near_side * 1.5, hy + 8.5), 1.6)
     # A curl of hair on top.
     cx0 = hx + turn * 6
     pen.curve(hair, (cx0 - 6, hy - r + 2.5), (cx0 - 2, hy - r - 7), (cx0 + 5, hy - r - 2), 3.0)
@@ -754,7 +776,7 @@ def _adult_arms(look):
         "rest": ((20, 112), (40, 136), "fist", (80, 112), (60, 136), "fist"),
         "rest_stiff": ((18, 114), (22, 146), "fist", (82, 114), (78, 146), "fist"),
         "down": ((22, 116), (24, 150), "fist", (78, 116), (76, 150), "fist"),
-        "cradle": ((30, 126), (80, 124), "fist", (86, 110), (96, 104), "fist"),
+        "cradle": ((16, 120), (74, 136), "fist", (104, 136), (50, 138), "fist"),
         "touch": ((20, 112), (40, 136), "fist", (92, 100), (106, 118), "open"),
         "offer": ((20, 112), (40, 136), "fist", (94, 90), (108, 84), "fist"),
         "peekaboo": ((10, 70), (20, 34), "open", (90, 70), (80, 34), "open"),
@@ -803,29 +825,47 @@ def _hair_front(pen: _Pen, role, hx, hy, r, hair, turn, back: bool):
         pen.poly(hair, pts)
 
 
-def _draw_adult(pen: _Pen, look):
+def _draw_adult(pen: _Pen, look, layer: str = "all"):
+    """The adult; ``layer`` "back" leaves out the near arm (so a held infant can sit in between), "front"
+    draws only the near arm."""
     role = look["role"]
     skin, shade, hair0 = SKIN_TONES[look["skin"]]
     hair = hair0 if role == "caregiver" else STRANGER_HAIR
     top, top_dark = (CAREGIVER_TOP, CAREGIVER_TOP_DARK) if role == "caregiver" else (STRANGER_TOP,
                                                                                       STRANGER_TOP_DARK)
+    legs_col = CAREGIVER_TROUSERS if role == "caregiver" else STRANGER_TROUSERS
     lean, turn = look["lean"], look["turn"]
     back = look["back"]
-    hx, hy, r = 50 + lean * 10, 40 + abs(lean) * 4 + look["tilt"] * 3, 19.5
+    hx, hy, r = 50 + lean * 10, 38 + abs(lean) * 4 + look["tilt"] * 3, 21.0
+    far, near = _adult_arms(look)
+    arm_w = 11.0
+
+    def arm(spec):
+        (sx, sy), (ex, ey), (hx2, hy2), kind = spec
+        pen.curve(top, (sx, sy), (ex, ey), (hx2, hy2), arm_w, outline=True)
+        _hand(pen, hx2, hy2, 5.8, kind, skin, (hx2 - ex, hy2 - ey))
+
+    if layer == "front":
+        if not back:
+            arm(near)
+        return
     _hair_back(pen, role, hx, hy, r, hair)
-    # Neck and torso (a rounded trapezoid; narrower when turned).
+    # Lap (seated), neck and torso (a rounded trapezoid; narrower when turned).
     bt = 1.0 if back else look["body_turn"]
-    half = 31 * (1.0 - 0.15 * bt)
+    half = 30 * (1.0 - 0.15 * bt)
     cx = 50 + lean * 4
+    pen.poly(legs_col, [(cx - half - 4, 134), (cx + half + 4, 134), (cx + half + 8, 160), (cx - half - 8, 160)],
+             outline=True)
+    pen.stroke(_mix(legs_col, INK, 0.35), [(cx, 142), (cx, 160)], 1.4)
     pen.stroke(skin, [(hx, hy + r * 0.8), (cx, 66)], 11, outline=True)
     torso = ([(cx - half + 6, 66), (cx + half - 6, 66)]
              + pen.ellipse_pts(cx + half - 7, 73, 7, 7, a0=-0.5 * math.pi, a1=0.0, n=8)
-             + [(cx + half + 2, 160), (cx - half - 2, 160)]
+             + [(cx + half - 3, 140), (cx - half + 3, 140)]
              + pen.ellipse_pts(cx - half + 7, 73, 7, 7, a0=math.pi, a1=1.5 * math.pi, n=8))
     pen.poly(top, torso, outline=True)
     if not back:
         if role == "caregiver":  # round neckline
-            pen.poly(skin, pen.ellipse_pts(hx + turn * 2, 66, 8, 5.5, a0=0.0, a1=math.pi, n=14))
+            pen.poly(skin, pen.ellipse_pts(cx + turn * 2, 66, 8, 5.5, a0=0.0, a1=math.pi, n=14))
         else:  # white shirt collar in the V of a cardigan, with buttons
             v = [(cx - 9 + turn * 3, 66), (cx + 9 + turn * 3, 66), (cx + turn * 5, 92)]
             pen.poly(STRANGER_SHIRT, v, outline=True)
@@ -833,16 +873,8 @@ def _draw_adult(pen: _Pen, look):
                      outline=True)
             pen.poly(STRANGER_SHIRT, [(cx + 2 + turn * 3, 66), (cx + 9 + turn * 3, 66), (cx + 6 + turn * 3, 74)],
                      outline=True)
-            for y in (100, 114, 128):
+            for y in (102, 116, 130):
                 pen.circle(top_dark, cx + turn * 5, y, 1.8)
-    far, near = _adult_arms(look)
-    arm_w = 11.0
-
-    def arm(spec):
-        (sx, sy), (ex, ey), (hx2, hy2), kind = spec
-        pen.curve(top, (sx, sy), (ex, ey), (hx2, hy2), arm_w, outline=True)
-        _hand(pen, hx2, hy2, 5.6, kind, skin, (hx2 - ex, hy2 - ey))
-
     high = look["arms"] in ("peekaboo", "cheeks", "bye", "open")
     if not high:
         if back:
@@ -851,11 +883,13 @@ def _draw_adult(pen: _Pen, look):
     # Head.
     if back:
         pen.ellipse(skin, hx, hy, r, r * 1.05, outline=True)
+        for s in (-1, 1):
+            pen.ellipse(skin, hx + s * r * 0.98, hy + 3, 3.6, 5.2, outline=True)
         _hair_front(pen, role, hx, hy, r, hair, turn, back=True)
     else:
         near_side = 1 if turn >= 0 else -1
         ear_x = hx - near_side * r * (0.9 - 0.35 * abs(turn))
-        pen.ellipse(skin, ear_x, hy + 2, 3.6, 5.2, outline=True)
+        pen.ellipse(skin, ear_x, hy + 2, 3.8, 5.4, outline=True)
         pen.ellipse(skin, hx, hy, r, r * 1.08, outline=True, rot=look["roll"] * 0.5)
         _hair_front(pen, role, hx, hy, r, hair, turn, back=False)
         _face(pen, hx, hy, r, look, skin, shade, hair, adult=True)
@@ -864,26 +898,23 @@ def _draw_adult(pen: _Pen, look):
             ex = r * 0.36 * (1.0 - 0.28 * abs(turn))
             ey = hy + r * 0.02 - r * 0.05 + look["tilt"] * r * 0.22
             for s in (-1, 1):
-                pts = pen.ellipse_pts(fx + s * ex, ey, r * 0.27, r * 0.22, n=28)
-                pen.stroke(GLASSES, pts, 1.5)
-            pen.stroke(GLASSES, [(fx - ex + r * 0.27, ey - 1), (fx + ex - r * 0.27, ey - 1)], 1.4)
+                pen.stroke(GLASSES, pen.ellipse_pts(fx + s * ex, ey, r * 0.28, r * 0.23, n=28), 1.6)
+            pen.stroke(GLASSES, [(fx - ex + r * 0.28, ey - 1), (fx + ex - r * 0.28, ey - 1)], 1.5)
         if role == "caregiver":  # small earring
-            pen.circle(TOY_C, ear_x, hy + 8, 1.6, outline=True)
+            pen.circle(TOY_C, ear_x, hy + 8, 1.7, outline=True)
     if high:
         arm(far)
-    if not back:
+    if not back and layer == "all":
         arm(near)
     if look["prop"] == "toy":
         hx2, hy2 = near[2]
-        _toy(pen, hx2 + 2, hy2 - 9, 7.0)
-        _hand(pen, hx2, hy2, 5.6, "fist", skin)
+        _toy(pen, hx2 + 2, hy2 - 10, 7.5)
+        _hand(pen, hx2, hy2, 5.8, "fist", skin)
     elif look["prop"] == "phone":
-        pen.poly(PHONE, [(40, 92), (60, 92), (60, 104), (40, 104)], outline=True)
-        pen.poly(PHONE_GLOW, [(42, 93.5), (58, 93.5), (58, 102.5), (42, 102.5)])
+        pen.poly(PHONE, [(39, 90), (61, 90), (61, 104), (39, 104)], outline=True)
+        pen.poly(PHONE_GLOW, [(41, 91.5), (59, 91.5), (59, 102.5), (41, 102.5)])
         for s in (-1, 1):
-            _hand(pen, 50 + s * 10, 104, 5.6, "fist", skin)
-        for j in range(3):  # light from the screen up to the face
-            pen.stroke(_mix(PHONE_GLOW, (255, 255, 255), 0.3), [(44 + j * 6, 90), (46 + j * 4, 84)], 1.2)
+            _hand(pen, 50 + s * 11, 103, 5.8, "fist", skin)
     if look["arms"] == "pat":
         hx2, hy2 = near[2]
         for k in (1.0, 1.6):
@@ -894,12 +925,17 @@ def _draw_adult(pen: _Pen, look):
         for s in (-1, 1):
             for j, a in enumerate((-0.6, 0.0, 0.6)):
                 x0 = 50 + s * 40
-                pen.stroke(MARK_WARM, [(x0 + s * 3 * math.cos(a), 32 + 10 * j), (x0 + s * 9 * math.cos(a), 30 + 10 * j)],
-                           1.6)
+                pen.stroke(MARK_WARM, [(x0 + s * 3 * math.cos(a), 32 + 10 * j),
+                                       (x0 + s * 9 * math.cos(a), 30 + 10 * j)], 1.6)
+    elif marks == "still":  # paired ticks either side of the head: holding still
+        for sd in (-1, 1):
+            for j in range(2):
+                x0 = hx + sd * (r * 1.3 + j * 4.5)
+                pen.stroke(MARK_SOFT, [(x0, hy - 6), (x0, hy + 6)], 1.8)
     elif marks == "leave":
-        for j in range(3):  # moving away from the infant (-x)
+        for j in range(3):  # trailing lines: moving away from the infant
             y = 96 + j * 12
-            pen.stroke(MARK_SOFT, [(80 + j * 2, y), (92 + j * 2, y)], 2.0)
+            pen.stroke(MARK_SOFT, [(82 + j * 2, y), (94 + j * 2, y)], 2.0)
     elif marks != "none":
         _marks(pen, marks, hx, hy, r, side=1)
 
@@ -924,19 +960,23 @@ def _render(kind: str, look: dict, w: int, h: int) -> pygame.Surface:
     ss = 3 if h <= 200 else 2
     big = pygame.Surface((w * ss, h * ss), pygame.SRCALPHA)
     uw, uh = (INFANT_W, INFANT_H) if kind == "infant" else (ADULT_W, ADULT_H)
-    scale = min(w * ss / uw, h * ss / uh)
-    ox = (w * ss - uw * scale) / 2
-    oy = h * ss - uh * scale
+    scale, ox, oy = _fit(w * ss, h * ss, uw, uh)
     pen = _Pen(big, scale, ox, oy, uw, flip=look.get("facing", 1) < 0)
     if kind == "infant":
         _draw_infant(pen, look)
     else:
-        _draw_adult(pen, look)
+        _draw_adult(pen, look, layer={"adult": "all", "adult_back": "back", "adult_front": "front"}[kind])
     surf = pygame.transform.smoothscale(big, (w, h))
     _CACHE[key] = surf
     if len(_CACHE) > _CACHE_MAX:
         _CACHE.popitem(last=False)
     return surf
+
+
+def _fit(w: float, h: float, uw: float, uh: float) -> tuple[float, float, float]:
+    """Scale and origin that fit a uw x uh unit canvas in w x h pixels: centred, bottom-aligned."""
+    scale = min(w / uw, h / uh)
+    return scale, (w - uw * scale) / 2, h - uh * scale
 
 
 def draw_infant(surface: pygame.Surface, rect, look: dict) -> None:
@@ -955,6 +995,38 @@ def draw_adult(surface: pygame.Surface, rect, role: str, look: dict) -> None:
     if look.get("role") != role:
         look = dict(look, role="stranger" if role == "stranger" else "caregiver")
     surface.blit(_render("adult", look, rect.w, rect.h), rect.topleft)
+
+
+#: Where a held infant sits in the adult's canvas (units): x0, y0, x1, y1 in canonical orientation.
+HELD_BOX = (34.0, 60.0, 100.0, 139.0)
+
+
+def held_rect(rect, adult: dict) -> pygame.Rect:
+    """The pixel rect in which ``draw_held`` puts the infant, for an adult drawn in ``rect``."""
+    rect = pygame.Rect(rect)
+    scale, ox, oy = _fit(rect.w, rect.h, ADULT_W, ADULT_H)
+    x0, y0, x1, y1 = HELD_BOX
+    if adult.get("facing", -1) < 0:
+        x0, x1 = ADULT_W - x1, ADULT_W - x0
+    return pygame.Rect(round(rect.x + ox + x0 * scale), round(rect.y + oy + y0 * scale),
+                       round((x1 - x0) * scale), round((y1 - y0) * scale))
+
+
+def draw_held(surface: pygame.Surface, rect, role: str, adult: dict, infant: dict) -> None:
+    """Draw the adult (in ``rect``) holding the infant in its arms: body, then infant, then the near arm.
+
+    The infant turns toward the adult and its legs dangle; the adult's face and marks follow its look
+    (hold, soothe, validate, ...) and its arms always cradle.
+    """
+    rect = pygame.Rect(rect)
+    if rect.w < 4 or rect.h < 4:
+        return
+    adult = dict(adult, role="stranger" if role == "stranger" else "caregiver", arms="cradle", prop="none",
+                 lean=min(0.0, adult.get("lean", 0.0)))
+    infant = dict(infant, legs="held", facing=-1 if adult.get("facing", -1) >= 0 else 1)
+    surface.blit(_render("adult_back", adult, rect.w, rect.h), rect.topleft)
+    draw_infant(surface, held_rect(rect, adult), infant)
+    surface.blit(_render("adult_front", adult, rect.w, rect.h), rect.topleft)
 
 
 # --- Gallery -----------------------------------------------------------------------------------------
@@ -996,6 +1068,10 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
     items += [("caregiver", a, adult_look(a, True, "caregiver")) for a in ACTION_IDS]
     items += [("stranger", a, adult_look(a, True, "stranger")) for a in ("smile", "coo", "play", "offer_toy",
                                                                          "wait", "leave")]
+    for role, act, beh in (("caregiver", "hold", "cling"), ("caregiver", "soothe", "cry"),
+                           ("caregiver", "hold", "resist"), ("stranger", "hold", "fuss")):
+        items.append((("held", role, act), f"{'stranger: ' if role == 'stranger' else ''}{act} + {beh}",
+                      (adult_look(act, True, role), infant_look(SAMPLE_STATES[beh], beh, True, True, skin=2))))
     rows = []
     for h in sizes:
         font = pygame.font.Font(str(font_path), max(12, int(h * 0.08)))
@@ -1013,6 +1089,8 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
             if who == "infant":
                 ih = int(h * 0.8)
                 draw_infant(sheet, pygame.Rect(cx, cy + 4 + h - ih, cell_w - 12, ih), look)
+            elif isinstance(who, tuple):
+                draw_held(sheet, area, who[1], look[0], look[1])
             else:
                 draw_adult(sheet, area, who, look)
             text = font.render(label if who != "stranger" else "stranger: " + label, True, INK)

@@ -1,3 +1,281 @@
-"""Every user-visible string of the view, in one place (never built by concatenation of fragments)."""
+"""Every user-visible string of the view, in one place (whole sentences with named fields, never fragments).
+
+Tone (science.md section 5): patterns describe a relationship, not a verdict on a child or a parent;
+caregivers need not be perfect, matching about 30% of the time is normal, and repair is what counts.
+The simulator teaches; it never claims to assess a real child.
+"""
 
 APP_TITLE = "Attune: the Still-Face and the Strange Situation"
+APP_NAME = "Attune"
+APP_TAGLINE = "A teaching simulator of early relationships: rupture, repair, and secure attachment."
+APP_DISCLAIMER = "A model for teaching. It never assesses a real child or a real parent."
+
+# --- Home -----------------------------------------------------------------------------------------------
+HOME_CHOOSE = "Choose a scenario"
+HOME_CARD_META = "{minutes} · {age} months"
+HOME_MINUTES = "{n:g} min"
+HOME_GLOSSARY = "Glossary"
+HOME_POPULATION = "Population lab"
+HOME_SESSIONS = "Saved sessions"
+HOME_QUIT = "Quit"
+HOME_HINTS = "Arrows or Tab move  ·  Enter opens  ·  T text size  ·  F10 projector colours  ·  F11 full screen  ·  M sound"
+HOME_INVALID = "This scenario file has an error: {error}"
+
+# --- Briefing -----------------------------------------------------------------------------------------------
+BRIEF_PROCEDURE = "The procedure"
+BRIEF_EPISODES = "Episodes"
+BRIEF_EPISODE_LINE = "{title}  ·  {duration}"
+BRIEF_WATCH = "What to watch for"
+BRIEF_INFANT = "The infant"
+BRIEF_INFANT_AGE = "{age:g} months old."
+BRIEF_HISTORY = "Caregiving history in this run: {history}."
+BRIEF_CONTENT_NOTE = "Content note"
+BRIEF_PREDICT = "Predict first"
+BRIEF_PREDICT_HINT = "Pick what you expect (keys 1 to {n}). You will see your answer again in the debrief."
+BRIEF_YOU_PLAY = "You play the caregiver"
+BRIEF_YOU_WATCH = "You watch: the caregiver follows the procedure"
+BRIEF_MODE_LEARNER = "You play"
+BRIEF_MODE_TITLE = "Who plays the caregiver?"
+BRIEF_MODE_DEMO = "Watch a demo"
+BRIEF_HISTORY_BUTTON = "History: {preset}"
+BRIEF_START = "Start"
+BRIEF_START_LOCKED = "Predict first"
+BRIEF_BACK = "Back"
+
+# Plain words for the presets (histories, not labels: science.md section 5).
+PRESET_PLAIN = {
+    "secure": "sensitive, consistent care with prompt repair",
+    "avoidant": "play welcomed, but comfort-seeking often rebuffed",
+    "resistant": "care that is sometimes warm, often missed, hard to predict",
+    "disorganized": "ordinary care mixed with frightening moments",
+}
+
+# --- Play ---------------------------------------------------------------------------------------------------
+PLAY_EPISODE = "Episode {k} of {n}:  {title}"
+PLAY_LEFT = "{m}:{s:02d} left"
+PLAY_OVER = "+{m}:{s:02d}"
+PLAY_CURTAILED = "Curtailed: ended early after hard crying"
+PLAY_EXTENDED = "Extended until the infant is calm"
+PLAY_FINISHED = "The session is over."
+PLAY_PAUSED = "Paused"
+PLAY_SPEED = "Speed {x:g}×"
+PLAY_ACTIONS = "Your actions"
+PLAY_ACTIONS_DEMO = "Caregiver actions (demo)"
+PLAY_LOCK_ABSENT = "The caregiver is out of the room."
+PLAY_LOCK_SCRIPT = "The procedure sets what the caregiver does in this episode."
+PLAY_LOCK_DEMO = "Demo mode: a scripted caregiver plays. Watch the infant."
+PLAY_LOCK_BREAK = "Still-face: hold still. Any action breaks the still-face."
+PLAY_BROKEN = "You broke the script: your actions count from here."
+PLAY_HOLDING = "You are doing: {action}"
+PLAY_NOW_MATCHED = "In step"
+PLAY_NOW_MISMATCHED = "Out of step"
+PLAY_NOW_AWAY = "Caregiver away"
+PLAY_AWAY_NOTE = "Watch how the infant copes without the caregiver: search, crying, play."
+PLAY_AWAY_CURTAIL = "Watch for search and crying. The episode is cut short after {s:g} s of hard crying."
+PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"
+PLAY_COUNTS = "Ruptures {r}  ·  Repairs {p}"
+PLAY_LAST_REPAIR = "Last repair after {s:.1f} s"
+PLAY_CHART_TITLE = "Live: the last {s:g} seconds"
+PLAY_NORMAL_NOTE = "About 30% matched is normal. Repair is what counts."
+PLAY_PAUSE = "Pause"
+PLAY_RESUME = "Resume"
+PLAY_STEP = "Step"
+PLAY_SLOWER = "Slower"
+PLAY_FASTER = "Faster"
+PLAY_RESTART = "Restart episode"
+PLAY_SKIP = "Skip ahead"
+PLAY_DEBRIEF = "Debrief"
+PLAY_HOME = "Home"
+PLAY_INFANT = "Infant"
+PLAY_CAREGIVER = "Caregiver"
+PLAY_STRANGER = "Stranger"
+PLAY_CAPTION_INFANT = "The infant {what}."
+PLAY_CAPTION_ADULT = "{who} {what}."
+PLAY_BREAK_TOAST = "Script broken: you are responding again."
+PLAY_NEW_EPISODE = "Now: {title}"
+PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
+
+# Chart legend (each series also has a distinct line style).
+SERIES = {
+    "positive_affect": "Positive affect",
+    "negative_affect": "Negative affect",
+    "gaze": "Gaze at partner",
+    "arousal": "Latent arousal",
+}
+CHART_RUPTURE = "rupture"
+CHART_REPAIR = "repair"
+
+# --- Caregiver actions: button labels and shortcut keys (the ids are the contract) ----------------------------
+ACTION_LABELS = {
+    "smile": "Smile",
+    "coo": "Talk softly",
+    "mirror": "Mirror",
+    "play": "Play a game",
+    "touch": "Gentle touch",
+    "hold": "Pick up, hold",
+    "soothe": "Soothe",
+    "validate": "Name the feeling",
+    "make_amends": "Make amends",
+    "wait": "Give space",
+    "offer_toy": "Offer a toy",
+    "still_face": "Still face",
+    "phone": "Look at phone",
+    "leave": "Leave the room",
+    "leave_with_goodbye": "Leave, say bye",
+    "return_greet": "Return, greet",
+    "intrude": "Over-stimulate",
+    "harsh": "Harsh voice",
+    "ignore": "Ignore",
+}
+#: What the caregiver (or stranger) is seen doing, for captions.
+ACTION_CAPTIONS = {
+    "smile": "smiles warmly",
+    "coo": "talks softly",
+    "mirror": "mirrors the baby's face",
+    "play": "plays a game",
+    "touch": "touches gently",
+    "hold": "holds the baby",
+    "soothe": "soothes",
+    "validate": "names the feeling",
+    "make_amends": "makes amends",
+    "wait": "gives space and waits",
+    "offer_toy": "offers a toy",
+    "still_face": "holds a still face",
+    "phone": "looks at the phone",
+    "leave": "leaves",
+    "leave_with_goodbye": "says bye-bye and leaves",
+    "return_greet": "comes back and greets",
+    "intrude": "over-stimulates",
+    "harsh": "speaks harshly",
+    "ignore": "ignores the baby",
+}
+#: Number keys for the most used actions, letters for the rest (the contract: labels and keys are the view's).
+ACTION_NUMBER_KEYS = ("smile", "coo", "mirror", "play", "touch", "hold", "soothe", "validate", "make_amends", "wait")
+ACTION_LETTER_KEYS = {
+    "offer_toy": "o",
+    "still_face": "f",
+    "phone": "h",
+    "leave": "l",
+    "leave_with_goodbye": "g",
+    "return_greet": "b",
+    "intrude": "i",
+    "harsh": "x",
+    "ignore": "z",
+}
+
+# --- Infant behaviours: captions ("so that colour and sound are never the only cue") -------------------------
+BEHAVIOUR_CAPTIONS = {
+    "look": "looks at {who}",
+    "smile": "smiles at {who}",
+    "bid": "bids for {who}: coos, smiles, gestures",
+    "fuss": "fusses and frets",
+    "cry": "cries",
+    "reach": "reaches for {who}",
+    "approach": "crawls toward {who}",
+    "cling": "clings to {who}",
+    "resist": "pushes away and squirms",
+    "avoid": "turns away from {who}",
+    "self_soothe": "comforts itself: sucks a thumb",
+    "explore": "explores a toy",
+    "freeze": "freezes, with a dazed look",
+    "look_away": "looks away",
+    "search": "searches: looks at the door",
+}
+#: Captions when no adult is in the room.
+BEHAVIOUR_CAPTIONS_ALONE = {
+    "look": "looks around the room",
+    "smile": "smiles to itself",
+    "bid": "calls out",
+    "reach": "reaches toward the door",
+    "approach": "crawls toward the door",
+    "cling": "holds on tight to a toy",
+    "avoid": "turns away",
+}
+WHO_CAREGIVER = "the caregiver"
+WHO_STRANGER = "the stranger"
+
+# --- Debrief ------------------------------------------------------------------------------------------------
+DEBRIEF_TITLE = "Debrief: {title}"
+DEBRIEF_SUB = "Infant history: {history}  ·  seed {seed}  ·  {who}"
+DEBRIEF_WHO_LEARNER = "you played the caregiver"
+DEBRIEF_WHO_DEMO = "a scripted caregiver played ({policy})"
+DEBRIEF_TIMELINE = "The whole session"
+DEBRIEF_YOUR_CHOICES = "your choices"
+DEBRIEF_TABLE = "Episode by episode"
+DEBRIEF_COL_EPISODE = "Episode"
+DEBRIEF_COL_LENGTH = "Length"
+DEBRIEF_COL_MATCHED = "Matched"
+DEBRIEF_COL_RUPTURES = "Ruptures"
+DEBRIEF_COL_REPAIRS = "Repairs"
+DEBRIEF_COL_LATENCY = "Repair after"
+DEBRIEF_CURTAILED_MARK = "{length} (curtailed)"
+DEBRIEF_EXTENDED_MARK = "{length} (extended)"
+DEBRIEF_NA = "–"
+DEBRIEF_NOTE_MATCH = "About 30% matched is normal in play. What matters is how fast mismatches are repaired."
+DEBRIEF_SF_TITLE = "Play, still-face, reunion"
+DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect and gaze fall in the still-face and " \
+                       "come back only partly in the reunion; negative affect rises and stays above play."
+DEBRIEF_SF_AGREES = "This run shows the published pattern."
+DEBRIEF_SF_PARTLY = "This run shows part of the published pattern: single runs are noisy; try another seed."
+DEBRIEF_SSP_TITLE = "Ainsworth's scales (1-7), episode by episode"
+DEBRIEF_SSP_NO_SCORING = "Scoring is not installed in this build, so the scales and the classification are not shown."
+DEBRIEF_CLASS = "Classification: {code}, {name}"
+DEBRIEF_CLASS_BESTFIT = "Best fit among A, B, C: {code}"
+DEBRIEF_DISORG = "Disorganization index {d} of 9"
+DEBRIEF_PUBLISHED_DIST = "Published (Baltimore, Ainsworth et al. 1978): A 22%, B 66%, C 12%; about 15% D in low-risk samples."
+DEBRIEF_DIST_SEGMENT = "{code} {pct}%"
+DEBRIEF_PATTERN_NOTE = "A classification describes this relationship in this procedure, not the child."
+DEBRIEF_PREDICT = "Your prediction"
+DEBRIEF_YOU_SAID = "You predicted: {answer}"
+DEBRIEF_NO_ANSWER = "You did not make a prediction."
+DEBRIEF_LITERATURE = "The research suggests: {answer}"
+DEBRIEF_RIGHT = "Your prediction matches the research."
+DEBRIEF_WRONG = "A common expectation; the research points the other way. Look for it in the timeline."
+DEBRIEF_EXPLAIN = "Think about it"
+DEBRIEF_SAVE = "Save PNG and data"
+DEBRIEF_SAVED = "Saved {png}, {csv} and {json}"
+DEBRIEF_SAVE_FAILED = "Could not save: {error}"
+DEBRIEF_AGAIN = "Play again"
+DEBRIEF_HOME = "Home"
+DEBRIEF_GLOSSARY = "Glossary"
+DEBRIEF_UNFINISHED = "Debrief of a session stopped at {t}."
+DEBRIEF_MEASURE = {"positive_affect": "Positive affect", "negative_affect": "Negative affect", "gaze": "Gaze"}
+CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
+SCALE_SHORT = {
+    "proximity_seeking": "PS",
+    "contact_maintaining": "CM",
+    "resistance": "RS",
+    "avoidance": "AV",
+    "search": "SE",
+    "distance_interaction": "DI",
+}
+SCALE_KEY = "PS proximity seeking · CM contact maintaining · RS resistance · AV avoidance · SE search · DI distance interaction"
+
+# --- Glossary -----------------------------------------------------------------------------------------------
+GLOSSARY_TITLE = "Glossary"
+GLOSSARY_SUB = "The field's own words, one line each."
+GLOSSARY_BACK = "Back"
+#: Fallback glossary (science.md section 5); simulator/content/glossary.py overrides it when present.
+GLOSSARY = [
+    ("Episode", "One timed part of a procedure, such as play, still-face or reunion, with set people in the room."),
+    ("Still-face", "The caregiver keeps looking at the baby but holds a neutral face and does not respond."),
+    ("Reunion", "The episode after a still-face or a separation, when the caregiver is available again."),
+    ("Match / mismatch", "Whether the caregiver's action fits the infant's state at that moment."),
+    ("Rupture", "A move from match to mismatch: ordinary, frequent, and not a failure."),
+    ("Repair", "Finding each other again after a mismatch; its latency is how long the mismatch lasted."),
+    ("Bid", "The infant's signal to engage: a smile, a coo, a gesture or a reach toward the partner."),
+    ("Proximity seeking", "How actively the infant moves toward the caregiver or asks to be picked up (1-7)."),
+    ("Contact maintaining", "How the infant keeps contact once held: clinging, protesting being put down (1-7)."),
+    ("Resistance", "Angry pushing away or rejecting contact, often mixed with seeking it (1-7)."),
+    ("Avoidance", "Looking, turning or moving away from the caregiver at reunion; ignoring them (1-7)."),
+    ("Secure base", "The caregiver as a safe place from which the infant sets out to explore."),
+    ("Safe haven", "The caregiver as the place the infant returns to for comfort when upset."),
+    ("Curtailed episode", "A separation cut short because the infant cried hard for too long."),
+    ("Classification (A, B, C, D)", "A summary of the relationship in the Strange Situation: A avoidant, B secure, C resistant, D disorganized."),
+    ("Latent arousal", "Inner, heart-rate-like arousal; it can be high while the infant looks calm."),
+    ("Working model", "The infant's learned expectation of how the caregiver will respond."),
+]
+
+# --- Common ---------------------------------------------------------------------------------------------------
+BACK_HINT = "Esc back"
+ERROR_TITLE = "Something went wrong"

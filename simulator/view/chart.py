@@ -1,0 +1,244 @@
+"""Charts: the live chart of the play scene and the whole-session timeline of the debrief.
+
+Both read the session's per-step trajectory (``Session(record=True)``) and its event log, so they can
+be rebuilt from the session at any time (after a restart, in a replay). Series use the Okabe-Ito
+colours and each also has its own line style (solid, thick, dashed, dotted) and a legend, so colour is
+never the only cue. The live chart is cached and redrawn only when a model step has been taken.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ..export import TRAJECTORY_COLUMNS
+from . import strings as S
+from . import theme
+from .widgets import mix, text
+
+SERIES = ("positive_affect", "negative_affect", "gaze", "arousal")
+_COL = {name: TRAJECTORY_COLUMNS.index(name) for name in SERIES}
+_T = TRAJECTORY_COLUMNS.index("t")
+_EP = TRAJECTORY_COLUMNS.index("episode")
+STYLES = {"positive_affect": "solid", "negative_affect": "thick", "gaze": "dashed", "arousal": "dotted"}
+
+
+def series_colour(palette, name: str):
+    """The palette colour of a series."""
+    return {"positive_affect": palette.positive, "negative_affect": palette.negative, "gaze": palette.gaze,
+            "arousal": palette.arousal}[name]
+
+
+def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: int) -> None:
+    """A polyline in one of the four styles."""
+    if len(pts) < 2:
+        return
+    if style == "solid":
+        pygame.draw.lines(surface, colour, False, pts, width)
+    elif style == "thick":
+        pygame.draw.lines(surface, colour, False, pts, width + 2)
+    elif style == "dashed":
+        # Dashes of about 8 px with 6 px gaps, measured along x.
+        seg: list = []
+        on = True
+        x0 = pts[0][0]
+        for p in pts:
+            phase = (p[0] - x0) % 14
+            now = phase < 8
+            if now and on:
+                seg.append(p)
+            elif now and not on:
+                seg = [p]
+            else:
+                if len(seg) >= 2:
+                    pygame.draw.lines(surface, colour, False, seg, width)
+                seg = []
+            on = now
+        if len(seg) >= 2:
+            pygame.draw.lines(surface, colour, False, seg, width)
+    else:  # dotted
+        last = -99
+        for p in pts:
+            if p[0] - last >= 5:
+                pygame.draw.circle(surface, colour, p, width)
+                last = p[0]
+
+
+def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int) -> int:
+    """The four series with their line styles, on one row. Returns the x after the last entry."""
+    p = app.palette
+    f = app.font(theme.SIZE_TINY)
+    for name in SERIES:
+        label = S.SERIES[name]
+        w = 26 + 6 + f.size(label)[0] + 16
+        if x + w > max_x:
+            break
+        draw_series(surface, series_colour(p, name), [(x + i, y) for i in range(0, 27, 2)], STYLES[name],
+                    p.line_width)
+        text(surface, f, label, (x + 32, y), p.ink_soft, anchor="midleft")
+        x += w
+    return x
+
+
+def marker(surface: pygame.Surface, kind: str, x: int, y: int, palette, size: int = 6) -> None:
+    """A rupture (downward triangle) or a repair (upward triangle); shape, not only colour."""
+    if kind == "rupture":
+        pts = [(x - size, y - size), (x + size, y - size), (x, y + size)]
+        pygame.draw.polygon(surface, palette.rupture, pts)
+    else:
+        pts = [(x - size, y + size), (x + size, y + size), (x, y - size)]
+        pygame.draw.polygon(surface, palette.repair, pts)
+
+
+class LiveChart:
+    """The last ``window_s`` model seconds of the four series, with episode bands and markers.
+
+    ``draw(surface, rect, session)`` blits a cached image, redrawn when the session has taken new steps,
+    the rect changes, or the palette or text size changes.
+    """
+
+    def __init__(self, app, window_s: float = 90.0) -> None:
+        self.app = app
+        self.window_s = window_s
+        self._cache: pygame.Surface | None = None
+        self._key = None
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, session) -> None:
+        """Draw the chart for ``session`` into ``rect``."""
+        key = (session.steps_taken, id(session), tuple(rect), self.app.palette.name, self.app.text_scale)
+        if self._cache is None or key != self._key:
+            self._cache = self._render(rect.size, session)
+            self._key = key
+        surface.blit(self._cache, rect.topleft)
+
+    def _render(self, size, session) -> pygame.Surface:
+        app = self.app
+        p = app.palette
+        w, h = size
+        surf = pygame.Surface(size)
+        surf.fill(p.panel)
+        f = app.font(theme.SIZE_TINY)
+        top = f.get_linesize() + 10
+        plot = pygame.Rect(34, top, w - 44, h - top - 22)
+        traj = session.trajectory
+        t_now = session.t
+        t0 = max(0.0, t_now - self.window_s)
+        t1 = max(self.window_s, t_now)
+        span = t1 - t0
+
+        def X(t):
+            return plot.x + int((t - t0) / span * plot.w)
+
+        def Y(v):  # the bottom 14 px hold the rupture and repair markers
+            return plot.bottom - 14 - int(v * (plot.h - 16))
+
+        # Episode bands from the event log.
+        starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
+        titles = {ep.id: ep.title for ep in session.scenario.episodes}
+        for k, (ts, eid) in enumerate(starts):
+            te = starts[k + 1][0] if k + 1 < len(starts) else t1
+            if te < t0:
+                continue
+            xa, xb = max(plot.x, X(ts)), min(plot.right, X(te))
+            idx = session.episode_ids.index(eid) if eid in session.episode_ids else k
+            pygame.draw.rect(surf, p.band_a if idx % 2 == 0 else p.band_b, (xa, plot.y, max(0, xb - xa), plot.h))
+            if xb - xa > 40:
+                text(surf, f, titles.get(eid, eid), (xa + 6, plot.y + 3), p.ink_faint, max_width=xb - xa - 10)
+            if X(ts) >= plot.x:
+                pygame.draw.line(surf, p.line, (X(ts), plot.y), (X(ts), plot.bottom), 1)
+        # Grid and axis labels.
+        pygame.draw.line(surf, p.line, (plot.x, plot.bottom - 14), (plot.right, plot.bottom - 14), 1)
+        for v in (0.0, 0.5, 1.0):
+            y = Y(v)
+            pygame.draw.line(surf, mix(p.line, p.panel, 0.4), (plot.x, y), (plot.right, y), 1)
+            text(surf, f, f"{v:g}", (plot.x - 6, y), p.ink_faint, anchor="midright")
+        step_s = 30 if span <= 120 else 60
+        tick = int(t0 // step_s + 1) * step_s
+        while tick < t1:
+            x = X(tick)
+            m, s = divmod(int(tick), 60)
+            text(surf, f, f"{m}:{s:02d}", (x, plot.bottom + 3), p.ink_faint, anchor="midtop")
+            tick += step_s
+        # Series.
+        i0 = max(0, int(t0 / 0.25) - 1)
+        rows = traj[i0:]
+        stride = max(1, len(rows) // max(1, plot.w // 2))
+        rows = rows[::stride]
+        if rows:
+            xs = [X(r[_T]) for r in rows]
+            for name in SERIES:
+                c = _COL[name]
+                pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
+                draw_series(surf, series_colour(p, name), pts, STYLES[name], p.line_width)
+        # A "now" line at the right edge of the data.
+        if traj:
+            pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), 1)
+        # Rupture and repair markers along the top of the plot.
+        for ev in session.events:
+            if ev.kind in ("rupture", "repair") and ev.t >= t0:
+                marker(surf, ev.kind, X(ev.t), plot.bottom - 7, p, 5)
+        pygame.draw.rect(surf, p.line, plot, width=1)
+        # Legend (the time ticks say the window; no title needed).
+        legend(surf, app, 12, 5 + f.get_height() // 2, w - 150)
+        mx = w - 8
+        for kind, label in (("repair", S.CHART_REPAIR), ("rupture", S.CHART_RUPTURE)):
+            r = text(surf, f, label, (mx, 5), p.ink_soft, anchor="topright")
+            marker(surf, kind, r.x - 9, r.centery, p, 5)
+            mx = r.x - 22
+        return surf
+
+
+def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> None:
+    """The whole session: episode bands (curtailed and extended marked), the series, markers and choices."""
+    p = app.palette
+    f = app.font(theme.SIZE_TINY)
+    pygame.draw.rect(surface, p.panel, rect, border_radius=10)
+    plot = pygame.Rect(rect.x + 12, rect.y + f.get_linesize() + 8, rect.w - 24, rect.h - 2 * f.get_linesize() - 22)
+    total = max(session.t, 1.0)
+
+    def X(t):
+        return plot.x + int(t / total * plot.w)
+
+    def Y(v):
+        return plot.bottom - int(v * plot.h)
+
+    starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
+    ends = {}
+    for ev in session.events:
+        if ev.kind in ("curtailed", "episode_end"):
+            ends[ev.episode] = ev.kind
+    extended = {ev.episode for ev in session.events if ev.kind == "extended"}
+    titles = {ep.id: ep.title for ep in session.scenario.episodes}
+    for k, (ts, eid) in enumerate(starts):
+        te = starts[k + 1][0] if k + 1 < len(starts) else total
+        xa, xb = X(ts), X(te)
+        pygame.draw.rect(surface, p.band_a if k % 2 == 0 else p.band_b, (xa, plot.y, xb - xa, plot.h))
+        label = titles.get(eid, eid)
+        if ends.get(eid) == "curtailed":
+            label = S.DEBRIEF_CURTAILED_MARK.format(length=label)
+        elif eid in extended:
+            label = S.DEBRIEF_EXTENDED_MARK.format(length=label)
+        colour = p.warn if ends.get(eid) == "curtailed" else p.ink_soft
+        text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=max(10, xb - xa - 6))
+        pygame.draw.line(surface, p.line, (xa, plot.y), (xa, plot.bottom), 1)
+    traj = session.trajectory
+    stride = max(1, len(traj) // max(1, plot.w))
+    rows = traj[::stride]
+    if rows:
+        xs = [X(r[_T]) for r in rows]
+        for name in SERIES:
+            c = _COL[name]
+            pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
+            draw_series(surface, series_colour(p, name), pts, STYLES[name], max(1, p.line_width - 1))
+    for ev in session.events:
+        if ev.kind in ("rupture", "repair"):
+            marker(surface, ev.kind, X(ev.t), plot.bottom + 8, p, 4)
+    pygame.draw.rect(surface, p.line, plot, width=1)
+    if show_choices:
+        last_x = -999
+        for a in session.learner_actions:
+            x = X(a["t"])
+            pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + 8), 2)
+            if x - last_x > 70:
+                label = S.ACTION_LABELS.get(a["action"], a["action"])
+                text(surface, f, label, (x, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
+                last_x = x

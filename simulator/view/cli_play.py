@@ -1,0 +1,87 @@
+"""The ``play`` subcommand: open the app on a scenario, or run it scripted (demo, tests, screenshots)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+
+
+def register(sub, common) -> None:
+    """Add ``play SCENARIO [--infant P] [--caregiver POLICY] [--autoplay] [--seed N] [--fullscreen]
+    [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE]`` to ``sub``."""
+    sp = sub.add_parser("play", help="open the app on a scenario; --autoplay lets a scripted caregiver play")
+    common(sp)
+    sp.add_argument("--autoplay", action="store_true",
+                    help="demo mode: the --caregiver policy plays the learner's episodes while you watch")
+    sp.add_argument("--fullscreen", action="store_true", help="start full screen (F11 toggles)")
+    sp.add_argument("--projector", action="store_true",
+                    help="high-contrast projector colours, sound muted (F10 toggles colours, M sound)")
+    sp.add_argument("--mute", action="store_true", help="start with sound muted")
+    sp.add_argument("--speed", type=float, default=1.0, help="model seconds per real second, 0.5 to 8 (default 1)")
+    sp.add_argument("--exit-after", type=float, default=None, metavar="SIM_SECONDS",
+                    help="quit once the model clock reaches this many seconds (past the end: at the debrief)")
+    sp.add_argument("--screenshot", default=None, metavar="FILE.png",
+                    help="save a PNG of the screen when quitting via --exit-after (or of the first frame)")
+    sp.set_defaults(func=cmd_play)
+
+
+def cmd_play(args) -> int:
+    """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
+    from ..cli import UsageError, _caregiver, _infant, _set_pairs
+    from ..model.io import OutputError
+    from ..model.scenario import load_scenario
+    from ..model.session import Session
+
+    scenario = load_scenario(args.scenario)
+    overrides = _set_pairs(args.set)
+    infant = _infant(args.infant)
+    caregiver = _caregiver(args.caregiver)
+    if not 0.5 <= args.speed <= 8.0:
+        raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
+    if args.exit_after is not None and args.exit_after < 0:
+        raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
+    if args.screenshot:
+        shot = Path(args.screenshot)
+        if shot.suffix.lower() != ".png":
+            raise UsageError(f"--screenshot {args.screenshot}: must end in .png")
+        folder = shot.parent if str(shot.parent) else Path(".")
+        if shot.is_dir():
+            raise OutputError(f"{shot}: is a folder, not a file")
+        if not folder.is_dir():
+            raise OutputError(f"{shot}: folder {folder} does not exist")
+    Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
+    return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
+                    autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,
+                    mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot)
+
+
+def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,
+             fullscreen=False, projector=False, mute=False, speed=1.0, exit_after=None, screenshot=None,
+             app=None, run=True):
+    """Open the app on ``scenario``: Home below, then the Play scene (autoplay or scripted) or the Briefing.
+
+    Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
+    """
+    from .app import App
+    from .briefing import BriefingScene
+    from .home import HomeScene
+    from .play import PlayScene
+
+    if screenshot and exit_after is None and autoplay:
+        exit_after = 0.0
+    if app is None:
+        app = App(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+    app.push(HomeScene(app))
+    if autoplay or exit_after is not None:
+        app.push(PlayScene(app, scenario, infant=infant, caregiver=caregiver, seed=seed, demo=autoplay,
+                           speed=speed, overrides=overrides, exit_after=exit_after, screenshot=screenshot))
+    else:
+        app.push(BriefingScene(app, scenario, infant=infant, seed=seed, caregiver=caregiver))
+        if screenshot:
+            app.tick(0.0)
+            app.screenshot(screenshot)
+            app.quit(0)
+    if not run:
+        return app
+    return app.run()

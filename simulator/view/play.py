@@ -1,0 +1,614 @@
+"""Play: the room with the infant, caregiver and stranger; action buttons; live chart; banner; time controls.
+
+The learner's actions go to the model only through ``Session.set_action`` (the same engine the scripts
+use); time moves only through ``Session.advance`` (real frame time times the speed, clamped by the model)
+or ``Session.step`` (single step, skip ahead). The scene reads the session's public state, its
+per-step trajectory and its event log; it never changes the model in any other way.
+
+Restarting an episode rebuilds the session from the same scenario and seed and replays the learner's
+earlier choices at their recorded steps, so it lands exactly where the episode began (the model is
+deterministic: same seed and inputs, same output).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ..export import TRAJECTORY_COLUMNS
+from ..model.actions import ACTION_IDS
+from ..model.behaviour import BEHAVIOUR_IDS
+from ..model.session import DT, Session
+from . import strings as S
+from . import theme
+from .chart import LiveChart
+from .scene import Scene
+from .widgets import Button, FocusGroup, mix, paragraph, text, wrap
+
+try:
+    from . import figures
+except ImportError:  # pragma: no cover - the figures module is built in parallel
+    figures = None
+
+_STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
+_MATCHED_COL = TRAJECTORY_COLUMNS.index("matched")
+
+ROOM = pygame.Rect(16, 68, 736, 384)
+CAPTION = pygame.Rect(16, 458, 736, 40)
+CHART = pygame.Rect(16, 506, 736, 158)
+PANEL = pygame.Rect(768, 68, 496, 430)
+STATUS = pygame.Rect(768, 506, 496, 158)
+CONTROLS_Y = 672
+
+#: Keys of the time controls (letters not used by the action shortcuts).
+KEY_PAUSE = pygame.K_p
+KEY_STEP = pygame.K_PERIOD
+KEY_SLOWER = pygame.K_MINUS
+KEY_FASTER = pygame.K_EQUALS
+KEY_RESTART = pygame.K_r
+KEY_SKIP = pygame.K_n
+KEY_DEBRIEF = pygame.K_e
+BREAK_ARM_S = 3.0  # a second action within this time breaks a still-face
+
+
+def action_key(action_id: str) -> tuple[int | None, str | None]:
+    """The pygame key and its label for an action (number keys for the most used, letters for the rest)."""
+    if action_id in S.ACTION_NUMBER_KEYS:
+        k = S.ACTION_NUMBER_KEYS.index(action_id)
+        digit = (k + 1) % 10
+        return pygame.K_0 + digit, str(digit)
+    letter = S.ACTION_LETTER_KEYS.get(action_id)
+    if letter:
+        return pygame.key.key_code(letter), letter.upper()
+    return None, None
+
+
+class PlayScene(Scene):
+    """One run of a scenario, played by the learner or watched (demo).
+
+    Args:
+        scenario: the loaded scenario.
+        infant: infant preset id (default: the scenario's).
+        caregiver: the policy that plays learner episodes in demo mode.
+        seed: the random seed.
+        demo: True to watch a scripted caregiver (``--autoplay``).
+        prediction: the learner's predict answer, carried to the debrief and the session file.
+        speed: model seconds per real second (0.5-8).
+        overrides: ``--set`` values.
+        exit_after: quit the app (after an optional screenshot) once the model clock reaches this many
+            seconds, or the session ends.
+        screenshot: a PNG path written when ``exit_after`` is reached.
+    """
+
+    name = "play"
+
+    def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
+                 demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
+                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None
+                 ) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        self.infant = infant
+        self.caregiver = caregiver
+        self.seed = seed
+        self.demo = demo
+        self.prediction = prediction
+        self.overrides = dict(overrides or {})
+        self.speed = min(8.0, max(0.5, float(speed)))
+        self.exit_after = exit_after
+        self.screenshot_path = screenshot
+        self.paused = False
+        self.session = self._new_session()
+        self.chart = LiveChart(app)
+        self.toast = ""
+        self.toast_s = 0.0
+        self.armed_s = 0.0  # > 0 while a still-face break is armed
+        self._last_episode = -1
+        self._finished_seen = False
+        self._actions_sig = None
+        self.group = FocusGroup(app)
+        self._announce_episode()
+        self.relayout()
+
+    # --- the session -----------------------------------------------------------------------------------------
+    def _new_session(self) -> Session:
+        return Session(self.scenario, n=1, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
+                       overrides=self.overrides, learner=not self.demo, record=True)
+
+    @property
+    def episode_index(self) -> int:
+        """0-based index of the current episode (the last one once finished)."""
+        return min(int(self.session.episode[0]), self.session.E - 1)
+
+    def learner_in_control(self) -> bool:
+        """True when the learner's action is what the caregiver does now."""
+        s = self.session
+        return s.learner and not s.finished and bool(s.allowed_actions()) and (
+            s.current_episode.caregiver == "learner" or s.broken)
+
+    def displayed_action(self) -> str | None:
+        """The caregiver's action to show: the learner's pending choice at once, else the model's last."""
+        s = self.session
+        if not self.caregiver_present():
+            return None
+        if self.learner_in_control():
+            return ACTION_IDS[int(s.learner_action)]
+        if s.steps_taken == 0:
+            return None
+        return ACTION_IDS[int(s.caregivers.action[0])]
+
+    def caregiver_present(self) -> bool:
+        """Whether the caregiver is in the room now."""
+        s = self.session
+        if s.finished:
+            return False
+        return "caregiver" in s.current_episode.present and not bool(s.left[0])
+
+    def stranger_present(self) -> bool:
+        """Whether the stranger is in the room now."""
+        s = self.session
+        return not s.finished and "stranger" in s.current_episode.present
+
+    def stranger_action(self) -> str | None:
+        """The stranger's last action (from the trajectory), or None."""
+        traj = self.session.trajectory
+        if not traj:
+            return None
+        a = traj[-1][_STRANGER_COL]
+        return a or None
+
+    def matched_now(self) -> bool | None:
+        """Whether the caregiver matched at the last step (None when away or before the first step)."""
+        traj = self.session.trajectory
+        if not traj:
+            return None
+        m = traj[-1][_MATCHED_COL]
+        return None if m is None else bool(m)
+
+    # --- controls ---------------------------------------------------------------------------------------------
+    def choose(self, action_id: str) -> bool:
+        """The learner presses an action: passed to the model with ``set_action`` (returns its answer)."""
+        s = self.session
+        if action_id not in s.allowed_actions():
+            return False
+        breaking = s.current_episode.caregiver != "learner" and not s.broken
+        if breaking and self.armed_s <= 0.0:
+            self.armed_s = BREAK_ARM_S
+            self.show_toast(S.PLAY_LOCK_BREAK)
+            return False
+        ok = s.set_action(action_id)
+        if ok and breaking:
+            self.armed_s = 0.0
+            self.show_toast(S.PLAY_BREAK_TOAST)
+        self.relayout()
+        return ok
+
+    def toggle_pause(self) -> None:
+        """Pause or resume the clock."""
+        self.paused = not self.paused
+        self.relayout()
+
+    def single_step(self) -> None:
+        """Pause and advance the model by exactly one step (0.25 s)."""
+        self.paused = True
+        self.session.step()
+        self._after_steps()
+        self.relayout()
+
+    def slower(self) -> None:
+        """Halve the speed (down to 0.5x)."""
+        lower = [x for x in theme.SPEEDS if x < self.speed - 1e-9]
+        self.speed = lower[-1] if lower else theme.SPEEDS[0]
+        self.relayout()
+
+    def faster(self) -> None:
+        """Double the speed (up to 8x)."""
+        higher = [x for x in theme.SPEEDS if x > self.speed + 1e-9]
+        self.speed = higher[0] if higher else theme.SPEEDS[-1]
+        self.relayout()
+
+    def restart_episode(self) -> None:
+        """Back to the start of the current episode, with the learner's earlier choices replayed."""
+        old = self.session
+        e = self.episode_index
+        start = int(old.log.episode_start[0, e]) if e > 0 else 0
+        if old.finished:
+            e = old.E - 1
+            start = int(old.log.episode_start[0, e])
+        actions = [a for a in old.learner_actions if a["step"] < start]
+        new = self._new_session()
+        k = 0
+        while new.steps_taken < start and not new.finished:
+            while k < len(actions) and actions[k]["step"] <= new.steps_taken:
+                new.set_action(actions[k]["action"])
+                k += 1
+            new.step()
+        self.session = new
+        self._finished_seen = False
+        self._last_episode = -1
+        self._announce_episode()
+        self.relayout()
+
+    def skip_ahead(self) -> None:
+        """Run the model quickly to the end of the current episode (every step is still simulated)."""
+        s = self.session
+        e = self.episode_index
+        limit = int((s.current_episode.duration_s + 400) / DT)
+        n = 0
+        while not s.finished and int(s.episode[0]) == e and n < limit:
+            s.step()
+            n += 1
+        self._after_steps()
+        self.relayout()
+
+    def run_until(self, t_s: float) -> None:
+        """Step the model until its clock reaches ``t_s`` seconds or the session ends (scripted use)."""
+        s = self.session
+        while not s.finished and s.t < t_s - 1e-9:
+            s.step()
+        self._after_steps()
+        self.relayout()
+
+    def open_debrief(self) -> None:
+        """Go to the Debrief of this run (also for a session stopped early)."""
+        from .debrief import DebriefScene
+        self.app.push(DebriefScene(self.app, self.session, prediction=self.prediction, demo=self.demo,
+                                   replay=self._replay_args()))
+
+    def _replay_args(self) -> dict:
+        return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
+                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides)
+
+    def show_toast(self, message: str, seconds: float = 4.0) -> None:
+        """A short message over the room."""
+        self.toast = message
+        self.toast_s = seconds
+
+    def _announce_episode(self) -> None:
+        e = self.episode_index
+        if e != self._last_episode:
+            self._last_episode = e
+            ep = self.session.current_episode
+            if not self.session.finished:
+                self.show_toast(ep.narration or S.PLAY_NEW_EPISODE.format(title=ep.title), 6.0)
+            self.armed_s = 0.0
+
+    def _after_steps(self) -> None:
+        self._announce_episode()
+        if self.session.finished and not self._finished_seen:
+            self._finished_seen = True
+            self.paused = False
+            self.relayout()
+            self.group.focus("debrief")
+
+    # --- layout ----------------------------------------------------------------------------------------------
+    def _signature(self):
+        s = self.session
+        return (tuple(s.allowed_actions()), int(s.learner_action), s.broken, s.finished, self.paused, self.speed,
+                self.episode_index, self.app.text_scale, self.learner_in_control())
+
+    def relayout(self) -> None:
+        """Rebuild the buttons (when what is allowed, chosen, paused or the text size changes)."""
+        s = self.session
+        self._actions_sig = self._signature()
+        allowed = set(s.allowed_actions())
+        holding = ACTION_IDS[int(s.learner_action)] if self.learner_in_control() else None
+        items = []
+        x0, y0 = PANEL.x + 14, PANEL.y + 66
+        bw, bh, gap = 230, 31, 4
+        for k, aid in enumerate(ACTION_IDS):
+            col, row = divmod(k, 10)
+            key, cap = action_key(aid)
+            items.append(Button((x0 + col * (bw + 8), y0 + row * (bh + gap), bw, bh), S.ACTION_LABELS[aid],
+                                lambda aid=aid: self.choose(aid), key=key, key_label=cap,
+                                locked=aid not in allowed, selected=aid == holding, ident=f"action:{aid}",
+                                font_size=16))
+        # Time controls along the bottom.
+        x = 16
+        y = CONTROLS_Y
+        h = 40
+        font = self.app.font(15)
+
+        def add(label, fn, key, cap, ident, style="normal", locked=False):
+            nonlocal x
+            w = font.size(label)[0] + (54 if cap else 24)
+            items.append(Button((x, y, w, h), label, fn, key=key, key_label=cap, ident=ident, style=style,
+                                locked=locked, font_size=15))
+            x += w + 8
+
+        add(S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, self.toggle_pause, KEY_PAUSE, "P", "pause",
+            locked=s.finished)
+        add(S.PLAY_STEP, self.single_step, KEY_STEP, ".", "step", locked=s.finished)
+        add(S.PLAY_SLOWER, self.slower, KEY_SLOWER, "-", "slower", locked=self.speed <= theme.SPEEDS[0])
+        x += font.size(S.PLAY_SPEED.format(x=8.0))[0] + 8  # room for the speed read-out
+        add(S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", locked=self.speed >= theme.SPEEDS[-1])
+        add(S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart")
+        add(S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", locked=s.finished)
+        hw = font.size(S.PLAY_HOME)[0] + 60
+        dw = font.size(S.PLAY_DEBRIEF)[0] + 60
+        items.append(Button((1264 - hw, y, hw, h), S.PLAY_HOME, self.app.home, key_label="Esc", ident="home",
+                            style="quiet", font_size=15))
+        items.append(Button((1264 - hw - 10 - dw, y, dw, h), S.PLAY_DEBRIEF, self.open_debrief, key=KEY_DEBRIEF,
+                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15))
+        self.group.set(items)
+
+    # --- scene hooks -------------------------------------------------------------------------------------------
+    def resume(self) -> None:
+        self.relayout()
+
+    def update(self, dt: float) -> None:
+        if self.toast_s > 0:
+            self.toast_s = max(0.0, self.toast_s - dt)
+        if self.armed_s > 0:
+            self.armed_s = max(0.0, self.armed_s - dt)
+        s = self.session
+        if self.exit_after is not None and self.app.headless:
+            self.run_until(self.exit_after)  # scripted and headless: no need to wait in real time
+        if self.exit_after is not None and (s.finished or s.t >= self.exit_after - 1e-9):
+            self._finish_scripted()
+            return
+        if not self.paused and not s.finished:
+            if s.advance(dt * self.speed):
+                self._after_steps()
+        if self._signature() != self._actions_sig:
+            self.relayout()
+        snd = getattr(self.app, "sound", None)
+        if snd is not None and not s.finished:
+            try:
+                snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
+            except Exception:  # sound must never stop the lesson
+                pass
+
+    def _finish_scripted(self) -> None:
+        """``--exit-after``: save the screenshot if asked, then quit."""
+        if self.session.finished:
+            self.open_debrief()
+        if self.screenshot_path:
+            self.app.screenshot(self.screenshot_path)
+        self.exit_after = None
+        self.app.quit(0)
+
+    def process_event(self, event):
+        event = self.group.process_event(event)
+        if event is None:
+            return None
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.app.home()
+                return None
+            if event.key in (pygame.K_KP_MINUS, pygame.K_LEFTBRACKET):
+                self.slower()
+                return None
+            if event.key in (pygame.K_KP_PLUS, pygame.K_RIGHTBRACKET, pygame.K_PLUS):
+                self.faster()
+                return None
+        return event
+
+    # --- drawing -------------------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        self._draw_banner(surface)
+        self._draw_room(surface)
+        self._draw_caption(surface)
+        self.chart.draw(surface, CHART, self.session)
+        pygame.draw.rect(surface, self.app.palette.line, CHART, width=1, border_radius=4)
+        self._draw_panel(surface)
+        self._draw_status(surface)
+        self.group.draw(surface)
+        slower = self.group.find("slower")
+        if slower is not None:
+            text(surface, self.app.font(15, bold=True), S.PLAY_SPEED.format(x=self.speed),
+                 (slower.rect.right + 8, slower.rect.centery), self.app.palette.ink, anchor="midleft")
+
+    def _draw_banner(self, surface) -> None:
+        app = self.app
+        p = app.palette
+        s = self.session
+        pygame.draw.rect(surface, p.banner, (0, 0, 1280, 58))
+        ep = s.current_episode
+        e = self.episode_index
+        title = S.PLAY_FINISHED if s.finished else S.PLAY_EPISODE.format(k=e + 1, n=s.E, title=ep.title)
+        tf = app.font(theme.SIZE_HEADING, bold=True)
+        text(surface, tf, title, (20, 29), p.banner_ink, anchor="midleft", max_width=640)
+        # Countdown on the right.
+        x = 1260
+        if not s.finished:
+            left = ep.duration_s - float(s.t_episode[0])
+            if left >= 0:
+                m, sec = divmod(int(left + 0.999), 60)
+                label = S.PLAY_LEFT.format(m=m, s=sec)
+            else:
+                m, sec = divmod(int(-left), 60)
+                label = S.PLAY_OVER.format(m=m, s=sec)
+            r = text(surface, app.font(theme.SIZE_HEADING, bold=True), label, (x, 29), p.banner_ink, anchor="midright")
+            # A thin progress bar along the bottom of the banner.
+            frac = min(1.0, float(s.t_episode[0]) / max(ep.duration_s, 1e-6))
+            pygame.draw.rect(surface, mix(p.banner, p.banner_ink, 0.25), (0, 54, 1280, 4))
+            pygame.draw.rect(surface, theme.OI_ORANGE, (0, 54, int(1280 * frac), 4))
+            x = r.x - 18
+        chips = []
+        if self.paused:
+            chips.append((S.PLAY_PAUSED, theme.OI_ORANGE))
+        e_id = s.episode_ids[e]
+        if s.finished or e > 0:
+            prev_id = s.episode_ids[e - 1] if not s.finished else s.episode_ids[-1]
+            if any(ev.kind == "curtailed" and ev.episode == prev_id for ev in s.events[-40:]) and self.toast_s > 0:
+                chips.append((S.PLAY_CURTAILED, theme.OI_VERMILLION))
+        if bool(s.extended[0, e]) and not s.finished and e_id:
+            chips.append((S.PLAY_EXTENDED, theme.OI_SKY))
+        cf = app.font(theme.SIZE_SMALL, bold=True)
+        for label, colour in chips:
+            w = cf.size(label)[0] + 20
+            r = pygame.Rect(x - w, 15, w, 28)
+            pygame.draw.rect(surface, colour, r, border_radius=14)
+            text(surface, cf, label, r.center, (0, 0, 0), anchor="center")
+            x = r.x - 10
+
+    def _draw_room(self, surface) -> None:
+        app = self.app
+        p = app.palette
+        room = ROOM
+        pygame.draw.rect(surface, p.room_wall, room, border_radius=14)
+        floor = pygame.Rect(room.x, room.y + int(room.h * 0.62), room.w, room.h - int(room.h * 0.62))
+        pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=14, border_bottom_right_radius=14)
+        pygame.draw.ellipse(surface, p.room_rug, (room.x + 70, floor.y + 40, 420, 92))
+        # The door (where the caregiver leaves and returns) and a window.
+        door = pygame.Rect(room.right - 118, room.y + 46, 84, floor.y - room.y - 46 + 8)
+        pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=6,
+                         border_top_right_radius=6)
+        pygame.draw.circle(surface, (230, 190, 90), (door.x + 14, door.centery + 10), 4)
+        win = pygame.Rect(room.x + 40, room.y + 34, 130, 96)
+        pygame.draw.rect(surface, (212, 232, 240), win, border_radius=6)
+        pygame.draw.rect(surface, mix(p.room_wall, (0, 0, 0), 0.25), win, width=4, border_radius=6)
+        pygame.draw.line(surface, mix(p.room_wall, (0, 0, 0), 0.25), win.midtop, win.midbottom, 3)
+        s = self.session
+        snap = s.state.snapshot()
+        b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
+        contact = bool(s.state.contact[0])
+        near = bool(s.state.near[0])
+        cg = self.caregiver_present()
+        st = self.stranger_present()
+        # Positions: infant on the left facing right; the partner to its right. The top strip of the room
+        # is kept for the narration, so it never covers a face.
+        base = floor.y + 112
+        infant_w, infant_h = 170, 204
+        adult_w, adult_h = 178, 285
+        cg_x = room.x + 380
+        st_x = room.x + 540 if cg else room.x + 380
+        ix = room.x + 150
+        iy = base - infant_h
+        partner_x = cg_x if cg else (st_x if st else None)
+        if partner_x is not None and (near or contact):
+            ix = partner_x - infant_w + (56 if contact else 6)
+            if contact:
+                iy -= 50
+        lf = app.font(theme.SIZE_TINY, bold=True)
+        if st:
+            r = pygame.Rect(st_x, base - adult_h + 8, adult_w, adult_h)
+            self._draw_adult(surface, r, "stranger", self.stranger_action(), True)
+            text(surface, lf, S.PLAY_STRANGER, (r.centerx, base + 6), p.ink_soft, anchor="midtop")
+        if cg:
+            r = pygame.Rect(cg_x, base - adult_h, adult_w, adult_h)
+            self._draw_adult(surface, r, "caregiver", self.displayed_action(), True)
+            text(surface, lf, S.PLAY_CAREGIVER, (r.centerx, base + 6), p.ink_soft, anchor="midtop")
+        self._draw_infant(surface, pygame.Rect(ix, iy, infant_w, infant_h), snap, b, contact, near)
+        text(surface, lf, S.PLAY_INFANT, (ix + infant_w // 2, base + 6), p.ink_soft, anchor="midtop")
+        # The narration of the new episode (or a break warning) along the top of the room.
+        if self.toast and self.toast_s > 0:
+            f = app.font(theme.SIZE_SMALL)
+            lines = min(2, len(wrap(f, self.toast, room.w - 64)))
+            box = pygame.Rect(room.x + 12, room.y + 8, room.w - 24, 16 + lines * f.get_linesize())
+            pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
+            pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
+            paragraph(surface, f, self.toast, box.inflate(-32, -14), p.ink, max_lines=2)
+
+    def _draw_infant(self, surface, rect, snap, b, contact, near) -> None:
+        if figures is not None:
+            figures.draw_infant(surface, rect, figures.infant_look(snap, b, contact, near))
+            return
+        p = self.app.palette  # pragma: no cover - placeholder until figures.py is installed
+        pygame.draw.ellipse(surface, (247, 196, 70), rect.inflate(-60, -100).move(0, 50))
+        pygame.draw.circle(surface, (240, 200, 170), (rect.centerx, rect.y + 70), 50)
+
+    def _draw_adult(self, surface, rect, role, action, present) -> None:
+        if figures is not None:
+            figures.draw_adult(surface, rect, role, figures.adult_look(action, present, role))
+            return
+        colour = (0, 114, 178) if role == "caregiver" else (204, 121, 167)  # pragma: no cover
+        pygame.draw.rect(surface, colour, rect.inflate(-80, -120).move(0, 60), border_radius=30)
+        pygame.draw.circle(surface, (240, 200, 170), (rect.centerx, rect.y + 60), 40)
+
+    def _draw_caption(self, surface) -> None:
+        app = self.app
+        p = app.palette
+        s = self.session
+        pygame.draw.rect(surface, p.panel, CAPTION, border_radius=10)
+        if s.finished:
+            text(surface, app.font(theme.SIZE_BODY, bold=True), S.PLAY_FINISHED, (CAPTION.x + 16, CAPTION.centery),
+                 p.ink, anchor="midleft")
+            return
+        b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
+        cg, st = self.caregiver_present(), self.stranger_present()
+        who = S.WHO_CAREGIVER if cg else S.WHO_STRANGER if st else None
+        if who is None and b in S.BEHAVIOUR_CAPTIONS_ALONE:
+            what = S.BEHAVIOUR_CAPTIONS_ALONE[b]
+        else:
+            what = S.BEHAVIOUR_CAPTIONS[b].format(who=who or S.WHO_CAREGIVER)
+        r = text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), S.PLAY_CAPTION_INFANT.format(what=what),
+                 (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft", max_width=CAPTION.w - 32)
+        act = self.displayed_action() if cg else None
+        if act is not None:
+            cap = S.PLAY_CAPTION_ADULT.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS[act])
+            text(surface, app.font(theme.SIZE_SMALL), cap, (CAPTION.right - 14, CAPTION.centery), p.ink_soft,
+                 anchor="midright", max_width=max(10, CAPTION.right - r.right - 30))
+
+    def _draw_panel(self, surface) -> None:
+        app = self.app
+        p = app.palette
+        s = self.session
+        pygame.draw.rect(surface, p.panel, PANEL, border_radius=14)
+        pygame.draw.rect(surface, p.line, PANEL, width=1, border_radius=14)
+        title = S.PLAY_ACTIONS_DEMO if self.demo else S.PLAY_ACTIONS
+        text(surface, app.font(theme.SIZE_BODY, bold=True), title, (PANEL.x + 16, PANEL.y + 10), p.ink)
+        if self.demo:
+            note, colour = S.PLAY_LOCK_DEMO, p.ink_soft
+        elif s.finished:
+            note, colour = S.PLAY_FINISHED, p.ink_soft
+        elif not self.caregiver_present() and not s.allowed_actions():
+            note, colour = S.PLAY_LOCK_ABSENT, p.ink_soft
+        elif not s.allowed_actions():
+            note, colour = S.PLAY_LOCK_SCRIPT, p.ink_soft
+        elif s.current_episode.caregiver != "learner" and not s.broken:
+            note, colour = S.PLAY_LOCK_BREAK, p.warn
+        elif s.broken and s.current_episode.caregiver != "learner":
+            note, colour = S.PLAY_BROKEN, p.warn
+        else:
+            act = ACTION_IDS[int(s.learner_action)]
+            note, colour = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act]), p.ink_soft
+        text(surface, app.font(theme.SIZE_SMALL), note, (PANEL.x + 16, PANEL.y + 38), colour, max_width=PANEL.w - 32)
+
+    def _draw_status(self, surface) -> None:
+        app = self.app
+        p = app.palette
+        s = self.session
+        r = STATUS
+        pygame.draw.rect(surface, p.panel, r, border_radius=14)
+        pygame.draw.rect(surface, p.line, r, width=1, border_radius=14)
+        m = self.matched_now()
+        if not self.caregiver_present():
+            label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None
+        elif m:
+            label, colour, icon = S.PLAY_NOW_MATCHED, p.ok, "match"
+        else:
+            label, colour, icon = S.PLAY_NOW_MISMATCHED, p.warn, "mismatch"
+        x = r.x + 18
+        y = r.y + 16
+        hf = app.font(theme.SIZE_HEADING, bold=True)
+        if icon == "match":  # two overlapping circles: in step
+            pygame.draw.circle(surface, colour, (x + 12, y + 15), 12, 4)
+            pygame.draw.circle(surface, colour, (x + 26, y + 15), 12, 4)
+            x += 48
+        elif icon == "mismatch":  # two apart circles: out of step
+            pygame.draw.circle(surface, colour, (x + 8, y + 15), 9, 4)
+            pygame.draw.circle(surface, colour, (x + 34, y + 15), 9, 4)
+            x += 52
+        text(surface, hf, label, (x, y + 15), colour, anchor="midleft")
+        meas = s.episode_measures()
+        e = self.episode_index
+        share = meas["matched_share"][0, e]
+        bf = app.font(theme.SIZE_SMALL)
+        y2 = y + 42
+        if share == share:  # not NaN
+            text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + 18, y2), p.ink)
+            y2 += bf.get_linesize() + 2
+            rup = meas["ruptures"][0, e]
+            rep = meas["repairs"][0, e]
+            text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + 18, y2), p.ink)
+            y2 += bf.get_linesize() + 2
+            lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
+            if lat:
+                text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + 18, y2), p.ink)
+        elif not self.caregiver_present() and not s.finished:
+            ep = s.current_episode
+            note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
+            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, 60), p.ink_soft, max_lines=3)
+        text(surface, app.font(theme.SIZE_TINY, italic=True), S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
+             p.ink_soft, anchor="bottomleft", max_width=r.w - 36)

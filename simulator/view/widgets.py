@@ -1,0 +1,360 @@
+"""Widgets and drawing helpers: buttons with a focus ring, a keyboard-and-mouse focus group, wrapped text.
+
+Every control is a :class:`Button` inside a :class:`FocusGroup`. The group moves focus with Tab /
+Shift+Tab and the arrow keys (spatially: the nearest control in that direction), activates with Enter or
+Space, follows the mouse, and fires a button's own shortcut key. A locked button is drawn greyed with its
+reason and never fires. The focus ring is drawn in the theme's ``focus`` colour, a different hue from
+every button face, and thick enough to see from the back row.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+# --- text helpers -----------------------------------------------------------------------------------
+
+
+def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` pixels (explicit newlines are kept)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split(" ")
+        line = ""
+        for word in words:
+            trial = word if not line else f"{line} {word}"
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos, colour, anchor: str = "topleft",
+         max_width: int | None = None) -> pygame.Rect:
+    """Draw one line of text; ``anchor`` is a Rect attribute (``topleft``, ``center``, ``midright``...).
+
+    With ``max_width``, an over-long line is shortened with an ellipsis rather than overflowing.
+    """
+    if max_width is not None and font.size(s)[0] > max_width:
+        while s and font.size(s + "…")[0] > max_width:
+            s = s[:-1]
+        s = s.rstrip() + "…"
+    img = font.render(s, True, colour)
+    r = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
+    surface.blit(img, r)
+    return r
+
+
+def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect, colour,
+              line_gap: int = 3, max_lines: int | None = None) -> int:
+    """Draw wrapped text inside ``rect`` (clipped at its bottom). Returns the y just below the last line."""
+    y = rect.y
+    lh = font.get_linesize() + line_gap - 2
+    lines = wrap(font, s, rect.w)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.size(last + "…")[0] > rect.w:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    for line in lines:
+        if y + font.get_height() > rect.bottom + 2:
+            break
+        surface.blit(font.render(line, True, colour), (rect.x, y))
+        y += lh
+    return y
+
+
+def text_height(font: pygame.font.Font, s: str, width: int, line_gap: int = 3) -> int:
+    """Height in pixels that :func:`paragraph` would use for ``s`` at ``width``."""
+    return len(wrap(font, s, width)) * (font.get_linesize() + line_gap - 2)
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, fill, border=None, radius: int = 14,
+          shadow=None) -> None:
+    """A rounded panel with an optional soft shadow and border."""
+    if shadow is not None:
+        pygame.draw.rect(surface, shadow, rect.move(0, 3), border_radius=radius)
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, rect, width=1, border_radius=radius)
+
+
+def key_cap(surface: pygame.Surface, font: pygame.font.Font, label: str, pos, fg, bg, anchor="midleft"
+            ) -> pygame.Rect:
+    """A small key-cap box with ``label`` (e.g. "1", "Esc"), to show a shortcut."""
+    img = font.render(label, True, fg)
+    w = max(img.get_width() + 10, img.get_height() + 4)
+    r = pygame.Rect(0, 0, w, img.get_height() + 4)
+    setattr(r, anchor, (int(pos[0]), int(pos[1])))
+    pygame.draw.rect(surface, bg, r, border_radius=5)
+    pygame.draw.rect(surface, fg, r, width=1, border_radius=5)
+    surface.blit(img, img.get_rect(center=r.center))
+    return r
+
+
+# --- buttons ----------------------------------------------------------------------------------------
+
+
+class Button:
+    """A clickable, focusable control.
+
+    Args:
+        rect: position and size on the canvas.
+        label: the text on the button.
+        on_click: called with no arguments when activated.
+        key: a pygame key constant that fires the button from anywhere in its group (or None).
+        key_label: how the shortcut is shown (e.g. "1", "O", "Enter").
+        style: "normal", "primary", "quiet" (flat, for secondary links) or "option" (a choice).
+        locked: True to grey it out; it stays visible but never fires.
+        selected: for options and toggles, drawn as chosen.
+        painter: optional ``painter(surface, rect, app, state)`` that draws custom content instead of the
+            label (cards); ``state`` has ``focused``, ``hover``, ``locked``, ``selected``.
+        focusable: False for a button that should be skipped by Tab (still clickable).
+        ident: a stable id for tests (defaults to the label).
+    """
+
+    def __init__(self, rect, label: str, on_click: Callable[[], None] | None = None, key: int | None = None,
+                 key_label: str | None = None, style: str = "normal", locked: bool = False,
+                 selected: bool = False, painter=None, focusable: bool = True, ident: str | None = None,
+                 font_size: int = 17) -> None:
+        self.rect = pygame.Rect(rect)
+        self.label = label
+        self.on_click = on_click
+        self.key = key
+        self.key_label = key_label
+        self.style = style
+        self.locked = locked
+        self.selected = selected
+        self.painter = painter
+        self.focusable = focusable
+        self.ident = ident or label
+        self.font_size = font_size
+
+    def activate(self) -> bool:
+        """Fire the button unless it is locked. Returns True if it fired."""
+        if self.locked or self.on_click is None:
+            return False
+        self.on_click()
+        return True
+
+    def draw(self, surface: pygame.Surface, app, focused: bool, hover: bool) -> None:
+        """Paint the button and, when focused, its focus ring."""
+        p = app.palette
+        r = self.rect
+        state = {"focused": focused, "hover": hover, "locked": self.locked, "selected": self.selected}
+        if self.painter is not None:
+            self.painter(surface, r, app, state)
+        else:
+            if self.locked:
+                fill, ink, border = p.locked, p.locked_ink, p.line
+            elif self.style == "primary":
+                fill, ink, border = p.accent, p.accent_ink, p.accent
+            elif self.selected:
+                fill, ink, border = _mix(p.accent, p.panel, 0.82), p.ink, p.accent
+            elif self.style == "quiet":
+                fill, ink, border = p.bg, p.ink, p.line
+            else:
+                fill, ink, border = p.panel, p.ink, p.line
+            if hover and not self.locked:
+                fill = _mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
+            radius = min(10, r.h // 2)
+            pygame.draw.rect(surface, fill, r, border_radius=radius)
+            pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
+            font = app.font(self.font_size, bold=self.style == "primary" or self.selected)
+            x = r.x + 10
+            small = app.font(max(11, self.font_size - 4), bold=True)
+            if self.key_label:
+                cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
+                              fill, anchor="midleft")
+                x = cap.right + 8
+            if self.style == "option" and self.selected:
+                pygame.draw.circle(surface, p.accent, (r.right - 16, r.centery), 6)
+            text(surface, font, self.label, (x, r.centery), ink, anchor="midleft",
+                 max_width=r.right - x - (24 if self.style == "option" else 8))
+        if focused:
+            fw = p.focus_width
+            pygame.draw.rect(surface, p.focus, r.inflate(2 * fw + 2, 2 * fw + 2), width=fw,
+                             border_radius=min(14, r.h // 2 + fw))
+
+
+def _mix(a, b, t: float):
+    """Blend colour ``a`` toward ``b`` (t = share of ``b``)."""
+    return tuple(int(a[i] * (1 - t) + b[i] * t) for i in range(3))
+
+
+mix = _mix
+
+_ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class FocusGroup:
+    """The controls of one scene, with one of them focused.
+
+    The group consumes: Tab / Shift+Tab, arrow keys (when ``arrows`` is True), Enter / Space on the
+    focused control, each button's shortcut key, and mouse motion and clicks over a control.
+    """
+
+    def __init__(self, app, arrows: bool = True) -> None:
+        self.app = app
+        self.items: list[Button] = []
+        self.index = 0
+        self.hover: Button | None = None
+        self.arrows = arrows
+        self.pressed: Button | None = None
+        self.show_ring = True
+
+    def set(self, items: list[Button], keep: bool = True) -> None:
+        """Replace the controls, keeping focus on the control with the same id where possible."""
+        old = self.focused.ident if (keep and self.focused is not None) else None
+        self.items = list(items)
+        self.index = 0
+        if old is not None:
+            for i, b in enumerate(self.items):
+                if b.ident == old and b.focusable:
+                    self.index = i
+                    break
+            else:
+                self._first_focusable()
+        else:
+            self._first_focusable()
+        if self.hover is not None and self.hover not in self.items:
+            self.hover = None
+
+    def _first_focusable(self) -> None:
+        for i, b in enumerate(self.items):
+            if b.focusable and not b.locked:
+                self.index = i
+                return
+        for i, b in enumerate(self.items):
+            if b.focusable:
+                self.index = i
+                return
+
+    @property
+    def focused(self) -> Button | None:
+        """The focused control, or None when the group is empty."""
+        if not self.items:
+            return None
+        self.index = min(self.index, len(self.items) - 1)
+        b = self.items[self.index]
+        return b if b.focusable else None
+
+    def focus(self, ident: str) -> bool:
+        """Move focus to the control with this id. Returns True if found."""
+        for i, b in enumerate(self.items):
+            if b.ident == ident:
+                self.index = i
+                return True
+        return False
+
+    def find(self, ident: str) -> Button | None:
+        """The control with this id, or None."""
+        for b in self.items:
+            if b.ident == ident:
+                return b
+        return None
+
+    def _cycle(self, step: int) -> None:
+        n = len(self.items)
+        if not n:
+            return
+        i = self.index
+        for _ in range(n):
+            i = (i + step) % n
+            if self.items[i].focusable:
+                self.index = i
+                return
+
+    def _move(self, dx: int, dy: int) -> None:
+        cur = self.focused
+        if cur is None:
+            self._cycle(1)
+            return
+        cx, cy = cur.rect.center
+        best, best_score = None, None
+        for i, b in enumerate(self.items):
+            if b is cur or not b.focusable:
+                continue
+            bx, by = b.rect.center
+            ddx, ddy = bx - cx, by - cy
+            along = ddx * dx + ddy * dy
+            if along <= 0:
+                continue
+            across = abs(ddx * dy) + abs(ddy * dx)
+            # Prefer controls straight ahead; overlapping spans count as straight ahead.
+            overlap = (b.rect.top < cur.rect.bottom and b.rect.bottom > cur.rect.top) if dx else \
+                (b.rect.left < cur.rect.right and b.rect.right > cur.rect.left)
+            score = along + (across * 0.3 if overlap else across * 2.0 + 400)
+            if best_score is None or score < best_score:
+                best, best_score = i, score
+        if best is not None:
+            self.index = best
+
+    def item_at(self, pos) -> Button | None:
+        """The control under a canvas position."""
+        for b in reversed(self.items):
+            if b.rect.collidepoint(pos):
+                return b
+        return None
+
+    def process_event(self, event: pygame.event.Event) -> pygame.event.Event | None:
+        """Handle focus movement, activation, shortcuts and the mouse. Returns the event if unused."""
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            mods = getattr(event, "mod", 0)
+            if mods & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+                return event
+            if key == pygame.K_TAB:
+                self._cycle(-1 if mods & pygame.KMOD_SHIFT else 1)
+                self.show_ring = True
+                return None
+            if self.arrows and key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+                dx = (key == pygame.K_RIGHT) - (key == pygame.K_LEFT)
+                dy = (key == pygame.K_DOWN) - (key == pygame.K_UP)
+                self._move(dx, dy)
+                self.show_ring = True
+                return None
+            if key in _ACTIVATE_KEYS:
+                b = self.focused
+                if b is not None:
+                    b.activate()
+                    return None
+                return event
+            for b in self.items:
+                if b.key is not None and b.key == key:
+                    if not b.locked:
+                        if b.focusable:
+                            self.index = self.items.index(b)
+                        b.activate()
+                    return None
+            return event
+        if event.type == pygame.MOUSEMOTION:
+            self.hover = self.item_at(event.pos)
+            return event
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            b = self.item_at(event.pos)
+            self.pressed = b
+            if b is not None:
+                if b.focusable:
+                    self.index = self.items.index(b)
+                return None
+            return event
+        if event.type == pygame.MOUSEBUTTONUP and getattr(event, "button", 1) == 1:
+            b = self.item_at(event.pos)
+            pressed, self.pressed = self.pressed, None
+            if b is not None and b is pressed:
+                b.activate()
+                return None
+            return event
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw every control; the focused one with its ring."""
+        focused = self.focused
+        for b in self.items:
+            b.draw(surface, self.app, b is focused and self.show_ring, b is self.hover)
