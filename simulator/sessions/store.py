@@ -1,0 +1,418 @@
+"""Saved sessions on disk: the per-user data folder, autosave, listing, loading with validation, delete.
+
+Pure stdlib + numpy (no pygame). Every write goes through :func:`simulator.model.io.atomic_write_text`
+(a temporary file in the same folder, then a rename), so a crash or a SIGKILL leaves either the previous
+save or the new one, never half a file. A file that cannot be read (truncated, corrupt, unknown version)
+is reported with a one-line message and is never modified or deleted by this module, except by an
+explicit :func:`delete_session` (the GUI asks for confirmation first).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.io import atomic_write_text
+
+#: Wall-clock and model-time interval (s) between autosaves (design: a kill loses at most 10 s).
+AUTOSAVE_INTERVAL_S = 10.0
+#: Subfolder of the data folder that holds saved sessions.
+SESSIONS_SUBDIR = "sessions"
+#: Environment variable that overrides the data folder (tests, portable installs).
+ENV_DATA_DIR = "ATTUNE_DATA_DIR"
+#: A session file larger than this is refused unread (a save of a 1-hour session is a few MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+SESSION_FORMAT = "attune-session"
+SUPPORTED_VERSIONS = (1,)
+_SAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+class SessionFileError(Exception):
+    """A session file that cannot be used. ``str(err)`` is one line: ``PATH: WHAT``."""
+
+
+# --- the data folder ------------------------------------------------------------------------------------
+def default_data_dir() -> Path:
+    """The platform's usual per-user data folder for Attune (not created here).
+
+    Linux and other Unix: ``$XDG_DATA_HOME/attune`` (default ``~/.local/share/attune``); macOS:
+    ``~/Library/Application Support/Attune``; Windows: ``%APPDATA%\\Attune``.
+    """
+    home = Path.home()
+    if sys.platform.startswith("win"):
+        base = os.environ.get("APPDATA")
+        return (Path(base) if base else home / "AppData" / "Roaming") / "Attune"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "Attune"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / "attune"
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """The data folder: ``override`` (``--data-dir``), else ``$ATTUNE_DATA_DIR``, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def sessions_dir(override: str | Path | None = None, create: bool = False) -> Path:
+    """The folder of saved sessions inside the data folder; created (with parents) when ``create``."""
+    folder = data_dir(override) / SESSIONS_SUBDIR
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def safe_name(text: object, limit: int = 40, fallback: str = "session") -> str:
+    """A file-name fragment made only of ``A-Z a-z 0-9 _ -`` (no dots, slashes, spaces or control chars)."""
+    s = _SAFE.sub("_", str(text)).strip("_-")[:limit].strip("_-")
+    return s or fallback
+
+
+def session_file_name(scenario: str, infant: str, seed: int, when: _dt.datetime | None = None) -> str:
+    """``YYYYMMDD-HHMMSS_<scenario>_<infant>_s<seed>.json``, every part sanitised."""
+    when = when or _dt.datetime.now()
+    try:
+        seed_part = str(int(seed))
+    except (TypeError, ValueError):
+        seed_part = "0"
+    return (f"{when.strftime('%Y%m%d-%H%M%S')}_{safe_name(scenario, 32)}_{safe_name(infant, 20)}"
+            f"_s{safe_name(seed_part, 12, '0')}.json")
+
+
+def unique_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``folder/<stem>-2.json`` ... when that exists. Never leaves ``folder``."""
+    name = Path(name).name  # a bare file name, whatever we were given
+    stem, suffix = Path(name).stem, Path(name).suffix or ".json"
+    path = folder / f"{stem}{suffix}"
+    k = 2
+    while path.exists():
+        path = folder / f"{stem}-{k}{suffix}"
+        k += 1
+    return path
+
+
+# --- writing ------------------------------------------------------------------------------------------
+def session_file_dict(session, prediction: dict | None = None, scores=None, started_at: str | None = None) -> dict:
+    """The session file for ``session``: :func:`simulator.export.session_dict` plus ``learner`` and
+    ``started_at`` (additive keys; ``run --out`` files, which lack them, are read as non-learner)."""
+    from ..export import score, session_dict
+
+    if scores is None and session.finished:
+        scores = score(session)
+    d = session_dict(session, scores, prediction)
+    d["learner"] = bool(session.learner)
+    if started_at:
+        d["started_at"] = started_at
+    return d
+
+
+def dumps(d: dict) -> str:
+    """The session file text (the same layout as :func:`simulator.export.write_session_json`)."""
+    return json.dumps(d, indent=1, sort_keys=False) + "\n"
+
+
+class Autosaver:
+    """Saves a live session to the sessions folder so that a crash or kill loses at most ~10 s.
+
+    Call :meth:`tick` once per frame with the real frame time; it saves at every episode boundary,
+    when the session finishes, and whenever 10 s of wall time or 10 s of model time have passed since
+    the last save. Call :meth:`flush` on exit (and after the debrief's prediction is known).
+
+    Args:
+        session: the :class:`~simulator.model.session.Session` (batch of 1) being played.
+        folder: the sessions folder (see :func:`sessions_dir`); created if missing.
+        prediction: what the learner predicted (stored under ``prediction``); settable later.
+        interval_s: seconds between saves (wall or model time).
+        name: a file name to use inside ``folder`` (sanitised); default made from scenario/infant/seed.
+    """
+
+    def __init__(self, session, folder: str | Path, prediction: dict | None = None,
+                 interval_s: float = AUTOSAVE_INTERVAL_S, name: str | None = None) -> None:
+        self.session = session
+        self.folder = Path(folder)
+        self.prediction = prediction
+        self.interval_s = float(interval_s)
+        now = _dt.datetime.now()
+        self.started_at = now.isoformat(timespec="seconds")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if name:
+            base = safe_name(Path(str(name)).stem, 80) + ".json"
+        else:
+            base = session_file_name(session.scenario.id, session.preset, session.seed, now)
+        self.path = unique_path(self.folder, base)
+        self._wall = 0.0
+        self._t_saved = -1.0
+        self._episode_saved = -1
+        self._finished_saved = False
+        self.saves = 0
+        self.last_error: str | None = None
+
+    def _boundary(self) -> bool:
+        s = self.session
+        return int(s.episode[0]) != self._episode_saved or (s.finished and not self._finished_saved)
+
+    def tick(self, wall_dt: float = 0.0) -> bool:
+        """Account ``wall_dt`` seconds of real time; save if due. Returns True if it saved."""
+        if not (isinstance(wall_dt, (int, float)) and math.isfinite(wall_dt)):
+            wall_dt = 0.0
+        self._wall += max(float(wall_dt), 0.0)
+        s = self.session
+        if self._t_saved >= 0 and s.t == self._t_saved and not self._boundary():
+            self._wall = 0.0  # paused: nothing new to save
+            return False
+        if (self._t_saved < 0 or self._boundary() or self._wall >= self.interval_s
+                or s.t - self._t_saved >= self.interval_s - 1e-9):
+            return self.flush()
+        return False
+
+    def flush(self) -> bool:
+        """Save now. Returns False (and sets :attr:`last_error`, one line) if the file cannot be written."""
+        s = self.session
+        try:
+            text = dumps(session_file_dict(s, self.prediction, started_at=self.started_at))
+            atomic_write_text(self.path, text)
+        except Exception as exc:  # noqa: BLE001 - autosave must never crash the GUI
+            self.last_error = f"{self.path}: autosave failed: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+            return False
+        self.last_error = None
+        self._wall = 0.0
+        self._t_saved = s.t
+        self._episode_saved = int(s.episode[0])
+        self._finished_saved = s.finished
+        self.saves += 1
+        return True
+
+
+# --- reading ------------------------------------------------------------------------------------------
+def _fail(path, what: str) -> SessionFileError:
+    return SessionFileError(f"{path}: {what}")
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def validate_session(d, path: str | Path = "<session>") -> dict:
+    """Check the format, version and the fields replay needs; return ``d`` or raise :class:`SessionFileError`."""
+    if not isinstance(d, dict):
+        raise _fail(path, "not an Attune session file (the top level is not a JSON object)")
+    if d.get("format") != SESSION_FORMAT:
+        raise _fail(path, f"not an Attune session file (format is {d.get('format')!r}, "
+                          f"expected {SESSION_FORMAT!r})")
+    v = d.get("version")
+    if not isinstance(v, int) or isinstance(v, bool) or v not in SUPPORTED_VERSIONS:
+        raise _fail(path, f"session file version {v!r} is not supported (this Attune reads version "
+                          f"{', '.join(map(str, SUPPORTED_VERSIONS))}); it may come from a newer Attune")
+    for key, typ, what in (("scenario", str, "a scenario id"), ("infant", str, "an infant preset"),
+                           ("caregiver", str, "a caregiver policy"), ("actions", list, "a list"),
+                           ("events", list, "a list"), ("episodes", list, "a list")):
+        if not isinstance(d.get(key), typ):
+            raise _fail(path, f"field {key!r} is missing or is not {what}")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", d["scenario"]):
+        raise _fail(path, f"field 'scenario' {d['scenario'][:40]!r} is not a scenario id")
+    seed = d.get("seed")
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise _fail(path, f"field 'seed' {seed!r} is not a non-negative integer")
+    ov = d.get("overrides", {})
+    if not isinstance(ov, dict) or not all(isinstance(k, str) and _is_number(x) for k, x in ov.items()):
+        raise _fail(path, "field 'overrides' must map parameter names to numbers")
+    if not _is_number(d.get("t_s", 0.0)) or d.get("t_s", 0.0) < 0:
+        raise _fail(path, f"field 't_s' {d.get('t_s')!r} is not a time in seconds")
+    last = -1
+    for k, a in enumerate(d["actions"]):
+        if not (isinstance(a, dict) and isinstance(a.get("action"), str) and isinstance(a.get("step"), int)
+                and not isinstance(a.get("step"), bool) and a["step"] >= 0):
+            raise _fail(path, f"actions[{k}] must have an integer 'step' and an 'action' id")
+        if a["step"] < last:
+            raise _fail(path, f"actions[{k}]: steps go backwards ({a['step']} after {last})")
+        last = a["step"]
+    for k, e in enumerate(d["episodes"]):
+        if not isinstance(e, dict) or not isinstance(e.get("episode_name"), str):
+            raise _fail(path, f"episodes[{k}] is not an episode record")
+    for k, e in enumerate(d["events"]):
+        if not isinstance(e, dict) or not isinstance(e.get("kind"), str) or not _is_number(e.get("t")):
+            raise _fail(path, f"events[{k}] is not an event record")
+    for key in ("learner", "finished"):
+        if key in d and not isinstance(d[key], bool):
+            raise _fail(path, f"field {key!r} must be true or false")
+    if "prediction" in d and not isinstance(d["prediction"], (dict, str, type(None))):
+        raise _fail(path, "field 'prediction' must be an object")
+    if "classification" in d and not isinstance(d["classification"], dict):
+        raise _fail(path, "field 'classification' must be an object")
+    return d
+
+
+def load_session(path: str | Path) -> dict:
+    """Read and validate a session file (read-only; the file is never changed).
+
+    Raises:
+        SessionFileError: one line naming the file and what is wrong (missing, truncated, corrupt,
+            not a session file, unknown version, a bad field).
+    """
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise _fail(p, "is a folder, not a session file")
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise _fail(p, "no such file") from None
+    except OSError as exc:
+        raise _fail(p, f"cannot read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise _fail(p, "the file is empty (the save was interrupted or the file was truncated)")
+    if size > MAX_FILE_BYTES:
+        raise _fail(p, f"the file is too large to be a session file ({size // 1_000_000} MB)")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise _fail(p, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(p, f"not a text file (bad UTF-8 at byte {exc.start}); corrupt or not a session file") from None
+    try:
+        d = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"{c} is not allowed")))
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) - 1 or not text.rstrip().endswith("}"):
+            what = "the file ends too early (truncated: the save was cut off)"
+        else:
+            what = f"corrupt JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
+        raise _fail(p, what) from None
+    except (ValueError, RecursionError) as exc:
+        raise _fail(p, f"corrupt JSON ({str(exc).splitlines()[0]})") from None
+    return validate_session(d, p)
+
+
+# --- listing and deleting -----------------------------------------------------------------------------
+@dataclass
+class SessionSummary:
+    """One row of the sessions list. ``ok`` False means unreadable; ``message`` then says why."""
+
+    path: Path
+    ok: bool
+    date: str = ""
+    scenario: str = ""
+    infant: str = ""
+    caregiver: str = ""
+    seed: int | None = None
+    finished: bool = False
+    t_s: float = 0.0
+    summary: str = ""
+    message: str = ""
+    mtime: float = 0.0
+    data: dict | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The file name."""
+        return self.path.name
+
+
+def still_face_summary(episodes: list[dict]) -> str:
+    """``positive affect 0.52 > 0.11 > 0.33`` style summary of a play/still/reunion session."""
+    vals = [e.get("positive_affect") for e in episodes[:3]]
+    neg = [e.get("negative_affect") for e in episodes[:3]]
+    if len(vals) < 3 or not all(_is_number(v) for v in vals + neg):
+        return "still-face: incomplete"
+    pa = " / ".join(f"{v:.2f}" for v in vals)
+    na = " / ".join(f"{v:.2f}" for v in neg)
+    return f"positive {pa}; negative {na}"
+
+
+_CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant", "D": "disorganized"}
+
+
+def summary_text(d: dict) -> str:
+    """A short result: the classification (Strange Situation) or the still-face pattern."""
+    eps = [e for e in d.get("episodes", []) if isinstance(e, dict)]
+    names = [e.get("episode_name") for e in eps]
+    if len(eps) == 3 and names[0] == "play" and names[2] == "reunion":
+        return still_face_summary(eps)
+    cls = d.get("classification")
+    if isinstance(cls, dict) and cls.get("classification"):
+        c = str(cls["classification"])
+        text = f"{c} ({_CLASS_NAMES.get(c, '?')})"
+        if cls.get("best_fit") and cls.get("best_fit") != c:
+            text += f", best fit {cls['best_fit']}"
+        return text
+    shares = [e.get("matched_share") for e in eps if _is_number(e.get("matched_share"))]
+    if shares:
+        return f"matched {100 * sum(shares) / len(shares):.0f}% of the time"
+    return ""
+
+
+def _date(d: dict, mtime: float) -> str:
+    s = d.get("started_at") if isinstance(d, dict) else None
+    if isinstance(s, str):
+        try:
+            return _dt.datetime.fromisoformat(s).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)) if mtime else ""
+
+
+def summarize(path: str | Path, keep_data: bool = False) -> SessionSummary:
+    """The list row for one file; an unreadable file gives ``ok=False`` with a readable ``message``."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    try:
+        d = load_session(p)
+    except SessionFileError as exc:
+        msg = str(exc)
+        prefix = f"{p}: "
+        return SessionSummary(p, False, date=_date({}, mtime), message=msg[len(prefix):] if msg.startswith(
+            prefix) else msg, mtime=mtime, summary="unreadable")
+    return SessionSummary(p, True, date=_date(d, mtime), scenario=d["scenario"], infant=d["infant"],
+                          caregiver=d["caregiver"], seed=d["seed"], finished=bool(d.get("finished")),
+                          t_s=float(d.get("t_s", 0.0)), summary=summary_text(d), mtime=mtime,
+                          data=d if keep_data else None)
+
+
+def list_sessions(folder: str | Path) -> list[SessionSummary]:
+    """Every ``*.json`` in ``folder`` (newest first), readable or not. A missing folder gives []."""
+    folder = Path(folder)
+    try:
+        files = [f for f in folder.iterdir() if f.suffix.lower() == ".json" and not f.name.startswith(".")
+                 and f.is_file()]
+    except OSError:
+        return []
+    rows = [summarize(f) for f in files]
+    rows.sort(key=lambda r: (r.mtime, r.name), reverse=True)
+    return rows
+
+
+def delete_session(path: str | Path, folder: str | Path | None = None) -> None:
+    """Delete one saved session. With ``folder``, refuses any path outside it.
+
+    Raises:
+        SessionFileError: outside ``folder``, not a ``.json`` file, or cannot be deleted.
+    """
+    p = Path(path)
+    if p.suffix.lower() != ".json":
+        raise _fail(p, "not a session file (.json); not deleted")
+    if folder is not None:
+        try:
+            p.resolve().relative_to(Path(folder).resolve())
+        except ValueError:
+            raise _fail(p, f"is not in the sessions folder {folder}; not deleted") from None
+    try:
+        p.unlink()
+    except FileNotFoundError:
+        raise _fail(p, "no such file") from None
+    except OSError as exc:
+        raise _fail(p, f"cannot delete ({exc.strerror or exc})") from None
