@@ -481,8 +481,8 @@ def _face(pen: _Pen, hx, hy, r, look, skin, shade, hair, adult: bool):
         cx = fx + side * ex
         _eye(pen, cx, eyes_y, erx * scale, ery * scale, look["eyes"], gx, gy, skin, skin)
         bw = r * (0.34 if not adult else 0.36) * scale
-        by = eyes_y - r * (0.36 if not adult else 0.3)
-        _brow(pen, cx, by, bw, look["brows"], side, hair if adult else _mix(hair, INK, 0.3),
+        by = eyes_y - r * (0.36 if not adult else 0.37)
+        _brow(pen, cx, by, bw, look["brows"], side, _mix(hair, INK, 0.35 if adult else 0.3),
               r * (0.085 if not adult else 0.075))
     if profile:  # in profile, the face sits at the edge: nose bump and mouth there
         fx = hx + turn * r * 0.62
@@ -898,8 +898,8 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
             ex = r * 0.36 * (1.0 - 0.28 * abs(turn))
             ey = hy + r * 0.02 - r * 0.05 + look["tilt"] * r * 0.22
             for s in (-1, 1):
-                pen.stroke(GLASSES, pen.ellipse_pts(fx + s * ex, ey, r * 0.28, r * 0.23, n=28), 1.6)
-            pen.stroke(GLASSES, [(fx - ex + r * 0.28, ey - 1), (fx + ex - r * 0.28, ey - 1)], 1.5)
+                pen.stroke(GLASSES, pen.ellipse_pts(fx + s * ex, ey, r * 0.27, r * 0.21, n=28), 1.5)
+            pen.stroke(GLASSES, [(fx - ex + r * 0.27, ey - 1), (fx + ex - r * 0.27, ey - 1)], 1.4)
         if role == "caregiver":  # small earring
             pen.circle(TOY_C, ear_x, hy + 8, 1.7, outline=True)
     if high:
