@@ -133,3 +133,14 @@ def test_gallery(tmp_path):
     out = tmp_path / "g.png"
     sheet = fig.render_gallery(out, sizes=(80,))
     assert out.exists() and sheet.get_width() > 400
+
+
+def test_draw_held_puts_the_infant_in_the_arms():
+    adult = fig.adult_look("hold", True, "caregiver")
+    infant = fig.infant_look(fig.SAMPLE_STATES["cling"], "cling", contact=True)
+    rect = pygame.Rect(0, 0, AW, AH)
+    inner = fig.held_rect(rect, adult)
+    assert rect.contains(inner) and inner.w > AW // 3
+    s = pygame.Surface((AW, AH), pygame.SRCALPHA)
+    fig.draw_held(s, rect, "caregiver", adult, infant)
+    assert _changed(_pixels(s), _adult(adult)) > 0.05

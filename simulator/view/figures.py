@@ -287,11 +287,8 @@ class _Pen:
         if len(p) < 3:
             return
         if outline:
-            w = max(1, int(round(2 * self.ow * self.s)))
             pygame.draw.polygon(self.surf, INK, p)
-            pygame.draw.lines(self.surf, INK, True, p, w)
-            for q in p:
-                pygame.draw.circle(self.surf, INK, q, w / 2)
+            self._stroke_px(INK, p + [p[0]], self.ow * self.s)
         pygame.draw.polygon(self.surf, color, p)
 
     def ellipse(self, color, cx, cy, rx, ry, outline=False, rot=0.0, skew=0.0):
@@ -814,8 +811,8 @@ def _hair_front(pen: _Pen, role, hx, hy, r, hair, turn, back: bool):
     if role == "caregiver":  # a side-swept fringe
         cx = hx + turn * r * 0.2
         pts = pen.ellipse_pts(hx, hy - r * 0.05, r * 1.08, r * 1.02, a0=math.pi * 1.02, a1=math.pi * 1.98)
-        pts += [(hx + r * 1.02, hy - r * 0.05), (cx + r * 0.4, hy - r * 0.62), (cx - r * 0.2, hy - r * 0.5),
-                (cx - r * 0.75, hy - r * 0.28), (hx - r * 1.05, hy + r * 0.2)]
+        pts += [(hx + r * 1.02, hy - r * 0.05), (cx + r * 0.45, hy - r * 0.74), (cx - r * 0.2, hy - r * 0.66),
+                (cx - r * 0.78, hy - r * 0.48), (hx - r * 1.05, hy + r * 0.1)]
         pen.poly(hair, pts)
     else:  # short grey hair, side parting
         cx = hx + turn * r * 0.15
