@@ -225,10 +225,11 @@ def cmd_compare(args) -> int:
         paths = [resolve_input(a, args.data_dir) for a in args.inputs]
         out = _out(args.out, (".png",), "--out", paths)
         csv_path, json_path = _data_paths(args, out, paths)
+        datas = [_load(p) for p in paths]  # validate both before replaying either
         runs = []
-        for p in paths:
+        for p, d in zip(paths, datas):
             try:
-                runs.append(run_from_dict(_load(p), p.name))
+                runs.append(run_from_dict(d, p.name))
             except SessionFileError as exc:
                 raise UsageError(str(exc)) from None
         written = write_compare(runs[0], runs[1], out, csv_path, json_path, args.dpi)
