@@ -122,14 +122,14 @@ _INFANT_BASE: dict[str, dict] = {
                   arms="down", marks="none", body_turn=1.0),
     "self_soothe": dict(mouth="thumb", eyes="half", brows="worried", gaze_x=-0.6, gaze_y=0.6, turn=-0.3,
                         arms="thumb", marks="none", roll=-0.1),
-    "explore": dict(mouth="neutral", eyes="down", brows="relaxed", gaze_x=0.1, gaze_y=1.0, turn=0.1,
+    "explore": dict(mouth="neutral", eyes="down", brows="raised", gaze_x=0.1, gaze_y=1.0, turn=0.1,
                     arms="toy", marks="none", tilt=0.7, toy=True),
     "freeze": dict(mouth="small_o", eyes="dazed", brows="flat_high", gaze_x=0.0, gaze_y=0.0, turn=0.0,
-                   arms="stiff", marks="still", roll=0.12),
+                   arms="stiff", marks="none", roll=0.12),
     "look_away": dict(mouth="neutral", eyes="open", brows="relaxed", gaze_x=-1.0, gaze_y=-0.1,
                       turn=-0.6, arms="down", marks="none"),
-    "search": dict(mouth="o", eyes="wide", brows="worried", gaze_x=-1.0, gaze_y=-0.4, turn=-0.7,
-                   arms="point", marks="question"),
+    "search": dict(mouth="o", eyes="wide", brows="worried", gaze_x=1.0, gaze_y=-0.5, turn=0.7,
+                   arms="point", marks="question", lean=0.15),
 }
 
 
@@ -209,7 +209,7 @@ _ADULT_BASE: dict[str, dict] = {
     "offer_toy": dict(mouth="smile_open", eyes="smiling", brows="raised", arms="offer", lean=0.25,
                       prop="toy", gaze_y=0.2),
     "still_face": dict(mouth="flat", eyes="open", brows="flat", arms="rest_stiff", turn=0.0,
-                       gaze_x=1.0, gaze_y=0.0, marks="still"),
+                       gaze_x=1.0, gaze_y=0.0),
     "phone": dict(mouth="flat", eyes="down", brows="flat", arms="phone", turn=0.1, tilt=0.8, gaze_x=0.0,
                   gaze_y=1.0, prop="phone"),
     "leave": dict(mouth="flat", eyes="open", brows="flat", arms="down", back=True, marks="leave",
@@ -374,7 +374,7 @@ def _eye(pen: _Pen, x, y, rx, ry, style, gx, gy, skin, lid_color):
     pen.circle(SCLERA, ix - ir * 0.35, iy - ir * 0.4, ir * 0.32)
     # Lids: half-closed, looking down, narrowed (angry/stare), or cheeks pushed up by a smile.
     if style in ("half", "down", "narrow"):
-        frac = {"half": 0.45, "down": 0.55, "narrow": 0.4}[style]
+        frac = {"half": 0.45, "down": 0.36, "narrow": 0.4}[style]
         top = y - ery - 0.8
         cut = y - ery + 2 * ery * frac
         pen.poly(lid_color, [(x - erx - 1, top), (x + erx + 1, top), (x + erx + 1, cut), (x - erx - 1, cut)])
@@ -610,8 +610,8 @@ def _infant_arms(look) -> tuple:
         return ((sl, (20, 84), (24, 96), "fist"), (sr, (80, 84), (76, 96), "fist"))
     if a == "stiff":
         return ((sl, (24, 88), (15, 104), "open"), (sr, (76, 88), (85, 104), "open"))
-    if a == "point":
-        return ((sl, (18, 70), (5, 54), "point"), (sr, (76, 92), (68, 102), "fist"))
+    if a == "point":  # toward the partner's side (where the door and the empty chair are)
+        return ((sl, (22, 90), (32, 102), "fist"), (sr, (84, 70), (96, 52), "point"))
     return ((sl, (22, 90), (32, 102), "fist"), (sr, (78, 90), (68, 102), "fist"))
 
 
@@ -729,12 +729,6 @@ def _draw_infant(pen: _Pen, look):
     marks = look["marks"]
     if marks == "motion":
         pass
-    elif marks == "still":
-        # Stillness: short level ticks on both sides of the body ("not moving").
-        for s in (-1, 1):
-            for j in range(2):
-                x0 = 50 + s * (40 + j * 5)
-                pen.stroke(MARK_SOFT, [(x0, 84), (x0, 96)], 1.6)
     elif marks != "none":
         _marks(pen, marks, hx, hy, r, side=1)
 
@@ -924,11 +918,6 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
                 x0 = 50 + s * 40
                 pen.stroke(MARK_WARM, [(x0 + s * 3 * math.cos(a), 32 + 10 * j),
                                        (x0 + s * 9 * math.cos(a), 30 + 10 * j)], 1.6)
-    elif marks == "still":  # paired ticks either side of the head: holding still
-        for sd in (-1, 1):
-            for j in range(2):
-                x0 = hx + sd * (r * 1.3 + j * 4.5)
-                pen.stroke(MARK_SOFT, [(x0, hy - 6), (x0, hy + 6)], 1.8)
     elif marks == "leave":
         for j in range(3):  # trailing lines: moving away from the infant
             y = 96 + j * 12

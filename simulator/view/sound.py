@@ -194,6 +194,7 @@ class Sound:
         self._last_behaviour: str | None = None
         self._last_kind_at: dict[str, float] = {}
         self._last_any = -1e9
+        self._current = None  # the sound playing now: a new one replaces it (one voice at a time)
         self.played: list[str] = []
 
     # -- state -------------------------------------------------------------------------------------
@@ -274,7 +275,11 @@ class Sound:
             return None
         self._ensure_mixer()
         try:
-            self._sound(kind).play()
+            snd = self._sound(kind)
+            if self._current is not None:
+                self._current.stop()
+            snd.play()
+            self._current = snd
         except Exception:  # a device that vanished mid-session: go silent
             self._mixer_ok = False
             self._sounds.clear()
