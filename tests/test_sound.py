@@ -52,6 +52,7 @@ def test_update_plays_on_change_into_vocal_behaviour_rate_limited():
     assert s.update("cry", now=2.5) is None  # same kind too soon
     assert s.update("fuss", now=5.0) == "whimper"
     assert s.update("bid", now=7.0) == "coo"
+    assert s.update("look", now=8.0) is None and s.update("bid", now=9.0) is None  # coo again too soon
     assert s.played == ["cry", "whimper", "coo"]
 
 

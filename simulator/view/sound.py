@@ -24,7 +24,7 @@ SAMPLE_RATE = 22050
 VOCAL: dict[str, str] = {"bid": "coo", "smile": "giggle", "fuss": "whimper", "cry": "cry", "resist": "protest"}
 
 #: Seconds before the same kind may play again, and between any two sounds.
-MIN_GAP = {"coo": 1.5, "giggle": 1.5, "whimper": 1.5, "cry": 2.5, "protest": 1.5}
+MIN_GAP = {"coo": 3.0, "giggle": 4.0, "whimper": 2.0, "cry": 2.5, "protest": 2.0}
 MIN_GAP_ANY = 0.6
 VOLUME = 0.55
 
@@ -144,6 +144,11 @@ def synthesise(kind: str, rate: int = SAMPLE_RATE, seed: int = 0) -> np.ndarray:
             _place(buf, v * _envelope(n, 0.02, 0.1, rate), at, rate)
     else:
         raise KeyError(kind)
+    fade = min(total // 4, int(0.015 * rate))  # no clicks at the ends
+    if fade > 1:
+        ramp = np.linspace(0.0, 1.0, fade)
+        buf[:fade] *= ramp
+        buf[-fade:] *= ramp[::-1]
     peak = float(np.max(np.abs(buf))) or 1.0
     out = (0.9 * buf / peak).astype(np.float32)
     return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)
