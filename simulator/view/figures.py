@@ -260,8 +260,13 @@ class _Pen:
     def __init__(self, surf: pygame.Surface, scale: float, ox: float, oy: float, width: float, flip: bool):
         self.surf, self.s, self.ox, self.oy, self.w, self.flip = surf, scale, ox, oy, width, flip
         self.ow = 1.15  # outline width in units
+        self.turn = None  # (angle, cx, cy): rotate what is drawn about (cx, cy), e.g. a tilted head
 
     def pt(self, x: float, y: float):
+        if self.turn:
+            a, cx, cy = self.turn
+            ca, sa = math.cos(a), math.sin(a)
+            x, y = cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca
         if self.flip:
             x = self.w - x
         return (self.ox + x * self.s, self.oy + y * self.s)
@@ -292,7 +297,7 @@ class _Pen:
         pygame.draw.polygon(self.surf, color, p)
 
     def ellipse(self, color, cx, cy, rx, ry, outline=False, rot=0.0, skew=0.0):
-        if rot or skew:
+        if rot or skew or (self.turn and abs(rx - ry) > 0.01):
             if outline:
                 self.poly(INK, self.ellipse_pts(cx, cy, rx + self.ow, ry + self.ow, rot=rot, skew=skew))
             self.poly(color, self.ellipse_pts(cx, cy, rx, ry, rot=rot, skew=skew))
@@ -532,7 +537,7 @@ def _marks(pen: _Pen, kind: str, hx, hy, r, side: int = 1):
                 x1, y1 = hx + s * r * 1.45 * math.cos(a), hy - r * 0.2 + r * 1.45 * math.sin(a)
                 pen.stroke(MARK_CRY, [(x0, y0), (x1, y1)], r * 0.12)
     elif kind == "anger":
-        x0, y0 = hx + side * r * 0.95, hy - r * 0.85
+        x0, y0 = hx + side * r * 1.1, hy - r * 0.95
         for a in (0.0, 0.5 * math.pi, math.pi, 1.5 * math.pi):
             ca, sa = math.cos(a + 0.785), math.sin(a + 0.785)
             pen.curve(MARK_ANGER, (x0 + ca * r * 0.12, y0 + sa * r * 0.12),
@@ -553,8 +558,8 @@ def _marks(pen: _Pen, kind: str, hx, hy, r, side: int = 1):
             pen.circle(MARK_SOFT, hx + side * r * (0.6 + 0.3 * i), hy - r * 1.25, r * 0.08)
     elif kind == "zigzag":
         for s, dy in ((1, -0.6), (1, 0.0), (-1, -0.3)):
-            x0 = hx + s * r * 1.05
-            pts = [(x0 + s * r * 0.1 * (j % 2), hy + dy * r + j * r * 0.12) for j in range(6)]
+            x0 = hx + s * r * 1.45
+            pts = [(x0 + s * r * 0.12 * (j % 2), hy + dy * r + j * r * 0.12) for j in range(6)]
             pen.stroke(MARK_ANGER, pts, r * 0.07)
 
 
@@ -642,7 +647,6 @@ def _hand(pen: _Pen, x, y, r, kind, skin, direction=(1.0, 0.0)):
 
 def _draw_infant(pen: _Pen, look):
     skin, shade, hair = SKIN_TONES[look["skin"]]
-    b = look["behaviour"]
     lean, turn, roll = look["lean"], look["turn"], look["roll"]
     body_turn = look["body_turn"]
     if look["arms"] == "crawl":
@@ -676,12 +680,12 @@ def _draw_infant(pen: _Pen, look):
         _heart(pen, 50 + lean * 6 + 10 * (turn * 0.3) - body_turn * 12, 88, 4.2, ONESIE_MARK)
     else:
         pen.curve(ONESIE_DARK, (42, 78), (36, 92), (42, 108), 1.6)  # seam of the back
-    # Arms behind the head are drawn after the head only when raised; simple order: far arm, head, near arm.
+    # Order: far arm, head, near arm; raised arms go over the head's edge, so both come after it.
     far, nearm = _infant_arms(look)
     arm_w = 9.0
     raised = look["arms"] in ("fists_up", "wave", "point", "thumb", "reach")
 
-    def arm(spec, in_front=True):
+    def arm(spec):
         (sx, sy), (cx, cy), (hx2, hy2), kind = spec
         pen.curve(ONESIE, (sx, sy), (cx, cy), (hx2, hy2), arm_w, outline=True)
         _hand(pen, hx2, hy2, 5.0, kind, skin, (hx2 - cx, hy2 - cy))
@@ -690,7 +694,7 @@ def _draw_infant(pen: _Pen, look):
         arm(far)
     # Head.
     hx, hy, r = 50 + lean * 9, 44 + abs(lean) * 2 + look["tilt"] * 2, 27
-    rot = roll * 0.6
+    pen.turn = (roll * 0.45, hx, hy + r * 0.8) if roll else None  # head roll about the neck
     near_side = 1 if turn >= 0 else -1
     # Ear on the side away from the turn.
     ear_x = hx - near_side * r * (0.88 - 0.4 * abs(turn)) if 0.15 < abs(turn) < 0.85 else None
@@ -700,10 +704,10 @@ def _draw_infant(pen: _Pen, look):
     elif abs(turn) <= 0.15:
         for s in (-1, 1):
             pen.ellipse(skin, hx + s * r * 0.95, hy + 3, 4.5, 6.5, outline=True)
-    pen.ellipse(skin, hx, hy, r, r * 0.96, outline=True, rot=rot)
+    pen.ellipse(skin, hx, hy, r, r * 0.96, outline=True)
     if abs(turn) >= 0.85:  # profile: the nose bulges at the edge, the ear sits mid-head
         pen.circle(skin, hx + near_side * r * 0.97, hy + r * 0.2, r * 0.14, outline=True)
-        pen.ellipse(skin, hx, hy, r * 0.985, r * 0.945, rot=rot)
+        pen.ellipse(skin, hx, hy, r * 0.985, r * 0.945)
         ex0 = hx - near_side * r * 0.3
         pen.ellipse(skin, ex0, hy + 5, 4.2, 6, outline=True)
         pen.curve(shade, (ex0 + near_side * 1.5, hy + 1.5), (ex0 - near_side * 2.5, hy + 5),
@@ -713,6 +717,7 @@ def _draw_infant(pen: _Pen, look):
     pen.curve(hair, (cx0 - 6, hy - r + 2.5), (cx0 - 2, hy - r - 7), (cx0 + 5, hy - r - 2), 3.0)
     pen.curve(hair, (cx0 + 5, hy - r - 2), (cx0 + 8, hy - r + 1.5), (cx0 + 3, hy - r + 3), 2.6)
     _face(pen, hx, hy, r, look, skin, shade, hair, adult=False)
+    pen.turn = None
     if raised:
         arm(far)
     arm(nearm)
@@ -726,11 +731,8 @@ def _draw_infant(pen: _Pen, look):
         for k in (1.0, 1.5):
             pen.stroke(MARK_VOICE, [(hx2 + 9 * k * math.cos(a), hy2 + 9 * k * math.sin(a))
                                     for a in [(-1.9 + 0.7 * j / 6) for j in range(7)]], 1.4)
-    marks = look["marks"]
-    if marks == "motion":
-        pass
-    elif marks != "none":
-        _marks(pen, marks, hx, hy, r, side=1)
+    if look["marks"] not in ("none", "motion"):  # motion lines belong to the crawling pose
+        _marks(pen, look["marks"], hx, hy, r, side=1)
 
 
 def _draw_crawling(pen: _Pen, look, skin, shade, hair):
@@ -880,8 +882,9 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
     else:
         near_side = 1 if turn >= 0 else -1
         ear_x = hx - near_side * r * (0.9 - 0.35 * abs(turn))
+        pen.turn = (look["roll"] * 0.4, hx, hy + r) if look["roll"] else None
         pen.ellipse(skin, ear_x, hy + 2, 3.8, 5.4, outline=True)
-        pen.ellipse(skin, hx, hy, r, r * 1.08, outline=True, rot=look["roll"] * 0.5)
+        pen.ellipse(skin, hx, hy, r, r * 1.08, outline=True)
         _hair_front(pen, role, hx, hy, r, hair, turn, back=False)
         _face(pen, hx, hy, r, look, skin, shade, hair, adult=True)
         if role == "stranger":  # glasses
@@ -893,6 +896,7 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
             pen.stroke(GLASSES, [(fx - ex + r * 0.27, ey - 1), (fx + ex - r * 0.27, ey - 1)], 1.4)
         if role == "caregiver":  # small earring
             pen.circle(TOY_C, ear_x, hy + 8, 1.7, outline=True)
+        pen.turn = None
     if high:
         arm(far)
     if not back and layer == "all":
@@ -1059,11 +1063,13 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
         items.append((("held", role, act), f"{'stranger: ' if role == 'stranger' else ''}{act} + {beh}",
                       (adult_look(act, True, role), infant_look(SAMPLE_STATES[beh], beh, True, True, skin=2))))
     rows = []
+    sheet_w = None
     for h in sizes:
         font = pygame.font.Font(str(font_path), max(12, int(h * 0.08)))
-        cols = 8
         iw = int(h * 0.95)
         cell_w, cell_h = iw + 12, h + font.get_linesize() + 14
+        cols = 8 if sheet_w is None else max(8, (sheet_w - 12) // cell_w)
+        sheet_w = sheet_w or cols * cell_w + 12
         n = len(items)
         nrows = (n + cols - 1) // cols
         sheet = pygame.Surface((cols * cell_w + 12, nrows * cell_h + 12))
