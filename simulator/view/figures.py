@@ -139,14 +139,14 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
 
     ``state`` is ``Session.state.snapshot()`` (floats 0-1; missing keys take calm defaults),
     ``behaviour_id`` one of :data:`BEHAVIOUR_IDS` (unknown ids draw as ``look``), ``contact`` whether the
-    infant is held by the partner (legs dangle), ``near`` within reach. ``skin`` indexes
+    infant is held by the partner (legs dangle), ``near`` within reach (accepted for the scene's
+    convenience; where the infant sits is the scene's business). ``skin`` indexes
     :data:`SKIN_TONES`; ``facing`` is +1 when the partner is to the infant's right, -1 to its left.
     Returns a flat dict of str/float/bool/int (``tuple(sorted(look.items()))`` is hashable).
     """
     b = behaviour_id if behaviour_id in _INFANT_BASE else "look"
     pa = float(state.get("positive_affect", 0.3))
     na = float(state.get("negative_affect", 0.1))
-    arousal = float(state.get("arousal", 0.3))
     look = dict(kind="infant", behaviour=b, mouth="neutral", eyes="open", brows="relaxed", gaze_x=1.0,
                 gaze_y=0.0, turn=0.0, tilt=0.0, roll=0.0, arms="down", legs="sit", lean=0.0,
                 body_turn=0.0, toy=False, marks="none", blush=0.0, tears=0)
@@ -177,12 +177,13 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
         look["mouth"] = "frown"
     if b not in ("smile", "bid", "cry") and na > 0.8 and look["tears"] == 0:
         look["tears"] = 1
-    look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, arousal - 0.45) / 0.55), 0.25)
+    # Flushed cheeks follow displayed distress, never the latent arousal: the point of the lesson is that
+    # arousal can be high behind a calm face (it is shown on the chart only).
+    look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, na - 0.45) / 0.55), 0.25)
     if contact:
         look["legs"] = "held"
     look["skin"] = int(skin) % len(SKIN_TONES)
     look["facing"] = 1 if facing >= 0 else -1
-    look["near"] = bool(near)
     for k in ("gaze_x", "gaze_y", "turn", "tilt", "roll", "lean", "body_turn"):
         look[k] = _q(look[k])
     return look
@@ -601,8 +602,8 @@ def _infant_arms(look) -> tuple:
         return ((sl, (24, 88), (31, 101), "fist"), (sr, (86, 76), (88, 50), "open"))
     if a == "reach":
         return ((sl, (14, 60), (18, 26), "open"), (sr, (92, 62), (95, 28), "open"))
-    if a == "hug":
-        return ((sl, (44, 86), (84, 76), "fist"), (sr, (84, 84), (96, 70), "fist"))
+    if a == "hug":  # both arms wrapped toward the partner, hands gripping
+        return ((sl, (52, 64), (86, 64), "fist"), (sr, (100, 76), (90, 92), "fist"))
     if a == "push":
         return ((sl, (50, 72), (86, 68), "flat"), (sr, (82, 76), (97, 74), "flat"))
     if a == "thumb":
