@@ -85,3 +85,12 @@ def test_real_mixer_with_dummy_driver():
         assert pygame.mixer.get_init()
     s.toggle()
     pygame.mixer.quit()
+
+
+def test_wave_cache_and_background_prepare():
+    assert sound.wave("coo", 8000, 1) is sound.wave("coo", 8000, 1)
+    s = sound.Sound(enabled=True)
+    s.prepare()
+    s._warming.join(timeout=10)
+    assert not s._warming.is_alive()
+    s.prepare()  # idempotent

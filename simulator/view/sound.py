@@ -14,6 +14,7 @@ waveform (float32, mono, -1..1) for tests and other uses.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -154,6 +155,22 @@ def synthesise(kind: str, rate: int = SAMPLE_RATE, seed: int = 0) -> np.ndarray:
     return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)
 
 
+_WAVES: dict[tuple[str, int, int], np.ndarray] = {}
+_WAVES_LOCK = threading.Lock()
+
+
+def wave(kind: str, rate: int = SAMPLE_RATE, seed: int = 0) -> np.ndarray:
+    """``synthesise`` with a process-wide cache (the waves are deterministic)."""
+    key = (kind, int(rate), int(seed))
+    with _WAVES_LOCK:
+        w = _WAVES.get(key)
+    if w is None:
+        w = synthesise(kind, int(rate), int(seed))
+        with _WAVES_LOCK:
+            _WAVES[key] = w
+    return w
+
+
 def to_pcm(wave: np.ndarray, channels: int = 1, size: int = -16) -> np.ndarray:
     """Convert a float wave (-1..1) to the mixer's format: int16 (or float32 for size 32), shape (n, channels)."""
     wave = np.clip(np.asarray(wave, dtype=np.float32), -1.0, 1.0)
@@ -200,6 +217,7 @@ class Sound:
         self._last_kind_at: dict[str, float] = {}
         self._last_any = -1e9
         self._current = None  # the sound playing now: a new one replaces it (one voice at a time)
+        self._warming: threading.Thread | None = None
         self.played: list[str] = []
 
     # -- state -------------------------------------------------------------------------------------
@@ -223,6 +241,21 @@ class Sound:
         for variants in self._sounds.values():
             for s in variants:
                 s.stop()
+
+    def prepare(self) -> None:
+        """Start the mixer and synthesise every sound in a background thread, so the first cry does
+        not stall a frame. Called on the first unmuted ``update``; safe to call again."""
+        if self._warming is not None:
+            return
+        rate = self._format[0] if self._ensure_mixer() else SAMPLE_RATE
+
+        def work():
+            for kind in DURATION:
+                for seed in (0, 1):
+                    wave(kind, rate, seed)
+
+        self._warming = threading.Thread(target=work, name="attune-sound-warmup", daemon=True)
+        self._warming.start()
 
     # -- playing -----------------------------------------------------------------------------------
     def _ensure_mixer(self) -> bool:
@@ -252,7 +285,7 @@ class Sound:
                         import pygame
 
                         rate, size, channels = self._format
-                        pcm = to_pcm(synthesise(kind, rate, seed), channels, size)
+                        pcm = to_pcm(wave(kind, rate, seed), channels, size)
                         snd = pygame.sndarray.make_sound(pcm)
                         snd.set_volume(VOLUME)
                         variants.append(snd)
@@ -272,6 +305,8 @@ class Sound:
         """
         changed = behaviour_id != self._last_behaviour
         self._last_behaviour = behaviour_id
+        if not self._muted and self._warming is None:
+            self.prepare()
         kind = VOCAL.get(behaviour_id or "")
         if not changed or kind is None or self._muted:
             return None
