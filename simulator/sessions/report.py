@@ -664,24 +664,22 @@ def observed_text(run: Run) -> str:
 
 def prediction_section(page: Page, x: int, y: int, w: int, run: Run) -> int:
     """The learner's prediction, the answer the literature supports, and what this session showed."""
+    from .store import clean_prediction
+
     pr = run.scenario.predict
-    pred = run.data.get("prediction")
-    options = list(pr.options) if pr else []
-    question = (pred.get("question") if isinstance(pred, dict) else None) or (pr.text if pr else "")
+    pred = clean_prediction(run.data.get("prediction"), run.scenario)
+    question = pred["question"] if pred else (pr.text if pr else "")
     if question:
         y = page.para(f"Question: {question}", x, y, w, 9.5, bold=True)
-    chosen = None
-    if isinstance(pred, dict):
-        chosen = pred.get("choice_text") or pred.get("text") or pred.get("answer_text")
-        k = pred.get("choice", pred.get("index"))
-        if chosen is None and isinstance(k, int) and 0 <= k < len(options):
-            chosen = options[k]
-    elif isinstance(pred, str):
-        chosen = pred
-    y = page.para(f"Predicted: {chosen}" if chosen else "Predicted: no prediction was recorded (sessions run "
-                  "from the command line have none).", x, y, w, 9.5)
-    if pr and pr.answer is not None and 0 <= pr.answer < len(options):
-        y = page.para(f"What studies found: {options[pr.answer]}", x, y, w, 9.5)
+    if pred:
+        y = page.para(f"Predicted: {pred['options'][pred['choice']]}", x, y, w, 9.5)
+    else:
+        y = page.para("Predicted: no prediction was recorded (sessions run from the command line have none).",
+                      x, y, w, 9.5)
+    options = pred["options"] if pred else (list(pr.options) if pr else [])
+    answer = pred["answer"] if pred else (pr.answer if pr else None)
+    if answer is not None and 0 <= answer < len(options):
+        y = page.para(f"What studies found: {options[answer]}", x, y, w, 9.5)
     obs = observed_text(run)
     if obs:
         y = page.para(f"Observed here: {obs}", x, y, w, 9.5)

@@ -416,3 +416,30 @@ def delete_session(path: str | Path, folder: str | Path | None = None) -> None:
         raise _fail(p, "no such file") from None
     except OSError as exc:
         raise _fail(p, f"cannot delete ({exc.strerror or exc})") from None
+
+
+def clean_prediction(pred, scenario=None) -> dict | None:
+    """The learner's prediction in the view's form ``{question, options, choice, answer}``, or None.
+
+    A session file is untrusted data: anything malformed (wrong types, an index out of range) gives None
+    rather than an error, so the debrief and the report never fail on it. Missing question, options or
+    answer are taken from ``scenario.predict`` when given.
+    """
+    if not isinstance(pred, dict):
+        return None
+    pr = getattr(scenario, "predict", None)
+    options = pred.get("options")
+    if not (isinstance(options, list) and all(isinstance(o, str) for o in options)):
+        options = list(pr.options) if pr is not None else []
+    question = pred.get("question")
+    if not isinstance(question, str):
+        question = pr.text if pr is not None else ""
+
+    def index(v):
+        return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < len(options) else None
+
+    choice = index(pred.get("choice"))
+    answer = index(pred.get("answer")) if "answer" in pred else index(pr.answer if pr is not None else None)
+    if choice is None:
+        return None
+    return {"question": question, "options": options, "choice": choice, "answer": answer}

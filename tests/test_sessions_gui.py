@@ -1,0 +1,105 @@
+"""The Saved sessions scene and the GUI replay, driven headless: list, open, replay/seek, export, delete."""
+
+import os
+
+import pygame
+import pytest
+
+from simulator.model.scenario import load_scenario
+from simulator.model.session import Session
+from simulator.sessions import Autosaver
+from tests.test_sessions_store import make_bad_files
+
+OVERRIDES = {"episode.play.duration_s": 16.0, "episode.still_face.duration_s": 16.0,
+             "episode.reunion.duration_s": 16.0}
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    s = Session(load_scenario("still_face"), n=1, learner=True, seed=2, overrides=OVERRIDES)
+    while not s.finished:
+        if s.steps_taken % 20 == 0:
+            s.set_action(["smile", "coo", "soothe"][s.steps_taken // 20 % 3])
+        s.step()
+    pred = {"question": "q?", "options": ["a", "b"], "choice": 1, "answer": 1}
+    Autosaver(s, tmp_path / "sessions", prediction=pred).flush()
+    make_bad_files(tmp_path / "sessions", next((tmp_path / "sessions").glob("*.json")))
+    return tmp_path / "sessions"
+
+
+@pytest.fixture()
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATTUNE_SAVE_DIR", str(tmp_path / "export"))
+    from simulator.view.app import App
+    from simulator.view.home import HomeScene
+    a = App(headless=True)
+    a.push(HomeScene(a))
+    yield a
+    pygame.quit()
+
+
+def key(app, k, frames=3):
+    app.tick(0.016, [pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="")])
+    for _ in range(frames):
+        app.tick(0.016, [])
+
+
+def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_path):
+    from simulator.view.sessions_list import SessionsScene
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    sc = app.push(SessionsScene(app, folder))
+    app.tick(0.016, [])
+    assert len(sc.rows) == len(before) and sum(r.ok for r in sc.rows) == 1
+    good = next(k for k, r in enumerate(sc.rows) if r.ok)
+    bad = next(k for k, r in enumerate(sc.rows) if not r.ok)
+    sc.select(bad)
+    assert sc.group.find("open").locked
+    key(app, pygame.K_RETURN)  # Enter on an unreadable file: its reason, no crash, nothing written
+    assert app.top is sc and "Cannot be opened" in sc.message
+    sc.select(good)
+    key(app, pygame.K_o)
+    assert app.top.name == "debrief"
+    key(app, pygame.K_ESCAPE)
+    assert app.top is sc
+    key(app, pygame.K_x)
+    exported = sorted(p.suffix for p in (tmp_path / "export").iterdir())
+    assert exported == [".csv", ".json", ".png"]
+    key(app, pygame.K_r)
+    rp = app.top
+    assert rp.name == "replay"
+    for _ in range(30):
+        app.tick(0.25, [])
+    key(app, pygame.K_PAGEDOWN, 1)
+    assert rp.episode_index == 1 and rp.session.t_episode[0] == 0
+    key(app, pygame.K_PAGEUP, 1)
+    assert rp.episode_index == 0
+    key(app, pygame.K_1, 1)  # actions are locked in a replay
+    assert rp.session.learner_actions == [] or rp.session.learner_actions[0]["step"] == 0
+    rp.speed = 8.0
+    for _ in range(40):
+        app.tick(0.25, [])
+    assert rp.at_end and rp.session.finished
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing in the folder changed
+    app.home()
+    sc = app.push(SessionsScene(app, folder))
+    sc.select(next(k for k, r in enumerate(sc.rows) if r.ok))
+    key(app, pygame.K_DELETE)
+    assert app.top.name == "confirm"
+    key(app, pygame.K_n)  # keep it
+    assert app.top is sc and len(list(folder.iterdir())) == len(before)
+    key(app, pygame.K_DELETE)
+    key(app, pygame.K_y)
+    assert len(list(folder.iterdir())) == len(before) - 1 and "Deleted" in sc.message
+
+
+def test_open_replay_gui_entry_point(folder, tmp_path):
+    from simulator.sessions import open_replay_gui
+    from simulator.sessions.store import SessionFileError
+    good = next(p for p in folder.iterdir() if p.name.startswith("2"))
+    app = open_replay_gui(good, run=False)
+    assert app.top.name == "replay"
+    app.tick(0.1, [])
+    pygame.quit()
+    with pytest.raises(SessionFileError):
+        open_replay_gui(folder / "truncated.json", run=False)
+    assert os.path.exists(folder / "truncated.json")
