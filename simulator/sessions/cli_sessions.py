@@ -167,8 +167,10 @@ def cmd_replay(args) -> int:
     out = _out(args.out, (".json", ".csv"), "--out", [path])
     if (args.gui or (not args.headless and _display_available())) and out is None:
         try:
-            from .replay import open_replay_gui
+            from .replay import ReplayError, open_replay_gui
             return open_replay_gui(path)
+        except (ReplayError, SessionFileError) as exc:
+            raise UsageError(f"{path}: {str(exc).splitlines()[0]}") from None
         except ImportError:
             if args.gui:
                 raise UsageError(f"{path}: the GUI replay is not available here; use --headless") from None

@@ -49,6 +49,23 @@ def run_from_scenario(scenario: str, caregiver: str = "sensitive", infant: str |
     return Run(d, s, run_label(d), [], f"{sc.id} --caregiver {caregiver} --seed {seed}")
 
 
+def run_from_session(session, prediction: dict | None = None, source: str = ""):
+    """A Run from a live session (the debrief's report key). Replays it with the per-step record if the
+    session was not recorded; a recorded session is used as it is."""
+    from .report import Run, run_label
+
+    d = json.loads(dumps(session_file_dict(session, prediction)))
+    if not session.record or len(session.trajectory) != session.steps_taken:
+        return run_from_dict(d, source)
+    return Run(d, session, run_label(d), [], source)
+
+
+def write_session_report(session, out_png, prediction: dict | None = None, csv_path=None, json_path=None,
+                         dpi: int = 150) -> list[Path]:
+    """The debrief's one key: the report PNG (and CSV/JSON) of the session being shown."""
+    return write_report(run_from_session(session, prediction), out_png, csv_path, json_path, dpi)
+
+
 def _file_json(run) -> str:
     d = json.loads(dumps(session_file_dict(run.session, run.data.get("prediction"))))
     if run.data.get("started_at"):

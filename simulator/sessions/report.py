@@ -760,10 +760,13 @@ def footer(page: Page, source: str) -> None:
     m = page.margin
     yy = page.h - m + page.px(4)
     pygame.draw.line(page.surf, GRID, (m, yy - page.px(3)), (page.w - m, yy - page.px(3)), 1)
-    page.text("Attune, a teaching simulator: a model of infant behaviour, never an assessment of a real child.",
-              m, yy, 9, color=INK_FAINT)
+    r = page.text("Attune, a teaching simulator: a model of infant behaviour, never an assessment of a real child.",
+                  m, yy, 9, color=INK_FAINT)
     if source:
-        page.text(source, page.w - m, yy, 9, color=INK_FAINT, anchor="topright")
+        if page.width(source, 9) < page.w - m - r.right - page.px(12):
+            page.text(source, page.w - m, yy, 9, color=INK_FAINT, anchor="topright")
+        else:
+            page.text(source, page.w - m, r.bottom, 9, color=INK_FAINT, anchor="topright")
 
 
 # --- the two reports ----------------------------------------------------------------------------------
@@ -824,7 +827,7 @@ def _render_report(run: Run, dpi: int, plot_pt: float) -> Page:
 
 def render_compare(a: Run, b: Run, dpi: int = 150) -> Page:
     """Two sessions on one page: both timelines on one time scale, the measures side by side."""
-    return _fit(lambda plot_pt: _render_compare(a, b, dpi, plot_pt), (112, 96, 80, 66))
+    return _fit(lambda plot_pt: _render_compare(a, b, dpi, plot_pt), (128, 112, 96, 80, 66))
 
 
 def _render_compare(a: Run, b: Run, dpi: int, plot_pt: float) -> Page:
@@ -871,7 +874,7 @@ def _render_compare(a: Run, b: Run, dpi: int, plot_pt: float) -> Page:
 
 def compare_table(page: Page, x: int, y: int, w: int, a: Run, b: Run) -> int:
     """Per-episode measures of A and B in adjacent columns under one group heading per measure."""
-    keys = (("positive_affect", "positive affect", False), ("negative_affect", "negative affect", False),
+    keys = (("positive_affect", "positive", False), ("negative_affect", "negative", False),
             ("gaze", "gaze", False), ("arousal", "arousal", False), ("crying", "crying", True),
             ("matched_share", "matched", True), ("repairs", "repairs", None))
     ep_w = int(0.16 * w)
