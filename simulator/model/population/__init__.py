@@ -1,0 +1,13 @@
+"""Caregiving profiles, development of the working model from caregiving histories, and populations (issue 5).
+
+Pure numpy and the standard library (never pygame). See ``docs/population.md``.
+"""
+
+from .development import DevelopmentResult, develop, free_play
+from .populations import (POPULATIONS, Population, develop_population, population_batch, population_session,
+                          resolve_population, sample_caregiving)
+from .profiles import PROFILE_PARAMETERS, PROFILES, Profile, ProfileParams, resolve_profile
+
+__all__ = ["PROFILES", "PROFILE_PARAMETERS", "Profile", "ProfileParams", "resolve_profile", "develop", "free_play",
+           "DevelopmentResult", "POPULATIONS", "Population", "develop_population", "population_session",
+           "population_batch", "resolve_population", "sample_caregiving"]

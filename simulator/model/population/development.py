@@ -1,0 +1,405 @@
+"""Development: months of sampled everyday moments, run through the infant model, update the working model.
+
+Each simulated month contributes sampled days; each sampled day is a short face-to-face play bout and a
+comfort-seeking moment (the infant starts upset), run step by step through the same
+:func:`simulator.model.infant.step` every session uses, for N infants at once. The caregiver side of each
+moment follows the infant's caregiving profile (:class:`DevCaregivers`, built from the in-session
+policies' response tables). What happened in the moments (signals met or left unmet, comfort-seeking
+rebuffed, frightening acts) then moves the working-model parameters toward learned targets, weighted by
+the number of real days a sampled day stands for:
+
+- ``expectation`` toward the share of signals met within ``MEET_WINDOW_S`` (Bowlby 1969; Ainsworth et
+  al. 1978; Tronick 1989: repair, not perfect matching, is what counts);
+- ``deactivation`` toward the share of comfort-seeking met by a rebuff (Ainsworth et al. 1978; Main 1990);
+- ``hyperactivation`` toward the unpredictability of being met, ``(4 p (1-p)) ** power`` of the long-run
+  share ``p`` of distress signals met (Cassidy & Berlin 1994);
+- ``fear_of_caregiver`` toward the share of time meeting frightening acts (Main & Hesse 1990).
+
+No classification is set here: the developed infant goes through the Strange Situation, and scoring
+reads its behaviour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import constants as C
+from ..actions import CHANNELS, MATCH_BY_STATE, N_ACTIONS, Action
+from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState as Coarse
+from ..infant import AgeFactors, Context, InfantParams, InfantState
+from ..infant import step as infant_step
+from ..policies import REJECTING, SENSITIVE
+from . import constants as K
+from .profiles import ProfileParams, phone_share
+
+DT = C.DT_S
+_H = int(10.0 / DT) + 1  # longest response lag the perception memory holds (10 s), in steps
+_THREAT2 = CHANNELS["threat"] ** 2  # frightening acts count fully, intrusion a little
+
+# Signals the infant sends: distress and comfort-seeking (the safe-haven signals), and positive bids.
+_DISTRESS_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
+_DISTRESS_SIGNAL[[Behaviour.FUSS, Behaviour.CRY, Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = True
+_BID_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
+_BID_SIGNAL[Behaviour.BID] = True
+_SEEKING_OR_DISTRESSED = np.isin(SIGNALS, [Coarse.SEEKING, Coarse.DISTRESSED])
+_NEG_BOUT = np.zeros(N_BEHAVIOURS, dtype=bool)
+_NEG_BOUT[[Behaviour.FUSS, Behaviour.CRY]] = True
+
+
+def _cum(weights: dict[Action, float]) -> np.ndarray:
+    """A cumulative action distribution, shape (N_ACTIONS,)."""
+    out = np.zeros(N_ACTIONS)
+    for a, w in weights.items():
+        out[a] = w
+    return np.cumsum(out / out.sum())
+
+
+#: Unavailable moments of an inconsistent caregiver: ignoring, distracted, or intrusive (Cassidy & Berlin
+#: 1994; as ``policies``' inconsistent policy).
+UNAVAILABLE = _cum({Action.IGNORE: 0.5, Action.PHONE: 0.3, Action.INTRUDE: 0.2})
+#: A rebuff of comfort-seeking: ignoring it, waiting it out, or redirecting to toys (Ainsworth et al. 1978,
+#: the rejecting mothers of group A; ``policies.REJECTING``'s response to seeking).
+REBUFF = _cum({Action.IGNORE: 0.45, Action.WAIT: 0.3, Action.OFFER_TOY: 0.25})
+#: A frightening (harsh) or frightened/dissociated (still face) act (Main & Hesse 1990).
+FRIGHT = _cum({Action.HARSH: 1.0 - K.FRIGHTENED_SHARE, Action.STILL_FACE: K.FRIGHTENED_SHARE})
+
+
+def _pick(cum: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Draw actions from cumulative distributions ``cum`` (k, N_ACTIONS) or (N_ACTIONS,) with ``u`` (k,)."""
+    if cum.ndim == 1:
+        return np.minimum(np.searchsorted(cum, u, side="right"), N_ACTIONS - 1).astype(np.int8)
+    return np.minimum((cum < u[:, None]).sum(axis=1), N_ACTIONS - 1).astype(np.int8)
+
+
+class DevCaregivers:
+    """The caregiver side of N everyday moments, with per-caregiver profile parameters (arrays (N,)).
+
+    At each decision (when the current action's bout runs out, or on noticing a change in the infant)
+    the caregiver is, in this order: on the phone (share of the day), frightening (episodes a day),
+    unavailable (1 - consistency), rebuffing comfort-seeking (1 - comfort_welcome, only when the
+    perceived infant is distressed or seeking), reading the signal right (sensitivity: the in-session
+    ``sensitive`` response table), or else keeping to their own agenda (the current action).
+    """
+
+    def __init__(self, prof: ProfileParams) -> None:
+        n = prof.n
+        self.n = n
+        self.sensitivity = prof.sensitivity
+        self.lag = np.clip(np.round(prof.response_lag_s / DT), 0, _H - 1).astype(np.int64)
+        self.bout_s = np.maximum(prof.bout_s, 0.5)
+        self.consistency = prof.consistency
+        self.welcome = prof.comfort_welcome
+        self.phone = phone_share(prof.phone_hours)
+        self.fright = np.clip(prof.frightening_per_day * K.FRIGHT_P_PER_EPISODE, 0.0, 1.0)
+        self._cols = np.arange(n)
+        self.reset(np.full(n, Behaviour.LOOK, dtype=np.int8))
+
+    def reset(self, behaviour: np.ndarray, action: Action = Action.SMILE) -> None:
+        """Start a new moment: the memory holds ``behaviour`` (N,), the caregiver decides afresh."""
+        n = self.n
+        self.action = np.full(n, action, dtype=np.int8)
+        self.rebuff = np.zeros(n, dtype=bool)  # the current action is a rebuff of comfort-seeking
+        self.frightening = np.zeros(n, dtype=bool)  # the current action is a frightening episode's act
+        self.countdown = np.zeros(n)
+        self.seen = np.full(n, -1, dtype=np.int8)
+        self._hist = np.tile(behaviour.astype(np.int8), (_H, 1))
+        self._ptr = 0
+
+    def observe(self, behaviour: np.ndarray) -> None:
+        """Remember this step's behaviour (N,) for lagged perception."""
+        self._ptr = (self._ptr + 1) % _H
+        self._hist[self._ptr] = behaviour
+
+    def decide(self, u: np.ndarray) -> np.ndarray:
+        """This step's action codes (N,), from uniforms ``u`` of shape (3, N)."""
+        seen_now = self._hist[(self._ptr - self.lag) % _H, self._cols]
+        self.countdown -= DT
+        noticed = (seen_now != self.seen) & (u[2] < self.sensitivity * DT / K.NOTICE_S)
+        due = (self.countdown <= 0.0) | noticed
+        if not due.any():
+            return self.action
+        idx = np.flatnonzero(due)
+        seen = seen_now[idx]
+        v = u[0, idx]  # one uniform, cut into the branches' probabilities in order
+        phone = v < self.phone[idx]
+        v = v - self.phone[idx]
+        fright = ~phone & (v >= 0) & (v < self.fright[idx])
+        v = v - self.fright[idx]
+        avail_p = (1.0 - self.phone[idx] - self.fright[idx]).clip(1e-9)
+        rest = ~phone & ~fright
+        # Rescale the remainder to [0, 1) for the availability, rebuff and reading draws.
+        w = np.where(rest, v / avail_p, 0.0)
+        unavailable = rest & (w >= self.consistency[idx])
+        w2 = np.where(rest & ~unavailable, w / self.consistency[idx].clip(1e-9), 0.0)
+        needy = _SEEKING_OR_DISTRESSED[seen]
+        rebuff = rest & ~unavailable & needy & (w2 >= self.welcome[idx])
+        w3 = np.where(needy, w2 / self.welcome[idx].clip(1e-9), w2)
+        reads = rest & ~unavailable & ~rebuff & (w3 < self.sensitivity[idx])
+        choice = self.action[idx].copy()
+        up = u[1, idx]
+        choice[phone] = Action.PHONE
+        choice[fright] = _pick(FRIGHT, up[fright])
+        choice[unavailable] = _pick(UNAVAILABLE, up[unavailable])
+        choice[rebuff] = _pick(REBUFF, up[rebuff])
+        choice[reads] = _pick(SENSITIVE[seen[reads]], up[reads])
+        self.action[idx] = choice
+        self.rebuff[idx] = rebuff
+        self.frightening[idx] = fright
+        self.seen[idx] = seen
+        bout = self.bout_s[idx] * np.where(phone, K.PHONE_BOUT_FACTOR, 1.0)
+        self.countdown[idx] = -bout * np.log(np.maximum(u[2, idx], 1e-9))
+        return self.action
+
+
+@dataclass
+class MomentStats:
+    """What happened in one sampled moment, per infant (arrays of shape (N,)).
+
+    ``distress_met``/``distress_unmet`` and ``bid_met``/``bid_unmet`` count signalling steps that were met
+    (matched, or unmatched for at most ``MEET_WINDOW_S`` so far) or unmet (unmatched for longer); ``seek_steps`` are steps of distress or
+    comfort-seeking, ``rebuff_steps`` those met by a rebuff; ``threat`` sums the squared threat channel
+    over steps; ``steps`` the moment's length; ``matched_steps``, ``positive_affect`` and
+    ``negative_affect`` are sums over steps; ``neg_bouts``/``neg_bout_steps`` count fuss-or-cry bouts and
+    their steps (MR3); ``distress_rebuffed`` counts the unmet distress steps whose caregiver was
+    rebuffing them (the rest were missed: unavailable, distracted, late).
+    """
+
+    distress_met: np.ndarray
+    distress_unmet: np.ndarray
+    bid_met: np.ndarray
+    bid_unmet: np.ndarray
+    seek_steps: np.ndarray
+    rebuff_steps: np.ndarray
+    threat: np.ndarray
+    steps: int
+    matched_steps: np.ndarray
+    positive_affect: np.ndarray
+    negative_affect: np.ndarray
+    neg_bouts: np.ndarray
+    neg_bout_steps: np.ndarray
+    distress_rebuffed: np.ndarray
+
+
+def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generator, seconds: float,
+               upset: bool, toys: bool = True) -> MomentStats:
+    """Run one everyday moment of ``seconds`` for N infants with their caregivers present.
+
+    Args:
+        params: the infants' current parameters (working model as developed so far), arrays (N,).
+        care: the caregivers (their profile parameters); reset at the start of the moment.
+        rng: the one random generator of the development run.
+        seconds: length of the moment (s).
+        upset: True for a comfort-seeking moment (the infant starts upset), False for play.
+        toys: toys in reach.
+
+    Returns:
+        :class:`MomentStats`.
+    """
+    n = params.n
+    ages = AgeFactors(params.age_months)
+    s = InfantState.initial(params)
+    if upset:
+        s.arousal[:] = K.COMFORT_AROUSAL
+        s.negative_affect[:] = K.COMFORT_NEGATIVE
+        s.proximity_drive[:] = K.COMFORT_PROXIMITY
+        s.positive_affect[:] = 0.0
+        s.behaviour[:] = Behaviour.CRY
+    # The caregiver perceives the upset only after their response lag: the memory starts calm.
+    care.reset(np.full(n, Behaviour.LOOK, dtype=np.int8), Action.WAIT if upset else Action.SMILE)
+    yes = np.ones(n, dtype=bool)
+    no = np.zeros(n, dtype=bool)
+    toys_arr = yes if toys else no
+    novelty = np.zeros(n)
+    stranger_action = np.full(n, Action.WAIT, dtype=np.int8)
+    window = K.MEET_WINDOW_S
+    z0 = np.zeros(n)
+    d_met, d_unmet, b_met, b_unmet = z0.copy(), z0.copy(), z0.copy(), z0.copy()
+    seek, rebuffed, threat, matched_n, pa_sum, na_sum = (z0.copy() for _ in range(6))
+    neg_bouts, neg_steps, d_rebuffed = z0.copy(), z0.copy(), z0.copy()
+    run_d = np.zeros(n)  # current unmatched run of distress/comfort-seeking (s)
+    run_b = np.zeros(n)  # current unmatched run of positive bids (s)
+    prev_neg = _NEG_BOUT[s.behaviour]
+    steps = int(round(seconds / DT))
+    for _ in range(steps):
+        u = rng.random((8, n))
+        z = rng.standard_normal((4, n))
+        b0 = s.behaviour.copy()
+        act = care.decide(u[5:8])
+        matched = MATCH_BY_STATE[SIGNALS[b0], act]
+        ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty)
+        infant_step(params, ages, s, ctx, u[:5], z)
+        care.observe(s.behaviour)
+        # Signal time met: a signalling step counts as met when the caregiver is matched or the current
+        # unmatched run is still within the window (a response may take a moment); otherwise unmet. An
+        # unmet distress step is *rebuffed* when the caregiver's current act is a rebuff, else missed.
+        sig_d = _DISTRESS_SIGNAL[b0]
+        sig_b = _BID_SIGNAL[b0]
+        run_d = np.where(matched | ~(sig_d | _SEEKING_OR_DISTRESSED[b0]), 0.0, run_d + DT)
+        run_b = np.where(matched | ~sig_b, 0.0, run_b + DT)
+        late_d = sig_d & (run_d > window)
+        d_unmet += late_d
+        d_met += sig_d & ~late_d
+        d_rebuffed += late_d & care.rebuff
+        late_b = sig_b & (run_b > window)
+        b_unmet += late_b
+        b_met += sig_b & ~late_b
+        needy = _SEEKING_OR_DISTRESSED[b0]
+        seek += needy
+        rebuffed += needy & care.rebuff
+        threat += care.frightening
+        matched_n += matched
+        pa_sum += s.positive_affect
+        na_sum += s.negative_affect
+        neg = _NEG_BOUT[s.behaviour]
+        neg_bouts += neg & ~prev_neg
+        neg_steps += neg
+        prev_neg = neg
+    return MomentStats(d_met, d_unmet, b_met, b_unmet, seek, rebuffed, threat, steps, matched_n, pa_sum,
+                       na_sum, neg_bouts, neg_steps, d_rebuffed)
+
+
+@dataclass
+class DevelopmentResult:
+    """A development run: the developed infants and a per-infant record of their history (arrays (N,))."""
+
+    params: InfantParams
+    profile: ProfileParams
+    months: float
+    met_share: np.ndarray  # lifetime share of signals met within the window
+    rebuff_share: np.ndarray  # lifetime share of comfort-seeking steps met by a rebuff
+    distress_met: np.ndarray  # long-run (recent-weighted) share of distress signals met
+    threat_share: np.ndarray  # lifetime share of moment time meeting frightening acts
+    matched_share: np.ndarray  # lifetime share of moment time matched
+
+
+def unpredictability_target(p_met: np.ndarray) -> np.ndarray:
+    """Hyperactivation target (0-1) from the recent share of distress signals met, shape (N,)."""
+    v = 4.0 * p_met * (1.0 - p_met)
+    return 1.0 / (1.0 + np.exp(-(v - K.UNPRED_MIDPOINT) / K.UNPRED_WIDTH))
+
+
+def _weight(days: float, tau_days: float) -> float:
+    """Share of the way to a target covered in ``days`` with time constant ``tau_days``."""
+    return float(1.0 - np.exp(-days / tau_days))
+
+
+def develop(profile: ProfileParams, months: float, n: int | None = None,
+            rng: np.random.Generator | int | None = 0, reactivity: np.ndarray | None = None,
+            soothability: np.ndarray | None = None, age_months: float | None = None,
+            samples_per_month: float = K.SAMPLES_PER_MONTH) -> DevelopmentResult:
+    """Develop N infants over ``months`` of everyday moments with their caregivers.
+
+    Args:
+        profile: per-infant caregiving parameters (:class:`ProfileParams`, arrays (N,)), e.g.
+            ``ProfileParams.from_profile("good_enough", n)`` or a population draw.
+        months: length of the history (months); the infants are this old at the end.
+        n: batch size (defaults to ``profile.n``; must equal it when given).
+        rng: a ``np.random.Generator`` or a seed; the run is deterministic for a seed and N.
+        reactivity, soothability: temperament (arrays (N,), 0-1); default 0.5 each.
+        age_months: the age written into the result (default ``months``).
+        samples_per_month: sampled days per month (each a play bout and a comfort moment).
+
+    Returns:
+        :class:`DevelopmentResult` whose ``params`` (:class:`InfantParams`) carry the developed working
+        model: ``expectation``, ``deactivation``, ``hyperactivation``, ``fear_of_caregiver``.
+    """
+    if n is None:
+        n = profile.n
+    if n != profile.n:
+        raise ValueError(f"n={n} but the profile has {profile.n} caregivers")
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(rng)
+    months = float(months)
+    if months < 0:
+        raise ValueError("months must be >= 0")
+    profile = profile.clipped()
+    half = np.full(n, 0.5)
+    react = half.copy() if reactivity is None else np.asarray(reactivity, dtype=np.float64)
+    sooth = half.copy() if soothability is None else np.asarray(soothability, dtype=np.float64)
+    e = np.full(n, K.BIRTH_EXPECTATION)
+    deact = np.full(n, K.BIRTH_DEACTIVATION)
+    hyper = np.full(n, K.BIRTH_HYPERACTIVATION)
+    fear = np.full(n, K.BIRTH_FEAR)
+    dm_run = np.full(n, K.PRIOR_MET)  # recency-weighted counts of distress signals met / unmet
+    du_run = np.full(n, K.PRIOR_UNMET)
+    life = {k: np.zeros(n) for k in ("met", "signals", "rebuff", "seek", "threat", "steps", "matched")}
+    care = DevCaregivers(profile)
+    samples = int(np.ceil(months * samples_per_month - 1e-9)) if months > 0 else 0
+    days = months * K.DAYS_PER_MONTH / max(samples, 1)
+    w_e = _weight(days, K.TAU_EXPECTATION_DAYS)
+    w_d = _weight(days, K.TAU_DEACTIVATION_DAYS)
+    w_h = _weight(days, K.TAU_HYPERACTIVATION_DAYS)
+    w_f = _weight(days, K.TAU_FEAR_DAYS)
+    keep_u = float(np.exp(-days / K.TAU_UNPREDICTABILITY_DAYS))
+    for k in range(samples):
+        age = K.START_AGE_MONTHS + (k + 0.5) * (months - K.START_AGE_MONTHS) / samples
+        p = InfantParams(np.full(n, age), react, sooth, e.copy(), deact.copy(), hyper.copy(), fear.copy())
+        play = run_moment(p, care, rng, K.PLAY_S, upset=False)
+        comfort = run_moment(p, care, rng, K.COMFORT_S, upset=True)
+        dm = play.distress_met + comfort.distress_met
+        du = play.distress_unmet + comfort.distress_unmet
+        dr = play.distress_rebuffed + comfort.distress_rebuffed
+        bm = play.bid_met + comfort.bid_met
+        bu = play.bid_unmet + comfort.bid_unmet
+        met = dm + K.BID_WEIGHT * bm
+        total = dm + du + K.BID_WEIGHT * (bm + bu)
+        share = (met + K.PRIOR_SIGNALS * e ** (1.0 / K.EXPECTATION_POWER)) / (total + K.PRIOR_SIGNALS)
+        e_target = share ** K.EXPECTATION_POWER
+        seek = play.seek_steps + comfort.seek_steps
+        reb = play.rebuff_steps + comfort.rebuff_steps
+        r = reb / (seek + K.PRIOR_SEEK_STEPS)
+        d_target = np.clip(K.DEACT_GAIN * (r - K.DEACT_FLOOR), 0.0, 1.0)
+        dm_run = keep_u * dm_run + dm
+        du_run = keep_u * du_run + (du - dr)  # missed, not rebuffed: a rebuff is predictable
+        pm = dm_run / (dm_run + du_run)
+        h_target = unpredictability_target(pm)
+        steps = play.steps + comfort.steps
+        thr = (play.threat + comfort.threat) / steps
+        f_target = np.minimum(1.0, K.FEAR_GAIN * thr)
+        e += w_e * (e_target - e)
+        deact += w_d * (d_target - deact)
+        hyper += w_h * (h_target - hyper)
+        fear += w_f * (f_target - fear)
+        life["met"] += met
+        life["signals"] += total
+        life["rebuff"] += reb
+        life["seek"] += seek
+        life["threat"] += play.threat + comfort.threat
+        life["steps"] += steps
+        life["matched"] += play.matched_steps + comfort.matched_steps
+    final_age = months if age_months is None else float(age_months)
+    params = InfantParams(np.full(n, final_age), react.copy(), sooth.copy(), np.clip(e, 0, 1),
+                          np.clip(deact, 0, 1), np.clip(hyper, 0, 1), np.clip(fear, 0, 1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return DevelopmentResult(
+            params=params, profile=profile, months=months,
+            met_share=np.where(life["signals"] > 0, life["met"] / np.maximum(life["signals"], 1e-9), np.nan),
+            rebuff_share=np.where(life["seek"] > 0, life["rebuff"] / np.maximum(life["seek"], 1e-9), np.nan),
+            distress_met=dm_run / (dm_run + du_run),
+            threat_share=life["threat"] / np.maximum(life["steps"], 1),
+            matched_share=life["matched"] / np.maximum(life["steps"], 1),
+        )
+
+
+def free_play(profile: ProfileParams, params: InfantParams, seconds: float = 120.0,
+              rng: np.random.Generator | int | None = 0) -> dict[str, np.ndarray]:
+    """One free-play interaction of ``seconds`` (the MR3 comparison), per infant (arrays (N,)).
+
+    Returns ``matched_share`` (0-1), ``positive_affect`` and ``negative_affect`` (means, 0-1),
+    ``neg_bout_s`` (mean length of fuss/cry bouts, s; NaN without one) and ``neg_share`` (share of time
+    fussing or crying).
+    """
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(rng)
+    care = DevCaregivers(profile.clipped())
+    m = run_moment(params, care, rng, seconds, upset=False)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {
+            "matched_share": m.matched_steps / m.steps,
+            "positive_affect": m.positive_affect / m.steps,
+            "negative_affect": m.negative_affect / m.steps,
+            "neg_bout_s": np.where(m.neg_bouts > 0, m.neg_bout_steps * DT / np.maximum(m.neg_bouts, 1), np.nan),
+            "neg_share": m.neg_bout_steps / m.steps,
+        }
