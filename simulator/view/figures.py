@@ -126,8 +126,8 @@ _INFANT_BASE: dict[str, dict] = {
                     arms="toy", marks="none", tilt=0.7, toy=True),
     "freeze": dict(mouth="small_o", eyes="dazed", brows="flat_high", gaze_x=0.0, gaze_y=0.0, turn=0.0,
                    arms="stiff", marks="none", roll=0.12),
-    "look_away": dict(mouth="neutral", eyes="open", brows="relaxed", gaze_x=-1.0, gaze_y=-0.1,
-                      turn=-0.6, arms="down", marks="none"),
+    "look_away": dict(mouth="neutral", eyes="open", brows="relaxed", gaze_x=-1.0, gaze_y=-0.2,
+                      turn=-0.75, arms="down", marks="none"),
     "search": dict(mouth="o", eyes="wide", brows="worried", gaze_x=1.0, gaze_y=-0.5, turn=0.7,
                    arms="point", marks="question", lean=0.15),
 }
@@ -699,13 +699,18 @@ def _draw_infant(pen: _Pen, look):
     near_side = 1 if turn >= 0 else -1
     # Ear on the side away from the turn.
     ear_x = hx - near_side * r * (0.88 - 0.4 * abs(turn)) if 0.15 < abs(turn) < 0.85 else None
-    if ear_x is not None:
+    ear_on_top = ear_x is not None and abs(turn) > 0.45  # well turned: the ear lies on the head
+    if ear_x is not None and not ear_on_top:
         pen.ellipse(skin, ear_x, hy + 3, 5, 7, outline=True)
         pen.ellipse(shade, ear_x, hy + 3, 2.6, 4.2)
     elif abs(turn) <= 0.15:
         for s in (-1, 1):
             pen.ellipse(skin, hx + s * r * 0.95, hy + 3, 4.5, 6.5, outline=True)
     pen.ellipse(skin, hx, hy, r, r * 0.96, outline=True)
+    if ear_on_top:
+        pen.ellipse(skin, ear_x, hy + 5, 4.2, 6, outline=True)
+        pen.curve(shade, (ear_x + near_side * 1.5, hy + 1.5), (ear_x - near_side * 2.5, hy + 5),
+                  (ear_x + near_side * 1.5, hy + 8.5), 1.6)
     if abs(turn) >= 0.85:  # profile: the nose bulges at the edge, the ear sits mid-head
         pen.circle(skin, hx + near_side * r * 0.97, hy + r * 0.2, r * 0.14, outline=True)
         pen.ellipse(skin, hx, hy, r * 0.985, r * 0.945)
