@@ -75,3 +75,10 @@ def test_replayer_seek_and_speed():
     while not rp.finished:
         rp.advance(8 * 0.25)  # 8x speed
     assert json.dumps(session_dict(rp.session)) == json.dumps(session_dict(s))
+
+
+def test_file_without_learner_key_and_without_actions():
+    s = Session(load_scenario("still_face"), n=1, learner=True, seed=8, overrides=SHORT).run()  # never pressed
+    d = json.loads(json.dumps(session_dict(s)))  # the debrief's write_session_json: no "learner" key
+    r = replay(d)
+    assert r.learner and differences(d, r) == []

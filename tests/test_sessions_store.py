@@ -169,3 +169,25 @@ def test_delete_session_stays_in_folder(tmp_path):
             delete_session(good, tmp_path)
     finally:
         outside.unlink()
+
+
+def test_store_and_replay_do_not_import_pygame():
+    import subprocess
+    code = ("import sys; import simulator.sessions, simulator.sessions.store, simulator.sessions.replay; "
+            "sys.exit(1 if 'pygame' in sys.modules else 0)")
+    root = Path(__file__).resolve().parents[1]
+    assert subprocess.run([sys.executable, "-c", code], cwd=root, timeout=60).returncode == 0
+
+
+def test_autosaver_rebind_and_unwritable_folder(tmp_path):
+    s = short_session()
+    saver = Autosaver(s, tmp_path)
+    saver.flush()
+    s2 = short_session()
+    for _ in range(10):
+        s2.step()
+    assert saver.rebind(s2) and load_session(saver.path)["t_s"] == pytest.approx(2.5)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    bad = Autosaver(s, blocker / "sessions")  # a folder inside a file: cannot be created
+    assert bad.tick(0.1) is False and bad.last_error

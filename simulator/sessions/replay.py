@@ -134,7 +134,14 @@ def replay(d: dict, record: bool = False) -> Session:
     Raises:
         ReplayError: the scenario is missing, a recorded action is not allowed, or a field is bad.
     """
-    return Replayer(d, record=record).run()
+    s = Replayer(d, record=record).run()
+    if "learner" not in d and not d.get("actions") and differences(d, s):
+        # A file without the "learner" key and without actions may be a GUI session in which the learner
+        # never pressed a key (the debrief's save): try learner mode, and keep it if it matches.
+        alt = Replayer({**d, "learner": True}, record=record).run()
+        if not differences(d, alt):
+            return alt
+    return s
 
 
 _COMPARED = ("parameters", "actions", "t_s", "finished", "events")

@@ -146,7 +146,11 @@ class Autosaver:
         self.interval_s = float(interval_s)
         now = _dt.datetime.now()
         self.started_at = now.isoformat(timespec="seconds")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.last_error: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # reported by flush(); the lesson goes on
+            self.last_error = f"{self.folder}: cannot create the sessions folder ({exc.strerror or exc})"
         if name:
             base = safe_name(Path(str(name)).stem, 80) + ".json"
         else:
@@ -157,7 +161,12 @@ class Autosaver:
         self._episode_saved = -1
         self._finished_saved = False
         self.saves = 0
-        self.last_error: str | None = None
+
+    def rebind(self, session) -> bool:
+        """Follow a rebuilt session (e.g. after "restart episode") in the same file, and save it now."""
+        self.session = session
+        self._episode_saved = -1
+        return self.flush()
 
     def _boundary(self) -> bool:
         s = self.session
