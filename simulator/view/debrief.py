@@ -138,6 +138,24 @@ class DebriefScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
+        key = (p.name, app.text_scale)
+        if getattr(self, "_static_key", None) != key:
+            # Everything but the buttons and the message is fixed once the debrief opens: draw it once.
+            static = pygame.Surface(surface.get_size())
+            static.fill(p.bg)
+            self._draw_static(static)
+            self._static, self._static_key = static, key
+        surface.blit(self._static, (0, 0))
+        self.group.draw(surface)
+        if self.message:
+            text(surface, app.font(theme.SIZE_TINY), self.message, (40, 700), self.message_colour or p.ink,
+                 anchor="midleft", max_width=1200)
+        else:
+            draw_hints(surface, app, S.BACK_HINT)
+
+    def _draw_static(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
         s = self.session
         who = S.DEBRIEF_WHO_DEMO.format(policy=s.caregiver_id) if self.demo else S.DEBRIEF_WHO_LEARNER
         hist = S.PRESET_PLAIN.get(s.preset, PRESETS[s.preset].history if s.preset in PRESETS else s.preset)
@@ -166,12 +184,6 @@ class DebriefScene(Scene):
             self._draw_strange_situation(surface)
         else:
             self._draw_notes(surface)
-        self.group.draw(surface)
-        if self.message:
-            text(surface, app.font(theme.SIZE_TINY), self.message, (40, 700), self.message_colour or p.ink,
-                 anchor="midleft", max_width=1200)
-        else:
-            draw_hints(surface, app, S.BACK_HINT)
 
     # --- parts --------------------------------------------------------------------------------------------
     def _draw_table(self, surface) -> int:

@@ -591,7 +591,9 @@ class PlayScene(Scene):
             pygame.draw.circle(surface, colour, (x + 34, y + 15), 9, 4)
             x += 52
         text(surface, hf, label, (x, y + 15), colour, anchor="midleft")
-        meas = s.episode_measures()
+        if getattr(self, "_meas_key", None) != (id(s), s.steps_taken):
+            self._meas, self._meas_key = s.episode_measures(), (id(s), s.steps_taken)
+        meas = self._meas
         e = self.episode_index
         share = meas["matched_share"][0, e]
         bf = app.font(theme.SIZE_SMALL)

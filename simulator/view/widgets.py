@@ -14,10 +14,39 @@ from typing import Callable
 import pygame
 
 # --- text helpers -----------------------------------------------------------------------------------
+# Rendering and measuring text is the costliest part of a frame, and most text is the same every frame,
+# so rendered lines and wrapped paragraphs are cached (bounded; cleared when full).
+_RENDERED: dict = {}
+_WRAPPED: dict = {}
+_CACHE_MAX = 3000
+
+
+def render(font: pygame.font.Font, s: str, colour) -> pygame.Surface:
+    """``font.render(s, True, colour)``, cached."""
+    key = (font, s, tuple(colour))
+    img = _RENDERED.get(key)
+    if img is None:
+        if len(_RENDERED) >= _CACHE_MAX:
+            _RENDERED.clear()
+        img = font.render(s, True, colour)
+        _RENDERED[key] = img
+    return img
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` pixels (explicit newlines are kept)."""
+    """Break ``text`` into lines no wider than ``width`` pixels (explicit newlines are kept). Cached."""
+    key = (font, text, width)
+    hit = _WRAPPED.get(key)
+    if hit is not None:
+        return hit
+    if len(_WRAPPED) >= _CACHE_MAX:
+        _WRAPPED.clear()
+    lines = _wrap(font, text, width)
+    _WRAPPED[key] = lines
+    return lines
+
+
+def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split(" ")
@@ -39,14 +68,29 @@ def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos, colour, a
 
     With ``max_width``, an over-long line is shortened with an ellipsis rather than overflowing.
     """
-    if max_width is not None and font.size(s)[0] > max_width:
-        while s and font.size(s + "…")[0] > max_width:
-            s = s[:-1]
-        s = s.rstrip() + "…"
-    img = font.render(s, True, colour)
+    if max_width is not None:
+        s = fit(font, s, max_width)
+    img = render(font, s, colour)
     r = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
     surface.blit(img, r)
     return r
+
+
+def fit(font: pygame.font.Font, s: str, max_width: int) -> str:
+    """``s``, shortened with an ellipsis if wider than ``max_width`` pixels. Cached."""
+    key = (font, s, -max_width)
+    hit = _WRAPPED.get(key)
+    if hit is not None:
+        return hit
+    out = s
+    if font.size(s)[0] > max_width:
+        while out and font.size(out + "…")[0] > max_width:
+            out = out[:-1]
+        out = out.rstrip() + "…"
+    if len(_WRAPPED) >= _CACHE_MAX:
+        _WRAPPED.clear()
+    _WRAPPED[key] = out
+    return out
 
 
 def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect, colour,
@@ -57,14 +101,12 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pyg
     lines = wrap(font, s, rect.w)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
-        last = lines[-1]
-        while last and font.size(last + "…")[0] > rect.w:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
+        lines[-1] = fit(font, lines[-1] + " …", rect.w) if font.size(lines[-1] + " …")[0] > rect.w \
+            else lines[-1] + " …"
     for line in lines:
         if y + font.get_height() > rect.bottom + 2:
             break
-        surface.blit(font.render(line, True, colour), (rect.x, y))
+        surface.blit(render(font, line, colour), (rect.x, y))
         y += lh
     return y
 
@@ -87,7 +129,7 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, fill, border=None, radius:
 def key_cap(surface: pygame.Surface, font: pygame.font.Font, label: str, pos, fg, bg, anchor="midleft"
             ) -> pygame.Rect:
     """A small key-cap box with ``label`` (e.g. "1", "Esc"), to show a shortcut."""
-    img = font.render(label, True, fg)
+    img = render(font, label, fg)
     w = max(img.get_width() + 10, img.get_height() + 4)
     r = pygame.Rect(0, 0, w, img.get_height() + 4)
     setattr(r, anchor, (int(pos[0]), int(pos[1])))
