@@ -1,0 +1,375 @@
+"""Observer mode, the scoring side: agreement between a learner's ratings and Attune's, and unlabelled infants.
+
+Observer mode trains the skill of *coding* a Strange Situation. The learner watches an unlabelled
+infant (a random caregiving history drawn from a seed), rates Ainsworth's interactive scales for the
+two reunions (episodes 5 and 8) and chooses a classification. Attune then shows its own scores; after
+a block of infants (10 by default) it reports how well the two agree. Pure numpy and stdlib (the
+infant draw uses :mod:`simulator.model`, which is pure numpy too); never imports pygame.
+
+Ratings
+-------
+A *rating* of one infant is a plain dict, the same shape for the learner and for Attune::
+
+    {"reunion_1": {"proximity_seeking": 6, "contact_maintaining": 5, "resistance": 1, "avoidance": 2},
+     "reunion_2": {"proximity_seeking": 7, "contact_maintaining": 6, "resistance": 2, "avoidance": 1},
+     "classification": "B"}
+
+Scale values are integers 1-7 (``None`` or NaN = not rated; such pairs are left out of the scale
+statistics). ``classification`` is one of A, B, C, D (aliases like ``"secure"`` are accepted; ``None``
+= not chosen, left out of the classification statistics). ``reference_from_scores`` builds Attune's
+rating from the scoring module's ``Scores`` object.
+
+API
+---
+- ``scale_agreement(a, b) -> ScaleAgreement``: exact and within-1 agreement and mean absolute difference
+  between two sequences of 1-7 ratings.
+- ``cohens_kappa(a, b, categories=CLASSES) -> KappaResult``: Cohen's (1960) kappa,
+  ``(p_o - p_e) / (1 - p_e)`` with ``p_e = sum_k p_a(k) * p_b(k)`` from the two raters' marginals.
+- ``confusion_matrix(a, b, categories=CLASSES) -> ndarray (K, K)``: rows rater a, columns rater b.
+- ``block_agreement(learner, reference) -> BlockAgreement``: everything above for a block of infants
+  (per scale pooled over both reunions, per reunion and scale, percentage agreement on
+  classification and kappa). ``BlockAgreement.summary_lines()`` gives display text.
+- ``draw_infant(seed) -> dict``: a random unlabelled infant for observer mode; ``make_session(draw)``
+  builds the :class:`~simulator.model.session.Session` (N = 1) that plays it.
+
+Edge cases (documented conventions)
+-----------------------------------
+- Perfect agreement using two or more categories: kappa = 1.
+- Observed agreement equal to chance agreement: kappa = 0 (negative when below chance).
+- Both raters used one and the same single category for every infant: observed and chance agreement
+  are both 100% and kappa is 0/0, *undefined*. We return ``kappa = nan`` with a message saying so;
+  percentage agreement (1.0) is still reported. (Some texts set kappa = 1 here; we do not, because
+  agreement that chance alone guarantees says nothing about the rater.)
+- An empty block, or one with no pair where both raters chose: kappa and agreement are nan, with a
+  message. Scales with no rated pair get ``n = 0`` and nan statistics.
+- A block of one infant is allowed; its kappa is nan or 1 or below by the rules above, and the
+  message notes that kappa from so few infants means little.
+
+These are statements about agreement between two coders of *simulated* infants. The tool never
+assesses a real child, and a classification describes a relationship, not a child.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+#: Ainsworth's interactive scales rated in observer mode (Ainsworth et al. 1978, Appendix III).
+SCALES: tuple[str, ...] = ("proximity_seeking", "contact_maintaining", "resistance", "avoidance")
+#: The rated episodes: the two reunions of the Strange Situation (episodes 5 and 8).
+EPISODES: tuple[str, ...] = ("reunion_1", "reunion_2")
+#: Classification categories.
+CLASSES: tuple[str, ...] = ("A", "B", "C", "D")
+#: Accepted spellings of the categories.
+CLASS_ALIASES: dict[str, str] = {
+    "a": "A", "avoidant": "A", "b": "B", "secure": "B", "c": "C", "resistant": "C", "ambivalent": "C",
+    "resistant/ambivalent": "C", "d": "D", "disorganized": "D", "disorganised": "D",
+}
+#: Infants in a block.
+BLOCK_SIZE = 10
+#: Below this many infants the block summary warns that kappa is unstable.
+MIN_INFANTS_FOR_KAPPA = 5
+
+
+# --- statistics ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScaleAgreement:
+    """Agreement on 1-7 ratings over ``n`` pairs where both raters gave a value.
+
+    ``exact`` and ``within_one`` are shares (0-1) of pairs with |a - b| = 0 and <= 1;
+    ``mean_abs_diff`` is the mean |a - b| in scale points. All are nan when ``n == 0``.
+    """
+
+    n: int
+    exact: float
+    within_one: float
+    mean_abs_diff: float
+
+
+@dataclass(frozen=True)
+class KappaResult:
+    """Cohen's kappa with its parts.
+
+    Attributes:
+        kappa: (observed - expected) / (1 - expected); nan when undefined (see ``message``).
+        observed: share of infants on which the raters chose the same category (p_o).
+        expected: agreement expected by chance from the raters' marginals (p_e).
+        n: infants where both raters chose a category.
+        categories: the category labels, in the order of the confusion matrix.
+        confusion: (K, K) counts, rows rater a, columns rater b.
+        message: empty when kappa is well defined, else why it is nan or unreliable.
+    """
+
+    kappa: float
+    observed: float
+    expected: float
+    n: int
+    categories: tuple[str, ...]
+    confusion: np.ndarray
+    message: str = ""
+
+
+def _as_scale_value(v: Any, where: str) -> float:
+    """A 1-7 integer rating as float, or nan for not rated; ``ValueError`` otherwise."""
+    if v is None:
+        return math.nan
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: rating must be an integer 1-7 or empty, got {v!r}") from None
+    if math.isnan(x):
+        return x
+    if x != int(x) or not 1 <= x <= 7:
+        raise ValueError(f"{where}: rating must be an integer 1-7, got {v!r}")
+    return x
+
+
+def normalise_class(v: Any, where: str = "classification") -> str | None:
+    """A category label in canonical form (A, B, C or D), or None when not chosen."""
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v == "":
+        return None
+    key = CLASS_ALIASES.get(str(v).strip().lower())
+    if key is None:
+        raise ValueError(f"{where}: unknown classification {v!r}; valid: {', '.join(CLASSES)}")
+    return key
+
+
+def scale_agreement(a: Iterable[Any], b: Iterable[Any]) -> ScaleAgreement:
+    """Exact and within-1 agreement of two equally long sequences of 1-7 ratings (None/nan skipped)."""
+    xa = np.array([_as_scale_value(v, "rater a") for v in a], dtype=float)
+    xb = np.array([_as_scale_value(v, "rater b") for v in b], dtype=float)
+    if xa.shape != xb.shape:
+        raise ValueError(f"the raters rated different numbers of items ({xa.size} and {xb.size})")
+    both = ~np.isnan(xa) & ~np.isnan(xb)
+    n = int(both.sum())
+    if n == 0:
+        return ScaleAgreement(0, math.nan, math.nan, math.nan)
+    d = np.abs(xa[both] - xb[both])
+    return ScaleAgreement(n, float(np.mean(d == 0)), float(np.mean(d <= 1)), float(d.mean()))
+
+
+def confusion_matrix(a: Sequence[Any], b: Sequence[Any], categories: Sequence[str] = CLASSES) -> np.ndarray:
+    """Counts (K, K) of category pairs, rows rater ``a``, columns rater ``b``; unchosen pairs skipped."""
+    if len(a) != len(b):
+        raise ValueError(f"the raters rated different numbers of infants ({len(a)} and {len(b)})")
+    cats = list(categories)
+    m = np.zeros((len(cats), len(cats)), dtype=np.int64)
+    for i, (x, y) in enumerate(zip(a, b)):
+        if cats == list(CLASSES):
+            x, y = normalise_class(x, f"rater a, infant {i + 1}"), normalise_class(y, f"rater b, infant {i + 1}")
+        if x is None or y is None:
+            continue
+        if x not in cats or y not in cats:
+            raise ValueError(f"infant {i + 1}: category {x if x not in cats else y!r} not in {cats}")
+        m[cats.index(x), cats.index(y)] += 1
+    return m
+
+
+def kappa_from_confusion(m: np.ndarray, categories: Sequence[str] = CLASSES) -> KappaResult:
+    """Cohen's kappa from a (K, K) confusion matrix of counts (see the module's edge-case rules)."""
+    m = np.asarray(m, dtype=np.int64)
+    cats = tuple(categories)
+    n = int(m.sum())
+    if n == 0:
+        return KappaResult(math.nan, math.nan, math.nan, 0, cats, m,
+                           "no infant was classified by both raters: kappa is undefined")
+    p = m / n
+    observed = float(np.trace(p))
+    expected = float(np.sum(p.sum(axis=1) * p.sum(axis=0)))
+    if math.isclose(expected, 1.0):
+        used = cats[int(np.argmax(p.sum(axis=1)))]
+        return KappaResult(math.nan, observed, expected, n, cats, m,
+                           f"both raters used only category {used} for every infant, so chance alone "
+                           f"gives 100% agreement: kappa is undefined (percentage agreement "
+                           f"{observed:.0%})")
+    kappa = (observed - expected) / (1.0 - expected)
+    if math.isclose(kappa, 0.0, abs_tol=1e-12):
+        kappa = 0.0
+    message = ""
+    if n < MIN_INFANTS_FOR_KAPPA:
+        message = f"kappa from only {n} infant(s) is unstable; rate a full block of {BLOCK_SIZE}"
+    return KappaResult(float(kappa), observed, expected, n, cats, m, message)
+
+
+def cohens_kappa(a: Sequence[Any], b: Sequence[Any], categories: Sequence[str] = CLASSES) -> KappaResult:
+    """Cohen's kappa between two raters' category choices (Cohen 1960).
+
+    ``p_o`` is the share of infants on which they agree; ``p_e = sum_k p_a(k) p_b(k)`` is the
+    agreement expected if each rater chose independently with their own marginal frequencies;
+    ``kappa = (p_o - p_e) / (1 - p_e)``. Pairs where either rater made no choice are left out.
+    """
+    return kappa_from_confusion(confusion_matrix(a, b, categories), categories)
+
+
+# --- a block of infants ------------------------------------------------------------------------------------
+@dataclass
+class BlockAgreement:
+    """Agreement over a block of rated infants.
+
+    Attributes:
+        n_infants: infants in the block.
+        scales: per scale, pooled over both reunions.
+        by_episode: per (episode id, scale).
+        overall: all scales and both reunions pooled.
+        classification_agreement: share of infants with the same classification (nan if none).
+        kappa: Cohen's kappa on the classification.
+        per_infant: for each infant, ``{"classification_match": bool | None, "scale_diffs": {...}}``.
+    """
+
+    n_infants: int
+    scales: dict[str, ScaleAgreement]
+    by_episode: dict[tuple[str, str], ScaleAgreement]
+    overall: ScaleAgreement
+    classification_agreement: float
+    kappa: KappaResult
+    per_infant: list[dict] = field(default_factory=list)
+
+    def summary_lines(self) -> list[str]:
+        """Plain-text lines for the debrief of a block."""
+        out = [f"Infants rated: {self.n_infants}"]
+        for name, s in self.scales.items():
+            label = name.replace("_", " ")
+            if s.n == 0:
+                out.append(f"{label}: not rated")
+            else:
+                out.append(f"{label}: exact {s.exact:.0%}, within one point {s.within_one:.0%} "
+                           f"({s.n} ratings, mean difference {s.mean_abs_diff:.1f})")
+        if math.isnan(self.classification_agreement):
+            out.append("Classification: no infant classified by both")
+        else:
+            out.append(f"Classification: same pattern for {self.classification_agreement:.0%} of infants")
+        k = self.kappa
+        if math.isnan(k.kappa):
+            out.append(f"Cohen's kappa: undefined ({k.message})")
+        else:
+            out.append(f"Cohen's kappa: {k.kappa:.2f} (observed {k.observed:.0%}, chance {k.expected:.0%})"
+                       + (f"; {k.message}" if k.message else ""))
+        return out
+
+
+def _scale_of(rating: dict, episode: str, scale: str, where: str) -> float:
+    ep = rating.get(episode) or {}
+    if not isinstance(ep, dict):
+        raise ValueError(f"{where}: {episode} must be a mapping of scale -> rating")
+    return _as_scale_value(ep.get(scale), f"{where}: {episode}.{scale}")
+
+
+def block_agreement(learner: Sequence[dict], reference: Sequence[dict],
+                    scales: Sequence[str] = SCALES, episodes: Sequence[str] = EPISODES) -> BlockAgreement:
+    """Compare the learner's ratings of a block of infants with Attune's (same order, same length)."""
+    if len(learner) != len(reference):
+        raise ValueError(f"{len(learner)} learner ratings but {len(reference)} reference ratings")
+    n = len(learner)
+    la = {(e, s): [_scale_of(r, e, s, f"infant {i + 1} (learner)") for i, r in enumerate(learner)]
+          for e in episodes for s in scales}
+    ra = {(e, s): [_scale_of(r, e, s, f"infant {i + 1} (Attune)") for i, r in enumerate(reference)]
+          for e in episodes for s in scales}
+    by_episode = {k: scale_agreement(la[k], ra[k]) for k in la}
+    pooled = {s: scale_agreement([x for e in episodes for x in la[(e, s)]],
+                                 [x for e in episodes for x in ra[(e, s)]]) for s in scales}
+    overall = scale_agreement([x for k in la for x in la[k]], [x for k in ra for x in ra[k]])
+    lc = [normalise_class(r.get("classification"), f"infant {i + 1} (learner)") for i, r in enumerate(learner)]
+    rc = [normalise_class(r.get("classification"), f"infant {i + 1} (Attune)") for i, r in enumerate(reference)]
+    kappa = cohens_kappa(lc, rc)
+    both = [(x, y) for x, y in zip(lc, rc) if x is not None and y is not None]
+    agree = float(np.mean([x == y for x, y in both])) if both else math.nan
+    per_infant = []
+    for i in range(n):
+        diffs = {}
+        for (e, s) in la:
+            x, y = la[(e, s)][i], ra[(e, s)][i]
+            diffs[f"{e}.{s}"] = None if (math.isnan(x) or math.isnan(y)) else int(x - y)
+        match = None if lc[i] is None or rc[i] is None else lc[i] == rc[i]
+        per_infant.append({"classification_match": match, "scale_diffs": diffs})
+    return BlockAgreement(n, pooled, by_episode, overall, agree, kappa, per_infant)
+
+
+def reference_from_scores(scores: Any, episode_ids: Sequence[str], i: int = 0,
+                          scales: Sequence[str] = SCALES, episodes: Sequence[str] = EPISODES) -> dict:
+    """Attune's rating of infant ``i`` in the observer format, from a scoring ``Scores`` object.
+
+    ``scores.scales[name]`` is an (N, E) array and ``scores.classification`` a list (see the scoring
+    interface in docs/implementation-notes.md); ``episode_ids`` are the scenario's episode ids in order.
+    """
+    out: dict[str, Any] = {}
+    for e in episodes:
+        col = list(episode_ids).index(e)
+        vals = {}
+        for s in scales:
+            v = float(np.asarray(scores.scales[s])[i, col])
+            vals[s] = None if math.isnan(v) else int(round(v))
+        out[e] = vals
+    out["classification"] = normalise_class(scores.classification[i])
+    return out
+
+
+# --- drawing an unlabelled infant ----------------------------------------------------------------------------
+#: Histories observer mode draws from, with their weights: (hidden label, infant preset, the caregiver
+#: style in the session's reunions). The infant and the caregiver share the history: a caregiver who
+#: rebuffed comfort-seeking for a year does so in the reunion too (Ainsworth et al. 1978).
+HISTORIES: tuple[tuple[str, str, str, float], ...] = (
+    ("sensitive, consistent caregiving with repair", "secure", "sensitive", 0.25),
+    ("comfort-seeking consistently rebuffed", "avoidant", "rejecting", 0.25),
+    ("inconsistent, unpredictable responding", "resistant", "inconsistent", 0.25),
+    ("frightening or frightened caregiving alongside ordinary care", "disorganized", "sensitive", 0.25),
+)
+#: Age range (months) of observer-mode infants: the Strange Situation's valid range is about 9-20 months.
+AGE_RANGE_MONTHS = (11.0, 15.0)
+OBSERVER_SCENARIO = "strange_situation"
+
+
+def draw_infant(seed: int, histories: Sequence[tuple[str, str, str, float]] = HISTORIES) -> dict:
+    """A random unlabelled infant for observer mode, fully determined by ``seed``.
+
+    Returns a dict with the public keys ``scenario`` (the scenario id), ``seed``, ``session_seed``,
+    ``age_months`` and ``params`` (an :class:`~simulator.model.infant.InfantParams` of one infant:
+    temperament and working model varied around the history's values), and the key ``hidden`` holding
+    what must not be shown until the debrief: ``history`` (plain words), ``preset`` and
+    ``caregiver_style`` (the policy of the session's reunions). Nothing outside ``hidden`` reveals the
+    history: show only the public keys while the learner rates.
+    """
+    from simulator.model.params import sample_infants  # numpy-only; imported here to keep import light
+
+    rng = np.random.default_rng([int(seed), 0x0B5E])
+    w = np.array([h[3] for h in histories], dtype=float)
+    k = int(rng.choice(len(histories), p=w / w.sum()))
+    label, preset, style, _ = histories[k]
+    age = float(np.round(rng.uniform(*AGE_RANGE_MONTHS), 1))
+    # sample_infants keeps every infant at the preset's means when n == 1; draw two and keep the first
+    # so that observer-mode infants vary in temperament and working model like a population's.
+    params = sample_infants(preset, 2, age, rng).subset(np.array([0]))
+    return {
+        "scenario": OBSERVER_SCENARIO,
+        "seed": int(seed),
+        "session_seed": int(rng.integers(0, 2**31 - 1)),
+        "age_months": age,
+        "params": params,
+        "hidden": {"history": label, "preset": preset, "caregiver_style": style},
+    }
+
+
+def draw_block(seed: int, n: int = BLOCK_SIZE) -> list[dict]:
+    """``n`` unlabelled infants for one observer block (infant ``j`` uses seed ``seed * 1000 + j``)."""
+    return [draw_infant(int(seed) * 1000 + j) for j in range(n)]
+
+
+def make_session(drawn: dict, learner: bool = False, record: bool = False):
+    """The one-infant :class:`~simulator.model.session.Session` that plays a drawn infant.
+
+    The ``preset`` column and session file say ``unlabelled``, so nothing the learner sees names the
+    history.
+    """
+    from simulator.model.scenario import load_scenario
+    from simulator.model.session import Session
+
+    sc = load_scenario(drawn["scenario"])
+    return Session(sc, n=1, caregiver=drawn["hidden"]["caregiver_style"], seed=drawn["session_seed"],
+                   params=drawn["params"], preset_label="unlabelled", learner=learner, record=record)
+
+
+def public_view(drawn: dict) -> dict:
+    """The drawn infant without its ``hidden`` key (what the briefing may show)."""
+    return {k: v for k, v in drawn.items() if k != "hidden"}
