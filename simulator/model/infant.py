@@ -343,12 +343,17 @@ def behaviour_weights(params: InfantParams, ages: AgeFactors, s: InfantState, ct
     w[Behaviour.RESIST] = contact * (2.4 * hyper * (0.3 + na) + 0.5 * stranger_partner * na)
     w[Behaviour.AVOID] = cgf * (1.6 * deact * (0.2 + p) + 0.6 * nonresp * v * (1.0 - r)
                                 + 0.8 * fear * p) + stranger_partner * 0.2 * p
-    w[Behaviour.SELF_SOOTHE] = (1.0 - r) * (0.2 + na) * 0.9
+    # Self-comforting when the reserve is drained; an available (responding) caregiver is a safe haven
+    # instead, unless the strategy is deactivating (Ainsworth et al. 1978; Main 1990).
+    w[Behaviour.SELF_SOOTHE] = (1.0 - r) * (0.2 + na) * 0.9 * (1.0 - 0.7 * cgf * (1.0 - nonresp) * (1.0 - deact))
     w[Behaviour.EXPLORE] = ctx.toys * (1.0 - p) ** 2 * (0.25 + 1.4 * mob) * (0.5 + 0.5 * deact) * free
     w[Behaviour.FREEZE] = cgf * fear * (0.2 + s.arousal) * 1.6
     # Attention-withdrawal cycles: even in happy play infants look away often, more as stimulation
     # builds (Brazelton, Koslowski & Main 1974; Field 1981).
-    w[Behaviour.LOOK_AWAY] = C.W_LOOK_AWAY * (0.3 + (1.0 - g) + _STIM[ctx.action] * cgf) + 0.6 * v * nonresp * cgf
+    # Idle looking away fades when the attachment system is active (proximity drive high). In the
+    # still-face, gaze aversion grows as the regulation reserve drains: withdrawal (SF5).
+    w[Behaviour.LOOK_AWAY] = C.W_LOOK_AWAY * ((0.3 + (1.0 - g)) * (1.0 - p) + _STIM[ctx.action] * cgf) + (
+        0.25 + 0.9 * (1.0 - r)) * v * nonresp * cgf
     w[Behaviour.SEARCH] = (1.0 - cgf) * p * mob * ages.separation * (1.0 - 0.7 * deact) * 1.4
     return w
 

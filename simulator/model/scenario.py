@@ -153,14 +153,15 @@ class Scenario(_Strict):
             raise ValueError(f"must be two ages low <= high, got {list(v)}")
         return v
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "Scenario":
+    @field_validator("episodes")
+    @classmethod
+    def _unique_ids(cls, episodes: list[Episode]) -> list[Episode]:
         seen: set[str] = set()
-        for ep in self.episodes:
+        for ep in episodes:
             if ep.id in seen:
                 raise ValueError(f"duplicate episode id {ep.id!r}")
             seen.add(ep.id)
-        return self
+        return episodes
 
     @property
     def planned_s(self) -> float:
@@ -199,7 +200,7 @@ def _message(err: dict) -> str:
         return "is required but missing"
     if err["type"] == "extra_forbidden":
         return f"unknown field (value {err['input']!r})"
-    if "input" in err and not isinstance(err["input"], (dict, list)):
+    if "input" in err and not isinstance(err["input"], (dict, list)) and repr(err["input"]) not in msg:
         return f"{msg} (got {err['input']!r})"
     return msg
 

@@ -1,0 +1,87 @@
+"""`validate` against a corpus of malformed scenario files: exit 2, one clear line naming file and field."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.model.scenario import ScenarioError, available, load_scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "bad_scenarios"
+
+#: file -> a fragment the error line must contain (the field, or what is wrong with the file)
+EXPECTED = {
+    "absent_but_present.toml": "episodes[0] (play)",
+    "age_out_of_range.toml": "infant.age_months",
+    "bad_episode_id.toml": "episodes[0] (Play Time).id",
+    "bad_toml.toml": "(TOML syntax)",
+    "duplicate_ids.toml": "episodes: duplicate episode id 'play'",
+    "duration_wrong_type.toml": "episodes[0] (play).duration_s",
+    "empty_episodes.toml": "episodes:",
+    "missing_age.toml": "infant.age_months: is required",
+    "missing_procedure.toml": "procedure: is required",
+    "negative_duration.toml": "episodes[0] (play).duration_s: Input should be greater than 0 (got -5)",
+    "no_episodes.toml": "episodes: is required",
+    "not_utf8.toml": "not UTF-8",
+    "predict_answer_out_of_range.toml": "predict: answer 5",
+    "unknown_action.toml": "allowed_actions: unknown action 'dance'",
+    "unknown_field.toml": "episodes[0] (play).colour: unknown field",
+    "unknown_person.toml": "present[0]",
+    "unknown_policy.toml": "caregiver: unknown caregiver 'robot'",
+    "unknown_preset.toml": "infant.preset: unknown preset 'anxious'",
+    "wrong_version.toml": "schema_version",
+    "zero_curtail.toml": "curtail.crying_s",
+}
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_corpus_is_large_and_listed():
+    files = sorted(p.name for p in BAD.glob("*.toml"))
+    assert len(files) >= 15
+    assert set(files) == set(EXPECTED), "every malformed file needs an expected message"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_loader_names_file_and_field(name):
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(BAD / name)
+    lines = str(err.value).splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(str(BAD / name) + ": ")
+    assert EXPECTED[name] in lines[0]
+
+
+def test_validate_cli_on_whole_corpus():
+    files = sorted(str(p) for p in BAD.glob("*.toml"))
+    out = run_cli("validate", *files)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == len(files)  # one line per broken file (each has exactly one problem)
+    for f, line in zip(files, lines):
+        assert line.startswith(f"error: {f}: ")
+
+
+def test_validate_cli_accepts_bundled_scenarios():
+    files = [str(ROOT / "scenarios" / f"{n}.toml") for n in available()]
+    out = run_cli("validate", *files)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
+
+
+def test_mixed_good_and_bad_exits_2():
+    out = run_cli("validate", str(ROOT / "scenarios" / "still_face.toml"), str(BAD / "negative_duration.toml"))
+    assert out.returncode == 2
+    assert "ok: " in out.stdout and "negative_duration.toml" in out.stderr
+
+
+def test_missing_file_is_one_line():
+    out = run_cli("validate", "no/such/file.toml")
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "cannot read" in out.stderr
