@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pygame
 
 from simulator.view.app import App
 from simulator.view.home import HomeScene
+
+
+# Autosaved sessions and debrief exports go to a temporary folder, never the user's own.
+os.environ.setdefault("ATTUNE_DATA_DIR", tempfile.mkdtemp(prefix="attune-test-data-"))
+os.environ.setdefault("ATTUNE_SAVE_DIR", tempfile.mkdtemp(prefix="attune-test-save-"))
 
 
 def make_app(**kw) -> App:

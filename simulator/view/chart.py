@@ -8,6 +8,7 @@ never the only cue. The live chart is cached and redrawn only when a model step 
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from ..export import TRAJECTORY_COLUMNS
@@ -101,6 +102,24 @@ class LiveChart:
         self.window_s = window_s
         self._cache: pygame.Surface | None = None
         self._key = None
+        self._data = np.zeros((0, 1 + len(SERIES)))  # t and the four series, one row per model step
+        self._n = 0
+        self._sid = None
+
+    def _sync(self, session) -> np.ndarray:
+        """The series as an (n, 5) array, appended from the session's trajectory as it grows."""
+        traj = session.trajectory
+        if self._sid != id(session) or len(traj) < self._n:
+            self._sid, self._n = id(session), 0
+        if len(traj) > self._n:
+            new = np.array([[r[_T]] + [r[_COL[name]] for name in SERIES] for r in traj[self._n:]], dtype=float)
+            if self._n + len(new) > len(self._data):
+                grown = np.zeros((max(2 * len(self._data), self._n + len(new), 1024), self._data.shape[1]))
+                grown[: self._n] = self._data[: self._n]
+                self._data = grown
+            self._data[self._n: self._n + len(new)] = new
+            self._n += len(new)
+        return self._data[: self._n]
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, session) -> None:
         """Draw the chart for ``session`` into ``rect``."""
@@ -114,7 +133,7 @@ class LiveChart:
         app = self.app
         p = app.palette
         w, h = size
-        surf = pygame.Surface(size)
+        surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
         surf.fill(p.panel)
         f = app.font(theme.SIZE_TINY)
         top = f.get_linesize() + 10
@@ -158,17 +177,18 @@ class LiveChart:
             m, s = divmod(int(tick), 60)
             text(surf, f, f"{m}:{s:02d}", (x, plot.bottom + 3), p.ink_faint, anchor="midtop")
             tick += step_s
-        # Series.
-        i0 = max(0, int(t0 / 0.25) - 1)
-        rows = traj[i0:]
+        # Series (vectorised: the chart is redrawn at every model step).
+        data = self._sync(session)
+        i0 = int(np.searchsorted(data[:, 0], t0)) if len(data) else 0
+        rows = data[max(0, i0 - 1):]
         stride = max(1, len(rows) // max(1, plot.w // 2))
         rows = rows[::stride]
-        if rows:
-            xs = [X(r[_T]) for r in rows]
-            for name in SERIES:
-                c = _COL[name]
-                pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
-                draw_series(surf, series_colour(p, name), pts, STYLES[name], p.line_width)
+        if len(rows):
+            xs = (plot.x + (rows[:, 0] - t0) / span * plot.w).astype(int).tolist()
+            for k, name in enumerate(SERIES):
+                v = np.clip(rows[:, 1 + k], 0.0, 1.0)
+                ys = (plot.bottom - 14 - v * (plot.h - 16)).astype(int).tolist()
+                draw_series(surf, series_colour(p, name), list(zip(xs, ys)), STYLES[name], p.line_width)
         # A "now" line at the right edge of the data.
         if traj:
             pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), 1)

@@ -106,8 +106,29 @@ class PlayScene(Scene):
         self._finished_seen = False
         self._actions_sig = None
         self.group = FocusGroup(app)
+        self.autosaver = self._make_autosaver()
         self._announce_episode()
         self.relayout()
+
+    # --- autosave (simulator.sessions, when installed) -------------------------------------------------------
+    def _make_autosaver(self):
+        """An Autosaver for a played session (not for replays or scripted --exit-after runs), or None."""
+        if self.name != "play" or self.exit_after is not None:
+            return None
+        try:
+            from ..sessions.store import Autosaver, sessions_dir
+            return Autosaver(self.session, sessions_dir(getattr(self.app, "data_dir", None)), self.prediction)
+        except Exception:  # no sessions package, or no usable folder: the lesson goes on unsaved
+            return None
+
+    def _autosave(self, dt: float = 0.0, flush: bool = False) -> None:
+        a = self.autosaver
+        if a is None:
+            return
+        try:
+            a.flush() if flush else a.tick(dt)
+        except Exception:  # autosave must never stop the lesson
+            self.autosaver = None
 
     # --- the session -----------------------------------------------------------------------------------------
     def _new_session(self) -> Session:
@@ -223,6 +244,11 @@ class PlayScene(Scene):
                 k += 1
             new.step()
         self.session = new
+        if self.autosaver is not None:
+            try:
+                self.autosaver.rebind(new)
+            except Exception:
+                self.autosaver = None
         self._finished_seen = False
         self._last_episode = -1
         self._announce_episode()
@@ -335,6 +361,9 @@ class PlayScene(Scene):
     def resume(self) -> None:
         self.relayout()
 
+    def pause(self) -> None:
+        self._autosave(flush=True)  # leaving the room (debrief, home): save what there is
+
     def update(self, dt: float) -> None:
         if self.toast_s > 0:
             self.toast_s = max(0.0, self.toast_s - dt)
@@ -349,6 +378,7 @@ class PlayScene(Scene):
         if not self.paused and not s.finished:
             if s.advance(dt * self.speed):
                 self._after_steps()
+        self._autosave(dt)
         if self._signature() != self._actions_sig:
             self.relayout()
         snd = getattr(self.app, "sound", None)
@@ -386,7 +416,18 @@ class PlayScene(Scene):
     # --- drawing -------------------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         self._draw_banner(surface)
-        self._draw_room(surface)
+        s = self.session
+        toast = self.toast if self.toast_s > 0 else ""
+        key = (id(s), s.steps_taken, self.displayed_action(), toast, self.app.palette.name, self.app.text_scale)
+        if getattr(self, "_room_key", None) != key:
+            # The room changes only when the model steps or the learner acts: draw it then, blit it otherwise.
+            scratch = getattr(self, "_scratch", None)
+            if scratch is None or scratch.get_size() != surface.get_size():
+                scratch = self._scratch = pygame.Surface(surface.get_size())
+            scratch.fill(self.app.palette.bg)
+            self._draw_room(scratch)
+            self._room_img, self._room_key = scratch.subsurface(ROOM).copy(), key
+        surface.blit(self._room_img, ROOM.topleft)
         self._draw_caption(surface)
         self.chart.draw(surface, CHART, self.session)
         pygame.draw.rect(surface, self.app.palette.line, CHART, width=1, border_radius=4)

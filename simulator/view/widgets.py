@@ -192,36 +192,57 @@ class Button:
         if self.painter is not None:
             self.painter(surface, r, app, state)
         else:
-            if self.locked:
-                fill, ink, border = p.locked, p.locked_ink, p.line
-            elif self.style == "primary":
-                fill, ink, border = p.accent, p.accent_ink, p.accent
-            elif self.selected:
-                fill, ink, border = _mix(p.accent, p.panel, 0.82), p.ink, p.accent
-            elif self.style == "quiet":
-                fill, ink, border = p.bg, p.ink, p.line
-            else:
-                fill, ink, border = p.panel, p.ink, p.line
-            if hover and not self.locked:
-                fill = _mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
-            radius = min(10, r.h // 2)
-            pygame.draw.rect(surface, fill, r, border_radius=radius)
-            pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
-            font = app.font(self.font_size, bold=self.style == "primary" or self.selected)
-            x = r.x + 10
-            small = app.font(max(11, self.font_size - 4), bold=True)
-            if self.key_label:
-                cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
-                              fill, anchor="midleft")
-                x = cap.right + 8
-            if self.style == "option" and self.selected:
-                pygame.draw.circle(surface, p.accent, (r.right - 16, r.centery), 6)
-            text(surface, font, self.label, (x, r.centery), ink, anchor="midleft",
-                 max_width=r.right - x - (24 if self.style == "option" else 8))
+            key = (self.label, self.style, self.locked, self.selected, hover, self.key_label, r.size, self.font_size,
+                   p.name, app.text_scale)
+            img = _BUTTONS.get(key)
+            if img is None:
+                if len(_BUTTONS) >= _CACHE_MAX:
+                    _BUTTONS.clear()
+                img = pygame.Surface(r.size, pygame.SRCALPHA)
+                self._paint(img, app, hover)
+                if pygame.display.get_surface() is not None:
+                    img = img.convert_alpha()  # display pixel format: faster blits
+                _BUTTONS[key] = img
+            surface.blit(img, r.topleft)
         if focused:
             fw = p.focus_width
             pygame.draw.rect(surface, p.focus, r.inflate(2 * fw + 2, 2 * fw + 2), width=fw,
                              border_radius=min(14, r.h // 2 + fw))
+
+
+    def _paint(self, surface: pygame.Surface, app, hover: bool) -> None:
+        """Paint the face of a plain button onto its own (cached) surface, at (0, 0)."""
+        p = app.palette
+        r = surface.get_rect()
+        if self.locked:
+            fill, ink, border = p.locked, p.locked_ink, p.line
+        elif self.style == "primary":
+            fill, ink, border = p.accent, p.accent_ink, p.accent
+        elif self.selected:
+            fill, ink, border = _mix(p.accent, p.panel, 0.82), p.ink, p.accent
+        elif self.style == "quiet":
+            fill, ink, border = p.bg, p.ink, p.line
+        else:
+            fill, ink, border = p.panel, p.ink, p.line
+        if hover and not self.locked:
+            fill = _mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
+        radius = min(10, r.h // 2)
+        pygame.draw.rect(surface, fill, r, border_radius=radius)
+        pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
+        font = app.font(self.font_size, bold=self.style == "primary" or self.selected)
+        x = 10
+        small = app.font(max(11, self.font_size - 4), bold=True)
+        if self.key_label:
+            cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
+                          fill, anchor="midleft")
+            x = cap.right + 8
+        if self.style == "option" and self.selected:
+            pygame.draw.circle(surface, p.accent, (r.right - 16, r.centery), 6)
+        text(surface, font, self.label, (x, r.centery), ink, anchor="midleft",
+             max_width=r.right - x - (24 if self.style == "option" else 8))
+
+
+_BUTTONS: dict = {}
 
 
 def _mix(a, b, t: float):
