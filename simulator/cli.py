@@ -170,7 +170,7 @@ def cmd_batch(args) -> int:
     scenario = load_scenario(args.scenario)
     progress = _Progress(f"{scenario.id} x{args.n}")
     result = _batch_result(args, scenario, overrides, progress)
-    atomic_write_text(out, batch_csv(result, result.scores, overrides))
+    atomic_write_text(out, batch_csv(result, getattr(result, "scores", None), overrides))
     print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
     return EXIT_OK
 
@@ -182,12 +182,18 @@ def _batch_result(args, scenario, overrides: dict[str, float], progress):
     name = args.infant
     caregiver = _caregiver(args.caregiver)
     try:
-        from .model.population import POPULATIONS, population_batch
-        if name is not None and name.lower() in POPULATIONS:
-            return population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
-                                    progress=progress)
+        from .model import population
     except ImportError:
-        pass
+        population = None
+    if population is not None and name is not None and name.lower() in population.POPULATIONS:
+        if hasattr(population, "population_batch"):
+            return population.population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
+                                               progress=progress)
+        session = population.population_session(scenario, name.lower(), args.n, caregiver, args.seed, overrides)
+        session.run(progress=progress)
+        from .export import score
+        session.scores = score(session)
+        return session
     return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
                      overrides=overrides, progress=progress)
 
