@@ -220,6 +220,7 @@ class Session:
         self._planned = np.array([ep.duration_s for ep in eps])
         self._cg = np.array(["caregiver" in ep.present for ep in eps] + [False])
         self._st = np.array(["stranger" in ep.present for ep in eps] + [False])
+        self._partner_code = np.where(self._cg, 1, np.where(self._st, 2, 0))  # caregiver, stranger, none
         self._toys = np.array([ep.toys for ep in eps] + [False])
         self._novel = np.array([ep.room_novelty for ep in eps] + [False], dtype=np.float64)
         pol = []
@@ -493,6 +494,12 @@ class Session:
         self._prev_matched[idx] = False
         self._mismatch_run[idx] = 0
         self.left[idx] = False
+        # Contact and proximity belong to one partner: when the partner changes (the caregiver returns,
+        # the stranger comes or goes) the new one starts across the room, so a reunion begins with the
+        # caregiver at the door (Ainsworth et al. 1978) and scoring sees the approach (SS4).
+        new_partner = self._partner_code[np.minimum(nxt, self.E)] != self._partner_code[e]
+        self.state.contact[idx[new_partner]] = False
+        self.state.near[idx[new_partner]] = False
         mask = np.zeros(self.n, dtype=bool)
         mask[idx] = True
         self.caregivers.reset_timing(mask)

@@ -11,7 +11,7 @@ crying during the separations as support, and is computed from the behaviour log
 - **C (resistant/ambivalent)**: contact- and interaction-resisting behaviour of at least moderate
   degree together with proximity or contact seeking: mean resistance over the reunions >= 4.5 with
   proximity seeking or contact maintaining >= 3; or >= 4 with a 5 or more in one reunion when the
-  separations bring intense distress (crying >= 35% of the separation time); or >= 3.5 when the
+  separations bring intense distress (crying >= 35% of the separation time); or >= 4 when the
   infant already resisted the caregiver strongly (5 or more) before the first separation.
 - **B (secure)**: the rest: the infant seeks proximity, contact or interaction at reunion, with at
   most slight avoidance or resistance.
@@ -40,7 +40,7 @@ HIGH_SEPARATION_CRYING = 0.35
 #: C is also given at a lower mean reunion resistance when the infant already resisted the caregiver
 #: strongly before any separation (Ainsworth et al. 1978, ch. 4: C infants may be angry and resistant
 #: even in the preseparation episodes).
-MEAN_WITH_PRESEPARATION = 3.5
+MEAN_WITH_PRESEPARATION = 4.0
 PRESEPARATION_RESISTANCE = 5.0
 #: Least proximity seeking or contact maintaining (the higher, averaged over reunions) that C needs.
 SEEK_FOR_C = 3.0
