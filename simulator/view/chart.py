@@ -65,9 +65,14 @@ def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: i
 
 
 def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int) -> int:
-    """The four series with their line styles, on one row. Returns the x after the last entry."""
+    """The four series with their line styles, on one row (in unscaled type if scaled would not fit).
+
+    Returns the x after the last entry.
+    """
     p = app.palette
     f = app.font(theme.SIZE_TINY)
+    if x + sum(48 + f.size(S.SERIES[n])[0] for n in SERIES) > max_x:
+        f = app.font(theme.SIZE_TINY, scaled=False)
     for name in SERIES:
         label = S.SERIES[name]
         w = 26 + 6 + f.size(label)[0] + 16
@@ -198,7 +203,10 @@ class LiveChart:
                 marker(surf, ev.kind, X(ev.t), plot.bottom - 7, p, 5)
         pygame.draw.rect(surf, p.line, plot, width=1)
         # Legend (the time ticks say the window; no title needed).
-        legend(surf, app, 12, 5 + f.get_height() // 2, w - 150)
+        mf = app.font(theme.SIZE_TINY, scaled=False)
+        marks_w = sum(mf.size(label)[0] + 22 for label in (S.CHART_RUPTURE, S.CHART_REPAIR)) + 10
+        legend(surf, app, 12, 5 + f.get_height() // 2, w - marks_w)
+        f = mf
         mx = w - 8
         for kind, label in (("repair", S.CHART_REPAIR), ("rupture", S.CHART_RUPTURE)):
             r = text(surf, f, label, (mx, 5), p.ink_soft, anchor="topright")
@@ -258,7 +266,9 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
         for a in session.learner_actions:
             x = X(a["t"])
             pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + 8), 2)
-            if x - last_x > 70:
+            if x - last_x > 90:
                 label = S.ACTION_LABELS.get(a["action"], a["action"])
-                text(surface, f, label, (x, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
+                lw = min(f.size(label)[0], 90)
+                lx = min(max(x, rect.x + 4 + lw // 2), rect.right - 4 - lw // 2)
+                text(surface, f, label, (lx, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
                 last_x = x

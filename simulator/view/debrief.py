@@ -261,9 +261,19 @@ class DebriefScene(Scene):
                 yy = paragraph(surface, bf, S.DEBRIEF_LITERATURE.format(answer=pr["options"][pr["answer"]]),
                                pygame.Rect(inner.x, yy, inner.w, 40), p.ink, max_lines=2)
                 right = pr["choice"] == pr["answer"]
-                paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG,
-                          pygame.Rect(inner.x, yy, inner.w, max(0, inner.bottom - yy)), p.ok if right else p.ink_soft,
-                          max_lines=2)
+                yy = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG,
+                               pygame.Rect(inner.x, yy, inner.w, max(0, inner.bottom - yy)), p.ok if right else p.ink_soft,
+                               max_lines=2)
+        # The scenario's "explain" prompts: questions to discuss now that the run is over.
+        explain = [pt.text for ep in self.session.scenario.episodes for pt in ep.prompts if pt.kind == "explain"]
+        if explain and inner.bottom - yy > 2 * hf.get_linesize():
+            yy += 8
+            text(surface, hf, S.DEBRIEF_EXPLAIN, (inner.x, yy), p.ink)
+            yy += hf.get_linesize()
+            for q in explain:
+                if inner.bottom - yy < bf.get_linesize():
+                    break
+                yy = paragraph(surface, bf, q, pygame.Rect(inner.x, yy, inner.w, inner.bottom - yy), p.ink_soft)
 
     def _draw_still_face(self, surface) -> None:
         app = self.app
@@ -278,16 +288,16 @@ class DebriefScene(Scene):
         eps = self.session.scenario.episodes[:3]
         titles = [ep.title for ep in eps]
         measures = ("positive_affect", "negative_affect", "gaze")
-        plot = pygame.Rect(r.x + 40, r.y + 44, r.w - 60, 150)
+        plot = pygame.Rect(r.x + 24, r.y + 72, r.w - 44, 130)
         group_w = plot.w // 3
-        bar_w = 40
+        bar_w = 50
         ok_all = True
         for g, name in enumerate(measures):
             gx = plot.x + g * group_w
             vals = [float(m[name][0, e]) if e < m[name].shape[1] else float("nan") for e in range(3)]
             colour = series_colour(p, name if name != "gaze" else "gaze")
             for k, v in enumerate(vals):
-                x = gx + 14 + k * (bar_w + 10)
+                x = gx + 10 + k * (bar_w + 6)
                 h = 0 if _nan(v) else int(v * (plot.h - 20))
                 shade = mix(colour, p.panel, (0.0, 0.45, 0.2)[k])
                 pygame.draw.rect(surface, shade, (x, plot.bottom - h, bar_w, h), border_top_left_radius=4,
@@ -297,13 +307,14 @@ class DebriefScene(Scene):
                         pygame.draw.line(surface, colour, (x + 2, hy), (x + bar_w - 3, hy), 1)
                 label = S.DEBRIEF_NA if _nan(v) else f"{v:.2f}"
                 text(surface, f, label, (x + bar_w // 2, plot.bottom - h - 2), p.ink, anchor="midbottom")
-                text(surface, f, titles[k][:9] if k < len(titles) else "", (x + bar_w // 2, plot.bottom + 3),
-                     p.ink_soft, anchor="midtop", max_width=bar_w + 12)
+                text(surface, f, titles[k] if k < len(titles) else "", (x + bar_w // 2, plot.bottom + 3),
+                     p.ink_soft, anchor="midtop", max_width=bar_w + 6)
             agrees = self._agrees(name, vals)
             ok_all = ok_all and agrees
-            mark = "✓" if agrees else "≠"
-            text(surface, app.font(theme.SIZE_TINY, bold=True), f"{S.DEBRIEF_MEASURE[name]}  {mark}",
-                 (gx + 14, plot.y - 4), p.ink, anchor="bottomleft", max_width=group_w - 10)
+            text(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_MEASURE[name],
+                 (gx + 10, plot.y - 24), p.ink, anchor="bottomleft", max_width=group_w - 10)
+            text(surface, f, S.DEBRIEF_AS_PUBLISHED if agrees else S.DEBRIEF_NOT_AS_PUBLISHED,
+                 (gx + 10, plot.y - 22), p.ok if agrees else p.warn, anchor="topleft", max_width=group_w - 10)
         pygame.draw.line(surface, p.line, (plot.x, plot.bottom), (plot.right, plot.bottom), 1)
         y = plot.bottom + 26
         y = paragraph(surface, f, S.DEBRIEF_SF_PUBLISHED, pygame.Rect(r.x + 16, y, r.w - 32, 60), p.ink)

@@ -85,13 +85,18 @@ class GlossaryScene(Scene):
             yy = area.y + y - self.scroll
             if yy + h < area.y or yy > area.bottom:
                 continue
-            text(surface, tf, term, (x, yy), p.accent)
+            text(surface, tf, term[:1].upper() + term[1:], (x, yy), p.accent)
             paragraph(surface, df, definition, pygame.Rect(x, yy + tf.get_linesize(), 560, h), p.ink)
         surface.set_clip(prev)
+        if total > area.h and self.scroll < self._max_scroll():  # soften the cut at the bottom edge
+            fade = pygame.Surface((area.w - 20, 28), pygame.SRCALPHA)
+            for k in range(28):
+                pygame.draw.line(fade, (*p.bg, int(255 * k / 27)), (0, k), (area.w, k))
+            surface.blit(fade, (area.x, area.bottom - 28))
         if total > area.h:
             frac = self.scroll / max(1, self._max_scroll())
             pygame.draw.rect(surface, p.line, (1248, area.y, 6, area.h), border_radius=3)
             th = max(30, int(area.h * area.h / total))
             pygame.draw.rect(surface, p.ink_faint, (1248, area.y + int((area.h - th) * frac), 6, th), border_radius=3)
         self.group.draw(surface)
-        draw_hints(surface, self.app, S.BACK_HINT)
+        draw_hints(surface, self.app, S.GLOSSARY_HINTS if total > area.h else S.BACK_HINT)

@@ -509,7 +509,7 @@ class PlayScene(Scene):
         st = self.stranger_present()
         # Positions: infant on the left facing right; the partner to its right. The top strip of the room
         # is kept for the narration, so it never covers a face.
-        base = floor.y + 112
+        base = floor.y + 100
         infant_w, infant_h = 170, 204
         adult_w, adult_h = 178, 285
         cg_x = room.x + 380
@@ -525,11 +525,15 @@ class PlayScene(Scene):
         if st:
             r = pygame.Rect(st_x, base - adult_h + 8, adult_w, adult_h)
             self._draw_adult(surface, r, "stranger", self.stranger_action(), True)
-            text(surface, lf, S.PLAY_STRANGER, (r.centerx, base + 6), p.ink_soft, anchor="midtop")
+            sa = self.stranger_action()
+            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_STRANGER, what=S.ACTION_CAPTIONS[sa]) if sa else S.PLAY_STRANGER
+            self._label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft)
         if cg:
             r = pygame.Rect(cg_x, base - adult_h, adult_w, adult_h)
             self._draw_adult(surface, r, "caregiver", self.displayed_action(), True)
-            text(surface, lf, S.PLAY_CAREGIVER, (r.centerx, base + 6), p.ink_soft, anchor="midtop")
+            act = self.displayed_action()
+            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS[act]) if act else S.PLAY_CAREGIVER
+            self._label(surface, lf, label, r.centerx, base + 6, p.ink)
         self._draw_infant(surface, pygame.Rect(ix, iy, infant_w, infant_h), snap, b, contact, near)
         text(surface, lf, S.PLAY_INFANT, (ix + infant_w // 2, base + 6), p.ink_soft, anchor="midtop")
         # The narration of the new episode (or a break warning) along the top of the room.
@@ -540,6 +544,13 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
             pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
             paragraph(surface, f, self.toast, box.inflate(-32, -14), p.ink, max_lines=2)
+
+    @staticmethod
+    def _label(surface, font, label: str, cx: int, y: int, colour) -> None:
+        """A label centred under a figure, kept inside the room."""
+        w = min(font.size(label)[0], ROOM.w - 24)
+        x = min(max(cx - w // 2, ROOM.x + 12), ROOM.right - 12 - w)
+        text(surface, font, label, (x, y), colour, max_width=ROOM.w - 24)
 
     def _draw_infant(self, surface, rect, snap, b, contact, near) -> None:
         if figures is not None:
@@ -573,13 +584,8 @@ class PlayScene(Scene):
             what = S.BEHAVIOUR_CAPTIONS_ALONE[b]
         else:
             what = S.BEHAVIOUR_CAPTIONS[b].format(who=who or S.WHO_CAREGIVER)
-        r = text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), S.PLAY_CAPTION_INFANT.format(what=what),
+        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), S.PLAY_CAPTION_INFANT.format(what=what),
                  (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft", max_width=CAPTION.w - 32)
-        act = self.displayed_action() if cg else None
-        if act is not None:
-            cap = S.PLAY_CAPTION_ADULT.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS[act])
-            text(surface, app.font(theme.SIZE_SMALL), cap, (CAPTION.right - 14, CAPTION.centery), p.ink_soft,
-                 anchor="midright", max_width=max(10, CAPTION.right - r.right - 30))
 
     def _draw_panel(self, surface) -> None:
         app = self.app
@@ -588,7 +594,7 @@ class PlayScene(Scene):
         pygame.draw.rect(surface, p.panel, PANEL, border_radius=14)
         pygame.draw.rect(surface, p.line, PANEL, width=1, border_radius=14)
         title = S.PLAY_ACTIONS_DEMO if self.demo else S.PLAY_ACTIONS
-        text(surface, app.font(theme.SIZE_BODY, bold=True), title, (PANEL.x + 16, PANEL.y + 10), p.ink)
+        tr = text(surface, app.font(theme.SIZE_BODY, bold=True), title, (PANEL.x + 16, PANEL.y + 8), p.ink)
         if self.demo:
             note, colour = S.PLAY_LOCK_DEMO, p.ink_soft
         elif s.finished:
@@ -604,7 +610,8 @@ class PlayScene(Scene):
         else:
             act = ACTION_IDS[int(s.learner_action)]
             note, colour = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act]), p.ink_soft
-        text(surface, app.font(theme.SIZE_SMALL), note, (PANEL.x + 16, PANEL.y + 38), colour, max_width=PANEL.w - 32)
+        nf = app.font(min(18, round(theme.SIZE_SMALL * app.text_scale)), scaled=False)
+        text(surface, nf, note, (PANEL.x + 16, max(PANEL.y + 38, tr.bottom)), colour, max_width=PANEL.w - 32)
 
     def _draw_status(self, surface) -> None:
         app = self.app

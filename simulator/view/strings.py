@@ -90,7 +90,7 @@ PLAY_INFANT = "Infant"
 PLAY_CAREGIVER = "Caregiver"
 PLAY_STRANGER = "Stranger"
 PLAY_CAPTION_INFANT = "The infant {what}."
-PLAY_CAPTION_ADULT = "{who} {what}."
+PLAY_ROLE_DOING = "{who}: {what}"
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
@@ -215,6 +215,8 @@ DEBRIEF_NOTE_MATCH = "About 30% matched is normal in play. What matters is how f
 DEBRIEF_SF_TITLE = "Play, still-face, reunion"
 DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect and gaze fall in the still-face and " \
                        "come back only partly in the reunion; negative affect rises and stays above play."
+DEBRIEF_AS_PUBLISHED = "as published"
+DEBRIEF_NOT_AS_PUBLISHED = "differs this run"
 DEBRIEF_SF_AGREES = "This run shows the published pattern."
 DEBRIEF_SF_PARTLY = "This run shows part of the published pattern: single runs are noisy; try another seed."
 DEBRIEF_SSP_TITLE = "Ainsworth's scales (1-7), episode by episode"
@@ -255,6 +257,7 @@ SCALE_KEY = "PS proximity seeking · CM contact maintaining · RS resistance · 
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_SUB = "The field's own words, one line each."
 GLOSSARY_BACK = "Back"
+GLOSSARY_HINTS = "Up / Down or Page Up / Page Down scroll  ·  mouse wheel  ·  Esc back"
 #: Fallback glossary (science.md section 5); simulator/content/glossary.py overrides it when present.
 GLOSSARY = [
     ("Episode", "One timed part of a procedure, such as play, still-face or reunion, with set people in the room."),
