@@ -81,7 +81,7 @@ class Replayer:
                 raise ReplayError(f"action {a['action']!r} at step {a['step']} was missed")
             if not s.learner or not s.set_action(a["action"]):
                 raise ReplayError(f"action {a['action']!r} at step {a['step']} (t={a.get('t')} s) is not "
-                                  f"allowed there; the scenario file may have changed since the session was saved")
+                                  f"allowed there; the scenario file or the model may have changed since the session was saved")
 
     def step(self) -> bool:
         """One model step (0.25 s). Returns False when there is nothing left to replay."""

@@ -421,6 +421,15 @@ def draw_legend(page: Page, x: int, y: int, w: int, with_learner: bool) -> int:
 
 
 # --- tables ---------------------------------------------------------------------------------------------
+def _fit_text(page: Page, s: str, width: int, pt: float, bold: bool = False) -> str:
+    """``s`` shortened with an ellipsis to fit ``width`` pixels."""
+    if page.width(s, pt, bold) <= width:
+        return s
+    while s and page.width(s + "...", pt, bold) > width:
+        s = s[:-1]
+    return s.rstrip() + "..."
+
+
 def _num(v, fmt: str = "{:.2f}", pct: bool = False) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "–"
@@ -456,6 +465,7 @@ def draw_table(page: Page, x: int, y: int, cols: list[tuple[str, int, str]], row
         cx = x
         for k, ((_, w, al), cell) in enumerate(zip(cols, row)):
             b = bold_first and k == 0
+            cell = _fit_text(page, str(cell), w - page.px(5), pt, b)
             if al == "l":
                 page.text(cell, cx + page.px(2), y + page.px(1), pt, bold=b)
             elif al == "r":
@@ -483,20 +493,23 @@ def measures_table(page: Page, x: int, y: int, w: int, run: Run) -> int:
     d = run.data
     has_scales = _shows_scales(run)
     if has_scales:
-        heads = [("episode", 0.175, "l"), ("length s\n(planned)", 0.10, "r"), ("positive\naffect", 0.07, "r"),
-                 ("negative\naffect", 0.075, "r"), ("arousal", 0.07, "r"), ("crying", 0.06, "r"),
-                 ("explor-\nation", 0.07, "r"), ("matched", 0.075, "r"), ("prox.\nseek.", 0.052, "c"),
-                 ("contact\nmaint.", 0.06, "c"), ("resist.", 0.052, "c"), ("avoid.", 0.052, "c"),
-                 ("search", 0.055, "c"), ("dist.\ninter.", 0.052, "c")]
+        heads = [("episode", 0.195, "l"), ("length\ns", 0.08, "r"), ("positive\naffect", 0.07, "r"),
+                 ("negative\naffect", 0.075, "r"), ("arousal", 0.068, "r"), ("crying", 0.06, "r"),
+                 ("explor-\nation", 0.07, "r"), ("matched", 0.085, "r"), ("PS", 0.05, "c"),
+                 ("CM", 0.05, "c"), ("RS", 0.05, "c"), ("AV", 0.05, "c"),
+                 ("SR", 0.05, "c"), ("DI", 0.047, "c")]
     else:
-        heads = [("episode", 0.20, "l"), ("length s\n(planned)", 0.10, "r"), ("positive\naffect", 0.075, "r"),
+        heads = [("episode", 0.20, "l"), ("length\ns", 0.10, "r"), ("positive\naffect", 0.075, "r"),
                  ("negative\naffect", 0.08, "r"), ("gaze", 0.06, "r"), ("arousal", 0.07, "r"),
                  ("crying", 0.065, "r"), ("explor-\nation", 0.07, "r"), ("matched", 0.075, "r"),
                  ("rup-\ntures", 0.06, "r"), ("re-\npairs", 0.06, "r"), ("repair\nlatency s", 0.08, "r")]
     cols = [(h, int(f * w), a) for h, f, a in heads]
     rows = []
     for ep in d["episodes"]:
-        length = f"{_num(ep.get('duration_s'), '{:.0f}')} ({_num(ep.get('planned_s'), '{:.0f}')})"
+        dur, plan = ep.get("duration_s"), ep.get("planned_s")
+        length = _num(dur, "{:.0f}")
+        if dur is not None and plan is not None and abs(dur - plan) > 0.5:
+            length = f"{length} of {_num(plan, '{:.0f}')}"
         if ep.get("curtailed"):
             length = "c " + length
         row = [_episode_title(run, ep), length, _num(ep.get("positive_affect")), _num(ep.get("negative_affect"))]
@@ -512,9 +525,10 @@ def measures_table(page: Page, x: int, y: int, w: int, run: Run) -> int:
         rows.append(row)
     y = draw_table(page, x, y, cols, rows)
     note = ("Means over each episode (0-1). Crying, exploration, matched: shares of the episode's time "
-            "(matched: blank while the caregiver is away). c = curtailed.")
+            "(matched: blank while the caregiver is away). Length: real (of planned) seconds; c = curtailed.")
     if has_scales:
-        note += " Scales 1-7 toward the caregiver, or the stranger when alone with the infant."
+        note += (" Scales 1-7: PS proximity seeking, CM contact maintaining, RS resistance, AV avoidance, SR "
+                 "search, DI distance interaction; toward the caregiver, or the stranger when alone with the infant.")
     return page.para(note, x, y, w, 9, color=INK_SOFT)
 
 
@@ -718,9 +732,17 @@ def _episode_at(run: Run):
     return f
 
 
-def references_section(page: Page, x: int, y: int, w: int, refs: list[str]) -> int:
-    """The scenario's references, hanging-indented, 9 pt."""
-    for r in refs:
+def references_section(page: Page, x: int, y: int, w: int, refs: list[str], limit_y: int | None = None) -> int:
+    """The scenario's references, hanging-indented, 9 pt; stops above ``limit_y`` and says how many are left."""
+    lh = int(page.font(9).get_linesize() * 1.12 / 1.2)
+    for k, r in enumerate(refs):
+        need = lh * len(page.wrap(r, w - page.px(10), 9))
+        if limit_y is not None and y + need + (lh if k + 1 < len(refs) else 0) > limit_y:
+            page.truncated = True
+            if y + lh > limit_y:
+                return y
+            return page.para(f"... and {len(refs) - k} more in the scenario file.", x, y, w, 9, italic=True,
+                             color=INK_SOFT)
         y = page.para(r, x, y, w, 9, indent=page.px(10), bullet="•", color=INK_SOFT, lead=1.12)
     return y
 
@@ -751,7 +773,7 @@ def _subtitle(run: Run) -> str:
 def _verification(run: Run) -> tuple[str, tuple]:
     if run.differences:
         return ("Replay check: the replay differs from the saved file (" + "; ".join(run.differences[:2]) +
-                "). The scenario file may have changed since the session was saved.", WARN)
+                "). The scenario file or the model may have changed since the session was saved.", WARN)
     return "Replay check: replaying the saved file reproduced it exactly (same seed, same actions, same measures).", OK
 
 
@@ -782,11 +804,25 @@ def render_report(run: Run, dpi: int = 150) -> Page:
     return _fit(lambda plot_pt: _render_report(run, dpi, plot_pt), (140, 120, 100, 85))
 
 
+def _references(page: Page, y: int, refs: list[str]) -> int:
+    """The References block across the page, if there is room for its heading and a first line."""
+    if y + page.px(40) > _limit(page):
+        page.truncated = True
+        return y
+    y = page.heading("References", y, pt=12)
+    return references_section(page, page.margin, y, page.w - 2 * page.margin, refs, _limit(page))
+
+
+def _limit(page: Page) -> int:
+    """The lowest y content may reach (above the footer)."""
+    return page.h - page.margin - page.px(6)
+
+
 def _fit(render, sizes) -> Page:
     page = None
     for pt in sizes:
         page = render(pt)
-        if page.bottom <= page.h - page.margin:
+        if page.bottom <= _limit(page) and not getattr(page, "truncated", False):
             return page
     return page
 
@@ -812,14 +848,13 @@ def _render_report(run: Run, dpi: int, plot_pt: float) -> Page:
     yl = actions_section(page, xl, yl, cw, run, limit=10) + page.px(6)
     yl = _column_heading(page, "Predicted and observed", xl, yl, cw)
     yl = prediction_section(page, xl, yl, cw, run) + page.px(6)
-    if _procedure(run) == "strange_situation":
-        yl = _column_heading(page, "Scores and classification", xl, yl, cw)
-        yl = classification_section(page, xl, yl, cw, run) + page.px(4)
     yr = _column_heading(page, "The published pattern", xr, y, cw)
     yr = published_section(page, xr, yr, cw, run) + page.px(6)
+    if _procedure(run) == "strange_situation":  # on the right, beside the distribution it is compared with
+        yr = _column_heading(page, "Scores and classification", xr, yr, cw)
+        yr = classification_section(page, xr, yr, cw, run) + page.px(4)
     y = max(yl, yr)
-    y = page.heading("References", y, pt=12)
-    y = references_section(page, m, y, w, list(run.scenario.references))
+    y = _references(page, y, list(run.scenario.references))
     footer(page, run.source + ("  ·  replay verified" if not run.differences else ""))
     page.bottom = y
     return page
@@ -863,8 +898,7 @@ def _render_compare(a: Run, b: Run, dpi: int, plot_pt: float) -> Page:
         ys.append(yy)
     y = max(ys) + page.px(6)
     refs = list(dict.fromkeys(list(a.scenario.references) + list(b.scenario.references)))
-    y = page.heading("References", y, pt=12)
-    y = references_section(page, m, y, w, refs)
+    y = _references(page, y, refs)
     verified = not a.differences and not b.differences
     footer(page, (f"{a.source}  vs  {b.source}" if a.source and b.source else "") +
            ("  ·  replay verified" if verified and "json" in (a.source + b.source) else ""))
@@ -877,7 +911,7 @@ def compare_table(page: Page, x: int, y: int, w: int, a: Run, b: Run) -> int:
     keys = (("positive_affect", "positive", False), ("negative_affect", "negative", False),
             ("gaze", "gaze", False), ("arousal", "arousal", False), ("crying", "crying", True),
             ("matched_share", "matched", True), ("repairs", "repairs", None))
-    ep_w = int(0.16 * w)
+    ep_w = int(0.19 * w)
     cw = (w - ep_w) // (2 * len(keys))
     s = page.surf
     # Group headings, centred over their A and B columns.
