@@ -55,16 +55,20 @@ TAU_HYPERACTIVATION_DAYS = 60.0
 #: Time constant (days) of fear of the caregiver: grows from frightening or frightened episodes and fades
 #: slowly (Main & Hesse 1990). Calibrated to PD2.
 TAU_FEAR_DAYS = 45.0
-#: Time constant (days) of the running estimate of how often distress is met, from which unpredictability
-#: is read (Cassidy & Berlin 1994: the C infant's caregiver is inconsistently available).
-TAU_UNPREDICTABILITY_DAYS = 60.0
+#: Time constant (days) of the running estimates of how distress is met (met, missed, rebuffed, comforted):
+#: the evidence the strategies learn from, averaged over weeks so that one bad day teaches little
+#: (Cassidy & Berlin 1994: the C infant's caregiver is inconsistently available over time).
+TAU_UNPREDICTABILITY_DAYS = 90.0
 
 # --- Learning targets ---------------------------------------------------------------------------------------------
-#: Deactivation target = min(1, DEACT_GAIN x (r - DEACT_FLOOR)), r = share of comfort-seeking time met by
-#: a rebuff; an occasional rebuff teaches nothing. Calibrated to the avoidant preset (0.85) under the
-#: rebuffing profile and PD1 (A share).
-DEACT_GAIN = 3.0
-DEACT_FLOOR = 0.02
+#: Deactivation learning per sampled day: d += w (DEACT_GAIN r (1 - d) - DEACT_UNLEARN m d), where r is the
+#: share of comfort-seeking time met by a rebuff beyond DEACT_FLOOR (an occasional rebuff teaches nothing)
+#: and m the share met by matched comfort. Unlearned only through comfort received: an infant who has
+#: stopped seeking gets no evidence against its strategy (Main 1990). Calibrated to the avoidant preset
+#: (0.85) under the rebuffing profile and PD1 (A share).
+DEACT_GAIN = 5.0
+DEACT_UNLEARN = 1.5
+DEACT_FLOOR = 0.08
 #: Expectation target = (share of signals met within ``MEET_WINDOW_S``) ** EXPECTATION_POWER: an infant
 #: whose signals are met nine times in ten expects a response; one met two times in three does not
 #: (Ainsworth et al. 1978: responsiveness to crying). Calibrated to the presets' expectations.
@@ -74,8 +78,8 @@ EXPECTATION_POWER = 3.0
 #: rebuff is predictable and is left out). Hyperactivation target = logistic((v - UNPRED_MIDPOINT) /
 #: UNPRED_WIDTH): high when comfort comes only some of the time (Cassidy & Berlin 1994). Calibrated to the
 #: resistant preset (0.85) under unpredictable, and 0.05 under sensitive_repair and rebuffing.
-UNPRED_MIDPOINT = 0.87
-UNPRED_WIDTH = 0.04
+UNPRED_MIDPOINT = 0.90
+UNPRED_WIDTH = 0.025
 #: Prior (pseudo-counts) of the running met/missed distress estimate at birth.
 PRIOR_MET = 2.0
 PRIOR_UNMET = 0.1

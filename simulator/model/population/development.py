@@ -163,7 +163,8 @@ class MomentStats:
     over steps; ``steps`` the moment's length; ``matched_steps``, ``positive_affect`` and
     ``negative_affect`` are sums over steps; ``neg_bouts``/``neg_bout_steps`` count fuss-or-cry bouts and
     their steps (MR3); ``distress_rebuffed`` counts the unmet distress steps whose caregiver was
-    rebuffing them (the rest were missed: unavailable, distracted, late).
+    rebuffing them (the rest were missed: unavailable, distracted, late); ``comforted_steps`` are steps
+    of distress or comfort-seeking met by a matched response.
     """
 
     distress_met: np.ndarray
@@ -180,6 +181,7 @@ class MomentStats:
     neg_bouts: np.ndarray
     neg_bout_steps: np.ndarray
     distress_rebuffed: np.ndarray
+    comforted_steps: np.ndarray
 
 
 def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generator, seconds: float,
@@ -216,7 +218,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     window = K.MEET_WINDOW_S
     z0 = np.zeros(n)
     d_met, d_unmet, b_met, b_unmet = z0.copy(), z0.copy(), z0.copy(), z0.copy()
-    seek, rebuffed, threat, matched_n, pa_sum, na_sum = (z0.copy() for _ in range(6))
+    seek, rebuffed, comforted, threat, matched_n, pa_sum, na_sum = (z0.copy() for _ in range(7))
     neg_bouts, neg_steps, d_rebuffed = z0.copy(), z0.copy(), z0.copy()
     run_d = np.zeros(n)  # current unmatched run of distress/comfort-seeking (s)
     run_b = np.zeros(n)  # current unmatched run of positive bids (s)
@@ -248,6 +250,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         needy = _SEEKING_OR_DISTRESSED[b0]
         seek += needy
         rebuffed += needy & care.rebuff
+        comforted += needy & matched
         threat += care.frightening
         matched_n += matched
         pa_sum += s.positive_affect
@@ -257,7 +260,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         neg_steps += neg
         prev_neg = neg
     return MomentStats(d_met, d_unmet, b_met, b_unmet, seek, rebuffed, threat, steps, matched_n, pa_sum,
-                       na_sum, neg_bouts, neg_steps, d_rebuffed)
+                       na_sum, neg_bouts, neg_steps, d_rebuffed, comforted)
 
 
 @dataclass
@@ -324,6 +327,8 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     fear = np.full(n, K.BIRTH_FEAR)
     dm_run = np.full(n, K.PRIOR_MET)  # recency-weighted counts of distress signals met / unmet
     du_run = np.full(n, K.PRIOR_UNMET)
+    r_run = np.zeros(n)  # recency-weighted share of comfort-seeking met by a rebuff
+    m_run = np.full(n, 0.5)  # ... and by matched comfort
     life = {k: np.zeros(n) for k in ("met", "signals", "rebuff", "seek", "threat", "steps", "matched")}
     care = DevCaregivers(profile)
     samples = int(np.ceil(months * samples_per_month - 1e-9)) if months > 0 else 0
@@ -349,8 +354,11 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         e_target = share ** K.EXPECTATION_POWER
         seek = play.seek_steps + comfort.seek_steps
         reb = play.rebuff_steps + comfort.rebuff_steps
-        r = reb / (seek + K.PRIOR_SEEK_STEPS)
-        d_target = np.clip(K.DEACT_GAIN * (r - K.DEACT_FLOOR), 0.0, 1.0)
+        com = play.comforted_steps + comfort.comforted_steps
+        r_run = keep_u * r_run + (1.0 - keep_u) * reb / (seek + K.PRIOR_SEEK_STEPS)
+        m_run = keep_u * m_run + (1.0 - keep_u) * com / (seek + K.PRIOR_SEEK_STEPS)
+        r = np.maximum(r_run - K.DEACT_FLOOR, 0.0)
+        m = m_run
         dm_run = keep_u * dm_run + dm
         du_run = keep_u * du_run + (du - dr)  # missed, not rebuffed: a rebuff is predictable
         pm = dm_run / (dm_run + du_run)
@@ -359,7 +367,9 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         thr = (play.threat + comfort.threat) / steps
         f_target = np.minimum(1.0, K.FEAR_GAIN * thr)
         e += w_e * (e_target - e)
-        deact += w_d * (d_target - deact)
+        # Deactivation is learned from rebuffs and unlearned only from comfort actually received: an
+        # infant who no longer seeks comfort gets no evidence against its strategy (Main 1990).
+        deact += w_d * (K.DEACT_GAIN * r * (1.0 - deact) - K.DEACT_UNLEARN * m * deact)
         hyper += w_h * (h_target - hyper)
         fear += w_f * (f_target - fear)
         life["met"] += met

@@ -109,7 +109,7 @@ PROFILES: dict[str, Profile] = {
                 0.70, 2.0, 4.0, 0.92, 0.15, 1.0, 0.0),
         Profile("unpredictable",
                 "sometimes warm and prompt, often unavailable, unpredictably (Cassidy & Berlin 1994)",
-                0.60, 4.0, 4.0, 0.45, 0.85, 1.5, 0.0),
+                0.60, 4.0, 4.0, 0.35, 0.85, 1.5, 0.0),
         Profile("frightening",
                 "ordinary care interrupted by frightening or frightened episodes (Main & Hesse 1990)",
                 0.60, 3.0, 4.0, 0.70, 0.60, 1.0, 4.0),

@@ -1,0 +1,222 @@
+"""Validation rows for development and populations (science.md PD1-PD4, PD6, MR3), computed from seeded runs.
+
+Every figure comes from classifications that scoring gave to the Strange Situation behaviour of
+developed infants; nothing here sets a class. Each check returns a :class:`CheckRow` (id, target,
+simulated value, pass/fail). :func:`register_with` adds them to the scoring package's registry of
+``python main.py validation`` checks when it offers one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Default population size of the population checks (science.md: means over at least 1,000 infants).
+N_POPULATION = 1000
+#: Default size of each MR3 group.
+N_MR3 = 500
+#: Seed of the validation runs.
+SEED = 20260
+
+
+@dataclass
+class CheckRow:
+    """One validation row: ``id`` (e.g. PD1), ``target`` and ``value`` in words, ``passed``."""
+
+    id: str
+    phenomenon: str
+    target: str
+    value: str
+    passed: bool
+    source: str
+
+
+_CACHE: dict[tuple, object] = {}
+
+
+def population_result(population: str, n: int = N_POPULATION, seed: int = SEED):
+    """Develop and run a population through the Strange Situation, scored (cached per arguments).
+
+    Returns the batch result (``classification``/``best_fit`` in ``result.scores``, ``stress_load`` in
+    ``result.final``) with ``result.development`` (the drawn caregiving, e.g. ``sensitivity``).
+    """
+    key = ("pop", population, n, seed)
+    if key not in _CACHE:
+        from ..scenario import load_scenario
+        from .populations import population_batch
+
+        _CACHE[key] = population_batch(load_scenario("strange_situation"), population, n, seed=seed)
+    return _CACHE[key]
+
+
+def shares(labels, classes: str = "ABCD") -> dict[str, float]:
+    """Percent of each class among ``labels``."""
+    c = Counter(labels)
+    n = max(len(labels), 1)
+    return {k: 100.0 * c[k] / n for k in classes}
+
+
+def point_biserial(x: np.ndarray, flag: np.ndarray) -> float:
+    """Point-biserial correlation between a continuous ``x`` (N,) and a 0/1 ``flag`` (N,)."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(flag, dtype=np.float64)
+    if y.std() == 0 or x.std() == 0:
+        return float("nan")
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def _fmt(d: dict[str, float]) -> str:
+    return "/".join(f"{k}{v:.1f}" for k, v in d.items())
+
+
+def check_pd1(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
+    """PD1: low_risk best_fit within 5 points of A 22 / B 66 / C 12."""
+    res = population_result("low_risk", n, seed)
+    s = shares(res.scores.best_fit, "ABC")
+    target = {"A": 22.0, "B": 66.0, "C": 12.0}
+    ok = all(abs(s[k] - target[k]) <= 5.0 for k in target)
+    return CheckRow("PD1", "Baltimore distribution (low_risk best_fit)", "A22/B66/C12 +-5 points",
+                    _fmt(s) + f" (N={n})", ok, "Ainsworth et al. 1978")
+
+
+def check_pd2(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
+    """PD2: D about 15% (10-20%) in low_risk and two to three times that in high_risk."""
+    low = shares(population_result("low_risk", n, seed).scores.classification)["D"]
+    high = shares(population_result("high_risk", n, seed).scores.classification)["D"]
+    ratio = high / low if low > 0 else float("inf")
+    ok = 10.0 <= low <= 20.0 and 2.0 <= ratio <= 3.0
+    return CheckRow("PD2", "disorganisation under low and high risk",
+                    "low_risk D 10-20%; high_risk D 2-3x low_risk",
+                    f"low_risk D {low:.1f}%, high_risk D {high:.1f}% (x{ratio:.2f}; N={n} each)", ok,
+                    "van IJzendoorn et al. 1999")
+
+
+def check_pd3(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
+    """PD3: global_mixed classification within 5 points of B51.6/A14.7/C10.2/D23.5."""
+    s = shares(population_result("global_mixed", n, seed).scores.classification, "BACD")
+    target = {"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5}
+    ok = all(abs(s[k] - target[k]) <= 5.0 for k in target)
+    return CheckRow("PD3", "global mixed-risk distribution", "B51.6/A14.7/C10.2/D23.5 +-5 points",
+                    _fmt(s) + f" (N={n})", ok, "Madigan et al. 2023")
+
+
+def pd4_values(n: int = N_POPULATION, seed: int = SEED, population: str = "global_mixed") -> dict[str, float]:
+    """Point-biserial r between caregiver sensitivity and B, and how far sensitivity alone sorts B.
+
+    ``r``; ``b_top``/``b_bottom``: percent B in the top and bottom sensitivity quartiles (both must be
+    strictly between 0 and 100: sensitivity alone does not determine the class).
+    """
+    res = population_result(population, n, seed)
+    sens = res.development.profile.sensitivity
+    b = np.array([c == "B" for c in res.scores.classification])
+    q1, q3 = np.quantile(sens, [0.25, 0.75])
+    return {"r": point_biserial(sens, b), "b_top": 100.0 * b[sens >= q3].mean(),
+            "b_bottom": 100.0 * b[sens <= q1].mean()}
+
+
+def check_pd4(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
+    """PD4: r(sensitivity, B) in 0.15-0.33 and sensitivity alone not determining the class."""
+    v = pd4_values(n, seed)
+    ok = 0.15 <= v["r"] <= 0.33 and 0.0 < v["b_bottom"] < 100.0 and 0.0 < v["b_top"] < 100.0
+    return CheckRow("PD4", "sensitivity matters, modestly (global_mixed)",
+                    "point-biserial r 0.15-0.33; B found in both sensitivity extremes",
+                    f"r = {v['r']:.3f}; B {v['b_bottom']:.0f}% in the bottom quartile, {v['b_top']:.0f}% in the top "
+                    f"(N={n})", ok, "De Wolff & van IJzendoorn 1997")
+
+
+def pd6_values(n: int = N_POPULATION, seed: int = SEED, population: str = "global_mixed") -> dict[str, float]:
+    """Mean post-procedure ``stress_load`` (0-1) by classification, and its count per class."""
+    res = population_result(population, n, seed)
+    load = np.asarray(res.final["stress_load"], dtype=np.float64)
+    cls = np.array(res.scores.classification)
+    out = {}
+    for k in "ABCD":
+        m = cls == k
+        out[k] = float(load[m].mean()) if m.any() else float("nan")
+        out[f"n_{k}"] = int(m.sum())
+    ins = np.isin(cls, list("ACD"))
+    out["insecure"] = float(load[ins].mean()) if ins.any() else float("nan")
+    return out
+
+
+def check_pd6(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
+    """PD6: post-procedure stress load not raised for B, raised for the insecure groups.
+
+    Read as: every insecure group with at least 20 infants has a higher mean load than B, by at least
+    5% of B's load (Spangler & Grossmann 1993: cortisol rose after the procedure for insecure, not secure,
+    infants; which insecure group is highest is contested, so no order among A, C and D is asked).
+    """
+    v = pd6_values(n, seed)
+    groups = [k for k in "ACD" if v[f"n_{k}"] >= 20]
+    ok = bool(groups) and all(v[k] >= 1.05 * v["B"] for k in groups)
+    txt = ", ".join(f"{k} {v[k]:.3f}" for k in "BACD" if not np.isnan(v[k]))
+    return CheckRow("PD6", "stress load after the procedure (global_mixed)",
+                    "insecure groups' load >= 1.05 x B's", f"mean stress_load {txt} (N={n})", ok,
+                    "Spangler & Grossmann 1993; Spangler & Schieche 1998")
+
+
+def mr3_values(n: int = N_MR3, seed: int = SEED, months: float = 12.0) -> dict[str, dict[str, float]]:
+    """good_enough vs slow_repair: free-play measures at 4 months and Strange Situation B share at 12.
+
+    Per profile: ``matched_share``, ``positive_affect``, ``neg_bout_s`` (mean fuss/cry bout, s) in a
+    2-minute free play of infants developed 4 months under the profile, and ``B`` (percent) after
+    ``months`` of development and a scored Strange Situation.
+    """
+    key = ("mr3", n, seed, months)
+    if key in _CACHE:
+        return _CACHE[key]
+    from ..batch import run_batch
+    from ..scenario import load_scenario
+    from .development import develop, free_play
+    from .profiles import ProfileParams
+
+    sc = load_scenario("strange_situation")
+    out = {}
+    for pid in ("good_enough", "slow_repair"):
+        prof = ProfileParams.from_profile(pid, n)
+        young = develop(prof, 4.0, rng=np.random.default_rng([seed, 31]))
+        fp = free_play(prof, young.params, 120.0, rng=np.random.default_rng([seed, 32]))
+        dev = develop(prof, months, rng=np.random.default_rng([seed, 33]))
+        res = run_batch(sc, n, seed=seed, params=dev.params, preset_label=pid)
+        out[pid] = {"matched_share": float(np.mean(fp["matched_share"])),
+                    "positive_affect": float(np.mean(fp["positive_affect"])),
+                    "neg_bout_s": float(np.nanmean(fp["neg_bout_s"])),
+                    "neg_share": float(np.mean(fp["neg_share"])),
+                    "B": shares(res.scores.classification)["B"]}
+    _CACHE[key] = out
+    return out
+
+
+def check_mr3(n: int = N_MR3, seed: int = SEED) -> CheckRow:
+    """MR3: at an equal matched share (within 5 points), good_enough gives shorter negative bouts, more
+    positive affect, and more security than slow_repair."""
+    v = mr3_values(n, seed)
+    g, s = v["good_enough"], v["slow_repair"]
+    ok = (abs(g["matched_share"] - s["matched_share"]) <= 0.05 and g["neg_bout_s"] < s["neg_bout_s"]
+          and g["positive_affect"] > s["positive_affect"] and g["B"] > s["B"])
+    txt = (f"matched {g['matched_share']:.2f} vs {s['matched_share']:.2f}; neg bout {g['neg_bout_s']:.1f} vs "
+           f"{s['neg_bout_s']:.1f} s; PA {g['positive_affect']:.3f} vs {s['positive_affect']:.3f}; B {g['B']:.0f}% vs "
+           f"{s['B']:.0f}% (N={n} each)")
+    return CheckRow("MR3", "repair is the active ingredient (good_enough vs slow_repair)",
+                    "equal matched share; good_enough: shorter negative bouts, more positive affect, more B",
+                    txt, ok, "Tronick 1989")
+
+
+#: The checks, in report order.
+CHECKS = (check_pd1, check_pd2, check_pd3, check_pd4, check_pd6, check_mr3)
+
+
+def run_all() -> list[CheckRow]:
+    """Every population check with its default sizes."""
+    return [check() for check in CHECKS]
+
+
+def register_with(registry) -> None:
+    """Add the checks to a scoring registry: a ``register_check`` callable or a mutable ``CHECKS`` list."""
+    for check in CHECKS:
+        if callable(registry):
+            registry(check)
+        else:
+            registry.append(check)
