@@ -79,6 +79,19 @@ def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_pat
     for _ in range(40):
         app.tick(0.25, [])
     assert rp.at_end and rp.session.finished
+    app.home()
+    sc = app.push(SessionsScene(app, folder))
+    sc.select(next(k for k, r in enumerate(sc.rows) if r.ok))
+    key(app, pygame.K_c)  # same infant, same seed, the phone caregiver
+    cmp_ = app.top
+    assert cmp_.name == "compare" and cmp_.b.data["caregiver"] == "phone"
+    assert cmp_.a.data["seed"] == cmp_.b.data["seed"] and cmp_.a.data["infant"] == cmp_.b.data["infant"]
+    key(app, pygame.K_v)
+    assert cmp_.b.data["caregiver"] == "sensitive"
+    key(app, pygame.K_s)
+    assert len(list((tmp_path / "export").glob("compare_*.png"))) == 1
+    key(app, pygame.K_ESCAPE)
+    assert app.top is sc
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing in the folder changed
     app.home()
     sc = app.push(SessionsScene(app, folder))

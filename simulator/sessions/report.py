@@ -76,11 +76,14 @@ def _init_pygame() -> None:
 class Page:
     """An A4 page (portrait) at ``dpi``; lengths in points (1/72 in) are turned into pixels."""
 
-    def __init__(self, dpi: int = 150, height_in: float | None = None) -> None:
+    def __init__(self, dpi: int = 150, height_in: float | None = None, size: tuple[int, int] | None = None) -> None:
         _init_pygame()
         self.dpi = int(dpi)
-        self.w = int(round(A4_IN[0] * dpi))
-        self.h = int(round((height_in or A4_IN[1]) * dpi))
+        if size is not None:  # an on-screen panel (the GUI compare) rather than a printed page
+            self.w, self.h = int(size[0]), int(size[1])
+        else:
+            self.w = int(round(A4_IN[0] * dpi))
+            self.h = int(round((height_in or A4_IN[1]) * dpi))
         self.surf = pygame.Surface((self.w, self.h))
         self.surf.fill(WHITE)
         self._fonts: dict = {}
@@ -270,9 +273,9 @@ def _binned(t, v, x0, w, t_max) -> list[tuple[float, float]]:
 
 def chart_height(page: Page, tl: Timeline, plot_pt: float = 150) -> int:
     """Total height of :func:`draw_timeline`'s block for this timeline."""
-    h = page.px(14) + page.px(plot_pt) + page.px(6) + 2 * page.px(11) + page.px(16)
+    h = page.px(14) + page.px(plot_pt) + page.px(6) + 2 * (page.px(11) + page.px(2)) + page.px(14)
     if tl.learner:
-        h += page.px(11)
+        h += page.px(11) + page.px(2)
     return h
 
 
@@ -971,3 +974,42 @@ def compare_result(page: Page, x: int, y: int, w: int, run: Run) -> int:
 def write_png(page: Page, path) -> Path:
     """Save the page as a PNG atomically (the full A4 page)."""
     return atomic_write_bytes(path, page.png_bytes())
+
+
+# --- pieces for the GUI compare ---------------------------------------------------------------------------
+def compare_side_table(page: Page, x: int, y: int, w: int, a: Run, b: Run) -> int:
+    """A narrow A | B table (positive, negative, matched) for the on-screen compare."""
+    keys = (("positive_affect", "positive", False), ("negative_affect", "negative", False),
+            ("matched_share", "matched", True))
+    ep_w = int(0.31 * w)
+    cw = (w - ep_w) // (2 * len(keys))
+    lh = int(page.font(9).get_linesize() * 1.02)
+    for k, (_, label, _) in enumerate(keys):
+        gx = x + ep_w + 2 * k * cw
+        page.text(label, gx + cw, y, 9, bold=True, color=INK_SOFT, anchor="midtop")
+    y += lh
+    cols = [("episode", ep_w, "l")] + [(tag, cw, "c") for _ in keys for tag in ("A", "B")]
+    rows = []
+    for i in range(max(len(a.data["episodes"]), len(b.data["episodes"]))):
+        ea = a.data["episodes"][i] if i < len(a.data["episodes"]) else {}
+        eb = b.data["episodes"][i] if i < len(b.data["episodes"]) else {}
+        row = [_episode_title(a, ea) if ea else _episode_title(b, eb)]
+        for key, _, pct in keys:
+            row += [_num(ea.get(key), pct=pct), _num(eb.get(key), pct=pct)]
+        rows.append(row)
+    return draw_table(page, x, y, cols, rows, pt=9.5)
+
+
+def result_line(run: Run) -> str:
+    """One line of result: the classification (Strange Situation) or the still-face pattern check."""
+    proc = _procedure(run)
+    cls = run.data.get("classification")
+    if proc == "strange_situation" and isinstance(cls, dict) and cls.get("classification"):
+        c = str(cls["classification"])
+        return f"classification {c} ({CLASS_NAMES.get(c, '?')})"
+    if proc == "still_face":
+        checks = still_face_check(run.data)
+        ok = sum(1 for *_, v in checks if v)
+        return f"{ok} of {len(checks)} still-face measures follow the published pattern (Mesman et al. 2009)"
+    shares = [e.get("matched_share") for e in run.data["episodes"] if e.get("matched_share") is not None]
+    return f"matched {100 * sum(shares) / len(shares):.0f}% of the time" if shares else ""

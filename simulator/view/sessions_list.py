@@ -25,14 +25,16 @@ HEAD = ("Date", "Scenario", "Infant", "Result", "")
 UNREADABLE = "Cannot be opened: {message}"
 UNFINISHED = "unfinished ({t})"
 OPEN, REPLAY, EXPORT, DELETE, BACK = "Open", "Replay", "Export report", "Delete", "Back"
+COMPARE, MARK = "Compare", "Mark as A"
+MARKED = "A for compare"
 WORKING = "Replaying {name}..."
 EXPORTED = "Saved {png} (with .csv and .json) in {folder}"
 FAILED = "Could not do that: {error}"
 CONFIRM = "Delete {name}? This cannot be undone."
 YES, NO = "Delete", "Keep it"
 DELETED = "Deleted {name}."
-HINTS = ("Up/Down choose  ·  Enter or O open  ·  R replay  ·  X export  ·  Del delete  ·  "
-         "PgUp/PgDn more  ·  Esc back")
+HINTS = ("Up/Down choose  ·  O open  ·  R replay  ·  C compare with another caregiver (or with the row marked "
+         "by M)  ·  X export  ·  Del delete  ·  Esc back")
 ROWS = 9
 ROW_H = 44
 TABLE = pygame.Rect(40, 150, 1200, 44 + ROWS * ROW_H)
@@ -63,6 +65,7 @@ class SessionsScene(Scene):
         self.message_ok = True
         self.pending = None  # (callable, row): run after one frame so "Replaying..." is shown first
         self.pending_frames = 0
+        self.marked = None  # path of the row marked as A for a two-file compare
         self.group = FocusGroup(app)
         self.refresh()
 
@@ -95,6 +98,8 @@ class SessionsScene(Scene):
         for label, fn, key, cap, ident, locked, style in (
                 (OPEN, self.open, pygame.K_o, "O", "open", not ok, "primary"),
                 (REPLAY, self.replay, pygame.K_r, "R", "replay", not ok, "normal"),
+                (COMPARE, self.compare, pygame.K_c, "C", "compare", not ok, "normal"),
+                (MARK, self.toggle_mark, pygame.K_m, "M", "mark", not ok, "normal"),
                 (EXPORT, self.export, pygame.K_x, "X", "export", not ok, "normal"),
                 (DELETE, self.ask_delete, pygame.K_DELETE, "Del", "delete", row is None, "normal")):
             w = font.size(label)[0] + 70
@@ -127,7 +132,9 @@ class SessionsScene(Scene):
             text(surface, fb, r.scenario, (rect.x + 12 + COLS[1], cy), p.ink, anchor="midleft", max_width=250)
             text(surface, f, r.infant, (rect.x + 12 + COLS[2], cy), p.ink, anchor="midleft", max_width=180)
             text(surface, f, r.summary, (rect.x + 12 + COLS[3], cy), p.ink, anchor="midleft", max_width=390)
-            if not r.finished:
+            if self.marked is not None and r.path == self.marked:
+                text(surface, fb, MARKED, (rect.right - 12, cy), p.accent, anchor="midright")
+            elif not r.finished:
                 text(surface, f, UNFINISHED.format(t=_mmss(r.t_s)), (rect.right - 12, cy), p.ink_soft,
                      anchor="midright", max_width=rect.w - COLS[4] - 20)
         return paint
@@ -185,6 +192,31 @@ class SessionsScene(Scene):
         from ..sessions.gui import ReplayScene
         from ..sessions.store import load_session
         scene = ReplayScene(self.app, load_session(row.path), row.path)
+        self.message = ""
+        self.app.push(scene)
+
+    def toggle_mark(self) -> None:
+        """Mark (or unmark) the selected session as A for a two-file compare."""
+        row = self.current
+        if row is None or not row.ok:
+            return
+        self.marked = None if self.marked == row.path else row.path
+
+    def compare(self) -> None:
+        """Compare: the marked session (A) with the selected one (B); else the selected session with the
+        same infant and seed under another caregiver policy (V cycles it in the compare screen)."""
+        self._later(self._compare, "compare")
+
+    def _compare(self, row) -> None:
+        from ..sessions.documents import run_from_file
+        from ..sessions.gui import CompareScene
+        if self.marked is not None and self.marked != row.path and self.marked.exists():
+            scene = CompareScene(self.app, run_from_file(self.marked), run_from_file(row.path))
+        else:
+            from ..sessions.store import load_session
+            policy = "sensitive" if load_session(row.path).get("caregiver") == "phone" and not \
+                load_session(row.path).get("learner") else "phone"
+            scene = CompareScene.from_file_and_policy(self.app, row.path, policy)
         self.message = ""
         self.app.push(scene)
 
