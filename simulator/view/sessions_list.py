@@ -27,6 +27,8 @@ UNFINISHED = "unfinished ({t})"
 OPEN, REPLAY, EXPORT, DELETE, BACK = "Open", "Replay", "Export report", "Delete", "Back"
 COMPARE, MARK = "Compare", "Mark as A"
 MARKED = "A for compare"
+STALE = ("Note: replaying this file no longer gives exactly the saved result (the scenario or the model changed "
+         "since it was saved).")
 WORKING = "Replaying {name}..."
 EXPORTED = "Saved {png} (with .csv and .json) in {folder}"
 FAILED = "Could not do that: {error}"
@@ -178,9 +180,11 @@ class SessionsScene(Scene):
     def _open(self, row) -> None:
         from ..sessions.documents import run_from_file
         from .debrief import DebriefScene
+        from ..sessions.store import clean_prediction
         run = run_from_file(row.path)
         self.message = ""
-        from ..sessions.store import clean_prediction
+        if run.differences:
+            self._say(STALE, False)
         self.app.push(DebriefScene(self.app, run.session,
                                    prediction=clean_prediction(run.data.get("prediction"), run.scenario)))
 
