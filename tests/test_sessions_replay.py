@@ -82,3 +82,16 @@ def test_file_without_learner_key_and_without_actions():
     d = json.loads(json.dumps(session_dict(s)))  # the debrief's write_session_json: no "learner" key
     r = replay(d)
     assert r.learner and differences(d, r) == []
+
+
+def test_a_file_from_another_model_version_says_so(tmp_path):
+    s = learner_session(seed=9)
+    saver = Autosaver(s, tmp_path)
+    saver.flush()
+    d = load_session(saver.path)
+    assert len(d["model_fingerprint"]) == 16 and len(d["scenario_fingerprint"]) == 16
+    d["model_fingerprint"] = "0" * 16
+    assert differences(d, replay(d)) == []  # same results: nothing to explain
+    d["episodes"][0]["arousal"] = 0.5
+    diffs = differences(d, replay(d))
+    assert "another version of the model" in diffs[0] and len(diffs) == 2

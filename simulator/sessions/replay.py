@@ -155,6 +155,11 @@ def differences(d: dict, session: Session) -> list[str]:
     """
     new = session_file_dict(session, d.get("prediction"))
     diffs = []
+    if "model_fingerprint" in d or "scenario_fingerprint" in d:
+        from .store import stale_reason
+        why = stale_reason(d, session)
+    else:
+        why = ""
     for key in _COMPARED:
         if key in d and json.dumps(d[key]) != json.dumps(new.get(key)):
             if key == "events":
@@ -173,6 +178,8 @@ def differences(d: dict, session: Session) -> list[str]:
     if isinstance(d.get("classification"), dict) and "classification" in new:
         if json.dumps(d["classification"]) != json.dumps(new["classification"]):
             diffs.append("classification differs")
+    if diffs and why:
+        diffs.insert(0, why)
     return diffs
 
 

@@ -104,9 +104,33 @@ def unique_path(folder: Path, name: str) -> Path:
 
 
 # --- writing ------------------------------------------------------------------------------------------
+_MODEL_FINGERPRINT: str | None = None
+
+
+def model_fingerprint() -> str:
+    """A short hash of the model's source (simulator/model/**/*.py): replay is exact only under the same one."""
+    global _MODEL_FINGERPRINT
+    if _MODEL_FINGERPRINT is None:
+        import hashlib
+        root = Path(__file__).resolve().parents[1] / "model"
+        h = hashlib.sha256()
+        for f in sorted(root.rglob("*.py")):
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+        _MODEL_FINGERPRINT = h.hexdigest()[:16]
+    return _MODEL_FINGERPRINT
+
+
+def scenario_fingerprint(scenario) -> str:
+    """A short hash of the scenario as the session ran it (after ``--set`` episode overrides)."""
+    import hashlib
+    return hashlib.sha256(json.dumps(scenario.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:16]
+
+
 def session_file_dict(session, prediction: dict | None = None, scores=None, started_at: str | None = None) -> dict:
-    """The session file for ``session``: :func:`simulator.export.session_dict` plus ``learner`` and
-    ``started_at`` (additive keys; ``run --out`` files, which lack them, are read as non-learner)."""
+    """The session file for ``session``: :func:`simulator.export.session_dict` plus the additive keys
+    ``learner``, ``started_at``, ``model_fingerprint`` and ``scenario_fingerprint`` (``run --out`` files,
+    which lack them, are read as non-learner sessions of unknown model version)."""
     from ..export import score, session_dict
 
     if scores is None and session.finished:
@@ -115,7 +139,20 @@ def session_file_dict(session, prediction: dict | None = None, scores=None, star
     d["learner"] = bool(session.learner)
     if started_at:
         d["started_at"] = started_at
+    d["model_fingerprint"] = model_fingerprint()
+    d["scenario_fingerprint"] = scenario_fingerprint(session.scenario)
     return d
+
+
+def stale_reason(d: dict, session) -> str:
+    """Why a replay may differ from the file: a changed model or scenario (empty when the file cannot tell)."""
+    reasons = []
+    if isinstance(d.get("model_fingerprint"), str) and d["model_fingerprint"] != model_fingerprint():
+        reasons.append("it was saved by another version of the model")
+    if isinstance(d.get("scenario_fingerprint"), str) and d["scenario_fingerprint"] != scenario_fingerprint(
+            session.scenario):
+        reasons.append(f"the scenario file {d.get('scenario')} has changed since")
+    return " and ".join(reasons)
 
 
 def dumps(d: dict) -> str:
