@@ -109,7 +109,7 @@ def test_still_face_holds_for_every_preset_and_length():
     sc = load_scenario("still_face")
     for preset in ("secure", "avoidant", "resistant", "disorganized"):
         for length in (30, 180):
-            s = Session(sc, n=200, infant=preset, seed=5,
+            s = Session(sc, n=120, infant=preset, seed=5,
                         overrides={"episode.still_face.duration_s": length}).run()
             pa, na = means(s, "positive_affect"), means(s, "negative_affect")
             assert pa[1] < pa[0] and na[1] > na[0], (preset, length)

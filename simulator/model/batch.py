@@ -63,13 +63,13 @@ def _score(session: Session):
     return score_session(session)
 
 
-def _run_block(job: dict) -> dict:
+def _run_block(job: dict, progress=None) -> dict:
     """Run one block (in a worker process or inline) and return its measures, scores and final state."""
     rng = np.random.default_rng(job["seed"] if job["k"] == 0 else [job["seed"], job["k"]])
     s = Session(job["scenario"], n=job["n"], infant=job["infant"], caregiver=job["caregiver"],
                 seed=job["seed"], overrides=job["overrides"], params=job["params"],
                 preset_label=job["preset_label"], rng=rng)
-    s.run()
+    s.run(progress=progress)
     return {
         "measures": s.episode_measures(),
         "scores": _score(s) if job["score"] else None,
@@ -126,9 +126,8 @@ def run_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver: 
     results = []
     if workers <= 1:
         for i, job in enumerate(jobs):
-            results.append(_run_block(job))
-            if progress:
-                progress((i + 1) / len(jobs))
+            inner = (lambda f, i=i: progress((i + f) / len(jobs))) if progress else None
+            results.append(_run_block(job, inner))
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
