@@ -14,7 +14,7 @@ import pygame
 from ..export import TRAJECTORY_COLUMNS
 from . import strings as S
 from . import theme
-from .widgets import mix, text
+from .widgets import fit, mix, render, text
 
 SERIES = ("positive_affect", "negative_affect", "gaze", "arousal")
 _COL = {name: TRAJECTORY_COLUMNS.index(name) for name in SERIES}
@@ -158,6 +158,7 @@ class LiveChart:
         # Episode bands from the event log.
         starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
         titles = {ep.id: ep.title for ep in session.scenario.episodes}
+        band_labels: list = []
         for k, (ts, eid) in enumerate(starts):
             te = starts[k + 1][0] if k + 1 < len(starts) else t1
             if te < t0:
@@ -166,7 +167,7 @@ class LiveChart:
             idx = session.episode_ids.index(eid) if eid in session.episode_ids else k
             pygame.draw.rect(surf, p.band_a if idx % 2 == 0 else p.band_b, (xa, plot.y, max(0, xb - xa), plot.h))
             if xb - xa > 40:
-                text(surf, f, titles.get(eid, eid), (xa + 6, plot.y + 3), p.ink_faint, max_width=xb - xa - 10)
+                band_labels.append((titles.get(eid, eid), xa, xb))
             if X(ts) >= plot.x:
                 pygame.draw.line(surf, p.line, (X(ts), plot.y), (X(ts), plot.bottom), 1)
         # Grid and axis labels.
@@ -194,6 +195,12 @@ class LiveChart:
                 v = np.clip(rows[:, 1 + k], 0.0, 1.0)
                 ys = (plot.bottom - 14 - v * (plot.h - 16)).astype(int).tolist()
                 draw_series(surf, series_colour(p, name), list(zip(xs, ys)), STYLES[name], p.line_width)
+        # Episode names on top of the lines, on a paper-coloured tab so they stay readable.
+        for label, xa, xb in band_labels:
+            img = render(f, fit(f, label, xb - xa - 12), p.ink_soft)
+            tab = img.get_rect(topleft=(xa + 4, plot.y + 2)).inflate(6, 0)
+            pygame.draw.rect(surf, p.panel, tab, border_radius=3)
+            surf.blit(img, (tab.x + 3, tab.y))
         # A "now" line at the right edge of the data.
         if traj:
             pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), 1)

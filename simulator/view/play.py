@@ -468,12 +468,11 @@ class PlayScene(Scene):
         chips = []
         if self.paused:
             chips.append((S.PLAY_PAUSED, theme.OI_ORANGE))
-        e_id = s.episode_ids[e]
-        if s.finished or e > 0:
-            prev_id = s.episode_ids[e - 1] if not s.finished else s.episode_ids[-1]
-            if any(ev.kind == "curtailed" and ev.episode == prev_id for ev in s.events[-40:]) and self.toast_s > 0:
-                chips.append((S.PLAY_CURTAILED, theme.OI_VERMILLION))
-        if bool(s.extended[0, e]) and not s.finished and e_id:
+        # Curtailment: shown for the first seconds of the episode after one that was cut short.
+        prev = s.E - 1 if s.finished else e - 1
+        if prev >= 0 and bool(s.curtailed[0, prev]) and (s.finished or float(s.t_episode[0]) < 10.0):
+            chips.append((S.PLAY_CURTAILED, theme.OI_VERMILLION))
+        if not s.finished and bool(s.extended[0, e]):
             chips.append((S.PLAY_EXTENDED, theme.OI_SKY))
         cf = app.font(theme.SIZE_SMALL, bold=True)
         for label, colour in chips:
