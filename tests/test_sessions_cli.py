@@ -113,3 +113,20 @@ def test_cli_subprocess_error_has_no_traceback(tmp_path):
                        env=env, timeout=60)
     assert p.returncode == 2 and p.stderr.count("\n") == 1 and "truncated" in p.stderr
     assert bad.read_bytes() == b'{"format": "attune-session", "version": 1, "scen'
+
+
+def test_valid_json_that_cannot_be_replayed_exits_2(saved, tmp_path, capsys):
+    d = json.loads(saved.read_text())
+    cases = {"unknown_scenario.json": {**d, "scenario": "no_such_scenario"},
+             "bad_action.json": {**d, "actions": [{"step": 0, "t": 0.0, "action": "fly"}]},
+             "bad_infant.json": {**d, "infant": "martian"},
+             "bad_override.json": {**d, "overrides": {"infant.nonsense": 1.0}}}
+    for name, data in cases.items():
+        p = tmp_path / name
+        p.write_text(json.dumps(data))
+        before = p.read_bytes()
+        assert main(["replay", str(p), "--headless"]) == 2, name
+        assert name in one_line_error(capsys)
+        assert main(["report", str(p), "--out", str(tmp_path / "r.png")]) == 2, name
+        one_line_error(capsys)
+        assert p.read_bytes() == before
