@@ -134,7 +134,10 @@ def session_file_dict(session, prediction: dict | None = None, scores=None, star
     from ..export import score, session_dict
 
     if scores is None and session.finished:
-        scores = score(session)
+        try:
+            scores = score(session)
+        except Exception:  # noqa: BLE001 - a scorer problem must not cost the learner the save itself
+            scores = None
     d = session_dict(session, scores, prediction)
     d["learner"] = bool(session.learner)
     if started_at:
