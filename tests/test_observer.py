@@ -174,5 +174,6 @@ def test_draw_infant_is_seeded_and_hides_the_history():
 def test_make_session_runs_unlabelled():
     s = ob.make_session(ob.draw_infant(5))
     assert s.preset_label == "unlabelled" and s.n == 1
-    s.run()
-    assert s.finished
+    for _ in range(400):  # the first 100 s: enough to show it plays (test_content runs it to the end)
+        s.step()
+    assert s.steps_taken == 400 and s.log.caregiver_present[0, 0]
