@@ -126,15 +126,33 @@ def check_pd4(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
                     f"(N={n})", ok, "De Wolff & van IJzendoorn 1997")
 
 
+#: Length (s) of the quiet post-procedure period with the caregiver before the load is read (Spangler &
+#: Grossmann 1993 sampled cortisol 15 and 30 minutes after the Strange Situation).
+POST_PROCEDURE_S = 900.0
+
+
 def pd6_values(n: int = N_POPULATION, seed: int = SEED, population: str = "global_mixed") -> dict[str, float]:
-    """Mean post-procedure ``stress_load`` (0-1) by classification, and its count per class."""
+    """Mean post-procedure ``stress_load`` (0-1) by classification, and its count per class.
+
+    The load is read after :data:`POST_PROCEDURE_S` of quiet time with a standard good-enough caregiver
+    (:func:`~.development.post_procedure_load`), continuing from each infant's arousal and load at the
+    end of the procedure; ``end_<class>`` gives the load at the end of the procedure itself.
+    """
+    from .development import post_procedure_load
+
     res = population_result(population, n, seed)
-    load = np.asarray(res.final["stress_load"], dtype=np.float64)
+    end = np.asarray(res.final["stress_load"], dtype=np.float64)
+    key = ("post", population, n, seed)
+    if key not in _CACHE:
+        _CACHE[key] = post_procedure_load(res.development.params, res.final, POST_PROCEDURE_S,
+                                          rng=np.random.default_rng([seed, 61]))
+    load = _CACHE[key]
     cls = np.array(res.scores.classification)
     out = {}
     for k in "ABCD":
         m = cls == k
         out[k] = float(load[m].mean()) if m.any() else float("nan")
+        out[f"end_{k}"] = float(end[m].mean()) if m.any() else float("nan")
         out[f"n_{k}"] = int(m.sum())
     ins = np.isin(cls, list("ACD"))
     out["insecure"] = float(load[ins].mean()) if ins.any() else float("nan")
@@ -152,8 +170,8 @@ def check_pd6(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
     groups = [k for k in "ACD" if v[f"n_{k}"] >= 20]
     ok = bool(groups) and all(v[k] >= 1.05 * v["B"] for k in groups)
     txt = ", ".join(f"{k} {v[k]:.3f}" for k in "BACD" if not np.isnan(v[k]))
-    return CheckRow("PD6", "stress load after the procedure (global_mixed)",
-                    "insecure groups' load >= 1.05 x B's", f"mean stress_load {txt} (N={n})", ok,
+    return CheckRow("PD6", "stress load 15 min after the procedure (global_mixed)",
+                    "each insecure group's load >= 1.05 x B's", f"mean stress_load {txt} (N={n})", ok,
                     "Spangler & Grossmann 1993; Spangler & Schieche 1998")
 
 
@@ -220,3 +238,28 @@ def register_with(registry) -> None:
             registry(check)
         else:
             registry.append(check)
+
+
+# --- registration with ``python main.py validation`` (simulator/model/scoring/validation.py) --------------
+def _register() -> None:
+    try:
+        from ..scoring.validation import Row, register_check
+    except ImportError:  # scoring's report not installed: the checks still run through run_all()
+        return
+
+    def make(fn, n_default):
+        def check(runs):
+            n = int(getattr(runs, "n", n_default))
+            n = n if n_default == N_POPULATION else min(n, n_default)
+            r = fn(n, int(getattr(runs, "seed", SEED)))
+            return [Row(r.id, f"{r.phenomenon} ({r.source})", r.target, r.value, r.passed)]
+        check.__qualname__ = f"population_{fn.__name__}"
+        return check
+
+    for order, fn, n_default in ((95, check_mr3, N_MR3), (151, check_pd1, N_POPULATION),
+                                 (152, check_pd2, N_POPULATION), (153, check_pd3, N_POPULATION),
+                                 (154, check_pd4, N_POPULATION), (156, check_pd6, N_POPULATION)):
+        register_check(fn.__name__.split("_")[1].upper(), order=order)(make(fn, n_default))
+
+
+_register()

@@ -185,7 +185,7 @@ class MomentStats:
 
 
 def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generator, seconds: float,
-               upset: bool, toys: bool = True) -> MomentStats:
+               upset: bool, toys: bool = True, state: InfantState | None = None) -> MomentStats:
     """Run one everyday moment of ``seconds`` for N infants with their caregivers present.
 
     Args:
@@ -195,13 +195,14 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         seconds: length of the moment (s).
         upset: True for a comfort-seeking moment (the infant starts upset), False for play.
         toys: toys in reach.
+        state: continue from this state (updated in place) instead of a fresh one.
 
     Returns:
         :class:`MomentStats`.
     """
     n = params.n
     ages = AgeFactors(params.age_months)
-    s = InfantState.initial(params)
+    s = InfantState.initial(params) if state is None else state
     if upset:
         s.arousal[:] = K.COMFORT_AROUSAL
         s.negative_affect[:] = K.COMFORT_NEGATIVE
@@ -413,3 +414,23 @@ def free_play(profile: ProfileParams, params: InfantParams, seconds: float = 120
             "neg_bout_s": np.where(m.neg_bouts > 0, m.neg_bout_steps * DT / np.maximum(m.neg_bouts, 1), np.nan),
             "neg_share": m.neg_bout_steps / m.steps,
         }
+
+
+def post_procedure_load(params: InfantParams, final: dict[str, np.ndarray], seconds: float = 900.0,
+                        rng: np.random.Generator | int | None = 0, profile: str = "good_enough") -> np.ndarray:
+    """Stress load (0-1, shape (N,)) after a quiet post-procedure period with the caregiver.
+
+    Continues from the end of a procedure (``final``: ``arousal`` and ``stress_load`` arrays (N,), as
+    ``model.batch`` returns them) with the caregiver present and a standard ``profile`` caregiver for
+    ``seconds`` (Spangler & Grossmann 1993 sampled cortisol 15 and 30 minutes after the Strange Situation).
+    """
+    from .profiles import ProfileParams
+
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(rng)
+    s = InfantState.initial(params)
+    s.arousal[:] = np.asarray(final["arousal"], dtype=s.arousal.dtype)
+    s.stress_load[:] = np.asarray(final["stress_load"], dtype=s.stress_load.dtype)
+    care = DevCaregivers(ProfileParams.from_profile(profile, params.n))
+    run_moment(params, care, rng, seconds, upset=False, state=s)
+    return s.stress_load.astype(np.float64)
