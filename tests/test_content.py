@@ -102,7 +102,8 @@ def test_still_face_ages():
 def test_nursery_goodbye_strategies_in_a_learner_session():
     sc = load_scenario("nursery_drop_off")
     for action in ("leave", "leave_with_goodbye"):
-        s = Session(sc, n=1, seed=3, learner=True)
+        short = {"episode.arrival.duration_s": 5.0, "episode.at_nursery.duration_s": 10.0}
+        s = Session(sc, n=1, seed=3, learner=True, overrides=short)
         while int(s.episode[0]) == 0:
             s.step()
         assert action in s.allowed_actions()
