@@ -20,6 +20,11 @@ EXTRA_ENTRIES = (
     ("simulator.view.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
 )
 
+#: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
+PREFERRED_ORDER = ("still_face", "strange_situation", "phone_still_face", "everyday_rupture_repair",
+                   "reunion_choices", "nursery_drop_off")
+PER_PAGE = 12
+
 CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
                 theme.OI_SKY)
 
@@ -58,31 +63,43 @@ class HomeScene(Scene):
         super().__init__(app)
         self.scenarios = []
         self.errors: list[str] = []
-        for sid in available():
+        order = {sid: k for k, sid in enumerate(PREFERRED_ORDER)}
+        for sid in sorted(available(), key=lambda sid: (order.get(sid, len(order)), sid)):
             try:
                 self.scenarios.append(load_scenario(sid))
             except ScenarioError as exc:
                 self.errors.append(str(exc).splitlines()[0])
         self.extras = [e for e in EXTRA_ENTRIES if _module_exists(e[0])]
+        self.page = 0
         self.group = FocusGroup(app)
         self.relayout()
 
     def relayout(self) -> None:
         """Place the cards and buttons (called again when the text size changes)."""
         items = []
-        n = max(1, len(self.scenarios))
-        cols = 3 if n >= 3 else n
-        gap = 24
-        w = (1280 - 112 - gap * (cols - 1)) // cols
+        pages = max(1, (len(self.scenarios) + PER_PAGE - 1) // PER_PAGE)
+        self.page = min(self.page, pages - 1)
+        shown = self.scenarios[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        n = max(1, len(shown))
+        cols = n if n < 3 else 3 if n <= 9 else 4
         rows = (n + cols - 1) // cols
-        h = 206 if rows <= 1 else 188
-        y0 = 186
-        for k, sc in enumerate(self.scenarios):
+        gap = 24 if cols <= 3 else 18
+        w = (1280 - 112 - gap * (cols - 1)) // cols
+        h = min(206, (436 - gap * (rows - 1)) // rows)
+        y0 = 184
+        self.compact = rows >= 3 or cols >= 4
+        for k, sc in enumerate(shown):
             r, c = divmod(k, cols)
             rect = pygame.Rect(56 + c * (w + gap), y0 + r * (h + gap), w, h)
-            items.append(Button(rect, sc.title, on_click=lambda sc=sc: self.open(sc), painter=self._card(sc, k),
+            num = self.page * PER_PAGE + k
+            items.append(Button(rect, sc.title, on_click=lambda sc=sc: self.open(sc), painter=self._card(sc, num),
                                 ident=f"scenario:{sc.id}",
                                 key=(pygame.K_1 + k) if k < 9 else None))
+        if pages > 1:
+            label = S.HOME_MORE.format(page=self.page + 1, pages=pages)
+            bw = self.app.font(15).size(label)[0] + 70
+            items.append(Button((1224 - bw, 136, bw, 36), label, self.next_page, key=pygame.K_PAGEDOWN,
+                                key_label="PgDn", style="quiet", ident="more", font_size=15))
         x = 56
         y = 628
         entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
@@ -93,6 +110,19 @@ class HomeScene(Scene):
             bw = font.size(label)[0] + 64
             items.append(Button((x, y, bw, 44), label, fn, key=key, key_label=cap, ident=ident))
             x += bw + 16
+        # Classroom settings, also on keys that work everywhere (T, F10, F11, M).
+        snd = self.app.sound
+        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
+        x += 24
+        small = self.app.font(15, scaled=False)
+        for label, fn, cap, ident in ((S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
+                                      (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
+                                      (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
+                                      (sound_label, self.toggle_sound, "M", "sound")):
+            bw = small.size(label)[0] + 58 + (8 if len(cap) > 1 else 0)
+            items.append(Button((x, y + 4, bw, 36), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
+                                font_size=15, scaled=False))
+            x += bw + 8
         qw = font.size(S.HOME_QUIT)[0] + 70
         items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, lambda: self.app.quit(0), key=None,
                             key_label="Esc", style="quiet", ident="quit"))
@@ -109,26 +139,46 @@ class HomeScene(Scene):
             pygame.draw.rect(surface, p.line, rect, width=1, border_radius=16)
             pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, 10), border_top_left_radius=16,
                              border_top_right_radius=16)
-            inner = rect.inflate(-40, 0)
-            y = rect.y + 26
-            tf = app.font(theme.SIZE_HEADING, bold=True)
-            text(surface, tf, sc.title, (inner.x, y), p.ink, max_width=inner.w - 30)
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), (rect.right - 20, y + 4), p.ink_faint,
+            compact = getattr(self, "compact", False)
+            inner = rect.inflate(-32 if compact else -40, 0)
+            y = rect.y + (18 if compact else 26)
+            tf = app.font(theme.SIZE_HEADING - (4 if compact else 0), bold=True)
+            text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), (rect.right - 16, y + 4), p.ink_faint,
                  anchor="topright")
-            y += tf.get_linesize() + 6
+            if compact:  # titles wrap (e.g. "The Still-Face at 2 months") rather than lose their ends
+                y = paragraph(surface, tf, sc.title, pygame.Rect(inner.x, y, inner.w - 26, 2 * tf.get_linesize()),
+                              p.ink, line_gap=0, max_lines=2) + 2
+            else:
+                text(surface, tf, sc.title, (inner.x, y), p.ink, max_width=inner.w - 30)
+                y += tf.get_linesize() + 6
             meta = S.HOME_CARD_META.format(minutes=S.HOME_MINUTES.format(n=round(sc.planned_s / 60, 1)),
                                            age=f"{sc.infant.age_months:g}")
-            qf = app.font(theme.SIZE_BODY, italic=True)
-            meta_f = app.font(theme.SIZE_SMALL, bold=True)
-            bottom = rect.bottom - 18 - meta_f.get_linesize()
-            paragraph(surface, qf, sc.question, pygame.Rect(inner.x, y, inner.w, bottom - y - 6), p.ink_soft)
-            text(surface, meta_f, meta, (inner.x, rect.bottom - 18), mix(accent, p.ink, 0.35), anchor="bottomleft")
-            if sc.content_note:
-                text(surface, app.font(theme.SIZE_TINY), S.BRIEF_CONTENT_NOTE, (inner.right, rect.bottom - 18),
+            qf = app.font(theme.SIZE_SMALL if compact else theme.SIZE_BODY, italic=True)
+            meta_f = app.font(theme.SIZE_TINY if compact else theme.SIZE_SMALL, bold=True)
+            pad = 12 if compact else 18
+            bottom = rect.bottom - pad - meta_f.get_linesize()
+            lines = (bottom - y - 2) // max(1, qf.get_linesize() + 1)
+            if lines >= 1:
+                paragraph(surface, qf, sc.question, pygame.Rect(inner.x, y, inner.w, bottom - y), p.ink_soft,
+                          max_lines=lines)
+            text(surface, meta_f, meta, (inner.x, rect.bottom - pad), mix(accent, p.ink, 0.35), anchor="bottomleft")
+            if sc.content_note and not compact:
+                text(surface, app.font(theme.SIZE_TINY), S.BRIEF_CONTENT_NOTE, (inner.right, rect.bottom - pad),
                      p.ink_faint, anchor="bottomright")
         return paint
 
     # --- actions -------------------------------------------------------------------------------------------
+    def next_page(self) -> None:
+        """Show the next page of scenario cards."""
+        self.page = (self.page + 1) % max(1, (len(self.scenarios) + PER_PAGE - 1) // PER_PAGE)
+        self.relayout()
+
+    def toggle_sound(self) -> None:
+        """Mute or unmute the synthesised sounds."""
+        if self.app.sound is not None:
+            self.app.sound.toggle()
+        self.relayout()
+
     def open(self, sc) -> None:
         """Go to the Briefing of a scenario."""
         from .briefing import BriefingScene
@@ -150,12 +200,16 @@ class HomeScene(Scene):
         if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.app.quit(0)
             return None
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_m:
+            self.toggle_sound()  # the app's M, with the button's label kept in step
+            return None
         return event
 
     def draw(self, surface: pygame.Surface) -> None:
         p = self.app.palette
-        y = draw_header(surface, self.app, S.APP_NAME, S.APP_TAGLINE, y=34)
-        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, y + 14), p.ink)
+        y = draw_header(surface, self.app, S.APP_NAME, S.APP_TAGLINE, y=24)
+        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, 176), p.ink,
+             anchor="bottomleft")
         self.group.draw(surface)
         yerr = 600
         for err in self.errors[:2]:

@@ -227,6 +227,12 @@ class PlayScene(Scene):
         self.speed = higher[0] if higher else theme.SPEEDS[-1]
         self.relayout()
 
+    def toggle_sound(self) -> None:
+        """Mute or unmute the synthesised infant sounds."""
+        if self.app.sound is not None:
+            self.app.sound.toggle()
+        self.relayout()
+
     def restart_episode(self) -> None:
         """Back to the start of the current episode, with the learner's earlier choices replayed."""
         old = self.session
@@ -310,7 +316,8 @@ class PlayScene(Scene):
     def _signature(self):
         s = self.session
         return (tuple(s.allowed_actions()), int(s.learner_action), s.broken, s.finished, self.paused, self.speed,
-                self.episode_index, self.app.text_scale, self.learner_in_control())
+                self.episode_index, self.app.text_scale, self.learner_in_control(),
+                getattr(self.app.sound, "muted", True))
 
     def relayout(self) -> None:
         """Rebuild the buttons (when what is allowed, chosen, paused or the text size changes)."""
@@ -349,6 +356,9 @@ class PlayScene(Scene):
         add(S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", locked=self.speed >= theme.SPEEDS[-1])
         add(S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart")
         add(S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", locked=s.finished)
+        snd = self.app.sound
+        add(S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON, self.toggle_sound, pygame.K_m, "M",
+            "sound", style="quiet")
         hw = font.size(S.PLAY_HOME)[0] + 60
         dw = font.size(S.PLAY_DEBRIEF)[0] + 60
         items.append(Button((1264 - hw, y, hw, h), S.PLAY_HOME, self.app.home, key_label="Esc", ident="home",

@@ -163,7 +163,7 @@ class Button:
     def __init__(self, rect, label: str, on_click: Callable[[], None] | None = None, key: int | None = None,
                  key_label: str | None = None, style: str = "normal", locked: bool = False,
                  selected: bool = False, painter=None, focusable: bool = True, ident: str | None = None,
-                 font_size: int = 17) -> None:
+                 font_size: int = 17, scaled: bool = True) -> None:
         self.rect = pygame.Rect(rect)
         self.label = label
         self.on_click = on_click
@@ -176,6 +176,7 @@ class Button:
         self.focusable = focusable
         self.ident = ident or label
         self.font_size = font_size
+        self.scaled = scaled  # False: keep this label's size when the back-row text scale is on
 
     def activate(self) -> bool:
         """Fire the button unless it is locked. Returns True if it fired."""
@@ -193,7 +194,7 @@ class Button:
             self.painter(surface, r, app, state)
         else:
             key = (self.label, self.style, self.locked, self.selected, hover, self.key_label, r.size, self.font_size,
-                   p.name, app.text_scale)
+                   p.name, app.text_scale if self.scaled else 1.0)
             img = _BUTTONS.get(key)
             if img is None:
                 if len(_BUTTONS) >= _CACHE_MAX:
@@ -229,9 +230,9 @@ class Button:
         radius = min(10, r.h // 2)
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
-        font = app.font(self.font_size, bold=self.style == "primary" or self.selected)
+        font = app.font(self.font_size, bold=self.style == "primary" or self.selected, scaled=self.scaled)
         x = 10
-        small = app.font(max(11, self.font_size - 4), bold=True)
+        small = app.font(max(11, self.font_size - 4), bold=True, scaled=self.scaled)
         if self.key_label:
             cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
                           fill, anchor="midleft")
