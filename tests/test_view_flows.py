@@ -209,3 +209,20 @@ def test_model_never_imports_pygame():
             "sys.exit(1 if 'pygame' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=str(__import__("pathlib").Path(__file__).parents[1])
                           ).returncode == 0
+
+
+def test_an_error_in_a_scene_is_a_readable_message_not_a_traceback(capsys):
+    from simulator.view.home import HomeScene
+    app = make_app()
+    calls = {"n": 0}
+
+    def broken_update(self, dt):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise ValueError("a test fault")
+
+    with mock.patch.object(HomeScene, "update", broken_update):
+        app.run(max_frames=5)
+    err = capsys.readouterr().err
+    assert "error: home: ValueError: a test fault" in err and "Traceback" not in err
+    assert app.top.name == "error"

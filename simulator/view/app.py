@@ -261,15 +261,61 @@ class App:
         atomic_write_bytes(path, buf.getvalue())
 
     def run(self, max_frames: int | None = None) -> int:
-        """The main loop until quit (or ``max_frames``). Returns the exit code."""
+        """The main loop until quit (or ``max_frames``). Returns the exit code.
+
+        An unexpected error in a scene does not end the lesson with a traceback: it is reported on one
+        line on stderr and shown as a readable message, with a way back to Home.
+        """
+        errors = 0
         try:
             while self.running and self.stack.scenes:
-                self.tick()
+                try:
+                    self.tick()
+                except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+                    errors += 1
+                    where = self.top.name if self.top is not None else "app"
+                    print(f"error: {where}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                    if errors > 20:  # the error repeats every frame: give up cleanly
+                        self.exit_code = 1
+                        break
+                    self.stack.push(ErrorScene(self, S.ERROR_MESSAGE.format(where=where, error=exc)))
                 if max_frames is not None and self.frame_count >= max_frames:
                     break
         finally:
             pygame.quit()
         return self.exit_code
+
+
+class ErrorScene(Scene):
+    """A readable message about something that went wrong, over the scene where it happened."""
+
+    name = "error"
+
+    def __init__(self, app: App, message: str) -> None:
+        super().__init__(app)
+        from .widgets import Button, FocusGroup
+        self.message = message
+        self.group = FocusGroup(app)
+        self.group.set([Button((540, 440, 200, 46), S.ERROR_HOME, app.home, key_label="Enter", style="primary",
+                               ident="home")])
+
+    def process_event(self, event):
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.home()
+            return None
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        from .widgets import paragraph, text
+        p = self.app.palette
+        box = pygame.Rect(240, 220, 800, 290)
+        pygame.draw.rect(surface, p.panel, box, border_radius=16)
+        pygame.draw.rect(surface, p.warn, box, width=3, border_radius=16)
+        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.ERROR_TITLE, (box.x + 32, box.y + 24), p.ink)
+        paragraph(surface, self.app.font(theme.SIZE_BODY), self.message,
+                  pygame.Rect(box.x + 32, box.y + 72, box.w - 64, 140), p.ink_soft, max_lines=5)
+        self.group.draw(surface)
 
 
 def _make_sound(enabled: bool):

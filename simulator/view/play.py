@@ -194,7 +194,7 @@ class PlayScene(Scene):
         breaking = s.current_episode.caregiver != "learner" and not s.broken
         if breaking and self.armed_s <= 0.0:
             self.armed_s = BREAK_ARM_S
-            self.show_toast(S.PLAY_LOCK_BREAK)
+            self.show_toast(S.PLAY_BREAK_CONFIRM)
             return False
         ok = s.set_action(action_id)
         if ok and breaking:

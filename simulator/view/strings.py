@@ -97,6 +97,7 @@ PLAY_CAREGIVER = "Caregiver"
 PLAY_STRANGER = "Stranger"
 PLAY_CAPTION_INFANT = "The infant {what}."
 PLAY_ROLE_DOING = "{who}: {what}"
+PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby will see you respond."
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
@@ -288,3 +289,5 @@ GLOSSARY = [
 # --- Common ---------------------------------------------------------------------------------------------------
 BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
+ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
+ERROR_HOME = "Back to Home"
