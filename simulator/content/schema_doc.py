@@ -13,9 +13,9 @@ from simulator.model.scenario import Curtail, Episode, Extend, InfantSpec, Promp
 #: Meanings for fields whose pydantic ``description`` is empty (keyed ``Model.field``).
 NOTES: dict[str, str] = {
     "Scenario.schema_version": "always 1 for now",
-    "Scenario.id": "the scenario's name: `python main.py run ID`; must equal the file name without .toml",
+    "Scenario.id": "the scenario's name: `python main.py run ID`; keep it equal to the file name without .toml (the loader finds scenarios by file name)",
     "Scenario.title": "title on the home card and banners",
-    "Scenario.procedure": "which family the scenario belongs to (decides the debrief's layout)",
+    "Scenario.procedure": "the procedure family the scenario belongs to",
     "Scenario.summary": "two or three plain sentences for the briefing",
     "Scenario.age_range_months": "ages for which the procedure is valid, [low, high]",
     "Scenario.learning_goals": "one sentence each, with the source in brackets",
