@@ -30,8 +30,8 @@ def test_contract_profiles_exist_with_documented_parameters():
 
 
 def test_development_is_deterministic_for_a_seed():
-    a, b = _dev("good_enough", seed=3), _dev("good_enough", seed=3)
-    c = _dev("good_enough", seed=4)
+    a, b = _dev("good_enough", n=40, months=3, seed=3), _dev("good_enough", n=40, months=3, seed=3)
+    c = _dev("good_enough", n=40, months=3, seed=4)
     for name in ("expectation", "deactivation", "hyperactivation", "fear_of_caregiver"):
         np.testing.assert_array_equal(getattr(a.params, name), getattr(b.params, name))
     assert not np.array_equal(a.params.expectation, c.params.expectation)
@@ -74,7 +74,7 @@ def test_mr3_free_play_good_enough_vs_slow_repair_at_equal_matched_share():
 
 
 def test_mr3_good_enough_builds_a_more_expectant_working_model_than_slow_repair():
-    g, s = _dev("good_enough", n=300, months=12), _dev("slow_repair", n=300, months=12)
+    g, s = _dev("good_enough", n=200, months=12), _dev("slow_repair", n=200, months=12)
     assert g.params.expectation.mean() > s.params.expectation.mean()
     assert g.params.hyperactivation.mean() <= s.params.hyperactivation.mean()
 
