@@ -127,3 +127,14 @@ def test_develop_command_errors_are_one_line_exit_2(tmp_path, capsys, argv, wher
     assert main(argv) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and where in err[0]
+
+
+def test_population_development_does_not_depend_on_workers(monkeypatch):
+    import simulator.model.population.populations as P
+
+    monkeypatch.setattr(P, "BLOCK", 10)
+    a = P.develop_population("low_risk", 25, 1, seed=1, workers=2)
+    b = P.develop_population("low_risk", 25, 1, seed=1, workers=1)
+    assert a.params.n == 25 and a.profile.n == 25
+    np.testing.assert_array_equal(a.params.deactivation, b.params.deactivation)
+    np.testing.assert_array_equal(a.profile.sensitivity, b.profile.sensitivity)

@@ -28,13 +28,14 @@ import numpy as np
 from .. import constants as C
 from ..actions import CHANNELS, MATCH_BY_STATE, N_ACTIONS, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState as Coarse
-from ..infant import AgeFactors, Context, InfantParams, InfantState
+from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
 from ..infant import step as infant_step
 from ..policies import REJECTING, SENSITIVE
 from . import constants as K
 from .profiles import ProfileParams, phone_share
 
 DT = C.DT_S
+_UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 _H = int(10.0 / DT) + 1  # longest response lag the perception memory holds (10 s), in steps
 _THREAT2 = CHANNELS["threat"] ** 2  # frightening acts count fully, intrusion a little
 
@@ -226,8 +227,10 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     prev_neg = _NEG_BOUT[s.behaviour]
     steps = int(round(seconds / DT))
     for _ in range(steps):
-        u = rng.random((8, n))
-        z = rng.standard_normal((4, n))
+        u = rng.random((12, n), dtype=np.float32)
+        z = u[8:12]
+        z -= 0.5
+        z *= _UNIT_VARIANCE  # centred uniforms with unit variance, as Session.step draws them
         b0 = s.behaviour.copy()
         act = care.decide(u[5:8])
         matched = MATCH_BY_STATE[SIGNALS[b0], act]
@@ -341,7 +344,8 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     keep_u = float(np.exp(-days / K.TAU_UNPREDICTABILITY_DAYS))
     for k in range(samples):
         age = K.START_AGE_MONTHS + (k + 0.5) * (months - K.START_AGE_MONTHS) / samples
-        p = InfantParams(np.full(n, age), react, sooth, e.copy(), deact.copy(), hyper.copy(), fear.copy())
+        p = InfantParams(*(np.asarray(a, dtype=FLOAT) for a in (np.full(n, age), react, sooth, e, deact, hyper,
+                                                                   fear)))
         play = run_moment(p, care, rng, K.PLAY_S, upset=False)
         comfort = run_moment(p, care, rng, K.COMFORT_S, upset=True)
         dm = play.distress_met + comfort.distress_met
