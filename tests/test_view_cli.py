@@ -46,3 +46,10 @@ def test_play_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("error: "), (argv, err)
         assert "Traceback" not in err[0]
+
+
+def test_main_with_no_command_reaches_home(monkeypatch, capsys):
+    monkeypatch.setenv("ATTUNE_TIME_TO_HOME", "1")  # exit after the first Home frame
+    assert main([]) == 0
+    assert main(["--projector", "--fullscreen", "--mute"]) == 0
+    assert "time_to_home_s" in capsys.readouterr().err

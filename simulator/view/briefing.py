@@ -175,8 +175,17 @@ class BriefingScene(Scene):
         who = " ".join([S.BRIEF_INFANT_AGE.format(age=sc.infant.age_months), sc.infant.profile or ""]).strip()
         y = paragraph(surface, bf, who, pygame.Rect(left.x, y, left.w, 48), p.ink_soft, max_lines=2)
         plain = S.PRESET_PLAIN.get(self.preset, PRESETS[self.preset].history)
-        paragraph(surface, bf, S.BRIEF_HISTORY.format(history=plain), pygame.Rect(left.x, y, left.w, 48), p.ink,
-                  max_lines=2)
+        y = paragraph(surface, bf, S.BRIEF_HISTORY.format(history=plain), pygame.Rect(left.x, y, left.w, 48), p.ink,
+                      max_lines=2) + 10
+        how = S.BRIEF_HOW_WATCH if self.demo else S.BRIEF_HOW_PLAY
+        opts = [b for b in self.group.items if b.ident.startswith("option:")]
+        if not self.can_act and opts:  # no mode choice on the right: the room's keys go there
+            hx, hy, hw = 756, opts[-1].rect.bottom + 22, 468
+        else:
+            hx, hy, hw = left.x, y, left.w
+        if hy + hf.get_linesize() + bf.get_linesize() < 628:
+            r = text(surface, hf, S.BRIEF_HOW, (hx, hy), p.ink)
+            paragraph(surface, bf, how, pygame.Rect(hx, r.bottom + 4, hw, max(0, 628 - r.bottom - 4)), p.ink_soft)
 
         # Right column: content note, predict.
         note, y = self._right_layout()
