@@ -116,3 +116,53 @@ def test_open_replay_gui_entry_point(folder, tmp_path):
     with pytest.raises(SessionFileError):
         open_replay_gui(folder / "truncated.json", run=False)
     assert os.path.exists(folder / "truncated.json")
+
+
+def test_fuzz_session_scenes(app, folder, tmp_path):
+    """Random keys, clicks, wheel and resizes on the list, replay, compare and confirm scenes: no exception."""
+    import random
+    from simulator.sessions.gui import CompareScene, ReplayScene
+    from simulator.sessions.store import load_session
+    from simulator.view.app import App
+    from simulator.view.home import HomeScene
+    from simulator.view.sessions_list import SessionsScene
+    rng = random.Random(6)
+    keys = [getattr(pygame, f"K_{c}") for c in "abcdefghijklmnopqrstuvwxyz0123456789"] + [
+        pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE,
+        pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_DELETE, pygame.K_MINUS, pygame.K_EQUALS]
+    good = next(p for p in folder.iterdir() if p.name[0].isdigit())
+    good_bytes = good.read_bytes()
+    visited = set()
+    for k in range(450):
+        if k % 75 == 0 or not app.running or not app.stack.scenes:
+            if not app.running or not app.stack.scenes:
+                app = App(headless=True)
+                app.push(HomeScene(app))
+            if not good.exists():  # the fuzz may have deleted it (after confirming): put it back
+                good.write_bytes(good_bytes)
+            app.home()
+            which = (k // 75) % 3
+            if which == 0:
+                app.push(SessionsScene(app, folder))
+            elif which == 1:
+                app.push(CompareScene.from_file_and_policy(app, good, "phone"))
+            else:
+                app.push(ReplayScene(app, load_session(good), good))
+        visited.add(app.top.name)
+        r = rng.random()
+        if r < 0.55:
+            ev = pygame.event.Event(pygame.KEYDOWN, key=rng.choice(keys), mod=0, unicode="", scancode=0)
+        elif r < 0.9:
+            w, h = app.screen.get_size()
+            pos = (rng.randint(-10, w + 10), rng.randint(-10, h + 10))
+            ev = pygame.event.Event(rng.choice([pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP]),
+                                    pos=pos, rel=(0, 0), buttons=(0, 0, 0), button=1)
+        elif r < 0.97:
+            ev = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-1, 1]), flipped=False)
+        else:
+            size = (rng.randint(200, 1600), rng.randint(150, 900))
+            ev = pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
+        app.handle_event(ev)
+        if app.running and app.stack.scenes and k % 2 == 0:
+            app.tick(rng.choice([0.0, 1 / 60, 0.25]), events=[])
+    assert {"sessions", "compare", "replay"} <= visited, visited
