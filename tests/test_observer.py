@@ -156,7 +156,7 @@ def test_reference_from_scores():
 
 
 def test_draw_infant_is_seeded_and_hides_the_history():
-    a, b = ob.draw_infant(3), ob.draw_infant(3)
+    a, b = ob.draw_infant(3, populations=()), ob.draw_infant(3, populations=())
     assert a["hidden"] == b["hidden"] and a["session_seed"] == b["session_seed"]
     assert np.array_equal(a["params"].reactivity, b["params"].reactivity)
     public = ob.public_view(a)
@@ -164,15 +164,25 @@ def test_draw_infant_is_seeded_and_hides_the_history():
     text = repr({k: v for k, v in public.items() if k != "params"}).lower()
     for word in ("secure", "avoidant", "resistant", "disorgani", "rejecting", "inconsistent"):
         assert word not in text
-    presets = {ob.draw_infant(s)["hidden"]["preset"] for s in range(40)}
+    presets = {ob.draw_infant(s, populations=())["hidden"]["preset"] for s in range(40)}
     assert presets == {"secure", "avoidant", "resistant", "disorganized"}
-    assert len(ob.draw_block(1)) == ob.BLOCK_SIZE
-    ages = [ob.draw_infant(s)["age_months"] for s in range(10)]
+    ages = [ob.draw_infant(s, populations=())["age_months"] for s in range(10)]
     assert all(ob.AGE_RANGE_MONTHS[0] <= x <= ob.AGE_RANGE_MONTHS[1] for x in ages)
 
 
+def test_draw_infant_can_come_from_a_population():
+    pytest.importorskip("simulator.model.population")
+    kinds = [ob.draw_source(s)[0] for s in range(30)]
+    assert "population" in kinds and "history" in kinds
+    seed = kinds.index("population")
+    d = ob.draw_infant(seed)
+    assert d["params"].n == 1 and d["hidden"]["population"] in {"low_risk", "high_risk", "global_mixed"}
+    assert d["hidden"]["preset"] is None
+    assert "hidden" not in ob.public_view(d)
+
+
 def test_make_session_runs_unlabelled():
-    s = ob.make_session(ob.draw_infant(5))
+    s = ob.make_session(ob.draw_infant(5, populations=()))
     assert s.preset_label == "unlabelled" and s.n == 1
     for _ in range(400):  # the first 100 s: enough to show it plays (test_content runs it to the end)
         s.step()

@@ -29,8 +29,10 @@ API
 - ``block_agreement(learner, reference) -> BlockAgreement``: everything above for a block of infants
   (per scale pooled over both reunions, per reunion and scale, percentage agreement on
   classification and kappa). ``BlockAgreement.summary_lines()`` gives display text.
-- ``draw_infant(seed) -> dict``: a random unlabelled infant for observer mode; ``make_session(draw)``
-  builds the :class:`~simulator.model.session.Session` (N = 1) that plays it.
+- ``draw_infant(seed) -> dict``: a random unlabelled infant for observer mode (a prototype history or
+  a population, chosen by the seed; the answer only under the ``hidden`` key); ``public_view(draw)``
+  drops ``hidden``; ``make_session(draw)`` builds the :class:`~simulator.model.session.Session`
+  (N = 1) that plays it; ``draw_block(seed)`` draws the 10 infants of a block.
 
 Edge cases (documented conventions)
 -----------------------------------
@@ -307,48 +309,85 @@ def reference_from_scores(scores: Any, episode_ids: Sequence[str], i: int = 0,
 
 
 # --- drawing an unlabelled infant ----------------------------------------------------------------------------
-#: Histories observer mode draws from, with their weights: (hidden label, infant preset, the caregiver
-#: style in the session's reunions). The infant and the caregiver share the history: a caregiver who
+#: Prototype histories observer mode draws from: (hidden label, infant preset, the caregiver style in
+#: the session's reunions, weight). The infant and the caregiver share the history: a caregiver who
 #: rebuffed comfort-seeking for a year does so in the reunion too (Ainsworth et al. 1978).
 HISTORIES: tuple[tuple[str, str, str, float], ...] = (
-    ("sensitive, consistent caregiving with repair", "secure", "sensitive", 0.25),
-    ("comfort-seeking consistently rebuffed", "avoidant", "rejecting", 0.25),
-    ("inconsistent, unpredictable responding", "resistant", "inconsistent", 0.25),
-    ("frightening or frightened caregiving alongside ordinary care", "disorganized", "sensitive", 0.25),
+    ("sensitive, consistent caregiving with repair", "secure", "sensitive", 0.15),
+    ("comfort-seeking consistently rebuffed", "avoidant", "rejecting", 0.15),
+    ("inconsistent, unpredictable responding", "resistant", "inconsistent", 0.15),
+    ("frightening or frightened caregiving alongside ordinary care", "disorganized", "sensitive", 0.15),
 )
+#: Populations observer mode draws from (an infant developed from birth under a caregiving history
+#: sampled from the population; see docs/population.md), with their weights.
+POPULATION_DRAWS: tuple[tuple[str, float], ...] = (("low_risk", 0.14), ("high_risk", 0.13),
+                                                   ("global_mixed", 0.13))
 #: Age range (months) of observer-mode infants: the Strange Situation's valid range is about 9-20 months.
 AGE_RANGE_MONTHS = (11.0, 15.0)
 OBSERVER_SCENARIO = "strange_situation"
 
 
-def draw_infant(seed: int, histories: Sequence[tuple[str, str, str, float]] = HISTORIES) -> dict:
+def _populations_available() -> bool:
+    try:
+        from simulator.model.population import develop_population  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def draw_source(seed: int, histories: Sequence[tuple[str, str, str, float]] = HISTORIES,
+                populations: Sequence[tuple[str, float]] | None = None):
+    """The cheap first part of :func:`draw_infant`: ``(kind, item, age, session_seed, rng)``.
+
+    ``kind`` is "history" or "population", ``item`` the chosen entry; ``rng`` continues the seed's stream.
+    """
+    if populations is None:
+        populations = POPULATION_DRAWS if _populations_available() else ()
+    rng = np.random.default_rng([int(seed), 0x0B5E])
+    choices = [("history", h) for h in histories] + [("population", p) for p in populations]
+    w = np.array([c[1][-1] for c in choices], dtype=float)
+    kind, item = choices[int(rng.choice(len(choices), p=w / w.sum()))]
+    age = float(np.round(rng.uniform(*AGE_RANGE_MONTHS), 1))
+    session_seed = int(rng.integers(0, 2**31 - 1))
+    return kind, item, age, session_seed, rng
+
+
+def draw_infant(seed: int, histories: Sequence[tuple[str, str, str, float]] = HISTORIES,
+                populations: Sequence[tuple[str, float]] | None = None) -> dict:
     """A random unlabelled infant for observer mode, fully determined by ``seed``.
 
+    The source is chosen at random by the seed: one of the prototype ``histories`` (an infant preset
+    with temperament and working model varied around it, and the caregiver style that history implies)
+    or one of the ``populations`` (an infant developed from birth under a caregiving history drawn from
+    that population, with a sensitive-style caregiver in the reunions). ``populations`` defaults to
+    :data:`POPULATION_DRAWS` when the population package is installed, else none.
+
     Returns a dict with the public keys ``scenario`` (the scenario id), ``seed``, ``session_seed``,
-    ``age_months`` and ``params`` (an :class:`~simulator.model.infant.InfantParams` of one infant:
-    temperament and working model varied around the history's values), and the key ``hidden`` holding
-    what must not be shown until the debrief: ``history`` (plain words), ``preset`` and
+    ``age_months`` and ``params`` (an :class:`~simulator.model.infant.InfantParams` of one infant), and
+    the key ``hidden`` holding what must not be shown until the debrief: ``source`` ("history" or
+    "population"), ``history`` (plain words), ``preset`` (or None), ``population`` (or None) and
     ``caregiver_style`` (the policy of the session's reunions). Nothing outside ``hidden`` reveals the
-    history: show only the public keys while the learner rates.
+    history: show only :func:`public_view` while the learner rates.
     """
     from simulator.model.params import sample_infants  # numpy-only; imported here to keep import light
 
-    rng = np.random.default_rng([int(seed), 0x0B5E])
-    w = np.array([h[3] for h in histories], dtype=float)
-    k = int(rng.choice(len(histories), p=w / w.sum()))
-    label, preset, style, _ = histories[k]
-    age = float(np.round(rng.uniform(*AGE_RANGE_MONTHS), 1))
-    # sample_infants keeps every infant at the preset's means when n == 1; draw two and keep the first
-    # so that observer-mode infants vary in temperament and working model like a population's.
-    params = sample_infants(preset, 2, age, rng).subset(np.array([0]))
-    return {
-        "scenario": OBSERVER_SCENARIO,
-        "seed": int(seed),
-        "session_seed": int(rng.integers(0, 2**31 - 1)),
-        "age_months": age,
-        "params": params,
-        "hidden": {"history": label, "preset": preset, "caregiver_style": style},
-    }
+    kind, item, age, session_seed, rng = draw_source(seed, histories, populations)
+    if kind == "history":
+        label, preset, style, _ = item
+        # sample_infants keeps every infant at the preset's means when n == 1; draw two and keep the
+        # first so that observer-mode infants vary in temperament and working model.
+        params = sample_infants(preset, 2, age, rng).subset(np.array([0]))
+        hidden = {"source": "history", "history": label, "preset": preset, "population": None,
+                  "caregiver_style": style}
+    else:
+        from simulator.model.population import develop_population
+
+        pop = item[0]
+        params = develop_population(pop, 1, age, int(rng.integers(0, 2**31 - 1))).params
+        hidden = {"source": "population", "history": f"a caregiving history drawn from the {pop} population",
+                  "preset": None, "population": pop, "caregiver_style": "sensitive"}
+    return {"scenario": OBSERVER_SCENARIO, "seed": int(seed), "session_seed": session_seed,
+            "age_months": age, "params": params, "hidden": hidden}
 
 
 def draw_block(seed: int, n: int = BLOCK_SIZE) -> list[dict]:
