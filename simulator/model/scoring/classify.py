@@ -23,6 +23,8 @@ Each infant's reasons are written in words, e.g. "avoidance 6 in episode 5 and 7
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .disorganization import D_THRESHOLD, disorganization_components
@@ -46,8 +48,26 @@ PRESEPARATION_RESISTANCE = 5.0
 SEEK_FOR_C = 3.0
 
 
+@lru_cache(maxsize=4096)
 def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+@lru_cache(maxsize=4096)
+def _cry(pct: int) -> str:
+    return "n/a" if pct < 0 else f"{pct}% of the separations"
+
+
+@lru_cache(maxsize=4096)
+def _per_ep(vals: tuple, eps: tuple) -> str:
+    parts = [f"{v} in episode {e}" for v, e in zip(vals, eps) if v > 0]
+    return " and ".join(parts) if parts else "not scored"
+
+
+def _texts(M: np.ndarray, eps: tuple) -> list[str]:
+    """"6 in episode 5 and 7 in episode 8" for each row of a (N, R) scale array (NaN = not scored)."""
+    keys = np.nan_to_num(M, nan=0.0).astype(int).tolist()
+    return [_per_ep(tuple(k), eps) for k in keys]
 
 
 def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: np.ndarray,
@@ -99,35 +119,38 @@ def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: n
     cls = np.where(d, "D", best)
     comp = disorganization_components(feats, structure)
 
-    ep = [f"{e + 1}" for e in reun]
+    # Reasons in words. Texts are built from small integer codes through cached formatters, so even
+    # 10,000 infants take a few list comprehensions rather than per-infant arithmetic.
+    eps = tuple(int(e) + 1 for e in reun)
+    ps_t = _texts(scales["proximity_seeking"][:, reun], eps)
+    av_t = _texts(AV, eps)
+    rs_t = _texts(RS, eps)
+    cry_pct = np.where(np.isnan(cry), -1, np.round(np.nan_to_num(cry) * 100)).astype(int).tolist()
+    cols = [x.tolist() for x in (av, rs, av_pk, rs_pk, seek, pre_rs)]
+    kind = np.select([a1, a2, c1, c2], [1, 2, 3, 4], 0).tolist()
+    m = _fmt(MEAN_FOR_CLASS)
     reasons: list[list[str]] = []
-    for i in range(n):
-        def per_ep(M):
-            vals = [f"{int(M[i, j])} in episode {ep[j]}" for j in range(len(ep)) if not np.isnan(M[i, j])]
-            return " and ".join(vals) if vals else "not scored"
-        avs, rss = per_ep(AV), per_ep(RS)
-        cry_txt = "n/a" if np.isnan(cry[i]) else f"{cry[i] * 100:.0f}% of the separations"
-        ps = per_ep(scales["proximity_seeking"][:, reun])
-        if a1[i]:
-            r = f"avoidance {avs} (mean {_fmt(av[i])} >= {_fmt(MEAN_FOR_CLASS)}), resistance {_fmt(rs[i])} -> A"
-        elif a2[i]:
-            r = (f"avoidance {avs} (mean {_fmt(av[i])}, a {_fmt(av_pk[i])}), little crying when separated "
-                 f"({cry_txt}) -> A")
-        elif c1[i]:
-            r = (f"resistance {rss} (mean {_fmt(rs[i])} >= {_fmt(MEAN_FOR_CLASS)}) with proximity or contact "
-                 f"seeking {_fmt(seek[i])}, avoidance {_fmt(av[i])} -> C")
-        elif c2[i]:
-            why = (f"intense crying when separated ({cry_txt})" if sep_support[i] else
-                   f"resistance {_fmt(pre_rs[i])} already before the first separation")
-            r = f"resistance {rss} (mean {_fmt(rs[i])}), {why} -> C"
+    for i, k in enumerate(kind):
+        a_, r_, apk, rpk, sk, pre_ = (c[i] for c in cols)
+        if k == 1:
+            r = f"avoidance {av_t[i]} (mean {_fmt(a_)} >= {m}), resistance {_fmt(r_)} -> A"
+        elif k == 2:
+            r = f"avoidance {av_t[i]} (mean {_fmt(a_)}, a {_fmt(apk)}), little crying when separated ({_cry(cry_pct[i])}) -> A"
+        elif k == 3:
+            r = (f"resistance {rs_t[i]} (mean {_fmt(r_)} >= {m}) with proximity or contact seeking {_fmt(sk)}, "
+                 f"avoidance {_fmt(a_)} -> C")
+        elif k == 4:
+            why = (f"intense crying when separated ({_cry(cry_pct[i])})" if sep_support[i] else
+                   f"resistance {_fmt(pre_)} already before the first separation")
+            r = f"resistance {rs_t[i]} (mean {_fmt(r_)}), {why} -> C"
         else:
-            r = (f"proximity seeking {ps}, avoidance {_fmt(av[i])} and resistance {_fmt(rs[i])} at most slight "
-                 f"(mean < {_fmt(MEAN_FOR_CLASS)}), crying {cry_txt} -> B")
-        out = [r]
-        if d[i]:
-            out.append(f"disorganisation {int(dis[i])} >= {D_THRESHOLD}: frozen {comp['freeze_s'][i]:.0f} s "
-                       f"({comp['freeze_share'][i] * 100:.0f}% of the time with the caregiver), longest freeze "
-                       f"{comp['longest_freeze_s'][i]:.0f} s, {int(comp['contradictory'][i])} approach-then-avoid "
-                       f"or freeze sequences -> D (best fit {best[i]})")
-        reasons.append(out)
+            r = (f"proximity seeking {ps_t[i]}, avoidance {_fmt(a_)} and resistance {_fmt(r_)} at most slight "
+                 f"(mean < {m}), crying {_cry(cry_pct[i])} -> B")
+        reasons.append([r])
+    for i in np.flatnonzero(d):
+        reasons[i].append(
+            f"disorganisation {int(dis[i])} >= {D_THRESHOLD}: frozen {comp['freeze_s'][i]:.0f} s "
+            f"({comp['freeze_share'][i] * 100:.0f}% of the time with the caregiver), longest freeze "
+            f"{comp['longest_freeze_s'][i]:.0f} s, {int(comp['contradictory'][i])} approach-then-avoid "
+            f"or freeze sequences -> D (best fit {best[i]})")
     return cls.tolist(), best.tolist(), reasons

@@ -49,8 +49,10 @@ def scale_log(log, structure: EpisodeStructure) -> tuple[dict[str, np.ndarray], 
     E = structure.E
     scales = {name: np.full((N, E), np.nan) for name in SCALES}
     feats: dict[str, np.ndarray] = {}
+    lengths = np.asarray(log.episode_end) - np.asarray(log.episode_start)
+    aligner = F.Aligner(codes, int(lengths.max()) if lengths.size else 0)
     for e in range(E):
-        block, length = F.episode_block(codes, log.episode_start[:, e], log.episode_end[:, e])
+        block, length = aligner.block(log.episode_start[:, e], log.episode_end[:, e])
         sc, ft = score_episode(block, length, int(structure.partner[e]), bool(structure.separation[e]),
                                bool(structure.entered[e]), float(log.dt))
         ran = length > 0

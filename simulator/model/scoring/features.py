@@ -24,8 +24,8 @@ MATCHED_BIT = 0x40
 CAREGIVER_BIT = 0x80
 #: Code written where an episode has ended for an infant: behaviour 15 (none), no flags.
 PAD = 0x0F
-#: Rows (steps) gathered at a time (bounds the temporary index arrays to ROWS x N).
-_ROWS = 256
+#: Tile size (steps and infants) of the cache-friendly transpose of the log.
+_TILE = 256
 
 B = Behaviour
 
@@ -57,31 +57,55 @@ WITHDRAWAL = table(B.AVOID, B.SELF_SOOTHE, B.LOOK_AWAY)
 TURN_OR_FREEZE = table(B.AVOID, B.FREEZE)
 
 
+class Aligner:
+    """Cuts per-infant episode windows out of a behaviour log.
+
+    The (T, N) log is transposed once to (N, T) and padded with :data:`PAD`, so each episode becomes a
+    strided window per infant (a contiguous copy per row) instead of a scattered gather.
+
+    Args:
+        codes: the log, uint8 (T, N).
+        max_len: the longest episode in steps (the padding needed past the end).
+    """
+
+    def __init__(self, codes: np.ndarray, max_len: int) -> None:
+        T, N = codes.shape
+        self.N = N
+        self.padded = np.full((N, T + max_len + 1), PAD, dtype=np.uint8)
+        # Transpose in square tiles: far faster than one strided uint8 transpose of a large log.
+        for i in range(0, T, _TILE):
+            rows = codes[i:i + _TILE]
+            for j in range(0, N, _TILE):
+                blk = rows[:, j:j + _TILE]
+                self.padded[j:j + blk.shape[1], i:i + blk.shape[0]] = blk.T
+
+    def block(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Episode-aligned codes: uint8 (N, L) with step k of infant i at ``[i, k]`` (``PAD`` past its
+        end), L = the longest length; and the lengths in steps, int64 (N,)."""
+        start = np.asarray(start, dtype=np.int64)
+        length = np.maximum(np.asarray(end, dtype=np.int64) - start, 0)
+        L = int(length.max()) if self.N else 0
+        if L == 0:
+            return np.full((self.N, 0), PAD, dtype=np.uint8), length
+        win = np.lib.stride_tricks.sliding_window_view(self.padded, L, axis=1)
+        out = win[np.arange(self.N), start]
+        tail = np.arange(L)[None, :] >= length[:, None]
+        out[tail] = PAD
+        return out, length
+
+
 def episode_block(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Episode-aligned codes.
+    """Episode-aligned codes of one episode (see :class:`Aligner`; use that for several episodes).
 
     Args:
         codes: the log, uint8 (T, N).
         start, end: the episode's first step and one past its last, int (N,).
 
     Returns:
-        ``(block, length)``: uint8 (N, L), C-contiguous, with step k of infant i at ``block[i, k]``
-        (``PAD`` past the end), L = the longest length; and the lengths in steps, int64 (N,).
+        ``(block, length)``: uint8 (N, L) and int64 (N,).
     """
-    T, N = codes.shape
-    start = np.asarray(start, dtype=np.int64)
-    length = np.maximum(np.asarray(end, dtype=np.int64) - start, 0)
-    L = int(length.max()) if N else 0
-    out = np.full((L, N), PAD, dtype=np.uint8)
-    if L and T:
-        flat = np.ascontiguousarray(codes).reshape(-1)
-        base = start * N + np.arange(N, dtype=np.int64)
-        for k0 in range(0, L, _ROWS):
-            k = np.arange(k0, min(k0 + _ROWS, L), dtype=np.int64)[:, None]
-            ok = k < length[None, :]
-            idx = np.where(ok, base[None, :] + k * N, 0)
-            out[k0:k0 + len(k)] = np.where(ok, flat[idx], PAD)
-    return np.ascontiguousarray(out.T), length
+    length = np.maximum(np.asarray(end, dtype=np.int64) - np.asarray(start, dtype=np.int64), 0)
+    return Aligner(np.asarray(codes, dtype=np.uint8), int(length.max()) if length.size else 0).block(start, end)
 
 
 @dataclass
@@ -107,8 +131,15 @@ class Runs:
         return Runs(self.row[mask], self.start[mask], self.length[mask], self.value[mask], self.L)
 
     def of(self, tab: np.ndarray) -> "Runs":
-        """The runs whose value is in a 16-entry lookup table (see :func:`table`)."""
-        return self.select(tab[self.value])
+        """The runs whose value is in a 16-entry lookup table (see :func:`table`), in flat order."""
+        if not hasattr(self, "_order"):
+            self._order = np.argsort(self.value, kind="stable")
+            self._bounds = np.searchsorted(self.value[self._order], np.arange(17))
+        parts = [self._order[self._bounds[c]:self._bounds[c + 1]] for c in np.flatnonzero(tab)]
+        idx = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        if len(parts) > 1:
+            idx.sort()
+        return Runs(self.row[idx], self.start[idx], self.length[idx], self.value[idx], self.L)
 
     @property
     def flat(self) -> np.ndarray:
