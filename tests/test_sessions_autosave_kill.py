@@ -70,5 +70,5 @@ def test_sigkill_partway_then_list_and_replay(tmp_path):
     assert differences(d, r) == []
     p = subprocess.run([sys.executable, str(ROOT / "main.py"), "replay", rows[0].name, "--headless"],
                        capture_output=True, text=True, env=env, timeout=60)
-    assert p.returncode == 0 and "identical to the saved file" in p.stdout, p.stderr
+    assert p.returncode == 0 and "identical to the saved file" in p.stdout, (p.stdout, p.stderr)
     assert json.loads(rows[0].path.read_text())["t_s"] == d["t_s"]  # the replay did not touch it

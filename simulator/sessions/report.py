@@ -61,10 +61,7 @@ ACTION_GROUPS = (
 _GROUP_OF = {a: g for g in ACTION_GROUPS for a in g[3]}
 _COL = {name: k for k, name in enumerate(TRAJECTORY_COLUMNS)}
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
-BALTIMORE = (("A", 22), ("B", 66), ("C", 12))
-SCALE_LABELS = {"proximity_seeking": "proximity\nseeking", "contact_maintaining": "contact\nmaintaining",
-                "resistance": "resist-\nance", "avoidance": "avoid-\nance", "search": "search",
-                "distance_interaction": "distance\ninteraction"}
+BALTIMORE = (("A", 22), ("B", 66), ("C", 12))  # Ainsworth et al. 1978 (science.md PD1)
 
 
 def _init_pygame() -> None:
@@ -533,17 +530,6 @@ def measures_table(page: Page, x: int, y: int, w: int, run: Run) -> int:
         note += (" Scales 1-7: PS proximity seeking, CM contact maintaining, RS resistance, AV avoidance, SR "
                  "search, DI distance interaction; toward the caregiver, or the stranger when alone with the infant.")
     return page.para(note, x, y, w, 9, color=INK_SOFT)
-
-
-def scales_table(page: Page, x: int, y: int, w: int, run: Run) -> int:
-    """The 1-7 interactive scales per episode, where the file has them."""
-    eps = [ep for ep in run.data["episodes"] if any(ep.get(k) is not None for k in SCALES)]
-    if not eps:
-        return y
-    cols = [("episode", int(0.28 * w), "l")] + [(SCALE_LABELS[k], int(0.12 * w), "r") for k in SCALES]
-    rows = [[_episode_title(run, ep)] + [str(ep.get(k)) if ep.get(k) is not None else "–" for k in SCALES]
-            for ep in eps]
-    return draw_table(page, x, y, cols, rows)
 
 
 # --- sections -------------------------------------------------------------------------------------------
