@@ -348,7 +348,7 @@ def draw_timeline(page: Page, x: int, y: int, w: int, tl: Timeline, t_max: float
     # The learner's choices.
     if tl.learner:
         yy += mh + page.px(2)
-        page.text("your actions", px0 - page.px(4), yy + mh // 2, 9, color=INK_SOFT, anchor="midright")
+        page.text("learner", px0 - page.px(4), yy + mh // 2, 9, color=INK_SOFT, anchor="midright")
         last_end = -1e9
         for k, (tt, act) in enumerate(tl.learner):
             cx = X(tt)
@@ -416,7 +416,7 @@ def draw_legend(page: Page, x: int, y: int, w: int, with_learner: bool) -> int:
     note = ("Black ticks under the caregiver strip: caregiver matched the infant's state. Blank strip: caregiver "
             "out of the room.")
     if with_learner:
-        note += " Your actions: each choice the learner made."
+        note += " Learner: a tick for each choice the learner made."
     return page.para(note, x, yy + page.px(1), w, 9, color=INK_SOFT)
 
 
@@ -508,7 +508,9 @@ def measures_table(page: Page, x: int, y: int, w: int, run: Run) -> int:
     for ep in d["episodes"]:
         dur, plan = ep.get("duration_s"), ep.get("planned_s")
         length = _num(dur, "{:.0f}")
-        if dur is not None and plan is not None and abs(dur - plan) > 0.5:
+        if not dur:  # an unfinished session: the episode under way, or one never reached
+            length = "under way" if ep.get("positive_affect") is not None else "–"
+        elif plan is not None and abs(dur - plan) > 0.5:
             length = f"{length} of {_num(plan, '{:.0f}')}"
         if ep.get("curtailed"):
             length = "c " + length
@@ -677,8 +679,7 @@ def prediction_section(page: Page, x: int, y: int, w: int, run: Run) -> int:
     if pred:
         y = page.para(f"Predicted: {pred['options'][pred['choice']]}", x, y, w, 9.5)
     else:
-        y = page.para("Predicted: no prediction was recorded (sessions run from the command line have none).",
-                      x, y, w, 9.5)
+        y = page.para("Predicted: no prediction was recorded.", x, y, w, 9.5)
     options = pred["options"] if pred else (list(pr.options) if pr else [])
     answer = pred["answer"] if pred else (pr.answer if pr else None)
     if answer is not None and 0 <= answer < len(options):
