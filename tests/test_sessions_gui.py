@@ -166,3 +166,18 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
         if app.running and app.stack.scenes and k % 2 == 0:
             app.tick(rng.choice([0.0, 1 / 60, 0.25]), events=[])
     assert {"sessions", "compare", "replay"} <= visited, visited
+
+
+def test_long_list_scrolls(app, tmp_path):
+    from simulator.view.sessions_list import ROWS, SessionsScene
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(ROWS + 5):
+        (folder / f"s{k:02d}.json").write_text("{}")  # unreadable, but listed
+    sc = app.push(SessionsScene(app, folder))
+    assert len(sc.rows) == ROWS + 5
+    app.tick(0.016, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False)])
+    assert sc.top == 3
+    key(app, pygame.K_PAGEDOWN, 1)
+    assert sc.selected == ROWS and sc.top + ROWS > sc.selected
+    app.tick(0.016, [])

@@ -289,6 +289,10 @@ class SessionsScene(Scene):
                     return None
                 self.select(max(0, min(len(self.rows) - 1, self.selected + step)))
                 return None
+        if event.type == pygame.MOUSEWHEEL and len(self.rows) > ROWS:
+            self.top = max(0, min(len(self.rows) - ROWS, self.top - int(getattr(event, "y", 0))))
+            self.relayout()
+            return None
         event = self.group.process_event(event)
         foc = self.group.focused
         if foc is not None and foc.ident.startswith("row:") and int(foc.ident[4:]) != self.selected:
