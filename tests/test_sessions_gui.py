@@ -133,15 +133,15 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
     good = next(p for p in folder.iterdir() if p.name[0].isdigit())
     good_bytes = good.read_bytes()
     visited = set()
-    for k in range(450):
-        if k % 75 == 0 or not app.running or not app.stack.scenes:
+    for k in range(300):
+        if k % 50 == 0 or not app.running or not app.stack.scenes:
             if not app.running or not app.stack.scenes:
                 app = App(headless=True)
                 app.push(HomeScene(app))
             if not good.exists():  # the fuzz may have deleted it (after confirming): put it back
                 good.write_bytes(good_bytes)
             app.home()
-            which = (k // 75) % 3
+            which = (k // 50) % 3
             if which == 0:
                 app.push(SessionsScene(app, folder))
             elif which == 1:
