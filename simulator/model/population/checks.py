@@ -225,8 +225,47 @@ def check_mr3(n: int = N_MR3, seed: int = SEED) -> CheckRow:
                     txt, ok, "Tronick 1989")
 
 
+#: Infants per prototype history in the prototype check.
+N_PROTOTYPE = 200
+
+
+def prototype_values(n: int = N_PROTOTYPE, seed: int = SEED, months: float = 12.0) -> dict[str, dict[str, float]]:
+    """Each preset's prototype history developed for ``months``, run and scored: percent of each class."""
+    key = ("proto", n, seed, months)
+    if key in _CACHE:
+        return _CACHE[key]
+    from ..batch import run_batch
+    from ..scenario import load_scenario
+    from .development import develop
+    from .profiles import ProfileParams
+    from .prototypes import PROTOTYPE_HISTORIES
+
+    sc = load_scenario("strange_situation")
+    out = {}
+    for k, (preset, profile) in enumerate(PROTOTYPE_HISTORIES.items()):
+        dev = develop(ProfileParams.from_profile(profile, n), months, rng=np.random.default_rng([seed, 40 + k]))
+        res = run_batch(sc, n, seed=seed, params=dev.params, preset_label=preset)
+        out[preset] = shares(res.scores.classification)
+    _CACHE[key] = out
+    return out
+
+
+def check_prototypes(n: int = N_PROTOTYPE, seed: int = SEED) -> CheckRow:
+    """The infant presets as prototype histories: each classifies as its pattern at least 90% of the time."""
+    v = prototype_values(n, seed)
+    expected = {"secure": "B", "avoidant": "A", "resistant": "C", "disorganized": "D"}
+    ok = all(v[p][c] >= 90.0 for p, c in expected.items())
+    txt = "; ".join(f"{p} ({PROTO_NAMES[p]}) {v[p][c]:.0f}% {c}" for p, c in expected.items())
+    return CheckRow("PRESETS", "infant presets as prototype caregiving histories, developed 12 months",
+                    "each history classifies as its pattern >= 90%", txt + f" (N={n} each)", ok,
+                    "Ainsworth et al. 1978; Main & Hesse 1990")
+
+
+PROTO_NAMES = {"secure": "sensitive_repair", "avoidant": "rebuffing", "resistant": "unpredictable",
+               "disorganized": "frightening"}
+
 #: The checks, in report order.
-CHECKS = (check_pd1, check_pd2, check_pd3, check_pd4, check_pd6, check_mr3)
+CHECKS = (check_pd1, check_pd2, check_pd3, check_pd4, check_pd6, check_mr3, check_prototypes)
 
 
 def run_all() -> list[CheckRow]:
@@ -261,8 +300,9 @@ def _register() -> None:
 
     for order, fn, n_default in ((95, check_mr3, N_MR3), (151, check_pd1, N_POPULATION),
                                  (152, check_pd2, N_POPULATION), (153, check_pd3, N_POPULATION),
-                                 (154, check_pd4, N_POPULATION), (156, check_pd6, N_POPULATION)):
-        register_check(fn.__name__.split("_")[1].upper(), order=order)(make(fn, n_default))
+                                 (154, check_pd4, N_POPULATION), (156, check_pd6, N_POPULATION),
+                                 (157, check_prototypes, N_PROTOTYPE)):
+        register_check(fn.__name__.split("_", 1)[1].upper(), order=order)(make(fn, n_default))
 
 
 _register()
