@@ -162,9 +162,9 @@ FINDINGS: dict[str, tuple[str, list[str]]] = {
     "PD3": ("A global mixed-risk picture: 51.6% B, 14.7% A, 10.2% C, 23.5% D (20,720 dyads).", ["madigan2023"]),
     "PD4": ("Caregiver sensitivity correlates with security at about r = .24; it does not determine the "
             "pattern by itself.", ["dewolff1997"]),
-    "PD5": ("Avoidant infants are calm outside, aroused inside: less crying than secure infants during "
+    "PD5": ("Infants with an avoidant pattern are calm outside, aroused inside: less crying than B infants during "
             "separations, but similar heart rate.", ["spangler1993"]),
-    "PD6": ("A cortisol-like load after the procedure is not raised for secure infants and is raised for "
+    "PD6": ("A cortisol-like load after the procedure is not raised with a secure (B) pattern and is raised for "
             "insecure patterns.", ["spangler1993", "spangler1998"]),
 }
 
