@@ -87,3 +87,17 @@ def test_locked_actions_are_refused():
     session = Session(load_scenario("strange_situation"), n=1, seed=1, learner=True)
     assert session.allowed_actions() == []  # the Strange Situation's caregiver follows the protocol
     assert not session.set_action("harsh")
+
+
+def test_leave_then_return_within_an_episode():
+    session = Session(SCENARIO, n=1, seed=2, learner=True)
+    assert session.set_action("leave_with_goodbye")
+    for _ in range(8):
+        session.step()
+    assert session.left[0]
+    assert session.log.caregiver_present[-1, 0] == 0
+    assert session.set_action("return_greet")
+    session.step()
+    assert not session.left[0] and session.log.caregiver_present[-1, 0] == 1
+    kinds = [e.kind for e in session.events]
+    assert "caregiver_leaves" in kinds and "caregiver_returns" in kinds

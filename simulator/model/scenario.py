@@ -143,6 +143,8 @@ class Scenario(_Strict):
     learning_goals: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     infant: InfantSpec
+    stranger_label: str = Field("Stranger", min_length=1,
+                                description="what the app calls the second adult (e.g. 'Key worker')")
     predict: Prompt | None = None
     episodes: list[Episode] = Field(min_length=1)
 

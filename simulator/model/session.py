@@ -385,8 +385,16 @@ class Session:
         if self.learner and (pol[0] == Policy.LEARNER or self.broken):
             act[0] = self.learner_action
         # Leaving and returning within an episode (free play, nursery drop-off).
+        back = self.left & (act == Action.RETURN_GREET) & h["cg"]
+        if back.any():
+            self.left &= ~back
+            cg = h["cg"] & ~self.left
+            if self.n == 1:
+                self._log_event(0, "caregiver_returns", {})
         leaving = LEAVING[act]
         if leaving.any():
+            if self.n == 1 and cg[0] and leaving[0]:
+                self._log_event(0, "caregiver_leaves", {"goodbye": bool(act[0] == Action.LEAVE_WITH_GOODBYE)})
             self.left |= leaving & cg
             cg = cg & ~leaving
         sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
