@@ -79,5 +79,6 @@ def test_fuzz_5000_events_across_all_scenes():
         if k % 3 == 0:
             app.tick(rng.choice([0.0, 1 / 60, 0.1, 0.3]), events=[])
         visited.add(app.top.name)
+    print("scenes visited:", sorted(visited), "restarts:", restarts)
     assert set(SCENES) <= visited
     assert n_events >= 5000

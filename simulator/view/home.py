@@ -17,6 +17,7 @@ from .widgets import Button, FocusGroup, mix, paragraph, text
 #: constructed as ``Class(app)``; the entry appears only when its module is installed.
 EXTRA_ENTRIES = (
     ("simulator.view.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
+    ("simulator.view.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
     ("simulator.view.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
 )
 
@@ -110,19 +111,20 @@ class HomeScene(Scene):
             bw = font.size(label)[0] + 64
             items.append(Button((x, y, bw, 44), label, fn, key=key, key_label=cap, ident=ident))
             x += bw + 16
-        # Classroom settings, also on keys that work everywhere (T, F10, F11, M).
+        # Classroom settings along the top right, also on keys that work everywhere (T, F10, F11, M).
         snd = self.app.sound
         sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
-        x += 24
         small = self.app.font(15, scaled=False)
-        for label, fn, cap, ident in ((S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
-                                      (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
-                                      (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
-                                      (sound_label, self.toggle_sound, "M", "sound")):
+        sx = 1224
+        for label, fn, cap, ident in reversed(((S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
+                                               (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
+                                               (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
+                                               (sound_label, self.toggle_sound, "M", "sound"))):
             bw = small.size(label)[0] + 58 + (8 if len(cap) > 1 else 0)
-            items.append(Button((x, y + 4, bw, 36), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
+            sx -= bw
+            items.append(Button((sx, 14, bw, 34), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
                                 font_size=15, scaled=False))
-            x += bw + 8
+            sx -= 8
         qw = font.size(S.HOME_QUIT)[0] + 70
         items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, lambda: self.app.quit(0), key=None,
                             key_label="Esc", style="quiet", ident="quit"))
@@ -216,6 +218,6 @@ class HomeScene(Scene):
             text(surface, self.app.font(theme.SIZE_SMALL), S.HOME_INVALID.format(error=err), (56, yerr), p.warn,
                  max_width=1170)
             yerr -= 22
-        text(surface, self.app.font(theme.SIZE_SMALL, italic=True), S.APP_DISCLAIMER, (1224, 40), p.ink_faint,
+        text(surface, self.app.font(theme.SIZE_SMALL, italic=True), S.APP_DISCLAIMER, (1224, 58), p.ink_faint,
              anchor="topright")
         draw_hints(surface, self.app, S.HOME_HINTS)
