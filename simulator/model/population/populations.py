@@ -68,13 +68,13 @@ def _logit(p: float) -> float:
 
 
 def _dists(sens: float, welcome: float, consistency: float, lag: float, phone: float,
-           sens_sd: float = 0.6, welcome_sd: float = 1.1, cons_sd: float = 1.0) -> dict[str, Dist]:
+           sens_sd: float = 0.75, welcome_sd: float = 1.1, cons_sd: float = 1.0) -> dict[str, Dist]:
     return {
         "sensitivity": Dist("logitnormal", sens, sens_sd, 0.9),
         "response_lag_s": Dist("lognormal", lag, 0.4, -0.3),
         "bout_s": Dist("lognormal", 4.0, 0.35, -0.2),
-        "consistency": Dist("logitnormal", consistency, cons_sd, 0.2),
-        "comfort_welcome": Dist("logitnormal", welcome, welcome_sd, 0.2),
+        "consistency": Dist("logitnormal", consistency, cons_sd, 0.3),
+        "comfort_welcome": Dist("logitnormal", welcome, welcome_sd, 0.3),
         "phone_hours": Dist("lognormal", phone, 0.7, -0.2),
     }
 
@@ -90,7 +90,7 @@ POPULATIONS: dict[str, Population] = {
             "low_risk",
             "Baltimore-like middle-class families: mostly sensitive, few frightening episodes",
             "Ainsworth et al. 1978 (A 22, B 66, C 12); van IJzendoorn et al. 1999 (about 15% D)",
-            _dists(sens=0.72, welcome=0.85, consistency=0.95, lag=2.0, phone=1.0),
+            _dists(sens=0.72, welcome=0.85, consistency=0.96, lag=1.7, phone=0.8),
             frightening_share=0.17, frightening_median=3.0, frightening_spread=0.5,
             targets={"A": 22.0, "B": 66.0, "C": 12.0, "D": 15.0},
         ),
@@ -108,7 +108,7 @@ POPULATIONS: dict[str, Population] = {
             "global_mixed",
             "the global mixed-risk picture of Madigan et al. 2023 (20,720 dyads)",
             "Madigan et al. 2023 (B 51.6, A 14.7, C 10.2, D 23.5)",
-            _dists(sens=0.70, welcome=0.87, consistency=0.95, lag=2.2, phone=1.2),
+            _dists(sens=0.70, welcome=0.85, consistency=0.96, lag=1.9, phone=1.0),
             frightening_share=0.29, frightening_median=3.0, frightening_spread=0.5,
             targets={"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5},
         ),
