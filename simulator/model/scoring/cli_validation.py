@@ -28,7 +28,7 @@ def cmd_validation(args) -> int:
         if verbose:
             print(f"  running {label} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
 
-    text, rows = build_report(seed=args.seed, n=args.n, progress=progress)
+    text, rows = build_report(seed=args.seed, n=args.n, progress=progress, workers=args.workers)
     atomic_write_text(out, text)
     for r in rows:
         print(f"{'pass' if r.passed else 'FAIL' if r.passed is False else 'n/a '}  {r.id}: {r.simulated[:100]}",
@@ -46,4 +46,6 @@ def register(sub, common) -> None:
     p.add_argument("--out", default=None, help="report path (default docs/validation.md)")
     p.add_argument("--seed", type=int, default=SEED, help=f"seed of every population (default {SEED})")
     p.add_argument("--n", type=int, default=N, help=f"infants per population (default {N})")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes for the populations (default: up to 2, the cores available)")
     p.set_defaults(func=cmd_validation)
