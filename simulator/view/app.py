@@ -36,7 +36,7 @@ class App:
         pygame.font.init()
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.canvas_size = theme.CANVAS_SIZE
-        self.canvas = pygame.Surface(self.canvas_size)
+        self.canvas: pygame.Surface | None = None  # set by _open_window (the screen itself when 1:1)
         self.palette = theme.PROJECTOR if projector else theme.CLASSIC
         self.text_scale_index = 0
         self.fullscreen = False
@@ -57,18 +57,25 @@ class App:
     # --- window and scaling ------------------------------------------------------------------------------
     def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
         flags = pygame.RESIZABLE
+        screen = None
         if fullscreen:
             try:
                 screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
                 self.fullscreen = True
-                self.window_size = screen.get_size()
-                return screen
             except pygame.error:
-                pass
-        self.fullscreen = False
-        size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
-        screen = pygame.display.set_mode(size, flags)
+                screen = None
+        if screen is None:
+            self.fullscreen = False
+            size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+            screen = pygame.display.set_mode(size, flags)
         self.window_size = screen.get_size()
+        # At exactly 1280x720 the scenes draw straight onto the window (no copy per frame); otherwise onto an
+        # off-screen canvas that is scaled into the window with letterboxing.
+        if screen.get_size() == tuple(self.canvas_size):
+            self.canvas = screen
+        elif self.canvas is None or self.canvas.get_size() != tuple(self.canvas_size) or self.canvas is getattr(
+                self, "screen", None):
+            self.canvas = pygame.Surface(self.canvas_size).convert()
         return screen
 
     def toggle_fullscreen(self) -> None:
@@ -232,8 +239,10 @@ class App:
 
     def draw_canvas(self) -> pygame.Surface:
         """Draw the visible scenes onto the canvas and return it (no flip)."""
-        self.canvas.fill(self.palette.bg)
-        for scene in self.stack.visible():
+        visible = self.stack.visible()
+        if not (visible and getattr(visible[0], "opaque", False)):  # an opaque scene paints every pixel itself
+            self.canvas.fill(self.palette.bg)
+        for scene in visible:
             scene.draw(self.canvas)
         return self.canvas
 
@@ -241,7 +250,9 @@ class App:
         """Draw the canvas, scale it into the window with letterboxing, flip."""
         canvas = self.draw_canvas()
         s, x, y, w, h = self._viewport()
-        if (w, h) == self.canvas_size and (x, y) == (0, 0):
+        if canvas is self.screen:
+            pass  # drawn in place
+        elif (w, h) == self.canvas_size and (x, y) == (0, 0):
             self.screen.blit(canvas, (0, 0))
         else:
             self.screen.fill((20, 20, 20))
@@ -341,6 +352,16 @@ class _SilentSound:
         self.muted = not self.muted
 
 
+def open_app(**kw) -> "App | None":
+    """An App, or None after one stderr line when no window can be opened (no display, no video driver)."""
+    try:
+        return App(**kw)
+    except pygame.error as exc:
+        print(f"error: display: cannot open a window ({exc}); headless commands (run, batch, list) still work",
+              file=sys.stderr)
+        return None
+
+
 def parse_gui_flags(argv: list[str]) -> dict:
     """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
     opts = {"fullscreen": False, "projector": False, "sound": None}
@@ -365,7 +386,9 @@ def launch_gui(argv: list[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     t0 = time.perf_counter()
-    app = App(**opts)
+    app = open_app(**opts)
+    if app is None:
+        return 2
     from .home import HomeScene
     app.push(HomeScene(app))
     if os.environ.get("ATTUNE_TIME_TO_HOME"):

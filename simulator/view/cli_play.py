@@ -63,7 +63,7 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
     """
-    from .app import App
+    from .app import open_app
     from .briefing import BriefingScene
     from .home import HomeScene
     from .play import PlayScene
@@ -71,7 +71,9 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0
     if app is None:
-        app = App(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+        if app is None:
+            return 2
     app.push(HomeScene(app))
     if autoplay or exit_after is not None:
         app.push(PlayScene(app, scenario, infant=infant, caregiver=caregiver, seed=seed, demo=autoplay,

@@ -80,6 +80,7 @@ class PlayScene(Scene):
     """
 
     name = "play"
+    opaque = True  # the background layer covers the whole canvas
 
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
@@ -424,7 +425,34 @@ class PlayScene(Scene):
         return event
 
     # --- drawing -------------------------------------------------------------------------------------------------
+    def _background(self, size) -> pygame.Surface:
+        """The parts of the screen that never change within a palette: page, banner, panel and box backgrounds."""
+        app = self.app
+        p = app.palette
+        key = (p.name, tuple(size))
+        if getattr(self, "_bg_key", None) != key:
+            bg = pygame.Surface(size)
+            if pygame.display.get_surface() is not None:
+                bg = bg.convert()
+            bg.fill(p.bg)
+            pygame.draw.rect(bg, p.banner, (0, 0, 1280, 58))
+            for r in (PANEL, STATUS):
+                pygame.draw.rect(bg, p.panel, r, border_radius=14)
+                pygame.draw.rect(bg, p.line, r, width=1, border_radius=14)
+            pygame.draw.rect(bg, p.panel, CAPTION, border_radius=10)
+            self._bg, self._bg_key = bg, key
+        return self._bg
+
+    #: The background layer is copied everywhere except the room and the chart, which are opaque images.
+    _BG_AREAS = (pygame.Rect(0, 0, 1280, ROOM.y), pygame.Rect(0, ROOM.y, ROOM.x, 720 - ROOM.y),
+                 pygame.Rect(ROOM.right, ROOM.y, 1280 - ROOM.right, 720 - ROOM.y),
+                 pygame.Rect(ROOM.x, ROOM.bottom, ROOM.w, CHART.y - ROOM.bottom),
+                 pygame.Rect(ROOM.x, CHART.bottom, ROOM.w, 720 - CHART.bottom))
+
     def draw(self, surface: pygame.Surface) -> None:
+        bg = self._background(surface.get_size())
+        for area in self._BG_AREAS:
+            surface.blit(bg, area.topleft, area)
         self._draw_banner(surface)
         s = self.session
         toast = self.toast if self.toast_s > 0 else ""
@@ -453,7 +481,6 @@ class PlayScene(Scene):
         app = self.app
         p = app.palette
         s = self.session
-        pygame.draw.rect(surface, p.banner, (0, 0, 1280, 58))
         ep = s.current_episode
         e = self.episode_index
         title = S.PLAY_FINISHED if s.finished else S.PLAY_EPISODE.format(k=e + 1, n=s.E, title=ep.title)
@@ -581,7 +608,6 @@ class PlayScene(Scene):
         app = self.app
         p = app.palette
         s = self.session
-        pygame.draw.rect(surface, p.panel, CAPTION, border_radius=10)
         if s.finished:
             text(surface, app.font(theme.SIZE_BODY, bold=True), S.PLAY_FINISHED, (CAPTION.x + 16, CAPTION.centery),
                  p.ink, anchor="midleft")
@@ -600,8 +626,6 @@ class PlayScene(Scene):
         app = self.app
         p = app.palette
         s = self.session
-        pygame.draw.rect(surface, p.panel, PANEL, border_radius=14)
-        pygame.draw.rect(surface, p.line, PANEL, width=1, border_radius=14)
         title = S.PLAY_ACTIONS_DEMO if self.demo else S.PLAY_ACTIONS
         tr = text(surface, app.font(theme.SIZE_BODY, bold=True), title, (PANEL.x + 16, PANEL.y + 8), p.ink)
         if self.demo:
@@ -627,8 +651,6 @@ class PlayScene(Scene):
         p = app.palette
         s = self.session
         r = STATUS
-        pygame.draw.rect(surface, p.panel, r, border_radius=14)
-        pygame.draw.rect(surface, p.line, r, width=1, border_radius=14)
         m = self.matched_now()
         if not self.caregiver_present():
             label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None

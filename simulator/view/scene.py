@@ -28,10 +28,12 @@ class Scene:
     Attributes:
         app: the running :class:`~simulator.view.app.App` (canvas size, fonts, theme, the stack).
         overlay: True if the scene below should be drawn first (a dialog over a screen).
+        opaque: True if ``draw`` paints every pixel, so the app need not clear the canvas first.
         name: a short id for tests and screenshots.
     """
 
     overlay = False
+    opaque = False  # True if draw() paints every pixel of the canvas (the app then skips clearing it)
     name = "scene"
 
     def __init__(self, app: "App") -> None:
