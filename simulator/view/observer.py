@@ -163,6 +163,7 @@ class ObserverScene(Scene):
         self._generation = 0
         self.session = None
         self.error = ""
+        self.frame_budget = FRAME_BUDGET_S
         self.learner: list[dict] = []
         self.reference: list[dict] = []
         self.block = None
@@ -244,9 +245,10 @@ class ObserverScene(Scene):
         i = self.view if i is None else i
         return traj[max(0, min(i, len(traj) - 1))]
 
-    def _advance_model(self, to_row: int, budget: float = FRAME_BUDGET_S) -> None:
-        """Step the model until the trajectory has ``to_row`` rows, within a time budget."""
+    def _advance_model(self, to_row: int, budget: float | None = None) -> None:
+        """Step the model until the trajectory has ``to_row`` rows, within a time budget (s) per frame."""
         s = self.session
+        budget = self.frame_budget if budget is None else budget
         t0 = time.perf_counter()
         while len(s.trajectory) <= to_row and not s.finished:
             s.step()

@@ -815,4 +815,10 @@ def make_infant_play(app, scenario, params, label: str, history: str, seed: int 
         def _replay_args(self) -> dict:
             return {}  # "play again" from the debrief cannot rebuild a developed infant: it goes Home
 
+        def process_event(self, event):
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.close()  # back to the lab, with its results (the Home button still goes Home)
+                return None
+            return super().process_event(event)
+
     return DevelopedInfantPlay(app, scenario, seed=seed, demo=True)
