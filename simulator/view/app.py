@@ -255,11 +255,15 @@ class App:
         elif (w, h) == self.canvas_size and (x, y) == (0, 0):
             self.screen.blit(canvas, (0, 0))
         else:
-            self.screen.fill((20, 20, 20))
-            if s < 1.0:
-                self.screen.blit(pygame.transform.smoothscale(canvas, (w, h)), (x, y))
-            else:
-                self.screen.blit(pygame.transform.scale(canvas, (w, h)), (x, y))
+            view = (self.screen.get_size(), x, y, w, h)
+            if self._scale_cache != view:  # the letterbox bars only need painting when the window changes
+                self.screen.fill((20, 20, 20))
+                self._scale_cache = view
+            target = self.screen.subsurface((x, y, w, h))
+            if abs(s - round(s)) < 1e-6 and s >= 1:  # whole-number zoom: nearest pixels stay crisp
+                pygame.transform.scale(canvas, (w, h), target)
+            else:  # smooth scaling straight into the window, no intermediate surface
+                pygame.transform.smoothscale(canvas, (w, h), target)
         pygame.display.flip()
 
     def screenshot(self, path) -> None:

@@ -267,7 +267,7 @@ SCALE_KEY = "PS proximity seeking · CM contact maintaining · RS resistance · 
 
 # --- Glossary -----------------------------------------------------------------------------------------------
 GLOSSARY_TITLE = "Glossary"
-GLOSSARY_SUB = "The field's own words, one line each."
+GLOSSARY_SUB = "The field's own words, each explained briefly."
 GLOSSARY_BACK = "Back"
 GLOSSARY_HINTS = "Up / Down or Page Up / Page Down scroll  ·  mouse wheel  ·  Esc back"
 #: Fallback glossary (science.md section 5); simulator/content/glossary.py overrides it when present.
