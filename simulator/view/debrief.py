@@ -161,7 +161,7 @@ class DebriefScene(Scene):
         hist = S.PRESET_PLAIN.get(s.preset, PRESETS[s.preset].history if s.preset in PRESETS else s.preset)
         sub = S.DEBRIEF_SUB.format(history=hist, seed=s.seed, who=who)
         if not s.finished:
-            sub = S.DEBRIEF_UNFINISHED.format(t=_fmt_len(s.t)) + "  ·  " + sub
+            sub = S.DEBRIEF_SUB_UNFINISHED.format(stopped=S.DEBRIEF_UNFINISHED.format(t=_fmt_len(s.t)), sub=sub)
         r = text(surface, app.font(theme.SIZE_HEADING + 6, bold=True), S.DEBRIEF_TITLE.format(title=s.scenario.title),
                  (40, 14), p.ink)
         text(surface, app.font(theme.SIZE_SMALL), sub, (40, r.bottom + 2), p.ink_soft, max_width=1200)
@@ -377,7 +377,7 @@ class DebriefScene(Scene):
         rr = text(surface, app.font(theme.SIZE_BODY, bold=True), cls, (r.x + 16, y), p.accent)
         extra = S.DEBRIEF_DISORG.format(d=int(sc.disorganization[0]))
         if code == "D":
-            extra = S.DEBRIEF_CLASS_BESTFIT.format(code=sc.best_fit[0]) + "  ·  " + extra
+            extra = S.DEBRIEF_CLASS_D_EXTRA.format(best=S.DEBRIEF_CLASS_BESTFIT.format(code=sc.best_fit[0]), index=extra)
         text(surface, f, extra, (rr.right + 14, rr.centery), p.ink_soft, anchor="midleft", max_width=r.right - rr.right - 30)
         y = rr.bottom + 2
         for reason in list(sc.reasons[0])[:3]:
