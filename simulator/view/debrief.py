@@ -292,6 +292,7 @@ class DebriefScene(Scene):
         group_w = plot.w // 3
         bar_w = 50
         ok_all = True
+        incomplete = False
         for g, name in enumerate(measures):
             gx = plot.x + g * group_w
             vals = [float(m[name][0, e]) if e < m[name].shape[1] else float("nan") for e in range(3)]
@@ -309,16 +310,20 @@ class DebriefScene(Scene):
                 text(surface, f, label, (x + bar_w // 2, plot.bottom - h - 2), p.ink, anchor="midbottom")
                 text(surface, f, titles[k] if k < len(titles) else "", (x + bar_w // 2, plot.bottom + 3),
                      p.ink_soft, anchor="midtop", max_width=bar_w + 6)
-            agrees = self._agrees(name, vals)
+            complete = not any(_nan(v) for v in vals)
+            incomplete = incomplete or not complete
+            agrees = complete and self._agrees(name, vals)
             ok_all = ok_all and agrees
             text(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_MEASURE[name],
                  (gx + 10, plot.y - 24), p.ink, anchor="bottomleft", max_width=group_w - 10)
-            text(surface, f, S.DEBRIEF_AS_PUBLISHED if agrees else S.DEBRIEF_NOT_AS_PUBLISHED,
-                 (gx + 10, plot.y - 22), p.ok if agrees else p.warn, anchor="topleft", max_width=group_w - 10)
+            verdict, colour = ((S.DEBRIEF_AS_PUBLISHED, p.ok) if agrees else (S.DEBRIEF_NOT_AS_PUBLISHED, p.warn)) \
+                if complete else (S.DEBRIEF_NOT_REACHED, p.ink_soft)
+            text(surface, f, verdict, (gx + 10, plot.y - 22), colour, anchor="topleft", max_width=group_w - 10)
         pygame.draw.line(surface, p.line, (plot.x, plot.bottom), (plot.right, plot.bottom), 1)
         y = plot.bottom + 26
         y = paragraph(surface, f, S.DEBRIEF_SF_PUBLISHED, pygame.Rect(r.x + 16, y, r.w - 32, 60), p.ink)
-        y = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_SF_AGREES if ok_all else S.DEBRIEF_SF_PARTLY,
+        verdict = S.DEBRIEF_SF_INCOMPLETE if incomplete else S.DEBRIEF_SF_AGREES if ok_all else S.DEBRIEF_SF_PARTLY
+        y = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), verdict,
                       pygame.Rect(r.x + 16, y + 2, r.w - 32, 40), p.ok if ok_all else p.ink_soft)
         debrief_note = " ".join(ep.debrief for ep in self.session.scenario.episodes if ep.debrief)
         if debrief_note:
@@ -378,14 +383,19 @@ class DebriefScene(Scene):
         extra = S.DEBRIEF_DISORG.format(d=int(sc.disorganization[0]))
         if code == "D":
             extra = S.DEBRIEF_CLASS_D_EXTRA.format(best=S.DEBRIEF_CLASS_BESTFIT.format(code=sc.best_fit[0]), index=extra)
-        text(surface, f, extra, (rr.right + 14, rr.centery), p.ink_soft, anchor="midleft", max_width=r.right - rr.right - 30)
-        y = rr.bottom + 2
+        if f.size(extra)[0] <= r.right - rr.right - 30:
+            text(surface, f, extra, (rr.right + 14, rr.centery), p.ink_soft, anchor="midleft")
+            y = rr.bottom + 2
+        else:  # not enough room beside the classification: its own line
+            y = text(surface, f, extra, (r.x + 16, rr.bottom), p.ink_soft, max_width=r.w - 32).bottom + 2
         for reason in list(sc.reasons[0])[:3]:
             pygame.draw.circle(surface, p.accent, (r.x + 22, y + f.get_height() // 2), 2)
             y = paragraph(surface, f, reason, pygame.Rect(r.x + 30, y, r.w - 46, 36), p.ink, max_lines=2)
-        y = max(y + 8, r.bottom - 2 * f.get_linesize() - 56)
-        self._draw_distribution(surface, pygame.Rect(r.x + 16, y, r.w - 32, 30), sc.best_fit[0])
-        y = r.bottom - 2 * f.get_linesize() - 10
+        pub_y = r.bottom - 2 * f.get_linesize() - 10
+        bar_y = pub_y - 30
+        if y + 2 <= bar_y:  # the published distribution, when the reasons leave room for it
+            self._draw_distribution(surface, pygame.Rect(r.x + 16, bar_y, r.w - 32, 24), sc.best_fit[0])
+        y = max(y + 4, pub_y)
         paragraph(surface, app.font(theme.SIZE_TINY, italic=True), S.DEBRIEF_PUBLISHED_DIST + " " + S.DEBRIEF_PATTERN_NOTE,
                   pygame.Rect(r.x + 16, y, r.w - 32, r.bottom - y), p.ink_soft)
 

@@ -229,6 +229,8 @@ DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect 
                        "come back only partly in the reunion; negative affect rises and stays above play."
 DEBRIEF_AS_PUBLISHED = "as published"
 DEBRIEF_NOT_AS_PUBLISHED = "differs this run"
+DEBRIEF_NOT_REACHED = "not reached yet"
+DEBRIEF_SF_INCOMPLETE = "The session stopped early: play it to the end to compare all three episodes."
 DEBRIEF_SF_AGREES = "This run shows the published pattern."
 DEBRIEF_SF_PARTLY = "This run shows part of the published pattern: single runs are noisy; try another seed."
 DEBRIEF_SSP_TITLE = "Ainsworth's scales (1-7), episode by episode"

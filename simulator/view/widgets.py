@@ -95,11 +95,19 @@ def fit(font: pygame.font.Font, s: str, max_width: int) -> str:
 
 def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pygame.Rect, colour,
               line_gap: int = 3, max_lines: int | None = None) -> int:
-    """Draw wrapped text inside ``rect`` (clipped at its bottom). Returns the y just below the last line."""
+    """Draw wrapped text inside ``rect``. Returns the y just below the last line.
+
+    Text that does not fit (more than ``max_lines``, or below the rect's bottom) ends with an ellipsis on the
+    last line that fits, so a sentence is never cut off silently.
+    """
     y = rect.y
     lh = font.get_linesize() + line_gap - 2
     lines = wrap(font, s, rect.w)
-    if max_lines is not None and len(lines) > max_lines:
+    room = max(0, (rect.bottom + 2 - font.get_height() - rect.y) // lh + 1) if rect.h > 0 else 0
+    max_lines = room if max_lines is None else min(max_lines, room)
+    if max_lines <= 0:
+        return y
+    if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = fit(font, lines[-1] + " …", rect.w) if font.size(lines[-1] + " …")[0] > rect.w \
             else lines[-1] + " …"
