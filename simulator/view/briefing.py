@@ -138,54 +138,71 @@ class BriefingScene(Scene):
         app = self.app
         p = app.palette
         sc = self.scenario
-        draw_header(surface, app, sc.title, sc.question, y=28)
+        header_bottom = draw_header(surface, app, sc.title, sc.question, y=28)
         hf = app.font(theme.SIZE_HEADING - 4, bold=True)
         bf = app.font(theme.SIZE_SMALL)
         left = pygame.Rect(56, 132, 660, 480)
-        y = left.y
+        bottom = 628  # the buttons start below: every block must end above this line
+        y = max(left.y, header_bottom + 6)
+        big = app.text_scale > 1.0
 
         def heading(label, y):
             r = text(surface, hf, label, (left.x, y), p.ink)
             return r.bottom + 4
 
+        def room_for(y, lines=1) -> bool:
+            return y + hf.get_linesize() + 4 + lines * bf.get_linesize() <= bottom
+
         y = heading(S.BRIEF_PROCEDURE, y)
-        y = paragraph(surface, bf, " ".join(sc.summary.split()), pygame.Rect(left.x, y, left.w, 110), p.ink_soft) + 10
-        y = heading(S.BRIEF_EPISODES, y)
+        y = paragraph(surface, bf, " ".join(sc.summary.split()), pygame.Rect(left.x, y, left.w, bottom - y), p.ink_soft,
+                      max_lines=2 if big else 4) + 10
         eps = sc.episodes
-        cols = 1 if len(eps) <= 4 else 2
-        per = (len(eps) + cols - 1) // cols
-        lh = bf.get_linesize() + 1
-        for k, ep in enumerate(eps):
-            c, r = divmod(k, per)
-            line = S.BRIEF_EPISODE_LINE.format(title=ep.title, duration=fmt_duration(ep.duration_s))
-            text(surface, bf, line, (left.x + c * (left.w // 2), y + r * lh), p.ink_soft, max_width=left.w // cols - 12)
-        y += per * lh + 10
-        y = heading(S.BRIEF_WATCH, y)
+        if room_for(y):
+            y = heading(S.BRIEF_EPISODES, y)
+            lines = [S.BRIEF_EPISODE_LINE.format(title=ep.title, duration=fmt_duration(ep.duration_s)) for ep in eps]
+            if big:  # large text: the episodes as one flowing paragraph
+                y = paragraph(surface, bf, S.BRIEF_EPISODE_SEP.join(lines), pygame.Rect(left.x, y, left.w, bottom - y),
+                              p.ink_soft, max_lines=2) + 10
+            else:
+                cols = 1 if len(eps) <= 4 else 2
+                per = (len(eps) + cols - 1) // cols
+                lh = bf.get_linesize() + 1
+                for k, line in enumerate(lines):
+                    c, r = divmod(k, per)
+                    text(surface, bf, line, (left.x + c * (left.w // 2), y + r * lh), p.ink_soft,
+                         max_width=left.w // cols - 12)
+                y += per * lh + 10
         watch: list[str] = []
         for ep in eps:
             for w in ep.watch_for:
                 if w not in watch:
                     watch.append(w)
-        for w in watch[:4]:
-            pygame.draw.circle(surface, p.accent, (left.x + 6, y + bf.get_height() // 2 + 1), 3)
-            y = paragraph(surface, bf, w[:1].upper() + w[1:], pygame.Rect(left.x + 18, y, left.w - 18, 44), p.ink_soft,
-                          max_lines=1)
-        y += 10
-        y = heading(S.BRIEF_INFANT, y)
-        who = " ".join([S.BRIEF_INFANT_AGE.format(age=sc.infant.age_months), sc.infant.profile or ""]).strip()
-        y = paragraph(surface, bf, who, pygame.Rect(left.x, y, left.w, 48), p.ink_soft, max_lines=2)
-        plain = S.PRESET_PLAIN.get(self.preset, PRESETS[self.preset].history)
-        y = paragraph(surface, bf, S.BRIEF_HISTORY.format(history=plain), pygame.Rect(left.x, y, left.w, 48), p.ink,
-                      max_lines=2) + 10
+        infant_h = hf.get_linesize() + 4 + 3 * bf.get_linesize() + 10  # keep room for the infant below
+        if room_for(y + infant_h) and watch:
+            y = heading(S.BRIEF_WATCH, y)
+            for w in watch[:3 if big else 4]:
+                if y + bf.get_linesize() + infant_h > bottom:
+                    break
+                pygame.draw.circle(surface, p.accent, (left.x + 6, y + bf.get_height() // 2 + 1), 3)
+                y = paragraph(surface, bf, w[:1].upper() + w[1:], pygame.Rect(left.x + 18, y, left.w - 18, 44),
+                              p.ink_soft, max_lines=1)
+            y += 10
+        if room_for(y):
+            y = heading(S.BRIEF_INFANT, y)
+            who = " ".join([S.BRIEF_INFANT_AGE.format(age=sc.infant.age_months), sc.infant.profile or ""]).strip()
+            y = paragraph(surface, bf, who, pygame.Rect(left.x, y, left.w, bottom - y), p.ink_soft, max_lines=2)
+            plain = S.PRESET_PLAIN.get(self.preset, PRESETS[self.preset].history)
+            y = paragraph(surface, bf, S.BRIEF_HISTORY.format(history=plain), pygame.Rect(left.x, y, left.w, bottom - y),
+                          p.ink, max_lines=2) + 10
         how = S.BRIEF_HOW_WATCH if self.demo else S.BRIEF_HOW_PLAY
         opts = [b for b in self.group.items if b.ident.startswith("option:")]
         if not self.can_act and opts:  # no mode choice on the right: the room's keys go there
             hx, hy, hw = 756, opts[-1].rect.bottom + 22, 468
         else:
             hx, hy, hw = left.x, y, left.w
-        if hy + hf.get_linesize() + bf.get_linesize() < 628:
+        if hy + hf.get_linesize() + 4 + bf.get_linesize() <= bottom:
             r = text(surface, hf, S.BRIEF_HOW, (hx, hy), p.ink)
-            paragraph(surface, bf, how, pygame.Rect(hx, r.bottom + 4, hw, max(0, 628 - r.bottom - 4)), p.ink_soft)
+            paragraph(surface, bf, how, pygame.Rect(hx, r.bottom + 4, hw, max(0, bottom - r.bottom - 4)), p.ink_soft)
 
         # Right column: content note, predict.
         note, y = self._right_layout()

@@ -162,9 +162,9 @@ class DebriefScene(Scene):
         sub = S.DEBRIEF_SUB.format(history=hist, seed=s.seed, who=who)
         if not s.finished:
             sub = S.DEBRIEF_SUB_UNFINISHED.format(stopped=S.DEBRIEF_UNFINISHED.format(t=_fmt_len(s.t)), sub=sub)
-        r = text(surface, app.font(theme.SIZE_HEADING + 6, bold=True), S.DEBRIEF_TITLE.format(title=s.scenario.title),
-                 (40, 14), p.ink)
-        text(surface, app.font(theme.SIZE_SMALL), sub, (40, r.bottom + 2), p.ink_soft, max_width=1200)
+        r = text(surface, app.font(theme.SIZE_HEADING + 6, bold=True, scaled=False),
+                 S.DEBRIEF_TITLE.format(title=s.scenario.title), (40, 12), p.ink)
+        text(surface, app.font(theme.SIZE_SMALL), sub, (40, r.bottom), p.ink_soft, max_width=1200)
         # Timeline with legend.
         f = app.font(theme.SIZE_SMALL, bold=True)
         text(surface, f, S.DEBRIEF_TIMELINE, (TIMELINE.x, TIMELINE.y - 3), p.ink, anchor="bottomleft")
@@ -195,7 +195,7 @@ class DebriefScene(Scene):
         text(surface, app.font(theme.SIZE_SMALL, bold=True), S.DEBRIEF_TABLE, (x0, y), p.ink)
         y += app.font(theme.SIZE_SMALL, bold=True).get_linesize() + 2
         f = app.font(theme.SIZE_TINY)
-        fb = app.font(theme.SIZE_TINY, bold=True)
+        fb = app.font(theme.SIZE_TINY, bold=True, scaled=False)  # column heads stay whole at every text size
         cols = [(S.DEBRIEF_COL_EPISODE, 0), (S.DEBRIEF_COL_LENGTH, 176), (S.DEBRIEF_COL_MATCHED, 286),
                 (S.DEBRIEF_COL_RUPTURES, 352), (S.DEBRIEF_COL_REPAIRS, 422), (S.DEBRIEF_COL_LATENCY, 484)]
         for k, (label, dx) in enumerate(cols):
@@ -288,7 +288,8 @@ class DebriefScene(Scene):
         eps = self.session.scenario.episodes[:3]
         titles = [ep.title for ep in eps]
         measures = ("positive_affect", "negative_affect", "gaze")
-        plot = pygame.Rect(r.x + 24, r.y + 72, r.w - 44, 130)
+        top = r.y + 50 + hf.get_linesize()
+        plot = pygame.Rect(r.x + 24, top, r.w - 44, 130 - (top - r.y - 72))
         group_w = plot.w // 3
         bar_w = 50
         ok_all = True
