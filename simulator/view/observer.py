@@ -483,7 +483,7 @@ class ObserverScene(Scene):
                     else:
                         label = T["jump"].format(m=int(at) // 60, s=int(at) % 60)
                     cx, cy = self._fb_cell(r, c)
-                    items.append(Button((cx + 92, cy - 1, 68, 28), label, lambda row=row: self.jump(row),
+                    items.append(Button((cx + 100, cy - 1, 68, 28), label, lambda row=row: self.jump(row),
                                         ident=f"jump:{e}:{scale}", font_size=14))
             last = self.k + 1 >= self.block_size
             items.append(Button((PANEL.x + 16, PANEL.bottom - 58, PANEL.w - 32, 44),
@@ -493,7 +493,7 @@ class ObserverScene(Scene):
 
     def _fb_cell(self, r: int, c: int) -> tuple[int, int]:
         """Top-left of the feedback cell of scale row ``r`` and reunion column ``c``."""
-        return PANEL.x + 146 + c * 172, PANEL.y + 118 + r * 60
+        return PANEL.x + 138 + c * 178, PANEL.y + 118 + r * 60
 
     def jump(self, row: int) -> None:
         """Replay from a moment (a trajectory row)."""
@@ -574,6 +574,10 @@ class ObserverScene(Scene):
                 self.seek(self._timeline_row(event.pos[0]))
                 return None
         return event
+
+    def _font(self, size: int, cap: int, bold: bool = False, italic: bool = False):
+        """The text-scaled font, but no larger than ``cap`` pixels (dense tables keep their columns)."""
+        return self.app.font(min(cap, round(size * self.app.text_scale)), bold=bold, italic=italic, scaled=False)
 
     # --- timeline ---------------------------------------------------------------------------------------------------
     def _timeline_scale(self) -> float:
@@ -783,22 +787,22 @@ class ObserverScene(Scene):
         panel(surface, PANEL, p.panel, p.line)
         x = PANEL.x + 16
         r = text(surface, app.font(theme.SIZE_HEADING - 2, bold=True), T["rate_title"], (x, PANEL.y + 12), p.ink)
-        paragraph(surface, app.font(theme.SIZE_TINY), T["rate_hint"], pygame.Rect(x, r.bottom + 4, PANEL.w - 32, 40),
-                  p.ink_soft, max_lines=2)
-        hf = app.font(theme.SIZE_SMALL, bold=True)
-        tf = app.font(theme.SIZE_TINY)
+        paragraph(surface, self._font(theme.SIZE_TINY, 16), T["rate_hint"],
+                  pygame.Rect(x, r.bottom + 4, PANEL.w - 32, 40), p.ink_soft, max_lines=2)
+        hf = self._font(theme.SIZE_SMALL, 18, bold=True)
+        tf = self._font(theme.SIZE_TINY, 15)
         for c, e in enumerate(OB.EPISODES):
             cx = self._col_x(c)
             text(surface, hf, T["reunion_col"][c], (cx, PANEL.y + 96), p.ink, anchor="midtop")
             text(surface, tf, T["episode_col"].format(e=self._reunion_index(e) + 1), (cx, PANEL.y + 116), p.ink_soft,
                  anchor="midtop")
-        vf = app.font(theme.SIZE_HEADING - 2, bold=True)
+        vf = self._font(theme.SIZE_HEADING - 2, 28, bold=True)
         y0 = PANEL.y + 138
         for rr, scale in enumerate(OB.SCALES):
             y = y0 + rr * 52
             if rr % 2 == 0:
                 pygame.draw.rect(surface, p.panel_alt, (PANEL.x + 8, y - 8, PANEL.w - 16, 50), border_radius=8)
-            text(surface, hf, SCALE_NAMES[scale], (x, y + 17), p.ink, anchor="midleft", max_width=180)
+            text(surface, hf, SCALE_NAMES[scale], (x, y + 17), p.ink, anchor="midleft", max_width=self._col_x(0) - 60 - x)
             for c, e in enumerate(OB.EPISODES):
                 v = self.rating[e][scale]
                 text(surface, vf, T["empty"] if v is None else str(v), (self._col_x(c), y + 17),
@@ -811,23 +815,23 @@ class ObserverScene(Scene):
         panel(surface, PANEL, p.panel, p.line)
         x = PANEL.x + 16
         text(surface, app.font(theme.SIZE_HEADING - 2, bold=True), T["fb_title"], (x, PANEL.y + 12), p.ink)
-        tf = app.font(theme.SIZE_TINY)
+        tf = self._font(theme.SIZE_TINY, 15)
         text(surface, tf, T["fb_hint"], (x, PANEL.y + 44), p.ink_soft, max_width=PANEL.w - 32)
-        hf = app.font(theme.SIZE_SMALL, bold=True)
+        hf = self._font(theme.SIZE_SMALL, 17, bold=True)
         for c, e in enumerate(OB.EPISODES):
             cx, _ = self._fb_cell(0, c)
-            text(surface, hf, f"{T['reunion_col'][c]} ({T['episode_col'].format(e=self._reunion_index(e) + 1)})",
-                 (cx, PANEL.y + 70), p.ink, max_width=166)
-            text(surface, tf, T["fb_you_att"], (cx, PANEL.y + 90), p.ink_soft)
+            text(surface, hf, T["reunion_col"][c], (cx, PANEL.y + 70), p.ink, max_width=174)
+            text(surface, tf, f"{T['episode_col'].format(e=self._reunion_index(e) + 1)}: {T['fb_you_att']}",
+                 (cx, PANEL.y + 91), p.ink_soft, max_width=174)
         feats = self.scores.features
         ref = self.reference[-1]
         mine = self.learner[-1]
-        vf = app.font(theme.SIZE_BODY, bold=True)
+        vf = self._font(theme.SIZE_BODY, 22, bold=True)
         for rr, scale in enumerate(OB.SCALES):
             _, y = self._fb_cell(rr, 0)
             if rr % 2 == 0:
                 pygame.draw.rect(surface, p.panel_alt, (PANEL.x + 8, y - 6, PANEL.w - 16, 58), border_radius=8)
-            paragraph(surface, hf, SCALE_NAMES[scale], pygame.Rect(x, y + 2, 120, 44), p.ink)
+            paragraph(surface, hf, SCALE_NAMES[scale], pygame.Rect(x, y + 2, 112, 44), p.ink)
             for c, e in enumerate(OB.EPISODES):
                 cx, cy = self._fb_cell(rr, c)
                 you, att = mine[e][scale], ref[e][scale]
@@ -836,7 +840,7 @@ class ObserverScene(Scene):
                 txt = f"{T['empty'] if you is None else you} · {T['empty'] if att is None else att}"
                 text(surface, vf, txt, (cx, cy + 12), colour, anchor="midleft")
                 ev = self._evidence(scale, feats, self._reunion_index(e), e)
-                text(surface, tf, ev, (cx, cy + 30), p.ink_soft, max_width=166)
+                text(surface, tf, ev, (cx, cy + 30), p.ink_soft, max_width=174)
         # Classification, the reasons behind Attune's, and the hidden history.
         _, y = self._fb_cell(4, 0)
         y += 4
@@ -850,7 +854,7 @@ class ObserverScene(Scene):
         reasons = "; ".join(self.scores.reasons[0]) if self.scores.reasons and self.scores.reasons[0] else ""
         y = paragraph(surface, tf, reasons, pygame.Rect(x, y, PANEL.w - 32, 96), p.ink_soft, max_lines=5) + 6
         hist = self.drawn[self.k]["hidden"]["history"]
-        paragraph(surface, app.font(theme.SIZE_SMALL, italic=True), T["fb_history"].format(history=hist),
+        paragraph(surface, self._font(theme.SIZE_SMALL, 18, italic=True), T["fb_history"].format(history=hist),
                   pygame.Rect(x, y, PANEL.w - 32, 44), p.ink, max_lines=2)
 
     def _evidence(self, scale: str, feats: dict, j: int, e: str) -> str:

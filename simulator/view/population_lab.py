@@ -52,12 +52,13 @@ T = {
     "stage_ssp": "The Strange Situation, all {n} infants at once",
     "stage_score": "Scoring the behaviour: scales and classifications",
     "stage_sf": "The Still-Face with the same infants",
+    "stage_names": {"develop": "Development", "ssp": "Strange Situation", "sf": "Still-Face"},
     "elapsed": "{pct:.0f}%  ·  {s:.0f} s",
     "responsive": "You can keep using the window. Esc or X cancels.",
     "cancelled": "Run cancelled.",
     "failed": "The run stopped: {error}",
     "class_title": "Classifications: this run beside published samples",
-    "run_label": "{label}  ·  N = {n}  ·  seed {seed}",
+    "run_label": "{label}, N = {n}, seed {seed}",
     "legend_sim": "This run",
     "legend_pub": "Published",
     "pct": "{v:.0f}%",
@@ -79,8 +80,8 @@ T = {
              "Esc back",
     "empty": "Run a history to see how the patterns are distributed.",
     "infant_label": "{label}, infant {i}",
-    "infant_history": "{label} (simulated infant {i}): sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}, "
-                      "frightening episodes {fright:.1f} a day",
+    "infant_history": "{label}, simulated infant {i} (sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}{fright})",
+    "infant_fright": ", frightening moments {f:.1f} a day",
     "footnote_lowrisk": "Published: A, B, C from Baltimore (Ainsworth et al. 1978), read as best fit (no D then); "
                         "D about 15% in low-risk samples (van IJzendoorn et al. 1999).",
     "footnote_profile": "Published, for comparison only: a global mixed-risk sample (Madigan et al. 2023). One "
@@ -136,11 +137,13 @@ REFERENCES = {
 
 # --- layout (canvas pixels) ---------------------------------------------------------------------------------------
 LEFT = pygame.Rect(40, 118, 330, 554)
-CLASS_PANEL = pygame.Rect(386, 118, 470, 296)
-SF_PANEL = pygame.Rect(868, 118, 372, 296)
+CLASS_PANEL = pygame.Rect(386, 118, 502, 296)
+SF_PANEL = pygame.Rect(900, 118, 340, 296)
 INFANT_PANEL = pygame.Rect(386, 424, 854, 248)
 GRID = pygame.Rect(INFANT_PANEL.x + 16, INFANT_PANEL.y + 60, 330, 134)
 RIGHT = pygame.Rect(386, 118, 854, 554)
+#: The large-text modes grow this screen's text by at most this factor: its panels are dense.
+MAX_GROWTH = 1.12
 
 
 class Cancelled(Exception):
@@ -397,7 +400,8 @@ class PopulationLabScene(Scene):
         label = T["infant_label"].format(label=HISTORY_NAMES.get(r["choice"], r["choice"]), i=i + 1)
         history = T["infant_history"].format(label=HISTORY_NAMES.get(r["choice"], r["choice"]), i=i + 1,
                                              sens=float(prof.sensitivity[i]), welcome=float(prof.comfort_welcome[i]),
-                                             fright=float(prof.frightening_per_day[i]))
+                                             fright=T["infant_fright"].format(f=f) if (f := float(
+                                                 prof.frightening_per_day[i])) > 0 else "")
         self.app.push(make_infant_play(self.app, r["ssp"], r["params"].subset(np.array([i])), label, history,
                                        seed=r["seed"] * 100_003 + i))
 
@@ -416,7 +420,7 @@ class PopulationLabScene(Scene):
             key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
             items.append(Button((x, y, w, 30), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
                                 key_label=cap, style="option", selected=pid == self.choice, locked=running,
-                                ident=f"choice:{pid}", font_size=16))
+                                ident=f"choice:{pid}", font_size=self._fs(16)))
             y += 34
             k += 1
         y += 30
@@ -424,7 +428,7 @@ class PopulationLabScene(Scene):
             key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
             items.append(Button((x, y, w, 30), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
                                 key_label=cap, style="option", selected=pid == self.choice, locked=running,
-                                ident=f"choice:{pid}", font_size=16))
+                                ident=f"choice:{pid}", font_size=self._fs(16)))
             y += 34
             k += 1
         self._n_y = y + 8
@@ -432,16 +436,16 @@ class PopulationLabScene(Scene):
         bw = (w - 16) // 3
         for j, n in enumerate(SIZES):
             items.append(Button((x + j * (bw + 8), y, bw, 32), f"{n:,}", lambda n=n: self.set_n(n), style="option",
-                                selected=n == self.n, locked=running, ident=f"n:{n}", font_size=16))
+                                selected=n == self.n, locked=running, ident=f"n:{n}", font_size=self._fs(16)))
         y = LEFT.bottom - 52
         if running:
             items.append(Button((x, y, w - 110, 44), T["cancel"], self.cancel, key=pygame.K_x, key_label="X",
-                                ident="cancel", style="primary", font_size=17))
+                                ident="cancel", style="primary", font_size=self._fs(17)))
         else:
             items.append(Button((x, y, w - 110, 44), T["run"], self.run, key=pygame.K_r, key_label="R", ident="run",
-                                style="primary", font_size=17))
+                                style="primary", font_size=self._fs(17)))
         items.append(Button((x + w - 100, y, 100, 44), T["back"], self.close, key_label="Esc", ident="back",
-                            style="quiet", font_size=16))
+                            style="quiet", font_size=self._fs(16)))
         if self.result is not None and not running:
             ip = INFANT_PANEL
             by = ip.bottom - 46
@@ -450,16 +454,16 @@ class PopulationLabScene(Scene):
                 items.append(Button((bx, by, 76, 34), T["next_class"].format(code=code),
                                     lambda code=code: self.next_of(code),
                                     key=getattr(pygame, f"K_{code.lower()}"), ident=f"next:{code}",
-                                    font_size=15, locked=code not in self.result["classification"]))
+                                    font_size=self._fs(15), locked=code not in self.result["classification"]))
                 bx += 84
             dx = GRID.right + 24
             items.append(Button((dx, by, 120, 34), T["prev"], lambda: self.step_infant(-1),
-                                key=pygame.K_LEFTBRACKET, key_label="[", ident="prev", font_size=15))
+                                key=pygame.K_LEFTBRACKET, key_label="[", ident="prev", font_size=self._fs(15)))
             items.append(Button((dx + 128, by, 110, 34), T["next"], lambda: self.step_infant(1),
-                                key=pygame.K_RIGHTBRACKET, key_label="]", ident="next", font_size=15))
+                                key=pygame.K_RIGHTBRACKET, key_label="]", ident="next", font_size=self._fs(15)))
             ww = ip.right - 16 - (dx + 250)
             items.append(Button((dx + 250, by, ww, 34), T["watch"], self.watch, key=pygame.K_w, key_label="W",
-                                ident="watch", style="primary", font_size=15))
+                                ident="watch", style="primary", font_size=self._fs(15)))
         self.group.set(items)
 
     # --- scene hooks -----------------------------------------------------------------------------------------------
@@ -499,14 +503,25 @@ class PopulationLabScene(Scene):
         return event
 
     # --- drawing -----------------------------------------------------------------------------------------------------
+    def _font(self, size: int, bold: bool = False, italic: bool = False):
+        """The text-scaled font, at most ``MAX_GROWTH`` times its normal size (the panels keep their layout)."""
+        px = round(size * min(self.app.text_scale, MAX_GROWTH))
+        return self.app.font(px, bold=bold, italic=italic, scaled=False)
+
+    def _fs(self, size: int) -> int:
+        """A Button ``font_size`` whose scaled size grows at most ``MAX_GROWTH`` times."""
+        return max(10, int(round(size * min(self.app.text_scale, MAX_GROWTH) / self.app.text_scale)))
+
     def draw(self, surface: pygame.Surface) -> None:
-        from .home import draw_header, draw_hints
+        from .home import draw_hints
         app = self.app
         p = app.palette
-        draw_header(surface, app, T["title"], T["subtitle"], y=24)
+        r = text(surface, self._font(theme.SIZE_TITLE, bold=True), T["title"], (56, 24), p.ink)
+        pygame.draw.rect(surface, p.accent, (56, r.bottom + 4, 64, 4), border_radius=2)
+        text(surface, self._font(theme.SIZE_BODY), T["subtitle"], (56, r.bottom + 14), p.ink_soft, max_width=1170)
         panel(surface, LEFT, p.panel, p.line, shadow=p.shadow)
-        hf = app.font(theme.SIZE_BODY, bold=True)
-        sf = app.font(theme.SIZE_TINY, bold=True)
+        hf = self._font(theme.SIZE_BODY, bold=True)
+        sf = self._font(theme.SIZE_TINY, bold=True)
         text(surface, hf, T["history"], (LEFT.x + 14, LEFT.y + 10), p.ink, max_width=LEFT.w - 28)
         first = self.group.find(f"choice:{self.profiles[0]}")
         if first is not None:
@@ -515,7 +530,7 @@ class PopulationLabScene(Scene):
         if firstp is not None:
             text(surface, sf, T["populations"], (LEFT.x + 14, firstp.rect.y - 20), p.ink_soft, max_width=LEFT.w - 28)
         r = text(surface, sf, T["n_heading"], (LEFT.x + 14, self._n_y), p.ink_soft, max_width=LEFT.w - 120)
-        text(surface, app.font(theme.SIZE_TINY), f"({T['n_hint']})", (r.right + 8, self._n_y), p.ink_faint)
+        text(surface, self._font(theme.SIZE_TINY), f"({T['n_hint']})", (r.right + 8, self._n_y), p.ink_faint)
         if self.running:
             self._draw_progress(surface)
         elif self.result is None:
@@ -533,14 +548,14 @@ class PopulationLabScene(Scene):
         panel(surface, RIGHT, p.panel, p.line, shadow=p.shadow)
         x, y, w = RIGHT.x + 24, RIGHT.y + 18, RIGHT.w - 48
         name = HISTORY_NAMES.get(self.choice, self.choice)
-        r = text(surface, app.font(theme.SIZE_HEADING, bold=True), f"{T['about']}: {name}", (x, y), p.ink, max_width=w)
+        r = text(surface, self._font(theme.SIZE_HEADING, bold=True), f"{T['about']}: {name}", (x, y), p.ink, max_width=w)
         y = r.bottom + 10
-        bf = app.font(theme.SIZE_BODY)
+        bf = self._font(theme.SIZE_BODY)
         if self.choice in self._population_objs:
             pop = self._population_objs[self.choice]
             desc = pop.description[:1].upper() + pop.description[1:] + "."
             y = paragraph(surface, bf, desc, pygame.Rect(x, y, w, 90), p.ink) + 6
-            y = paragraph(surface, app.font(theme.SIZE_SMALL, italic=True), T["pop_source"].format(source=pop.source),
+            y = paragraph(surface, self._font(theme.SIZE_SMALL, italic=True), T["pop_source"].format(source=pop.source),
                           pygame.Rect(x, y, w, 60), p.ink_soft) + 8
             rows = [(PARAM_LABELS[k][0], f"median {PARAM_LABELS[k][1].format(d.center)}")
                     for k, d in pop.dists.items() if k in PARAM_LABELS]
@@ -551,8 +566,8 @@ class PopulationLabScene(Scene):
             desc = prof.description[:1].upper() + prof.description[1:] + "."
             y = paragraph(surface, bf, desc, pygame.Rect(x, y, w, 90), p.ink) + 8
             rows = [(label, fmt.format(getattr(prof, k))) for k, (label, fmt) in PARAM_LABELS.items()]
-        f = app.font(theme.SIZE_SMALL)
-        fb = app.font(theme.SIZE_SMALL, bold=True)
+        f = self._font(theme.SIZE_SMALL)
+        fb = self._font(theme.SIZE_SMALL, bold=True)
         lh = f.get_linesize() + 6
         for label, value in rows:
             text(surface, f, label, (x, y), p.ink_soft, max_width=260)
@@ -560,12 +575,12 @@ class PopulationLabScene(Scene):
             y += lh
         y += 10
         months = float(self.months) if self.months is not None else 12.0
-        y = paragraph(surface, app.font(theme.SIZE_SMALL, italic=True), T["no_class_note"].format(months=months),
+        y = paragraph(surface, self._font(theme.SIZE_SMALL, italic=True), T["no_class_note"].format(months=months),
                       pygame.Rect(x, y, w, 60), p.ink_soft) + 8
         if self.message:
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), self.message, (x, RIGHT.bottom - 40), p.warn,
+            text(surface, self._font(theme.SIZE_SMALL, bold=True), self.message, (x, RIGHT.bottom - 40), p.warn,
                  max_width=w)
-        text(surface, app.font(theme.SIZE_SMALL), T["empty"], (x, RIGHT.bottom - 16), p.ink_faint,
+        text(surface, self._font(theme.SIZE_SMALL), T["empty"], (x, RIGHT.bottom - 16), p.ink_faint,
              anchor="bottomleft", max_width=w)
 
     def _draw_progress(self, surface) -> None:
@@ -576,13 +591,13 @@ class PopulationLabScene(Scene):
         cx = RIGHT.centerx
         y = RIGHT.y + 150
         name = HISTORY_NAMES.get(job.choice, job.choice)
-        text(surface, app.font(theme.SIZE_HEADING, bold=True), T["running"].format(label=name, n=f"{job.n:,}"),
+        text(surface, self._font(theme.SIZE_HEADING, bold=True), T["running"].format(label=name, n=f"{job.n:,}"),
              (cx, y), p.ink, anchor="midtop", max_width=RIGHT.w - 60)
         months = job.months if job.months is not None else 12.0
         stage = {"develop": T["stage_develop"].format(n=f"{job.n:,}", months=months),
                  "ssp": T["stage_ssp"].format(n=f"{job.n:,}"), "score": T["stage_score"],
                  "sf": T["stage_sf"]}.get(job.stage, "")
-        text(surface, app.font(theme.SIZE_BODY), stage, (cx, y + 50), p.ink_soft, anchor="midtop",
+        text(surface, self._font(theme.SIZE_BODY), stage, (cx, y + 50), p.ink_soft, anchor="midtop",
              max_width=RIGHT.w - 60)
         bar = pygame.Rect(RIGHT.x + 80, y + 100, RIGHT.w - 160, 30)
         pygame.draw.rect(surface, p.panel_alt, bar, border_radius=15)
@@ -592,15 +607,22 @@ class PopulationLabScene(Scene):
         pygame.draw.rect(surface, p.line, bar, width=1, border_radius=15)
         # Stage ticks under the bar, so progress is not read from colour alone.
         base = 0.0
-        tf = app.font(theme.SIZE_TINY)
-        for name_, w in PopulationRun.WEIGHTS:
+        tf = self._font(theme.SIZE_TINY)
+        stages = [name_ for name_, _ in PopulationRun.WEIGHTS]
+        current = stages.index(job.stage) if job.stage in stages else 0
+        for k, (name_, w) in enumerate(PopulationRun.WEIGHTS):
             xk = bar.x + int(bar.w * base)
             pygame.draw.line(surface, p.ink_faint, (xk, bar.bottom + 2), (xk, bar.bottom + 10), 2)
+            label = T["stage_names"].get(name_)
+            if label and bar.w * w > tf.size(label)[0] + 8:
+                colour = p.ink if k == current else p.ink_faint
+                text(surface, self._font(theme.SIZE_TINY, bold=k == current), label,
+                     (bar.x + int(bar.w * (base + w / 2)), bar.bottom + 12), colour, anchor="midtop")
             base += w
         elapsed = time.perf_counter() - job.started_at
-        text(surface, app.font(theme.SIZE_BODY, bold=True), T["elapsed"].format(pct=100 * job.progress, s=elapsed),
-             (cx, bar.bottom + 20), p.ink, anchor="midtop")
-        text(surface, tf, T["responsive"], (cx, bar.bottom + 56), p.ink_faint, anchor="midtop")
+        text(surface, self._font(theme.SIZE_BODY, bold=True), T["elapsed"].format(pct=100 * job.progress, s=elapsed),
+             (cx, bar.bottom + 44), p.ink, anchor="midtop")
+        text(surface, tf, T["responsive"], (cx, bar.bottom + 80), p.ink_soft, anchor="midtop")
 
     def _draw_classes(self, surface) -> None:
         app = self.app
@@ -608,25 +630,25 @@ class PopulationLabScene(Scene):
         r = self.result
         rect = CLASS_PANEL
         panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, app.font(theme.SIZE_BODY, bold=True), T["class_title"], (rect.x + 14, rect.y + 10), p.ink,
+        text(surface, self._font(theme.SIZE_BODY, bold=True), T["class_title"], (rect.x + 14, rect.y + 10), p.ink,
              max_width=rect.w - 28)
         name = HISTORY_NAMES.get(r["choice"], r["choice"])
-        text(surface, app.font(theme.SIZE_TINY), T["run_label"].format(label=name, n=f"{r['n']:,}", seed=r["seed"]),
+        text(surface, self._font(theme.SIZE_TINY), T["run_label"].format(label=name, n=f"{r['n']:,}", seed=r["seed"]),
              (rect.x + 14, rect.y + 36), p.ink_soft, max_width=rect.w - 200)
         ref = reference_for(r["choice"])
         sim = simulated_bars(r, ref["measure"])
         # Plot area.
-        plot = pygame.Rect(rect.x + 48, rect.y + 76, rect.w - 64, rect.h - 172)
+        plot = pygame.Rect(rect.x + 48, rect.y + 76, rect.w - 64, rect.h - 184)
         top = 80.0 if max(list(sim.values()) + [v if not isinstance(v, tuple) else v[1] for v in ref["bars"].values()]
                           ) <= 78 else 100.0
-        tf = app.font(theme.SIZE_TINY)
+        tf = self._font(theme.SIZE_TINY)
         for g in range(0, int(top) + 1, 20):
             yy = plot.bottom - int(plot.h * g / top)
             pygame.draw.line(surface, p.line, (plot.x, yy), (plot.right, yy), 1)
             text(surface, tf, f"{g}%", (plot.x - 6, yy), p.ink_faint, anchor="midright")
         slot = plot.w / 4
         bw = int(slot * 0.32)
-        vf = app.font(theme.SIZE_TINY, bold=True)
+        vf = self._font(theme.SIZE_TINY, bold=True)
         for k, code in enumerate(CLASSES):
             cx = plot.x + int(slot * (k + 0.5))
             colour = CLASS_COLOURS[code]
@@ -648,7 +670,7 @@ class PopulationLabScene(Scene):
                     pygame.draw.line(surface, p.ink, (pb.x - 2, ylo), (pb.right + 2, ylo), 2)
                 label = T["pct"].format(v=lo) if lo == hi else T["range"].format(lo=lo, hi=hi)
                 text(surface, tf, label, (pb.centerx, pb.y - 3), p.ink_soft, anchor="midbottom")
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), code, (cx, plot.bottom + 6), p.ink, anchor="midtop")
+            text(surface, self._font(theme.SIZE_SMALL, bold=True), code, (cx, plot.bottom + 6), p.ink, anchor="midtop")
             text(surface, tf, S.CLASS_NAMES.get(code, code).split(" (")[0], (cx, plot.bottom + 26), p.ink_soft,
                  anchor="midtop")
         # Legend (top right) and the source of the published table (bottom).
@@ -657,8 +679,8 @@ class PopulationLabScene(Scene):
         _hatched(surface, pygame.Rect(r2.x - 20, rect.y + 38, 14, 12), p.panel_alt, p.ink_soft)
         r1 = text(surface, tf, T["legend_sim"], (r2.x - 32, rect.y + 44), p.ink_soft, anchor="midright")
         pygame.draw.rect(surface, p.ink_soft, (r1.x - 20, rect.y + 38, 14, 12))
-        paragraph(surface, tf, ref["footnote"], pygame.Rect(rect.x + 14, rect.bottom - 46, rect.w - 28, 40), p.ink_soft,
-                  max_lines=2)
+        paragraph(surface, tf, ref["footnote"], pygame.Rect(rect.x + 14, rect.bottom - 58, rect.w - 28, 54), p.ink_soft,
+                  max_lines=3)
 
     def _draw_still_face(self, surface) -> None:
         from .chart import draw_series, series_colour
@@ -667,9 +689,9 @@ class PopulationLabScene(Scene):
         r = self.result
         rect = SF_PANEL
         panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, app.font(theme.SIZE_BODY, bold=True), T["sf_title"], (rect.x + 14, rect.y + 10), p.ink,
+        text(surface, self._font(theme.SIZE_BODY, bold=True), T["sf_title"], (rect.x + 14, rect.y + 10), p.ink,
              max_width=rect.w - 28)
-        tf = app.font(theme.SIZE_TINY)
+        tf = self._font(theme.SIZE_TINY)
         text(surface, tf, T["sf_age"].format(n=f"{r['n']:,}", age=round(r["age"], 1)), (rect.x + 14, rect.y + 36),
              p.ink_soft, max_width=rect.w - 28)
         plot = pygame.Rect(rect.x + 44, rect.y + 70, rect.w - 76, 120)
@@ -688,7 +710,7 @@ class PopulationLabScene(Scene):
             pts = [(xs[k], plot.bottom - int(plot.h * float(np.clip(vals[k], 0, 1)))) for k in range(ne)
                    if vals[k] == vals[k]]
             colour = series_colour(p, name)
-            draw_series(surface, colour, pts, SF_STYLES[name], p.line_width)
+            draw_series(surface, colour, _dense(pts), SF_STYLES[name], p.line_width)
             for pt in pts:
                 pygame.draw.circle(surface, colour, pt, 5)
         # Legend: one row per series with its line style and the three means in numbers.
@@ -703,7 +725,7 @@ class PopulationLabScene(Scene):
             y += tf.get_linesize() + 2
         pa, na, gz = (r["sf_means"][k] for k in SF_MEASURES)
         agrees = pa[1] < pa[0] and gz[1] < gz[0] and na[1] > na[0] and pa[2] > pa[1]
-        text(surface, app.font(theme.SIZE_TINY, italic=True), S.DEBRIEF_SF_AGREES if agrees else S.DEBRIEF_SF_PARTLY,
+        text(surface, self._font(theme.SIZE_TINY, italic=True), S.DEBRIEF_SF_AGREES if agrees else S.DEBRIEF_SF_PARTLY,
              (rect.x + 14, rect.bottom - 14), p.ok if agrees else p.warn, anchor="midleft", max_width=rect.w - 28)
 
     def _grid_layout(self) -> tuple[int, int, int]:
@@ -735,8 +757,8 @@ class PopulationLabScene(Scene):
         r = self.result
         rect = INFANT_PANEL
         panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, app.font(theme.SIZE_BODY, bold=True), T["infant_title"], (rect.x + 14, rect.y + 10), p.ink)
-        tf = app.font(theme.SIZE_TINY)
+        text(surface, self._font(theme.SIZE_BODY, bold=True), T["infant_title"], (rect.x + 14, rect.y + 10), p.ink)
+        tf = self._font(theme.SIZE_TINY)
         cls = r["classification"]
         cols, cell, n = self._grid_layout()
         gap = 1 if cell < 10 else 2
@@ -758,7 +780,7 @@ class PopulationLabScene(Scene):
         w = rect.right - 16 - x
         y = rect.y + 12
         code = cls[i]
-        hf = app.font(theme.SIZE_BODY, bold=True)
+        hf = self._font(theme.SIZE_BODY, bold=True)
         rr = text(surface, hf, T["infant_head"].format(i=i + 1, n=f"{r['n']:,}", code=code,
                                                        name=S.CLASS_NAMES.get(code, code)),
                   (x, y), mix(CLASS_COLOURS.get(code, p.ink), p.ink, 0.55), max_width=w - 120)
@@ -767,7 +789,7 @@ class PopulationLabScene(Scene):
         y = rr.bottom + 6
         prof = r["profile"]
         par = r["params"]
-        sf = app.font(theme.SIZE_TINY)
+        sf = self._font(theme.SIZE_TINY)
         care = T["infant_care"].format(sens=float(prof.sensitivity[i]), lag=float(prof.response_lag_s[i]),
                                        cons=float(prof.consistency[i]), welcome=float(prof.comfort_welcome[i]),
                                        phone=float(prof.phone_hours[i]), fright=float(prof.frightening_per_day[i]))
@@ -778,9 +800,20 @@ class PopulationLabScene(Scene):
         y = paragraph(surface, sf, temp, pygame.Rect(x, y, w, 40), p.ink_soft, max_lines=2) + 4
         reasons = r["reasons"][i]
         why = T["infant_why"].format(code=code, reason="; ".join(reasons) if reasons else "–")
-        paragraph(surface, sf, why, pygame.Rect(x, y, w, rect.bottom - 56 - y), p.ink_soft, max_lines=3)
-        text(surface, app.font(theme.SIZE_TINY, italic=True), T["infant_note"], (x, rect.bottom - 52), p.ink_faint,
+        paragraph(surface, sf, why, pygame.Rect(x, y, w, rect.bottom - 74 - y), p.ink_soft, max_lines=3)
+        text(surface, self._font(theme.SIZE_TINY, italic=True), T["infant_note"], (x, rect.bottom - 52), p.ink_faint,
              anchor="bottomleft", max_width=w)
+
+
+def _dense(pts: list, step: int = 2) -> list:
+    """A polyline resampled every ``step`` pixels along x (dashed and dotted styles need dense points)."""
+    out = []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        n = max(1, abs(x1 - x0) // step)
+        out.extend((x0 + (x1 - x0) * k // n, y0 + (y1 - y0) * k // n) for k in range(n))
+    if pts:
+        out.append(pts[-1])
+    return out
 
 
 def _hatched(surface, rect: pygame.Rect, fill, ink) -> None:
