@@ -562,7 +562,8 @@ class PlayScene(Scene):
             r = pygame.Rect(st_x, base - adult_h + 8, adult_w, adult_h)
             self._draw_adult(surface, r, "stranger", self.stranger_action(), True)
             sa = self.stranger_action()
-            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_STRANGER, what=S.ACTION_CAPTIONS[sa]) if sa else S.PLAY_STRANGER
+            name = self.scenario.stranger_label
+            label = S.PLAY_ROLE_DOING.format(who=name, what=S.ACTION_CAPTIONS[sa]) if sa else name
             self._label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft)
         if cg:
             r = pygame.Rect(cg_x, base - adult_h, adult_w, adult_h)
@@ -614,7 +615,9 @@ class PlayScene(Scene):
             return
         b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
         cg, st = self.caregiver_present(), self.stranger_present()
-        who = S.WHO_CAREGIVER if cg else S.WHO_STRANGER if st else None
+        stranger = S.WHO_STRANGER if self.scenario.stranger_label == S.PLAY_STRANGER else \
+            S.WHO_NAMED.format(name=self.scenario.stranger_label.lower())
+        who = S.WHO_CAREGIVER if cg else stranger if st else None
         if who is None and b in S.BEHAVIOUR_CAPTIONS_ALONE:
             what = S.BEHAVIOUR_CAPTIONS_ALONE[b]
         else:

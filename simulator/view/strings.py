@@ -206,6 +206,7 @@ BEHAVIOUR_CAPTIONS_ALONE = {
 }
 WHO_CAREGIVER = "the caregiver"
 WHO_STRANGER = "the stranger"
+WHO_NAMED = "the {name}"
 
 # --- Debrief ------------------------------------------------------------------------------------------------
 DEBRIEF_TITLE = "Debrief: {title}"
