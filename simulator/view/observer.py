@@ -69,8 +69,8 @@ T = {
     "ev_rs": "resisting {r:.1f} s in all",
     "ev_av": "avoids {p:.0f}% of the time",
     "block_title": "Block of {n} infants: how your coding agrees with Attune's",
-    "block_sub": "Two coders of simulated infants. A classification describes a relationship in this procedure, "
-                 "never a child.",
+    "block_sub": "Two coders of simulated infants (block seed {seed}). A classification describes a relationship "
+                 "in this procedure, never a child.",
     "block_scales": "Scales, both reunions pooled",
     "col_scale": "Scale",
     "col_exact": "Exact",
@@ -894,7 +894,8 @@ class ObserverScene(Scene):
         app = self.app
         p = app.palette
         b = self.block
-        y = draw_header(surface, app, T["block_title"].format(n=b.n_infants), T["block_sub"], y=24)
+        y = draw_header(surface, app, T["block_title"].format(n=b.n_infants), T["block_sub"].format(seed=self.seed),
+                        y=24)
         left = pygame.Rect(40, y + 10, 640, 350)
         panel(surface, left, p.panel, p.line, shadow=p.shadow)
         hf = app.font(theme.SIZE_BODY, bold=True)
