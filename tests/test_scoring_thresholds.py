@@ -194,3 +194,12 @@ def test_no_classification_without_reunions():
     r = scores(h)
     assert r.classification == ["", ""] and r.best_fit == ["", ""]
     assert np.isnan(r.scales["search"]).all()
+
+
+def test_release_protest_counts_toward_the_stranger_too():
+    h = HandLog(n=2, default=B.LOOK)  # LOOK with no flags is byte 0: must still count as "partner here"
+    for i in (0, 1):
+        h.paint(SEP1, 10.0, 80.0, B.CLING, contact=True, near=True, infant=i)
+    h.paint(SEP1, 80.0, 82.0, B.CRY, contact=False, near=True, infant=1)  # protests when put down
+    cm = [int(x) for x in scores(h).scales["contact_maintaining"][:, SEP1]]
+    assert cm == [5, 6]

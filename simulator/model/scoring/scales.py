@@ -171,10 +171,9 @@ def score_episode(block: np.ndarray, length: np.ndarray, partner: int, separatio
     low5 = block & 0x1F
     cling_s = np.count_nonzero(low5 == (F.CONTACT_BIT | B.CLING), axis=1) * dt
     end = contact.start + contact.length
-    still_here = F.gather(block, contact.row, end) & (F.CAREGIVER_BIT if partner == CAREGIVER else 0xFF)
-    released = (end < length[contact.row]) & (still_here != 0)
-    if partner != CAREGIVER:
-        released &= F.gather(block, contact.row, end) != F.PAD
+    after = F.gather(block, contact.row, end)  # the step after contact ended
+    still_here = (after & F.CAREGIVER_BIT) != 0 if partner == CAREGIVER else after != F.PAD
+    released = (end < length[contact.row]) & still_here
     protest = F.any_in(R.of(F.PROTEST), contact.row, end, end + s(RELEASE_PROTEST_S) + 1)
     resisted = np.bincount(contact.row[released & protest], minlength=N)
     n_released = np.bincount(contact.row[released], minlength=N)
