@@ -37,7 +37,7 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
     With ``ssp`` the infants then go through the Strange Situation (12 months, or ``months`` if that is
     9-20) and are scored; otherwise the classification cells are empty.
     """
-    from . import POPULATIONS, ProfileParams, develop, develop_population
+    from . import ProfileParams, develop, develop_population
     from .profiles import PROFILE_PARAMETERS
 
     if population is not None:
@@ -47,7 +47,6 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
         rng = np.random.default_rng([int(seed), 5])
         dev = develop(ProfileParams.from_profile(profile, n), months, rng=rng)
         label = profile
-    _ = POPULATIONS
     cls = best = dis = load = [None] * n
     if ssp:
         try:

@@ -8,12 +8,16 @@ policies' response tables). What happened in the moments (signals met or left un
 rebuffed, frightening acts) then moves the working-model parameters toward learned targets, weighted by
 the number of real days a sampled day stands for:
 
-- ``expectation`` toward the share of signals met within ``MEET_WINDOW_S`` (Bowlby 1969; Ainsworth et
-  al. 1978; Tronick 1989: repair, not perfect matching, is what counts);
-- ``deactivation`` toward the share of comfort-seeking met by a rebuff (Ainsworth et al. 1978; Main 1990);
-- ``hyperactivation`` toward the unpredictability of being met, ``(4 p (1-p)) ** power`` of the long-run
-  share ``p`` of distress signals met (Cassidy & Berlin 1994);
-- ``fear_of_caregiver`` toward the share of time meeting frightening acts (Main & Hesse 1990).
+- ``expectation`` toward (share of signalling time met within ``MEET_WINDOW_S``) ** ``EXPECTATION_POWER``
+  (Bowlby 1969; Ainsworth et al. 1978; Tronick 1989: repair, not perfect matching, is what counts);
+- ``deactivation`` up with the recent share of comfort-seeking met by a rebuff, down only with comfort
+  actually received (Ainsworth et al. 1978; Main 1990);
+- ``hyperactivation`` toward a logistic of the unpredictability of being met, ``4 p (1-p)`` of the recent
+  share ``p`` of distress signals met among those met or missed (Cassidy & Berlin 1994);
+- ``fear_of_caregiver`` toward ``FEAR_GAIN`` x the share of time meeting frightening or frightened acts
+  (Main & Hesse 1990).
+
+All constants are in ``population/constants.py``.
 
 No classification is set here: the developed infant goes through the Strange Situation, and scoring
 reads its behaviour.
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import constants as C
-from ..actions import CHANNELS, MATCH_BY_STATE, N_ACTIONS, Action
+from ..actions import MATCH_BY_STATE, N_ACTIONS, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState as Coarse
 from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
 from ..infant import step as infant_step
@@ -37,7 +41,6 @@ from .profiles import ProfileParams, phone_share
 DT = C.DT_S
 _UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 _H = int(10.0 / DT) + 1  # longest response lag the perception memory holds (10 s), in steps
-_THREAT2 = CHANNELS["threat"] ** 2  # frightening acts count fully, intrusion a little
 
 # Signals the infant sends: distress and comfort-seeking (the safe-haven signals), and positive bids.
 _DISTRESS_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
@@ -160,8 +163,8 @@ class MomentStats:
 
     ``distress_met``/``distress_unmet`` and ``bid_met``/``bid_unmet`` count signalling steps that were met
     (matched, or unmatched for at most ``MEET_WINDOW_S`` so far) or unmet (unmatched for longer); ``seek_steps`` are steps of distress or
-    comfort-seeking, ``rebuff_steps`` those met by a rebuff; ``threat`` sums the squared threat channel
-    over steps; ``steps`` the moment's length; ``matched_steps``, ``positive_affect`` and
+    comfort-seeking, ``rebuff_steps`` those met by a rebuff; ``threat`` counts steps under a frightening or
+    frightened act; ``steps`` the moment's length; ``matched_steps``, ``positive_affect`` and
     ``negative_affect`` are sums over steps; ``neg_bouts``/``neg_bout_steps`` count fuss-or-cry bouts and
     their steps (MR3); ``distress_rebuffed`` counts the unmet distress steps whose caregiver was
     rebuffing them (the rest were missed: unavailable, distracted, late); ``comforted_steps`` are steps

@@ -21,7 +21,6 @@ import numpy as np
 
 from ..infant import InfantParams
 from ..params import TEMPERAMENT_SD
-from . import constants as K
 from .development import DevelopmentResult, develop
 from .profiles import PROFILE_PARAMETERS, ProfileParams
 
@@ -276,4 +275,4 @@ def population_batch(scenario, population_id: str, n: int, caregiver: str = "sen
 
 
 __all__ = ["Dist", "Population", "POPULATIONS", "resolve_population", "sample_caregiving", "sample_temperament",
-           "develop_population", "population_session", "population_batch", "K"]
+           "develop_population", "population_session", "population_batch", "BLOCK"]
