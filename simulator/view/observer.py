@@ -106,10 +106,7 @@ T = {
     "watch_note": "Watch the reunions (episodes 5 and 8): how the infant greets the caregiver, comes close, "
                   "holds on, resists or turns away. Press G for a chart of the infant's state.",
     "seeking": "Finding that moment…",
-    "hints": "P play  ·  - / = speed  ·  , . 5 s  ·  R episode start  ·  N next episode  ·  G chart  ·  "
-             "1-7 rate the focused box  ·  Esc home",
     "chart_title": "Infant's state, last {s:g} s",
-    "not_rated": "not rated",
 }
 
 SCALE_NAMES = {"proximity_seeking": "Proximity seeking", "contact_maintaining": "Contact maintaining",

@@ -45,7 +45,6 @@ T = {
     "about": "About this history",
     "no_class_note": "No classification is set by hand: each one comes from scoring what the simulated infant "
                      "does in the Strange Situation after {months:g} months of everyday moments.",
-    "param_line": "{label}: {value}",
     "pop_source": "Checked against: {source}",
     "running": "Running {label}, {n} infants",
     "stage_develop": "Developing {n} infants through {months:g} months of everyday moments",
