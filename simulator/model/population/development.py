@@ -218,7 +218,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     yes = np.ones(n, dtype=bool)
     no = np.zeros(n, dtype=bool)
     toys_arr = yes if toys else no
-    novelty = np.zeros(n)
+    novelty = np.zeros(n, dtype=FLOAT)
     stranger_action = np.full(n, Action.WAIT, dtype=np.int8)
     window = K.MEET_WINDOW_S
     z0 = np.zeros(n)
