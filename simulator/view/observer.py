@@ -26,13 +26,10 @@ from ..model.behaviour import BEHAVIOUR_IDS
 from ..model.session import DT
 from . import strings as S
 from . import theme
+from .room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
 from .scene import Scene
 from .widgets import Button, FocusGroup, mix, panel, paragraph, text
 
-try:
-    from . import figures
-except ImportError:  # pragma: no cover - figures ship with the view
-    figures = None
 
 # --- strings (this screen's user-visible text) ------------------------------------------------------------------
 T = {
@@ -116,8 +113,6 @@ SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
 FRAME_BUDGET_S = 0.030  # model stepping per frame, so the window stays responsive
 CHART_WINDOW_S = 90.0
 
-ROOM = pygame.Rect(16, 68, 736, 384)
-CAPTION = pygame.Rect(16, 458, 736, 40)
 TIMELINE = pygame.Rect(16, 506, 736, 44)
 LOWER = pygame.Rect(16, 558, 736, 106)
 PANEL = pygame.Rect(768, 68, 496, 596)
@@ -657,65 +652,22 @@ class ObserverScene(Scene):
             pygame.draw.rect(surface, theme.OI_ORANGE, (0, 54, 1280, 4))
 
     def _draw_room(self, surface, row) -> None:
-        app = self.app
-        p = app.palette
-        room = ROOM
-        pygame.draw.rect(surface, p.room_wall, room, border_radius=14)
-        floor = pygame.Rect(room.x, room.y + int(room.h * 0.62), room.w, room.h - int(room.h * 0.62))
-        pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=14, border_bottom_right_radius=14)
-        pygame.draw.ellipse(surface, p.room_rug, (room.x + 70, floor.y + 40, 420, 92))
-        door = pygame.Rect(room.right - 118, room.y + 46, 84, floor.y - room.y - 46 + 8)
-        pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=6,
-                         border_top_right_radius=6)
-        pygame.draw.circle(surface, (230, 190, 90), (door.x + 14, door.centery + 10), 4)
+        draw_backdrop(surface, self.app.palette, ROOM)
         cg_action = row[_COL["caregiver_action"]] or None
         st_action = row[_COL["stranger_action"]] or None
-        cg, st = cg_action is not None, st_action is not None
-        b = row[_COL["behaviour"]]
-        contact, near = bool(row[_COL["contact"]]), bool(row[_COL["near"]])
-        snap = {k: float(row[_COL[k]]) for k in _SERIES}
-        base = floor.y + 100
-        infant_w, infant_h = 170, 204
-        adult_w, adult_h = 178, 285
-        cg_x = room.x + 380
-        st_x = room.x + 540 if cg else room.x + 380
-        ix, iy = room.x + 150, base - infant_h
-        partner_x = cg_x if cg else (st_x if st else None)
-        if partner_x is not None and (near or contact):
-            ix = partner_x - infant_w + (56 if contact else 6)
-            if contact:
-                iy -= 50
-        lf = app.font(theme.SIZE_TINY, bold=True)
-        if figures is not None:
-            if st:
-                figures.draw_adult(surface, pygame.Rect(st_x, base - adult_h + 8, adult_w, adult_h), "stranger",
-                                   figures.adult_look(st_action, True, "stranger"))
-            if cg:
-                figures.draw_adult(surface, pygame.Rect(cg_x, base - adult_h, adult_w, adult_h), "caregiver",
-                                   figures.adult_look(cg_action, True, "caregiver"))
-            figures.draw_infant(surface, pygame.Rect(ix, iy, infant_w, infant_h),
-                                figures.infant_look(snap, b, contact, near))
-        if st:
-            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_STRANGER, what=S.ACTION_CAPTIONS.get(st_action, st_action))
-            text(surface, lf, label, (min(st_x + adult_w // 2, room.right - 90), base + 6 + (lf.get_linesize() if cg else 0)),
-                 p.ink_soft, anchor="midtop", max_width=260)
-        if cg:
-            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS.get(cg_action, cg_action))
-            text(surface, lf, label, (cg_x + adult_w // 2, base + 6), p.ink, anchor="midtop", max_width=300)
-        text(surface, lf, S.PLAY_INFANT, (ix + infant_w // 2, base + 6), p.ink_soft, anchor="midtop")
+        draw_people(surface, self.app, snap={k: float(row[_COL[k]]) for k in _SERIES},
+                    behaviour=row[_COL["behaviour"]], contact=bool(row[_COL["contact"]]),
+                    near=bool(row[_COL["near"]]), caregiver_present=cg_action is not None,
+                    stranger_present=st_action is not None, caregiver_action=cg_action,
+                    stranger_action=st_action, room=ROOM)
 
     def _draw_caption(self, surface, row) -> None:
         app = self.app
         p = app.palette
         pygame.draw.rect(surface, p.panel, CAPTION, border_radius=10)
-        b = row[_COL["behaviour"]]
-        cg, st = bool(row[_COL["caregiver_action"]]), bool(row[_COL["stranger_action"]])
-        who = S.WHO_CAREGIVER if cg else S.WHO_STRANGER if st else None
-        if who is None and b in S.BEHAVIOUR_CAPTIONS_ALONE:
-            what = S.BEHAVIOUR_CAPTIONS_ALONE[b]
-        else:
-            what = S.BEHAVIOUR_CAPTIONS.get(b, b).format(who=who or S.WHO_CAREGIVER)
-        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), S.PLAY_CAPTION_INFANT.format(what=what),
+        caption = infant_caption(row[_COL["behaviour"]], bool(row[_COL["caregiver_action"]]),
+                                 bool(row[_COL["stranger_action"]]))
+        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), caption,
              (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft", max_width=CAPTION.w - 32)
 
     def _draw_timeline(self, surface) -> None:

@@ -21,19 +21,14 @@ from ..model.session import DT, Session
 from . import strings as S
 from . import theme
 from .chart import LiveChart
+from .room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
 from .scene import Scene
 from .widgets import Button, FocusGroup, mix, paragraph, text, wrap
 
-try:
-    from . import figures
-except ImportError:  # pragma: no cover - the figures module is built in parallel
-    figures = None
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
 _MATCHED_COL = TRAJECTORY_COLUMNS.index("matched")
 
-ROOM = pygame.Rect(16, 68, 736, 384)
-CAPTION = pygame.Rect(16, 458, 736, 40)
 CHART = pygame.Rect(16, 506, 736, 158)
 PANEL = pygame.Rect(768, 68, 496, 430)
 STATUS = pygame.Rect(768, 506, 496, 158)
@@ -523,56 +518,14 @@ class PlayScene(Scene):
         app = self.app
         p = app.palette
         room = ROOM
-        pygame.draw.rect(surface, p.room_wall, room, border_radius=14)
-        floor = pygame.Rect(room.x, room.y + int(room.h * 0.62), room.w, room.h - int(room.h * 0.62))
-        pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=14, border_bottom_right_radius=14)
-        pygame.draw.ellipse(surface, p.room_rug, (room.x + 70, floor.y + 40, 420, 92))
-        # The door (where the caregiver leaves and returns) and a window.
-        door = pygame.Rect(room.right - 118, room.y + 46, 84, floor.y - room.y - 46 + 8)
-        pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=6,
-                         border_top_right_radius=6)
-        pygame.draw.circle(surface, (230, 190, 90), (door.x + 14, door.centery + 10), 4)
-        win = pygame.Rect(room.x + 40, room.y + 34, 130, 96)
-        pygame.draw.rect(surface, (212, 232, 240), win, border_radius=6)
-        pygame.draw.rect(surface, mix(p.room_wall, (0, 0, 0), 0.25), win, width=4, border_radius=6)
-        pygame.draw.line(surface, mix(p.room_wall, (0, 0, 0), 0.25), win.midtop, win.midbottom, 3)
+        draw_backdrop(surface, p, room)
         s = self.session
-        snap = s.state.snapshot()
-        b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
-        contact = bool(s.state.contact[0])
-        near = bool(s.state.near[0])
-        cg = self.caregiver_present()
-        st = self.stranger_present()
-        # Positions: infant on the left facing right; the partner to its right. The top strip of the room
-        # is kept for the narration, so it never covers a face.
-        base = floor.y + 100
-        infant_w, infant_h = 170, 204
-        adult_w, adult_h = 178, 285
-        cg_x = room.x + 380
-        st_x = room.x + 540 if cg else room.x + 380
-        ix = room.x + 150
-        iy = base - infant_h
-        partner_x = cg_x if cg else (st_x if st else None)
-        if partner_x is not None and (near or contact):
-            ix = partner_x - infant_w + (56 if contact else 6)
-            if contact:
-                iy -= 50
-        lf = app.font(theme.SIZE_TINY, bold=True)
-        if st:
-            r = pygame.Rect(st_x, base - adult_h + 8, adult_w, adult_h)
-            self._draw_adult(surface, r, "stranger", self.stranger_action(), True)
-            sa = self.stranger_action()
-            name = self.scenario.stranger_label
-            label = S.PLAY_ROLE_DOING.format(who=name, what=S.ACTION_CAPTIONS[sa]) if sa else name
-            self._label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft)
-        if cg:
-            r = pygame.Rect(cg_x, base - adult_h, adult_w, adult_h)
-            self._draw_adult(surface, r, "caregiver", self.displayed_action(), True)
-            act = self.displayed_action()
-            label = S.PLAY_ROLE_DOING.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS[act]) if act else S.PLAY_CAREGIVER
-            self._label(surface, lf, label, r.centerx, base + 6, p.ink)
-        self._draw_infant(surface, pygame.Rect(ix, iy, infant_w, infant_h), snap, b, contact, near)
-        text(surface, lf, S.PLAY_INFANT, (ix + infant_w // 2, base + 6), p.ink_soft, anchor="midtop")
+        cg, st = self.caregiver_present(), self.stranger_present()
+        draw_people(surface, app, snap=s.state.snapshot(), behaviour=BEHAVIOUR_IDS[int(s.state.behaviour[0])],
+                    contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
+                    caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
+                    stranger_action=self.stranger_action() if st else None,
+                    stranger_label=self.scenario.stranger_label, room=room)
         # The narration of the new episode (or a break warning) along the top of the room.
         if self.toast and self.toast_s > 0:
             f = app.font(theme.SIZE_SMALL)
@@ -581,29 +534,6 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
             pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
             paragraph(surface, f, self.toast, box.inflate(-32, -14), p.ink, max_lines=2)
-
-    @staticmethod
-    def _label(surface, font, label: str, cx: int, y: int, colour) -> None:
-        """A label centred under a figure, kept inside the room."""
-        w = min(font.size(label)[0], ROOM.w - 24)
-        x = min(max(cx - w // 2, ROOM.x + 12), ROOM.right - 12 - w)
-        text(surface, font, label, (x, y), colour, max_width=ROOM.w - 24)
-
-    def _draw_infant(self, surface, rect, snap, b, contact, near) -> None:
-        if figures is not None:
-            figures.draw_infant(surface, rect, figures.infant_look(snap, b, contact, near))
-            return
-        p = self.app.palette  # pragma: no cover - placeholder until figures.py is installed
-        pygame.draw.ellipse(surface, (247, 196, 70), rect.inflate(-60, -100).move(0, 50))
-        pygame.draw.circle(surface, (240, 200, 170), (rect.centerx, rect.y + 70), 50)
-
-    def _draw_adult(self, surface, rect, role, action, present) -> None:
-        if figures is not None:
-            figures.draw_adult(surface, rect, role, figures.adult_look(action, present, role))
-            return
-        colour = (0, 114, 178) if role == "caregiver" else (204, 121, 167)  # pragma: no cover
-        pygame.draw.rect(surface, colour, rect.inflate(-80, -120).move(0, 60), border_radius=30)
-        pygame.draw.circle(surface, (240, 200, 170), (rect.centerx, rect.y + 60), 40)
 
     def _draw_caption(self, surface) -> None:
         app = self.app
@@ -614,15 +544,8 @@ class PlayScene(Scene):
                  p.ink, anchor="midleft")
             return
         b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
-        cg, st = self.caregiver_present(), self.stranger_present()
-        stranger = S.WHO_STRANGER if self.scenario.stranger_label == S.PLAY_STRANGER else \
-            S.WHO_NAMED.format(name=self.scenario.stranger_label.lower())
-        who = S.WHO_CAREGIVER if cg else stranger if st else None
-        if who is None and b in S.BEHAVIOUR_CAPTIONS_ALONE:
-            what = S.BEHAVIOUR_CAPTIONS_ALONE[b]
-        else:
-            what = S.BEHAVIOUR_CAPTIONS[b].format(who=who or S.WHO_CAREGIVER)
-        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), S.PLAY_CAPTION_INFANT.format(what=what),
+        caption = infant_caption(b, self.caregiver_present(), self.stranger_present(), self.scenario.stranger_label)
+        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), caption,
                  (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft", max_width=CAPTION.w - 32)
 
     def _draw_panel(self, surface) -> None:
