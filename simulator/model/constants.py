@@ -132,9 +132,10 @@ TRUST_FLOOR = 0.35
 
 # --- Stress load (cortisol-like) ---------------------------------------------------------------------------
 #: Arousal above which stress load accumulates, its gain (1/s) and its clearance time (s). Cortisol
-#: peaks some 20-30 minutes after a stressor (Gunnar et al. 1992), so load clears slowly.
+#: peaks some 20-30 minutes after a stressor (Gunnar et al. 1992), so load clears slowly. The gain keeps
+#: a whole Strange Situation well below the ceiling of 1, so groups stay distinguishable (PD6).
 LOAD_AROUSAL = 0.35
-K_LOAD = 0.004
+K_LOAD = 0.0008
 TAU_LOAD_S = 1200.0
 
 #: Base propensities of looking at the partner and of looking away (attention-withdrawal cycles in
