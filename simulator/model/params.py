@@ -86,8 +86,10 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     p.id: p
     for p in (
+        # hyperactivation 0.02 (was 0.05): calibrated to SS5, B infants show at most slight resistance at
+        # reunion (Ainsworth et al. 1978 ch. 4); with 0.05 the secure prototype resisted long contact.
         Preset("secure", "sensitive, consistent responding with prompt repair of ruptures",
-               0.85, 0.05, 0.05, 0.02),
+               0.85, 0.05, 0.02, 0.02),
         Preset("avoidant", "consistent rebuff of comfort-seeking; play welcomed, distress not",
                0.30, 0.85, 0.05, 0.03),
         Preset("resistant", "inconsistent, unpredictable responding: sometimes warm, often missed",

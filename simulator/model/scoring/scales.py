@@ -48,7 +48,7 @@ CLING_ANY_S = 2.0  # 3: brief clinging
 # --- Resistance (Appendix III: pushing away, squirming, angry behaviour toward the partner) -----------
 RS_LONG_BOUT_S = 2.0  # 4 vs 3: one fairly intense (>= 2 s) instance vs a mild one
 RS_PETULANCE_S = 5.0  # 2: fussing or crying while held, without pushing away (petulance)
-RS_MODERATE_S = 4.0  # 5: resistance adding up to at least this long
+RS_MODERATE_S = 5.0  # 5: resistance adding up to at least this long
 RS_INTENSE_S = 8.0  # 6: with 3 or more instances
 RS_PERSISTENT_S = 12.0  # 7: with 4 or more instances
 
