@@ -68,3 +68,14 @@ def test_paired_d():
     d = SF.paired_d(a, a + 1.0 + np.array([0.0, 0.1, -0.1, 0.0]))
     assert d["d_av"] > 0 and d["d_z"] > d["d_av"] and d["n"] == 4
     assert np.isnan(SF.paired_d(np.array([1.0]), np.array([2.0]))["d_av"])
+
+
+def test_score_session_carries_still_face_means_and_slopes(sf):
+    from simulator.model.scoring import score_session
+    s, m = sf
+    r = score_session(s)
+    assert set(r.still_face) == {"means", "slopes"}
+    np.testing.assert_array_equal(r.still_face["means"]["gaze"], m["gaze"])
+    assert r.still_face["slopes"]["gaze"].shape == (s.n, 3)
+    assert np.nanmean(r.still_face["slopes"]["gaze"][:, 1]) < 0 < np.nanmean(r.still_face["slopes"]["negative"][:, 1])
+    assert r.classification == [""] * s.n and r.disorganization.shape == (s.n,)

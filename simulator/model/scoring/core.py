@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import features as F
+from . import stillface as SF
 from .classify import classify
 from .disorganization import disorganization_index
 from .scales import SCALES, score_episode
@@ -31,6 +32,10 @@ class Scores:
         reasons: per infant, the reasons in words.
         features: feature name -> float (N, E) (seconds, counts, shares; NaN where not applicable).
         summary: per-session summaries, name -> float (N,) (e.g. matched share over the session).
+        still_face: for procedures without separations (the Still-Face family), the coded per-episode
+            means (``means``: name -> float (N, E), shares of time; ``bids`` per minute) and
+            within-episode slopes (``slopes``: name -> float (N, E), change per minute), from
+            :mod:`.stillface`; empty otherwise.
     """
 
     scales: dict[str, np.ndarray]
@@ -40,6 +45,7 @@ class Scores:
     reasons: list[list[str]]
     features: dict[str, np.ndarray] = field(default_factory=dict)
     summary: dict[str, np.ndarray] = field(default_factory=dict)
+    still_face: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
 
 
 def scale_log(log, structure: EpisodeStructure) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
@@ -70,7 +76,12 @@ def score_log(log, structure: EpisodeStructure) -> Scores:
     scales, feats = scale_log(log, structure)
     dis = disorganization_index(feats, structure)
     cls, best, reasons = classify(scales, feats, dis, structure)
-    return Scores(scales, dis, cls, best, reasons, feats)
+    sf: dict[str, dict[str, np.ndarray]] = {}
+    if not structure.separation.any():
+        sf["means"] = SF.coded_means(log)
+        per_ep = [SF.slopes(log, e) for e in range(structure.E)]
+        sf["slopes"] = {k: np.stack([p[k] for p in per_ep], axis=1) for k in per_ep[0]} if per_ep else {}
+    return Scores(scales, dis, cls, best, reasons, feats, still_face=sf)
 
 
 def score_session(session) -> Scores:
