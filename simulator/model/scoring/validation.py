@@ -283,6 +283,38 @@ def check_sf7(runs: Runs) -> list[Row]:
     return out
 
 
+@register_check("SF8", order=75)
+def check_sf8(runs: Runs) -> list[Row]:
+    s, _ = runs.get("still_face")
+    log = s.log
+    e = 2  # the reunion
+    block, length = F.episode_block(log.codes, log.episode_start[:, e], log.episode_end[:, e])
+    matched = F.true_runs((block & F.MATCHED_BIT) != 0)
+    lat = F.first_start(matched, s.n, none=np.nan) * log.dt  # s until the dyad first gets back into a match
+    load = np.asarray(s.state.stress_load, dtype=float)  # cortisol-like load after the procedure (latent)
+    ok_ = ~np.isnan(lat)
+    r = _spearman(lat[ok_], load[ok_])
+    sim = (f"Spearman r = {r:+.2f} between the reunion's latency to the first matched state (median "
+           f"{np.nanmedian(lat):.1f} s) and the stress load after the procedure ({int(ok_.sum())} infants)")
+    return [Row("SF8", "repair latency matters (still_face reunion)",
+                "the longer the first repair in the reunion takes, the larger the stress response afterwards "
+                "(positive rank correlation)", sim, r > 0)]
+
+
+def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rank correlation (average ranks for ties)."""
+    def rank(v):
+        order = np.argsort(v, kind="stable")
+        r = np.empty(len(v))
+        r[order] = np.arange(len(v))
+        _, inv, cnt = np.unique(v, return_inverse=True, return_counts=True)
+        sums = np.bincount(inv, weights=r)
+        return (sums / cnt)[inv]
+    if len(x) < 3:
+        return float("nan")
+    return float(np.corrcoef(rank(x), rank(y))[0, 1])
+
+
 # --- 2. Matching and repair ------------------------------------------------------------------------------
 @register_check("MR1", order=80)
 def check_mr1(runs: Runs) -> list[Row]:
@@ -509,8 +541,9 @@ def render(rows: list[Row], runs: Runs) -> str:
     for r in rows:
         if r.detail:
             out += ["", r.detail]
-    out += ["", "Checks that need simulated caregiving histories and populations (PD1-PD4, PD6, MR3) are added "
-            "by the population module through `register_check` when it is installed; SF8 is not yet checked.", ""]
+    out += ["", "Rows that need simulated caregiving histories and populations (PD1-PD4, PD6, MR3 and the "
+            "developed presets) are registered by the population module (`simulator/model/population/checks.py`) "
+            "through `register_check`, and appear when that module is installed.", ""]
     return "\n".join(out)
 
 
