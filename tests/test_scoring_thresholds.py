@@ -184,7 +184,8 @@ def test_classification_of_hand_built_patterns():
             h.paint(e, t, t + 4.0, B.RESIST, infant=2)
     r = scores(h)
     assert r.classification == ["B", "A", "C"]
-    assert r.reasons[1][0].startswith("avoidance 7 in episode 5 and 7 in episode 8") and r.reasons[1][0].endswith("-> A")
+    assert r.reasons[1][0].startswith("avoidance 7 in episode 5 and 7 in episode 8")
+    assert r.reasons[1][0].endswith("-> A")
     assert r.reasons[2][0].endswith("-> C") and r.reasons[0][0].endswith("-> B")
 
 

@@ -135,7 +135,8 @@ def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: n
         if k == 1:
             r = f"avoidance {av_t[i]} (mean {_fmt(a_)} >= {m}), resistance {_fmt(r_)} -> A"
         elif k == 2:
-            r = f"avoidance {av_t[i]} (mean {_fmt(a_)}, a {_fmt(apk)}), little crying when separated ({_cry(cry_pct[i])}) -> A"
+            r = (f"avoidance {av_t[i]} (mean {_fmt(a_)}, a {_fmt(apk)}), little crying when separated "
+                 f"({_cry(cry_pct[i])}) -> A")
         elif k == 3:
             r = (f"resistance {rs_t[i]} (mean {_fmt(r_)} >= {m}) with proximity or contact seeking {_fmt(sk)}, "
                  f"avoidance {_fmt(a_)} -> C")

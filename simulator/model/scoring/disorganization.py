@@ -47,8 +47,7 @@ def disorganization_components(feats: dict[str, np.ndarray], structure) -> dict[
     return {
         "freeze_s": frz,
         "freeze_share": frz / np.maximum(dur, 1e-9),
-        "longest_freeze_s": np.nan_to_num(np.nanmax(np.where(np.isnan(feats["longest_freeze_s"][:, cg]), -1.0,
-                                                             feats["longest_freeze_s"][:, cg]), axis=1), nan=0.0).clip(0),
+        "longest_freeze_s": np.nan_to_num(feats["longest_freeze_s"][:, cg], nan=0.0).max(axis=1),
         "contradictory": np.nansum(feats["contradictory"][:, cg], axis=1),
     }
 

@@ -171,12 +171,13 @@ def check_sf2(runs: Runs) -> list[Row]:
     order = pos[0] > pos[2] > pos[1] and neg[0] < neg[2] < neg[1]
     smaller = all(abs(eff[k][c]["d_av"]) < abs(eff[k]["play->still_face"]["d_av"])
                   for k in ("positive", "negative") for c in ("play->reunion", "still_face->reunion"))
+    ad = {(k, c): abs(eff[k][c]["d_av"]) for k in ("positive", "negative") for c in SF.CONTRASTS}
     sim = (f"positive {_f(pos[0])} > {_f(pos[2])} > {_f(pos[1])}; negative {_f(neg[0])} < {_f(neg[2])} < "
-           f"{_f(neg[1])} (play, reunion, still-face); |d| play→reunion {abs(eff['positive']['play->reunion']['d_av']):.2f}"
-           f"/{abs(eff['negative']['play->reunion']['d_av']):.2f}, still-face→reunion "
-           f"{abs(eff['positive']['still_face->reunion']['d_av']):.2f}/{abs(eff['negative']['still_face->reunion']['d_av']):.2f} "
-           f"< play→still-face {abs(eff['positive']['play->still_face']['d_av']):.2f}/"
-           f"{abs(eff['negative']['play->still_face']['d_av']):.2f} (positive/negative)")
+           f"{_f(neg[1])} (play, reunion, still-face); |d| play→reunion {ad['positive', 'play->reunion']:.2f}"
+           f"/{ad['negative', 'play->reunion']:.2f}, still-face→reunion "
+           f"{ad['positive', 'still_face->reunion']:.2f}/{ad['negative', 'still_face->reunion']:.2f} "
+           f"< play→still-face {ad['positive', 'play->still_face']:.2f}/"
+           f"{ad['negative', 'play->still_face']:.2f} (positive/negative)")
     return [Row("SF2", "partial carry-over into the reunion",
                 "positive: play > reunion > still-face; negative: play < reunion < still-face; each reunion "
                 "contrast smaller than the still-face contrast", sim, order and smaller)]
