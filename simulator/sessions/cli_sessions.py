@@ -127,8 +127,9 @@ def _mmss(t: float) -> str:
     return f"{int(t // 60)}:{int(t % 60):02d}"
 
 
-def print_summary(path: Path, d: dict, out=sys.stdout) -> None:
-    """The human-readable summary of a session file."""
+def print_summary(path: Path, d: dict, out=None) -> None:
+    """The human-readable summary of a session file (to ``out``, default the current ``sys.stdout``)."""
+    out = out if out is not None else sys.stdout
     from .store import summary_text
     who = "learner" if d.get("learner") else f"{d['caregiver']} policy"
     print(f"session  {path}", file=out)
