@@ -161,3 +161,19 @@ def test_pd5_avoidant_calm_outside_aroused_inside(ssp):
     ar_a = means(ssp["avoidant"], "arousal")[seps].mean()
     assert cry_a < cry_b
     assert ar_a >= 0.95 * ar_b
+
+
+def test_caregiver_stays_through_an_extended_reunion(ssp):
+    """During the extension of the first reunion the caregiver is in the room until near its end."""
+    s = ssp["secure"]
+    log = s.log
+    r1 = s.episode_ids.index("reunion_1")
+    m = s.episode_measures()
+    extended = np.flatnonzero(m["duration_s"][:, r1] > 190)[:50]
+    assert extended.size
+    for i in extended:
+        sl = log.episode_slice(i, r1)
+        present = log.caregiver_present[sl, i]
+        planned_end = int(180 / log.dt)
+        # Present for all of the extension except (at most) the closing goodbye.
+        assert present[planned_end:-int(4 / log.dt)].all()

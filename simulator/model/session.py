@@ -380,6 +380,11 @@ class Session:
         z -= 0.5
         z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant.step)
         remaining = h["planned"] - self.t_episode
+        if self._any_extend:
+            # A reunion extended until the infant is calm (SS1) has no fixed end: the caregiver says
+            # goodbye only once the infant is nearly calm enough for the episode to end.
+            calm_left = h["calm_needed"] - self._calm_run
+            remaining = np.where(h["calm_needed"] > 0, np.maximum(remaining, calm_left), remaining)
         act = self.caregivers.decide(pol, self.style, self.t_episode, remaining, h["reunion"], h["leaves"],
                                      h["goodbye"], u[5:8], h["scripted"])
         if self.learner and (pol[0] == Policy.LEARNER or self.broken):
@@ -476,6 +481,11 @@ class Session:
                         self._log_event(0, "extended", {"reason": "not yet calm"})
                 over = over & ~keep_going
         end = over if curtail is None else (over | curtail)
+        if self._any_extend:
+            # The goodbye that leads into a separation ends an extended reunion (Ainsworth's episode 5:
+            # "then leaves saying bye-bye"); the caregiver does not stay out of the room within it.
+            end = end | (live & self.left & (h["calm_needed"] > 0) & h["leaves"]
+                         & (self.t_episode >= h["planned"] - 1e-9))
         if end.any():
             self._end_episode(end, np.zeros_like(end) if curtail is None else curtail & end)
 
