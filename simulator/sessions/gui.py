@@ -299,11 +299,7 @@ class CompareScene(Scene):
     def process_event(self, event):
         if self.pending_frames and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             return None
-        event = self.group.process_event(event)
-        if event is not None and event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.close()
-            return None
-        return event
+        return self.close_on_back(self.group.process_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
         from ..view.home import draw_hints

@@ -128,11 +128,7 @@ class BriefingScene(Scene):
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):
-        event = self.group.process_event(event)
-        if event is not None and event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.close()
-            return None
-        return event
+        return self.close_on_back(self.group.process_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app

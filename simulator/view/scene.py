@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .app import App
 
 
+#: Keys that go back one screen everywhere.
+BACK_KEYS = (pygame.K_ESCAPE, pygame.K_BACKSPACE)
+
+
 class Scene:
     """One screen of the app. Subclasses override the hooks they need.
 
@@ -62,6 +66,13 @@ class Scene:
         """Pop this scene if it is on top of the stack."""
         if self.app.top is self:
             self.app.pop()
+
+    def close_on_back(self, event):
+        """Close this scene on Esc or Backspace (the app's "back" keys); returns the event, or None if used."""
+        if event is not None and event.type == pygame.KEYDOWN and event.key in BACK_KEYS:
+            self.close()
+            return None
+        return event
 
 
 class SceneStack:

@@ -300,10 +300,7 @@ class SessionsScene(Scene):
             self.relayout()
         if event is None:
             return None
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.close()
-            return None
-        return event
+        return self.close_on_back(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
