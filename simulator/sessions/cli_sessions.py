@@ -25,6 +25,16 @@ def add_data_dir(parser) -> None:
                              "per-user data folder)")
 
 
+def _add_outputs(parser, out_help: str, csv_help: str, json_help: str) -> None:
+    """The output options that ``report`` and ``compare`` share: --out, --csv, --json, --data, --dpi."""
+    parser.add_argument("--out", required=True, help=out_help)
+    parser.add_argument("--csv", help=f"also write {csv_help} here")
+    parser.add_argument("--json", help=f"also write {json_help} here")
+    parser.add_argument("--data", action="store_true", help="also write FILE.csv and FILE.json next to the PNG")
+    parser.add_argument("--dpi", type=int, default=150, choices=(150, 300), help="A4 resolution (default 150)")
+    add_data_dir(parser)
+
+
 def register(sub, common) -> None:
     """Add replay, report, compare and sessions to the ``main.py`` subparsers."""
     r = sub.add_parser("replay", help="replay a saved session exactly and check it (GUI when a display exists)")
@@ -37,12 +47,7 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("report", help="a printable A4 PNG report of a saved session (and its data as CSV/JSON)")
     p.add_argument("file", help="a session file (.json), or its name in the sessions folder")
-    p.add_argument("--out", required=True, help="the report, FILE.png")
-    p.add_argument("--csv", help="also write the per-step trajectory CSV here")
-    p.add_argument("--json", help="also write the session file (JSON) here")
-    p.add_argument("--data", action="store_true", help="also write FILE.csv and FILE.json next to the PNG")
-    p.add_argument("--dpi", type=int, default=150, choices=(150, 300), help="A4 resolution (default 150)")
-    add_data_dir(p)
+    _add_outputs(p, "the report, FILE.png", "the per-step trajectory CSV", "the session file (JSON)")
     p.set_defaults(func=cmd_report)
 
     c = sub.add_parser("compare", help="two sessions side by side as one report: A.json B.json, or SCENARIO "
@@ -53,12 +58,8 @@ def register(sub, common) -> None:
     c.add_argument("--infant", help="infant preset (default: the scenario's)")
     c.add_argument("--seed", type=int, default=0, help="random seed, the same for both runs (default 0)")
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a parameter, for both runs")
-    c.add_argument("--out", required=True, help="the compare report, FILE.png")
-    c.add_argument("--csv", help="also write a tidy CSV (one row per run per episode)")
-    c.add_argument("--json", help="also write both session files in one JSON")
-    c.add_argument("--data", action="store_true", help="also write FILE.csv and FILE.json next to the PNG")
-    c.add_argument("--dpi", type=int, default=150, choices=(150, 300), help="A4 resolution (default 150)")
-    add_data_dir(c)
+    _add_outputs(c, "the compare report, FILE.png", "a tidy CSV (one row per run per episode)",
+                 "both session files in one JSON")
     c.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("sessions", help="list the saved sessions in the data folder")

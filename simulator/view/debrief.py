@@ -18,10 +18,10 @@ import pygame
 from ..model.params import PRESETS
 from . import strings as S
 from . import theme
-from .chart import SERIES, STYLES, draw_series, draw_timeline, legend, series_colour
-from .home import draw_header, draw_hints
+from .chart import draw_timeline, legend, series_colour
+from .home import draw_hints
 from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text, text_height
+from .widgets import Button, FocusGroup, mix, paragraph, text
 
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
 LEFT = pygame.Rect(40, 266, 560, 372)
@@ -271,16 +271,22 @@ class DebriefScene(Scene):
                     break
                 yy = paragraph(surface, bf, q, pygame.Rect(inner.x, yy, inner.w, inner.bottom - yy), p.ink_soft)
 
+    def _right_panel(self, surface, title: str):
+        """Frame the right-hand panel with its title; returns the small font the panel's rows use."""
+        app = self.app
+        p = app.palette
+        pygame.draw.rect(surface, p.panel, RIGHT, border_radius=12)
+        pygame.draw.rect(surface, p.line, RIGHT, width=1, border_radius=12)
+        text(surface, app.font(theme.SIZE_SMALL, bold=True), title, (RIGHT.x + 16, RIGHT.y + 10), p.ink)
+        return app.font(theme.SIZE_TINY)
+
     def _draw_still_face(self, surface) -> None:
         app = self.app
         p = app.palette
         m = self.measures
         r = RIGHT
-        pygame.draw.rect(surface, p.panel, r, border_radius=12)
-        pygame.draw.rect(surface, p.line, r, width=1, border_radius=12)
+        f = self._right_panel(surface, S.DEBRIEF_SF_TITLE)
         hf = app.font(theme.SIZE_SMALL, bold=True)
-        f = app.font(theme.SIZE_TINY)
-        text(surface, hf, S.DEBRIEF_SF_TITLE, (r.x + 16, r.y + 10), p.ink)
         eps = self.session.scenario.episodes[:3]
         titles = [ep.title for ep in eps]
         measures = ("positive_affect", "negative_affect", "gaze")
@@ -340,12 +346,8 @@ class DebriefScene(Scene):
         app = self.app
         p = app.palette
         r = RIGHT
-        pygame.draw.rect(surface, p.panel, r, border_radius=12)
-        pygame.draw.rect(surface, p.line, r, width=1, border_radius=12)
-        hf = app.font(theme.SIZE_SMALL, bold=True)
-        f = app.font(theme.SIZE_TINY)
+        f = self._right_panel(surface, S.DEBRIEF_SSP_TITLE)
         fb = app.font(theme.SIZE_TINY, bold=True)
-        text(surface, hf, S.DEBRIEF_SSP_TITLE, (r.x + 16, r.y + 10), p.ink)
         sc = self.scores
         if sc is None:
             paragraph(surface, f, S.DEBRIEF_SSP_NO_SCORING, pygame.Rect(r.x + 16, r.y + 44, r.w - 32, 80), p.ink_soft)

@@ -623,14 +623,19 @@ class PopulationLabScene(Scene):
              (cx, bar.bottom + 44), p.ink, anchor="midtop")
         text(surface, tf, T["responsive"], (cx, bar.bottom + 80), p.ink_soft, anchor="midtop")
 
+    def _panel(self, surface, rect: pygame.Rect, title: str) -> None:
+        """A results panel: its frame and its title."""
+        p = self.app.palette
+        panel(surface, rect, p.panel, p.line, shadow=p.shadow)
+        text(surface, self._font(theme.SIZE_BODY, bold=True), title, (rect.x + 14, rect.y + 10), p.ink,
+             max_width=rect.w - 28)
+
     def _draw_classes(self, surface) -> None:
         app = self.app
         p = app.palette
         r = self.result
         rect = CLASS_PANEL
-        panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, self._font(theme.SIZE_BODY, bold=True), T["class_title"], (rect.x + 14, rect.y + 10), p.ink,
-             max_width=rect.w - 28)
+        self._panel(surface, rect, T["class_title"])
         name = HISTORY_NAMES.get(r["choice"], r["choice"])
         text(surface, self._font(theme.SIZE_TINY), T["run_label"].format(label=name, n=f"{r['n']:,}", seed=r["seed"]),
              (rect.x + 14, rect.y + 36), p.ink_soft, max_width=rect.w - 200)
@@ -687,9 +692,7 @@ class PopulationLabScene(Scene):
         p = app.palette
         r = self.result
         rect = SF_PANEL
-        panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, self._font(theme.SIZE_BODY, bold=True), T["sf_title"], (rect.x + 14, rect.y + 10), p.ink,
-             max_width=rect.w - 28)
+        self._panel(surface, rect, T["sf_title"])
         tf = self._font(theme.SIZE_TINY)
         text(surface, tf, T["sf_age"].format(n=f"{r['n']:,}", age=round(r["age"], 1)), (rect.x + 14, rect.y + 36),
              p.ink_soft, max_width=rect.w - 28)
@@ -755,8 +758,7 @@ class PopulationLabScene(Scene):
         p = app.palette
         r = self.result
         rect = INFANT_PANEL
-        panel(surface, rect, p.panel, p.line, shadow=p.shadow)
-        text(surface, self._font(theme.SIZE_BODY, bold=True), T["infant_title"], (rect.x + 14, rect.y + 10), p.ink)
+        self._panel(surface, rect, T["infant_title"])
         tf = self._font(theme.SIZE_TINY)
         cls = r["classification"]
         cols, cell, n = self._grid_layout()
