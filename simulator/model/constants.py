@@ -155,3 +155,4 @@ P_CONTACT_ON_APPROACH = 0.20  # a reach/approach at the partner becomes contact 
 P_LEAVE_CONTACT = 0.20  # exploring or turning away ends contact
 P_PUSH_FREE = 0.10  # resisting breaks contact
 P_WANDER_OFF = 0.04  # exploring or searching takes the infant away from the partner
+P_PUT_DOWN = 0.10  # a partner who turns to something else (phone, toy, leaving) puts a held infant down

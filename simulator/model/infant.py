@@ -1,17 +1,20 @@
 """The infant: parameters, state and one step of the dynamics, vectorised over a batch of N infants.
 
 Every array here has shape (N,). Latent state (arousal, reserve, violation, expectation, ...) drives
-observable behaviour, which is drawn stochastically with hazard-based switching. Scoring reads the
+observable behaviour, which is drawn stochastically with hazard-based switching. The step itself is
+one loop over the infants, compiled by numba (``_step_kernel``); constants and tables go in as
+arguments, so the on-disk compile cache never holds a stale number. Scoring reads the
 behaviour, never the latent state. Sources for each mechanism are cited beside the code and in
 ``constants.py``; ``docs/model.md`` explains every variable to instructors.
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, fields
-from types import SimpleNamespace
 
 import numpy as np
+from numba import njit
 
 from . import constants as C
 from .actions import CHANNELS, Action
@@ -42,6 +45,11 @@ class InfantParams:
     deactivation: np.ndarray
     hyperactivation: np.ndarray
     fear_of_caregiver: np.ndarray
+
+    def __post_init__(self) -> None:
+        # One dtype everywhere (float32, contiguous), whoever built the parameters.
+        for f in fields(self):
+            setattr(self, f.name, np.ascontiguousarray(getattr(self, f.name), dtype=FLOAT))
 
     @property
     def n(self) -> int:
@@ -124,12 +132,6 @@ class Context:
 FLOAT = np.float32
 
 
-def clip01(x: np.ndarray) -> np.ndarray:
-    """Clip ``x`` to [0, 1] in place (faster than ``np.clip`` on the hot path); returns ``x``."""
-    np.maximum(x, 0.0, out=x)
-    return np.minimum(x, 1.0, out=x)
-
-
 def _ramp(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """0 below ``lo``, 1 above ``hi``, linear between."""
     return np.clip((x - lo) / (hi - lo), 0.0, 1.0)
@@ -145,29 +147,41 @@ class AgeFactors:
         self.wariness = _ramp(age, C.AGE_WARINESS_START, C.AGE_WARINESS_FULL).astype(FLOAT)
 
 
-_BOUT_HAZARD = C.DT_S / np.asarray(C.BOUT_MEAN_S)  # per-step probability of reconsidering, by behaviour
-_CH = {k: v.astype(FLOAT) for k, v in CHANNELS.items()}
-_WARMTH, _COMFORT, _STIM = _CH["warmth"], _CH["comfort"], _CH["stimulation"]
-_THREAT, _NONRESP, _CONTACT, _TOY = _CH["threat"], _CH["nonresponse"], _CH["contact"], _CH["toy"]
-_WARMTH_POS = np.maximum(_WARMTH, 0.0)
-_EXPLORE, _AVOID, _RESIST, _APPROACH = (int(Behaviour.EXPLORE), int(Behaviour.AVOID),
-                                        int(Behaviour.RESIST), int(Behaviour.APPROACH))
-# Partner actions that refuse contact (no picking up, no lap to climb into).
-_REFUSES_CONTACT = np.zeros(len(Action), dtype=bool)
-_REFUSES_CONTACT[[Action.STILL_FACE, Action.PHONE, Action.IGNORE, Action.HARSH, Action.LEAVE,
-                  Action.LEAVE_WITH_GOODBYE, Action.WAIT]] = True
-# Partner actions that put a held infant down.
-_PUTS_DOWN = np.zeros(len(Action), dtype=bool)
-_PUTS_DOWN[[Action.IGNORE, Action.HARSH, Action.PHONE, Action.STILL_FACE, Action.LEAVE,
-            Action.LEAVE_WITH_GOODBYE, Action.OFFER_TOY, Action.PLAY]] = True
-_SIGNALLING = np.zeros(N_BEHAVIOURS, dtype=bool)
-_SIGNALLING[[Behaviour.BID, Behaviour.FUSS, Behaviour.CRY, Behaviour.REACH, Behaviour.APPROACH]] = True
-_LEAVES_PARTNER = np.zeros(N_BEHAVIOURS, dtype=bool)
-_LEAVES_PARTNER[[Behaviour.EXPLORE, Behaviour.AVOID, Behaviour.LOOK_AWAY, Behaviour.SEARCH]] = True
-_WANDERS = np.zeros(N_BEHAVIOURS, dtype=bool)
-_WANDERS[[Behaviour.EXPLORE, Behaviour.SEARCH]] = True
-_SEEKS = np.zeros(N_BEHAVIOURS, dtype=bool)
-_SEEKS[[Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = True
+# --- Lookup tables, passed to the compiled kernel as arguments ---------------------------------------
+# (numba freezes global arrays into its on-disk cache, so every table and constant goes in as an
+# argument: editing ``constants.py`` or ``actions.py`` takes effect without clearing any cache.)
+_CH = {k: np.ascontiguousarray(v, dtype=np.float64) for k, v in CHANNELS.items()}
+_WARMTH_POS = np.maximum(_CH["warmth"], 0.0)
+#: Per-action table (8, N_ACTIONS): warmth (positive part), comfort, stimulation, threat, nonresponse,
+#: contact; then 0/1 flags: the partner refuses contact (no picking up, no lap to climb into), and the
+#: partner puts a held infant down.
+_ACTION_TABLE = np.zeros((8, len(Action)))
+_ACTION_TABLE[0] = _WARMTH_POS
+for _row, _channel in enumerate(("comfort", "stimulation", "threat", "nonresponse", "contact"), start=1):
+    _ACTION_TABLE[_row] = _CH[_channel]
+_ACTION_TABLE[6, [Action.STILL_FACE, Action.PHONE, Action.IGNORE, Action.HARSH, Action.LEAVE,
+                  Action.LEAVE_WITH_GOODBYE, Action.WAIT]] = 1.0
+_ACTION_TABLE[7, [Action.IGNORE, Action.HARSH, Action.PHONE, Action.STILL_FACE, Action.LEAVE,
+                  Action.LEAVE_WITH_GOODBYE, Action.OFFER_TOY, Action.PLAY]] = 1.0
+#: Per-behaviour table (5, N_BEHAVIOURS): reconsider hazard per step (dt / mean bout; MR2), and 0/1
+#: flags: signalling to the caregiver, leaving the partner, wandering off, seeking contact.
+_BEHAVIOUR_TABLE = np.zeros((5, N_BEHAVIOURS))
+_BEHAVIOUR_TABLE[0] = C.DT_S / np.asarray(C.BOUT_MEAN_S)
+_BEHAVIOUR_TABLE[1, [Behaviour.BID, Behaviour.FUSS, Behaviour.CRY, Behaviour.REACH, Behaviour.APPROACH]] = 1.0
+_BEHAVIOUR_TABLE[2, [Behaviour.EXPLORE, Behaviour.AVOID, Behaviour.LOOK_AWAY, Behaviour.SEARCH]] = 1.0
+_BEHAVIOUR_TABLE[3, [Behaviour.EXPLORE, Behaviour.SEARCH]] = 1.0
+_BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.0
+
+#: Every scalar constant of ``constants.py``, as a named tuple of floats for the kernel.
+_CONST_NAMES = tuple(name for name in dir(C) if name.isupper() and isinstance(getattr(C, name), (int, float)))
+Constants = namedtuple("Constants", _CONST_NAMES)
+CONSTANTS = Constants(*(float(getattr(C, name)) for name in _CONST_NAMES))
+
+# Behaviour codes used in the kernel (plain ints: compile-time constants that never change).
+_LOOK, _SMILE, _BID, _FUSS, _CRY = 0, 1, 2, 3, 4
+_REACH, _APPROACH, _CLING, _RESIST, _AVOID = 5, 6, 7, 8, 9
+_SELF_SOOTHE, _EXPLORE, _FREEZE, _LOOK_AWAY, _SEARCH = 10, 11, 12, 13, 14
+assert [int(b) for b in Behaviour] == list(range(15)) and Behaviour.SEARCH == _SEARCH
 
 
 def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
@@ -179,239 +193,269 @@ def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
         ages: age factors for the same infants.
         s: the state, updated in place.
         ctx: what the infants meet in this step.
-        u: uniform random numbers in [0, 1), shape (5, N).
-        z: zero-mean, unit-variance noise, shape (4, N) (centred uniforms: integrated over many steps
-           they act as Gaussian noise, and cost a quarter as much to draw).
+        u: uniform random numbers in [0, 1), float32, shape (>= 5, N); rows 0-4 are used.
+        z: zero-mean, unit-variance noise, float32, shape (4, N) (centred uniforms: integrated over many
+           steps they act as Gaussian noise, and cost a quarter as much to draw).
 
     Returns:
         Boolean array (N,): True where the behaviour changed in this step.
     """
-    dt = C.DT_S
-    sq = np.sqrt(dt)
-    cg = ctx.caregiver_present
-    st = ctx.stranger_present & ~cg  # the stranger matters as a partner only when the caregiver is away
-    cgf = cg.astype(FLOAT)
-    act = ctx.action
-    sact = ctx.stranger_action
-    matched = ctx.matched & cg
-    mf = matched.astype(FLOAT)
-
-    warmth = _WARMTH_POS[act] * cgf
-    nonresp = _NONRESP[act] * cgf
-    stim = _STIM[act] * cgf
-    threat = _THREAT[act] * cgf
-    contact_cg = s.contact & cg
-    explore_now = s.behaviour == _EXPLORE
-
-    # Violation of expectation / unrepaired mismatch (Tronick et al. 1978; Tronick 1989): builds while a
-    # present caregiver's response is missing or mismatched, falls when matched (repair).
-    level = np.maximum(nonresp, C.BENIGN_MISMATCH_VIOLATION)
-    v = s.violation
-    dv = np.where(
-        cg,
-        np.where(matched, -v / C.TAU_REPAIR_S, level * (1.0 - v) / C.TAU_VIOLATION_S),
-        -v / C.TAU_VIOLATION_FADE_S,
-    )
-    v += dt * dv
-
-    # Alarm. Still-face: a present but unresponding caregiver (Mesman et al. 2009, SF1). Separation and
-    # being alone (Ainsworth et al. 1978). Stranger wariness, buffered by the caregiver (Sroufe 1977).
-    excess_v = clip01((v - C.VIOLATION_TOLERANCE) * (1.0 / (1.0 - C.VIOLATION_TOLERANCE)))
-    alone = ~cg & ~ctx.stranger_present
-    alarm = (
-        C.VIOLATION_ALARM * excess_v * cgf
-        + ages.separation * (~cg) * (C.SEPARATION_ALARM + C.ALONE_ALARM * alone)
-        + ages.wariness * ctx.stranger_present * C.STRANGER_ALARM * (1.0 - 0.5 * cgf)
-        + C.THREAT_ALARM * threat
-        + C.OVERSTIMULATION_ALARM * stim * (1.0 - mf) * (stim > 0.6)
-        + C.ROOM_NOVELTY_ALARM * ctx.room_novelty
-    )
-    # Fear of the caregiver amplifies alarm while the caregiver is present: the haven is also a source
-    # of alarm, so stress is not soothed by their presence (Main & Hesse 1990). Arousal still carried
-    # from a separation makes the reunion the hardest moment, as Main & Solomon (1990) observed.
-    alarm += C.FEAR_ALARM * params.fear_of_caregiver * cgf * np.maximum(s.arousal - C.AROUSAL_REST, 0.0)
-    drive = (0.5 + params.reactivity) * alarm
-
-    # Regulation. Co-regulation by matched comfort and by contact (Feldman 2007; safe haven, Ainsworth
-    # 1978), faster when the working model expects a response (trust), damped by a deactivating
-    # strategy (avoidant infants accept less comfort), a hyper-activating one (resistant infants are slow
-    # to soothe; Cassidy & Berlin 1994) and by fear of the caregiver (Main & Hesse 1990).
-    trust = C.TRUST_FLOOR + (1.0 - C.TRUST_FLOOR) * s.expectation
-    acceptance = (1.0 - 0.6 * params.deactivation) * (1.0 - 0.65 * params.hyperactivation) * (
-        1.0 - 0.7 * params.fear_of_caregiver)
-    comfort_in = cgf * (_COMFORT[act] * mf + C.CONTACT_COMFORT * contact_cg) * trust * acceptance
-    comfort_in += st * C.STRANGER_COMFORT_FACTOR * (_COMFORT[sact] + C.CONTACT_COMFORT * s.contact)
-    soothe = (0.5 + params.soothability) * comfort_in * C.K_COREGULATION + C.K_SELF_REGULATION * s.reserve
-
-    # Masking: the displayed distress an avoidant strategy suppresses costs arousal (Spangler &
-    # Grossmann 1993; PD5).
-    display = clip01((s.arousal - C.DISPLAY_THRESHOLD) * (1.0 / (1.0 - C.DISPLAY_THRESHOLD)))
-    suppressed = display * C.MASKING_STRENGTH * params.deactivation
-    a = s.arousal
-    a += dt * (C.K_AROUSE * drive * (1.0 - a) - (soothe + C.K_AROUSAL_LEAK) * (a - C.AROUSAL_REST)
-               + C.MASKING_COST * C.K_AROUSE * suppressed) + C.AROUSAL_NOISE * sq * z[0]
-    clip01(a)
-
-    # Displayed negative affect follows arousal through the display gate; masked by deactivation,
-    # amplified by hyper-activation (Cassidy 1994).
-    na_target = clip01(display * (1.0 - C.MASKING_STRENGTH * params.deactivation)
-                       * (1.0 + C.HYPER_AMPLIFY * params.hyperactivation))
-    na = s.negative_affect
-    na += dt / C.TAU_NEGATIVE_S * (na_target - na) + C.DISPLAY_NOISE * sq * z[1]
-    clip01(na)
-
-    # Positive affect: warm contingent input lifts it, more when matched (Tronick & Cohn 1989); toys
-    # give a little; arousal and unrepaired violation damp it (SF1).
-    social = warmth * (1.0 - nonresp) * (C.PA_MATCHED * mf + C.PA_UNMATCHED * (1.0 - mf))
-    social += st * 0.4 * _WARMTH_POS[sact] * C.PA_UNMATCHED
-    pa_target = clip01(social + C.PA_EXPLORE * explore_now) * (1.0 - a) * (1.0 - 0.8 * v)
-    pa = s.positive_affect
-    pa += dt / C.TAU_POSITIVE_S * (pa_target - pa) + C.DISPLAY_NOISE * sq * z[2]
-    clip01(pa)
-
-    # Regulation reserve drains under sustained arousal and refills when calm (SF5 withdrawal; SF2).
-    r = s.reserve
-    r += dt * (-C.K_RESERVE_DRAIN * np.maximum(a - C.RESERVE_DRAIN_AROUSAL, 0.0)
-               + C.K_RESERVE_REFILL * (1.0 - r) * (a < C.RESERVE_DRAIN_AROUSAL))
-    clip01(r)
-
-    # Gaze at the caregiver: high in face-to-face play, falling with violation (SF4), over-stimulation
-    # and a drained reserve (gaze aversion regulates arousal; Field 1981), pulled away by exploration.
-    explore_pull = C.GAZE_EXPLORE_PULL * ages.mobility * ctx.toys * (1.0 - s.proximity_drive)
-    g_target = cgf * C.GAZE_FACE_TO_FACE * (1.0 - 0.75 * v) * (1.0 - 0.6 * stim * (1.0 - mf)) * (
-        0.4 + 0.6 * r) * (1.0 - explore_pull)
-    g = s.gaze
-    g += dt / C.TAU_GAZE_S * (g_target - g) + C.DISPLAY_NOISE * sq * z[3]
-    clip01(g)
-
-    # Proximity drive: the attachment system activates with arousal and separation (Bowlby 1969).
-    p_target = clip01(C.PROXIMITY_FROM_AROUSAL * (a - C.AROUSAL_REST)
-                       + C.PROXIMITY_FROM_SEPARATION * ages.separation * (~cg))
-    p = s.proximity_drive
-    p += dt / C.TAU_PROXIMITY_S * (p_target - p)
-
-    # Working model: signals met by a matched response raise the expectation of response, unmet signals
-    # lower it (Bowlby 1969; Ainsworth et al. 1978). Slow within a session.
-    signalling = _SIGNALLING[s.behaviour] & cg
-    e = s.expectation
-    e += dt * C.EXPECTATION_LEARNING_RATE * signalling * (mf - e)
-    clip01(e)
-
-    # Stress load: cortisol-like, integrates arousal above a threshold, clears slowly (Gunnar 1992; PD6).
-    L = s.stress_load
-    L += dt * (C.K_LOAD * np.maximum(a - C.LOAD_AROUSAL, 0.0) - L / C.TAU_LOAD_S)
-    clip01(L)
-    clip01(v)
-
-    changed = _draw_behaviour(params, ages, s, ctx, st, u, excess_v)
-    _update_contact(ages, s, ctx, st, u)
+    changed = np.empty(s.behaviour.shape[0], dtype=bool)
+    _step_kernel(
+        CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
+        params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
+        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness,
+        s.positive_affect, s.negative_affect, s.gaze, s.arousal, s.reserve, s.proximity_drive,
+        s.violation, s.expectation, s.stress_load, s.behaviour, s.contact, s.near,
+        np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
+        np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
+        np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
+        np.asarray(ctx.room_novelty, dtype=FLOAT),
+        np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed)
     return changed
 
 
-def behaviour_weights(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
-                      stranger_partner: np.ndarray) -> np.ndarray:
-    """Propensity of each behaviour for each infant, shape (N_BEHAVIOURS, N), non-negative.
+@njit(cache=True, nogil=True, inline="always")
+def _clip01(x: float) -> float:
+    return min(max(x, 0.0), 1.0)
+
+
+@njit(cache=True, nogil=True)
+def _step_kernel(K, act_tab, beh_tab,
+                 reactivity, soothability, deactivation, hyperactivation, fear_of_caregiver,
+                 mobility, separation, wariness,
+                 positive_affect, negative_affect, gaze, arousal, reserve, proximity_drive,
+                 violation, expectation, stress_load, behaviour, contact, near,
+                 cg_arr, stranger_arr, act_arr, sact_arr, toys_arr, matched_arr, novelty_arr,
+                 u, z, changed):  # pragma: no cover - compiled; exercised through step()
+    """The step for each infant ``i``: dynamics, then behaviour switching, then contact and proximity.
+
+    Arrays are (N,) (``u`` (>= 5, N), ``z`` (4, N)); the state arrays are updated in place. Arithmetic
+    is in float64, stored as float32.
+    """
+    dt = K.DT_S
+    sq = np.sqrt(dt)
+    w = np.empty(beh_tab.shape[1])
+    # Per-step rates and scales, computed once per call (loop invariants).
+    k_repair, k_build, k_fade = dt / K.TAU_REPAIR_S, dt / K.TAU_VIOLATION_S, dt / K.TAU_VIOLATION_FADE_S
+    k_neg, k_pos, k_gaze = dt / K.TAU_NEGATIVE_S, dt / K.TAU_POSITIVE_S, dt / K.TAU_GAZE_S
+    k_prox = dt / K.TAU_PROXIMITY_S
+    k_load_clear = dt / K.TAU_LOAD_S
+    over_tolerance = 1.0 / (1.0 - K.VIOLATION_TOLERANCE)
+    over_display = 1.0 / (1.0 - K.DISPLAY_THRESHOLD)
+    arousal_noise, display_noise = K.AROUSAL_NOISE * sq, K.DISPLAY_NOISE * sq
+    for i in range(changed.shape[0]):
+        cg = cg_arr[i]
+        stranger_here = stranger_arr[i]
+        st = stranger_here and not cg  # the stranger is the partner only when the caregiver is away
+        cgf = 1.0 if cg else 0.0
+        stf = 1.0 if st else 0.0
+        act = act_arr[i]
+        sact = sact_arr[i]
+        matched = matched_arr[i] and cg
+        mf = 1.0 if matched else 0.0
+        warmth = act_tab[0, act] * cgf
+        comfort = act_tab[1, act]
+        stim = act_tab[2, act] * cgf
+        threat = act_tab[3, act] * cgf
+        nonresp = act_tab[4, act] * cgf
+        b = behaviour[i]
+        held = contact[i]
+        deact = float(deactivation[i])
+        hyper = float(hyperactivation[i])
+        fear = float(fear_of_caregiver[i])
+        a0 = float(arousal[i])
+        r0 = float(reserve[i])
+        p0 = float(proximity_drive[i])
+
+        # Violation of expectation / unrepaired mismatch (Tronick et al. 1978; Tronick 1989): builds
+        # while a present caregiver's response is missing or mismatched, falls when matched (repair).
+        v = float(violation[i])
+        if cg:
+            if matched:
+                v -= k_repair * v
+            else:
+                v += k_build * max(nonresp, K.BENIGN_MISMATCH_VIOLATION) * (1.0 - v)
+        else:
+            v -= k_fade * v
+
+        # Alarm. Still-face: a present but unresponding caregiver (Mesman et al. 2009, SF1). Separation
+        # and being alone (Ainsworth et al. 1978). Stranger wariness, buffered by the caregiver (Sroufe
+        # 1977).
+        excess_v = _clip01((v - K.VIOLATION_TOLERANCE) * over_tolerance)
+        alarm = K.VIOLATION_ALARM * excess_v * cgf + K.THREAT_ALARM * threat
+        if not cg:
+            alarm += separation[i] * (K.SEPARATION_ALARM + (0.0 if stranger_here else K.ALONE_ALARM))
+        if stranger_here:
+            alarm += wariness[i] * K.STRANGER_ALARM * (1.0 - 0.5 * cgf)
+        if stim > 0.6:
+            alarm += K.OVERSTIMULATION_ALARM * stim * (1.0 - mf)
+        alarm += K.ROOM_NOVELTY_ALARM * novelty_arr[i]
+        # Fear of the caregiver amplifies alarm while the caregiver is present: the haven is also a
+        # source of alarm, so stress is not soothed by their presence (Main & Hesse 1990). Arousal still
+        # carried from a separation makes the reunion the hardest moment (Main & Solomon 1990).
+        alarm += K.FEAR_ALARM * fear * cgf * max(a0 - K.AROUSAL_REST, 0.0)
+        drive = (0.5 + reactivity[i]) * alarm
+
+        # Regulation. Co-regulation by matched comfort and by contact (Feldman 2007; safe haven,
+        # Ainsworth 1978), faster when the working model expects a response (trust), damped by a
+        # deactivating strategy (avoidant infants accept less comfort), a hyper-activating one
+        # (resistant infants are slow to soothe; Cassidy & Berlin 1994) and by fear of the caregiver
+        # (Main & Hesse 1990).
+        trust = K.TRUST_FLOOR + (1.0 - K.TRUST_FLOOR) * expectation[i]
+        acceptance = (1.0 - 0.6 * deact) * (1.0 - 0.65 * hyper) * (1.0 - 0.7 * fear)
+        comfort_in = 0.0
+        if cg:
+            comfort_in = (comfort * mf + (K.CONTACT_COMFORT if held else 0.0)) * trust * acceptance
+        elif st:
+            comfort_in = K.STRANGER_COMFORT_FACTOR * (act_tab[1, sact] + (K.CONTACT_COMFORT if held else 0.0))
+        soothe = (0.5 + soothability[i]) * comfort_in * K.K_COREGULATION + K.K_SELF_REGULATION * r0
+
+        # Masking: the displayed distress an avoidant strategy suppresses costs arousal (Spangler &
+        # Grossmann 1993; PD5).
+        display = _clip01((a0 - K.DISPLAY_THRESHOLD) * over_display)
+        suppressed = display * K.MASKING_STRENGTH * deact
+        a = a0 + dt * (K.K_AROUSE * drive * (1.0 - a0) - (soothe + K.K_AROUSAL_LEAK) * (a0 - K.AROUSAL_REST)
+                       + K.MASKING_COST * K.K_AROUSE * suppressed) + arousal_noise * z[0, i]
+        a = _clip01(a)
+
+        # Displayed negative affect follows arousal through the display gate; masked by deactivation,
+        # amplified by hyper-activation (Cassidy 1994).
+        na_target = _clip01(display * (1.0 - K.MASKING_STRENGTH * deact) * (1.0 + K.HYPER_AMPLIFY * hyper))
+        na = float(negative_affect[i])
+        na = _clip01(na + k_neg * (na_target - na) + display_noise * z[1, i])
+
+        # Positive affect: warm contingent input lifts it, more when matched (Tronick & Cohn 1989);
+        # toys give a little; arousal and unrepaired violation damp it (SF1).
+        social = warmth * (1.0 - nonresp) * (K.PA_MATCHED * mf + K.PA_UNMATCHED * (1.0 - mf))
+        social += stf * 0.4 * act_tab[0, sact] * K.PA_UNMATCHED
+        pa_target = _clip01(social + (K.PA_EXPLORE if b == _EXPLORE else 0.0)) * (1.0 - a) * (1.0 - 0.8 * v)
+        pa = float(positive_affect[i])
+        pa = _clip01(pa + k_pos * (pa_target - pa) + display_noise * z[2, i])
+
+        # Regulation reserve drains under sustained arousal and refills when calm (SF5 withdrawal; SF2).
+        r = r0 + dt * (-K.K_RESERVE_DRAIN * max(a - K.RESERVE_DRAIN_AROUSAL, 0.0)
+                       + (K.K_RESERVE_REFILL * (1.0 - r0) if a < K.RESERVE_DRAIN_AROUSAL else 0.0))
+        r = _clip01(r)
+
+        # Gaze at the caregiver: high in face-to-face play, falling with violation (SF4),
+        # over-stimulation and a drained reserve (gaze aversion regulates arousal; Field 1981), pulled
+        # away by exploration.
+        explore_pull = K.GAZE_EXPLORE_PULL * mobility[i] * (1.0 if toys_arr[i] else 0.0) * (1.0 - p0)
+        g_target = cgf * K.GAZE_FACE_TO_FACE * (1.0 - 0.75 * v) * (1.0 - 0.6 * stim * (1.0 - mf)) * (
+            0.4 + 0.6 * r) * (1.0 - explore_pull)
+        g = float(gaze[i])
+        g = _clip01(g + k_gaze * (g_target - g) + display_noise * z[3, i])
+
+        # Proximity drive: the attachment system activates with arousal and separation (Bowlby 1969).
+        p_target = _clip01(K.PROXIMITY_FROM_AROUSAL * (a - K.AROUSAL_REST)
+                           + K.PROXIMITY_FROM_SEPARATION * separation[i] * (1.0 - cgf))
+        p = p0 + k_prox * (p_target - p0)
+
+        # Working model: signals met by a matched response raise the expectation of response, unmet
+        # signals lower it (Bowlby 1969; Ainsworth et al. 1978). Slow within a session.
+        e = float(expectation[i])
+        if cg and beh_tab[1, b] > 0.0:
+            e = _clip01(e + dt * K.EXPECTATION_LEARNING_RATE * (mf - e))
+
+        # Stress load: cortisol-like, integrates arousal above a threshold, clears slowly (Gunnar 1992;
+        # PD6).
+        load = float(stress_load[i])
+        load = _clip01(load + dt * K.K_LOAD * max(a - K.LOAD_AROUSAL, 0.0) - k_load_clear * load)
+        v = _clip01(v)
+
+        arousal[i] = a
+        negative_affect[i] = na
+        positive_affect[i] = pa
+        reserve[i] = r
+        gaze[i] = g
+        proximity_drive[i] = p
+        expectation[i] = e
+        stress_load[i] = load
+        violation[i] = v
+        # Behaviour is drawn from the state as stored (float32).
+
+        # Hazard-based switching: each infant reconsiders with probability dt / bout length (MR2).
+        new = b
+        if u[0, i] < beh_tab[0, b]:
+            _weights(K, w, cgf, stf, float(negative_affect[i]), float(positive_affect[i]), float(gaze[i]),
+                     float(proximity_drive[i]), float(violation[i]), float(reserve[i]), float(arousal[i]),
+                     deact, hyper, fear, mobility[i], separation[i], held, near[i], toys_arr[i], nonresp,
+                     stim)
+            total = 0.0
+            for k in range(w.shape[0]):
+                total += w[k]
+            threshold = u[1, i] * total
+            cum = 0.0
+            pick = 0
+            for k in range(w.shape[0]):
+                cum += w[k]
+                if cum < threshold:
+                    pick += 1
+            new = min(pick, w.shape[0] - 1)
+        changed[i] = new != b
+        behaviour[i] = new
+        b = new
+
+        # Proximity and contact with the partner (caregiver, else the stranger). Picking up (``hold``)
+        # gives contact unless the infant is avoiding or resisting; an approach or reach becomes contact
+        # when the partner accepts it; exploring, turning away or resisting ends it. Infants who cannot
+        # yet crawl sit facing the partner, so ``near`` follows the partner's presence.
+        partner = cg or st
+        pact = act if cg else sact
+        was_near = near[i]
+        picked_up = partner and act_tab[5, pact] >= 1.0 and b != _AVOID and b != _RESIST
+        accepted = (partner and beh_tab[4, b] > 0.0 and was_near and act_tab[6, pact] == 0.0
+                    and u[2, i] < K.P_CONTACT_ON_APPROACH)
+        let_go = ((beh_tab[2, b] > 0.0 and u[2, i] < K.P_LEAVE_CONTACT)
+                  or (b == _RESIST and u[2, i] < K.P_PUSH_FREE)
+                  or (act_tab[7, pact] > 0.0 and u[3, i] < K.P_PUT_DOWN))
+        held = partner and ((held and not let_go) or picked_up or accepted)
+        contact[i] = held
+        if mobility[i] > 0.5:
+            arrives = b == _APPROACH and u[4, i] < K.P_APPROACH_ARRIVES
+            wanders = beh_tab[3, b] > 0.0 and u[4, i] < K.P_WANDER_OFF
+            near[i] = partner and (held or ((was_near or arrives) and not wanders))
+        else:
+            near[i] = partner
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _weights(K, w, cgf, stf, na, pa, g, p, v, r, a, deact, hyper, fear, mob, sep, held, near, toys,
+             nonresp, stim):  # pragma: no cover - compiled
+    """Propensity of each behaviour for one infant, written into ``w`` (N_BEHAVIOURS,), non-negative.
 
     The weights are read from the state: gaze and positive affect for looking and smiling, violation
     for bids (bids peak early in the still-face, then give way to protest and withdrawal: SF5),
     displayed distress for fussing and crying, proximity drive for reaching, approaching and clinging,
-    the working-model strategies for avoidance (A), resistance (C) and freezing (D).
+    the working-model strategies for avoidance (A), resistance (C) and freezing (D). ``stf`` is 1 when
+    the stranger is the partner (caregiver away), ``nonresp`` and ``stim`` the caregiver's channels.
     """
-    cg = ctx.caregiver_present
-    cgf = cg.astype(np.float64)
-    partner = cgf + stranger_partner * 0.5
-    na, pa, g, p, v, r = (s.negative_affect, s.positive_affect, s.gaze, s.proximity_drive,
-                          s.violation, s.reserve)
-    deact, hyper, fear = params.deactivation, params.hyperactivation, params.fear_of_caregiver
-    mob = ages.mobility
-    contact = s.contact.astype(np.float64)
+    partner = cgf + stf * 0.5
+    contact = 1.0 if held else 0.0
     free = 1.0 - contact
     calm = 1.0 - na
-    nonresp = _NONRESP[ctx.action] * cgf
-    w = np.empty((N_BEHAVIOURS, cg.shape[0]))
-    w[Behaviour.LOOK] = (0.25 + g) * calm * partner * C.W_LOOK
-    w[Behaviour.SMILE] = pa * (0.3 + g) * partner * 1.6 * calm
+    w[_LOOK] = (0.25 + g) * calm * partner * K.W_LOOK
+    w[_SMILE] = pa * (0.3 + g) * partner * 1.6 * calm
     # Bids: a steady trickle in play, peaking when violation is half-built (SF5, SF6).
-    w[Behaviour.BID] = cgf * calm * (1.0 - 0.7 * deact) * (0.12 + 3.0 * nonresp * v * (1.0 - v) * r) * (
-        0.4 + g)
-    w[Behaviour.FUSS] = 2.2 * na * (1.0 - na)
-    w[Behaviour.CRY] = 5.0 * np.maximum(na - 0.45, 0.0)
+    w[_BID] = cgf * calm * (1.0 - 0.7 * deact) * (0.12 + 3.0 * nonresp * v * (1.0 - v) * r) * (0.4 + g)
+    w[_FUSS] = 2.2 * na * (1.0 - na)
+    w[_CRY] = 5.0 * max(na - 0.45, 0.0)
     seek = p * (1.0 - 0.85 * deact) * (1.0 - 0.4 * fear)
-    w[Behaviour.REACH] = partner * free * seek * (1.2 - 0.6 * mob)
-    w[Behaviour.APPROACH] = partner * free * seek * mob * (1.0 + 1.5 * ~s.near)
-    w[Behaviour.CLING] = contact * p * (1.0 - 0.8 * deact) * 2.5
-    w[Behaviour.RESIST] = contact * (2.4 * hyper * (0.3 + na) + 0.5 * stranger_partner * na)
-    w[Behaviour.AVOID] = cgf * (1.6 * deact * (0.2 + p) + 0.6 * nonresp * v * (1.0 - r)
-                                + 0.8 * fear * p) + stranger_partner * 0.2 * p
+    w[_REACH] = partner * free * seek * (1.2 - 0.6 * mob)
+    w[_APPROACH] = partner * free * seek * mob * (1.0 if near else 2.5)
+    w[_CLING] = contact * p * (1.0 - 0.8 * deact) * 2.5
+    w[_RESIST] = contact * (2.4 * hyper * (0.3 + na) + 0.5 * stf * na)
+    w[_AVOID] = cgf * (1.6 * deact * (0.2 + p) + 0.6 * nonresp * v * (1.0 - r) + 0.8 * fear * p) + stf * 0.2 * p
     # Self-comforting when the reserve is drained; an available (responding) caregiver is a safe haven
     # instead, unless the strategy is deactivating (Ainsworth et al. 1978; Main 1990).
-    w[Behaviour.SELF_SOOTHE] = (1.0 - r) * (0.2 + na) * 0.9 * (1.0 - 0.7 * cgf * (1.0 - nonresp) * (1.0 - deact))
-    w[Behaviour.EXPLORE] = ctx.toys * (1.0 - p) ** 2 * (0.25 + 1.4 * mob) * (0.5 + 0.5 * deact) * free
-    w[Behaviour.FREEZE] = cgf * fear * (0.2 + s.arousal) * 1.6
+    w[_SELF_SOOTHE] = (1.0 - r) * (0.2 + na) * 0.9 * (1.0 - 0.7 * cgf * (1.0 - nonresp) * (1.0 - deact))
+    w[_EXPLORE] = (1.0 if toys else 0.0) * (1.0 - p) ** 2 * (0.25 + 1.4 * mob) * (0.5 + 0.5 * deact) * free
+    w[_FREEZE] = cgf * fear * (0.2 + a) * 1.6
     # Attention-withdrawal cycles: even in happy play infants look away often, more as stimulation
-    # builds (Brazelton, Koslowski & Main 1974; Field 1981).
-    # Idle looking away fades when the attachment system is active (proximity drive high). In the
-    # still-face, gaze aversion grows as the regulation reserve drains: withdrawal (SF5).
-    w[Behaviour.LOOK_AWAY] = C.W_LOOK_AWAY * ((0.3 + (1.0 - g)) * (1.0 - p) + _STIM[ctx.action] * cgf) + (
-        0.25 + 0.9 * (1.0 - r)) * v * nonresp * cgf
-    w[Behaviour.SEARCH] = (1.0 - cgf) * p * mob * ages.separation * (1.0 - 0.7 * deact) * 1.4
-    return w
-
-
-def _gather(obj, names, idx: np.ndarray) -> SimpleNamespace:
-    """A namespace holding ``obj.<name>[idx]`` for each name (a cheap subset of N-arrays)."""
-    return SimpleNamespace(**{name: getattr(obj, name)[idx] for name in names})
-
-
-_PARAM_NAMES = ("deactivation", "hyperactivation", "fear_of_caregiver", "reactivity", "soothability")
-_STATE_NAMES = ("negative_affect", "positive_affect", "gaze", "proximity_drive", "violation", "reserve",
-                "contact", "near", "arousal", "behaviour")
-_CTX_NAMES = ("caregiver_present", "stranger_present", "action", "stranger_action", "toys")
-_AGE_NAMES = ("mobility", "separation", "wariness")
-
-
-def _draw_behaviour(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
-                    stranger_partner: np.ndarray, u: np.ndarray, excess_v: np.ndarray) -> np.ndarray:
-    """Hazard-based switching: each infant reconsiders with probability dt / bout length (MR2).
-
-    Weights are computed only for the infants who reconsider (about a tenth per step).
-    """
-    hazard = _BOUT_HAZARD[s.behaviour]
-    reconsider = u[0] < hazard
-    if not reconsider.any():
-        return reconsider
-    idx = np.flatnonzero(reconsider)
-    w = behaviour_weights(_gather(params, _PARAM_NAMES, idx), _gather(ages, _AGE_NAMES, idx),
-                          _gather(s, _STATE_NAMES, idx), _gather(ctx, _CTX_NAMES, idx),
-                          stranger_partner[idx])
-    cum = np.cumsum(w, axis=0)
-    pick = (cum < (u[1, idx] * cum[-1])[None, :]).sum(axis=0)
-    new = np.minimum(pick, N_BEHAVIOURS - 1).astype(np.int8)
-    changed = np.zeros_like(reconsider)
-    changed[idx] = new != s.behaviour[idx]
-    s.behaviour[idx] = new
-    return changed
-
-
-def _update_contact(ages: AgeFactors, s: InfantState, ctx: Context, stranger_partner: np.ndarray,
-                    u: np.ndarray) -> None:
-    """Proximity and contact with the partner (caregiver, else the stranger).
-
-    Picking up (``hold``) gives contact unless the infant is avoiding or resisting; an approach or reach
-    becomes contact when the partner accepts it; exploring, turning away or resisting ends it.
-    Infants who cannot yet crawl sit facing the partner, so ``near`` follows the partner's presence.
-    """
-    cg = ctx.caregiver_present
-    partner = cg | stranger_partner
-    pact = np.where(cg, ctx.action, ctx.stranger_action)
-    b = s.behaviour
-    refuses = _REFUSES_CONTACT[pact]
-    picked_up = partner & (_CONTACT[pact] >= 1.0) & (b != _AVOID) & (b != _RESIST)
-    accepted = partner & _SEEKS[b] & s.near & ~refuses & (u[2] < C.P_CONTACT_ON_APPROACH)
-    let_go = (_LEAVES_PARTNER[b] & (u[2] < C.P_LEAVE_CONTACT)) | (
-        (b == Behaviour.RESIST) & (u[2] < C.P_PUSH_FREE)) | (_PUTS_DOWN[pact] & (u[3] < 0.1))
-    s.contact = partner & ((s.contact & ~let_go) | picked_up | accepted)
-    arrives = (b == _APPROACH) & (u[4] < C.P_APPROACH_ARRIVES)
-    wanders = _WANDERS[b] & (u[4] < C.P_WANDER_OFF)
-    mobile = ages.mobility > 0.5
-    s.near = np.where(mobile, partner & (s.contact | ((s.near | arrives) & ~wanders)), partner)
+    # builds (Brazelton, Koslowski & Main 1974; Field 1981). Idle looking away fades when the attachment
+    # system is active (proximity drive high). In the still-face, gaze aversion grows as the regulation
+    # reserve drains: withdrawal (SF5).
+    w[_LOOK_AWAY] = (K.W_LOOK_AWAY * ((0.3 + (1.0 - g)) * (1.0 - p) + stim)
+                     + (0.25 + 0.9 * (1.0 - r)) * v * nonresp)
+    w[_SEARCH] = (1.0 - cgf) * p * mob * sep * (1.0 - 0.7 * deact) * 1.4

@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
+from numba import njit
 
 from . import constants as C
 from .actions import N_ACTIONS, Action
@@ -115,11 +116,6 @@ _INTRUSIVE = np.cumsum(np.bincount([Action.INTRUDE, Action.PLAY, Action.TOUCH, A
                                    weights=[0.45, 0.35, 0.1, 0.1], minlength=N_ACTIONS))
 
 
-def _pick(cum: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Choose actions from cumulative distributions ``cum`` (k, N_ACTIONS) with uniforms ``u`` (k,)."""
-    return np.minimum((cum < u[:, None]).sum(axis=1), N_ACTIONS - 1).astype(np.int8)
-
-
 class Caregivers:
     """The caregiver side of N dyads: current action, decision timing and memory of the infant.
 
@@ -164,63 +160,99 @@ class Caregivers:
             t_episode: time into the current episode (s), (N,).
             remaining_s: planned time left in the episode (s), (N,).
             reunion, leaves, goodbye: per-infant flags of the current episode's role (N,).
-            u: uniforms, shape (3, N).
+            u: uniforms, float32, shape (3, N).
             scripted: optional precomputed mask of infants whose policy chooses actions (N,).
 
         Returns:
             The action codes (N,) (also kept in ``self.action``).
         """
-        dt = C.DT_S
-        act = self.action
-        act[policy == Policy.STILL_FACE] = Action.STILL_FACE
-        act[policy == Policy.PHONE] = Action.PHONE
+        policy = np.asarray(policy, dtype=np.int8)
         if scripted is None:
             scripted = (policy <= Policy.SSP_PROTOCOL) & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE)
-        if not scripted.any():
-            return act
-        seen_now = self.perceived(self.lag_steps)
+        inc_lag = min(int(self.lag_steps * INCONSISTENT_LAG_FACTOR), _H - 1)
+        _decide_kernel(policy, int(style), np.asarray(t_episode, dtype=np.float64),
+                       np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
+                       np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
+                       np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
+                       self.action, self.countdown, self.seen, self._hist, self._ptr, self.lag_steps, inc_lag,
+                       self.sensitivity, self.bout_s, _TIMING, SENSITIVE, NON_INITIATING, REJECTING,
+                       _INTRUSIVE, _UNAVAILABLE)
+        return self.action
+
+
+#: The timing constants the compiled kernel needs (s or shares): step, noticing, greeting, leaving,
+#: and the inconsistent caregiver's sensitive share (passed as an argument so edits take effect).
+_TIMING = np.array([C.DT_S, NOTICE_S, GREETING_S, LEAVING_S, INCONSISTENT_SENSITIVE_SHARE])
+_SENSITIVE_P, _STILL_FACE_P, _PHONE_P, _INTRUSIVE_P = (int(Policy.SENSITIVE), int(Policy.STILL_FACE),
+                                                       int(Policy.PHONE), int(Policy.INTRUSIVE))
+_INCONSISTENT_P, _REJECTING_P, _SSP_P, _LEARNER_P = (int(Policy.INCONSISTENT), int(Policy.REJECTING),
+                                                     int(Policy.SSP_PROTOCOL), int(Policy.LEARNER))
+_STILL_FACE_A, _PHONE_A, _RETURN_GREET_A = int(Action.STILL_FACE), int(Action.PHONE), int(Action.RETURN_GREET)
+_LEAVE_A, _GOODBYE_A = int(Action.LEAVE), int(Action.LEAVE_WITH_GOODBYE)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _pick_one(cum, u) -> int:  # pragma: no cover - compiled
+    """An action drawn from one cumulative distribution ``cum`` (N_ACTIONS,) with uniform ``u``."""
+    k = 0
+    for j in range(cum.shape[0]):
+        if cum[j] < u:
+            k += 1
+    return min(k, cum.shape[0] - 1)
+
+
+@njit(cache=True, nogil=True)
+def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye, u, scripted,
+                   act, countdown, seen, hist, ptr, lag, inc_lag, sensitivity, bout_s, timing,
+                   sensitive, non_initiating, rejecting, intrusive, unavailable):  # pragma: no cover
+    """The decision of each infant's caregiver (see :meth:`Caregivers.decide`); updates ``act``,
+    ``countdown`` and ``seen`` (N,) in place."""
+    dt, notice_s, greeting_s, leaving_s, inconsistent_share = timing[0], timing[1], timing[2], timing[3], timing[4]
+    H = hist.shape[0]
+    now = (ptr - lag) % H
+    late_row = (ptr - inc_lag) % H
+    for i in range(act.shape[0]):
+        pol = policy[i]
+        if pol == _STILL_FACE_P:
+            act[i] = _STILL_FACE_A
+        elif pol == _PHONE_P:
+            act[i] = _PHONE_A
+        countdown[i] -= dt
+        seen_now = hist[now, i]
         # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
         # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
-        self.countdown -= dt
-        noticed = (seen_now != self.seen) & (u[2] < self.sensitivity * dt / NOTICE_S)
-        due = scripted & ((self.countdown <= 0.0) | noticed)
-        ssp = policy == Policy.SSP_PROTOCOL
-        effective = np.where(ssp & reunion, style, policy)
-        # SSP protocol: greet on return; leave at the end of an episode followed by a separation.
-        greeting = ssp & reunion & (t_episode < GREETING_S)
-        leaving = ssp & leaves & (remaining_s <= LEAVING_S)
-        if due.any():
-            idx = np.flatnonzero(due)
-            eff = effective[idx]
-            seen = seen_now[idx]
-            reads = u[0, idx] < self.sensitivity
-            choice = act[idx].copy()
-            # Misread signals: the caregiver keeps to their own agenda (keeps the current action).
-            sens = (eff == Policy.SENSITIVE) | (eff == Policy.SSP_PROTOCOL) | (eff == Policy.LEARNER)
-            table = np.where((ssp[idx] & ~reunion[idx])[:, None], NON_INITIATING[seen], SENSITIVE[seen])
-            mine = sens & reads
-            choice[mine] = _pick(table[mine], u[1, idx[mine]])
-            rej = eff == Policy.REJECTING
-            choice[rej] = _pick(REJECTING[seen[rej]], u[1, idx[rej]])
-            intr = eff == Policy.INTRUSIVE
-            choice[intr] = _pick(np.broadcast_to(_INTRUSIVE, (int(intr.sum()), N_ACTIONS)),
-                                 u[1, idx[intr]])
-            inc = eff == Policy.INCONSISTENT
-            if inc.any():
-                late = self.perceived(min(int(self.lag_steps * INCONSISTENT_LAG_FACTOR), _H - 1))[idx[inc]]
-                warm = u[0, idx[inc]] < INCONSISTENT_SENSITIVE_SHARE
-                cum = np.where(warm[:, None], SENSITIVE[late], _UNAVAILABLE[None, :])
-                choice[inc] = _pick(cum, u[1, idx[inc]])
-            choice[eff == Policy.STILL_FACE] = Action.STILL_FACE
-            choice[eff == Policy.PHONE] = Action.PHONE
-            act[idx] = choice
-            self.seen[idx] = seen
+        noticed = seen_now != seen[i] and u[2, i] < sensitivity * dt / notice_s
+        ssp = pol == _SSP_P
+        eff = style if (ssp and reunion[i]) else pol
+        if scripted[i] and (countdown[i] <= 0.0 or noticed):
+            choice = act[i]
+            if eff == _SENSITIVE_P or eff == _SSP_P or eff == _LEARNER_P:
+                # Misread signals: the caregiver keeps to their own agenda (keeps the current action).
+                if u[0, i] < sensitivity:
+                    table = non_initiating if (ssp and not reunion[i]) else sensitive
+                    choice = _pick_one(table[seen_now], u[1, i])
+            elif eff == _REJECTING_P:
+                choice = _pick_one(rejecting[seen_now], u[1, i])
+            elif eff == _INTRUSIVE_P:
+                choice = _pick_one(intrusive, u[1, i])
+            elif eff == _INCONSISTENT_P:
+                if u[0, i] < inconsistent_share:
+                    choice = _pick_one(sensitive[hist[late_row, i]], u[1, i])
+                else:
+                    choice = _pick_one(unavailable, u[1, i])
+            elif eff == _STILL_FACE_P:
+                choice = _STILL_FACE_A
+            elif eff == _PHONE_P:
+                choice = _PHONE_A
+            act[i] = choice
+            seen[i] = seen_now
             # Next decision after an irregular bout (exponential; MR2: timing is stochastic).
-            self.countdown[idx] = -self.bout_s * np.log(np.maximum(u[2, idx], 1e-9))
-        act[greeting] = Action.RETURN_GREET
-        act[leaving & goodbye] = Action.LEAVE_WITH_GOODBYE
-        act[leaving & ~goodbye] = Action.LEAVE
-        return act
+            countdown[i] = -bout_s * np.log(max(float(u[2, i]), 1e-9))
+        # SSP protocol: greet on return; leave at the end of an episode followed by a separation.
+        if ssp and reunion[i] and t_episode[i] < greeting_s:
+            act[i] = _RETURN_GREET_A
+        if ssp and leaves[i] and remaining[i] <= leaving_s:
+            act[i] = _GOODBYE_A if goodbye[i] else _LEAVE_A
 
 
 def stranger_actions(stranger_present: np.ndarray, caregiver_present: np.ndarray,
@@ -232,13 +264,32 @@ def stranger_actions(stranger_present: np.ndarray, caregiver_present: np.ndarray
     away the stranger gears behaviour to the infant: soothes fussing, picks up a crying infant, else
     offers a toy.
     """
-    third = t_episode / np.maximum(duration_s, 1e-9)
-    with_cg = np.where(third < 2.0 / 3.0, Action.WAIT, Action.OFFER_TOY)
-    state = SIGNALS[behaviour]
-    geared = np.where(behaviour == Behaviour.CRY, Action.HOLD,
-                      np.where(state == InfantState.DISTRESSED, Action.SOOTHE, Action.OFFER_TOY))
-    out = np.where(caregiver_present, with_cg, geared)
-    return np.where(stranger_present, out, Action.WAIT).astype(np.int8)
+    out = np.empty(np.shape(behaviour), dtype=np.int8)
+    _stranger_kernel(np.asarray(stranger_present, dtype=bool), np.asarray(caregiver_present, dtype=bool),
+                     np.asarray(t_episode, dtype=np.float64), np.asarray(duration_s, dtype=np.float64),
+                     np.asarray(behaviour, dtype=np.int8), _STRANGER_GEARED, out)
+    return out
+
+
+_WAIT_A, _OFFER_TOY_A = int(Action.WAIT), int(Action.OFFER_TOY)
+#: What the stranger does, with the caregiver away, for each behaviour code: hold a crier, soothe other
+#: distress, else offer a toy.
+_STRANGER_GEARED = np.where(np.arange(N_BEHAVIOURS) == Behaviour.CRY, Action.HOLD,
+                            np.where(SIGNALS == InfantState.DISTRESSED, Action.SOOTHE,
+                                     Action.OFFER_TOY)).astype(np.int8)
+
+
+@njit(cache=True, nogil=True)
+def _stranger_kernel(stranger_present, caregiver_present, t_episode, duration_s, behaviour, geared,
+                     out):  # pragma: no cover - compiled
+    for i in range(out.shape[0]):
+        if not stranger_present[i]:
+            out[i] = _WAIT_A
+        elif caregiver_present[i]:
+            third = t_episode[i] / max(duration_s[i], 1e-9)
+            out[i] = _WAIT_A if third < 2.0 / 3.0 else _OFFER_TOY_A
+        else:
+            out[i] = geared[behaviour[i]]
 
 
 def policy_code(policy_id: str) -> Policy:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numba import njit
 
 from . import constants as C
 from .actions import ACTION_IDS, LEAVING, MATCH_BY_STATE, Action, action_code
@@ -31,10 +32,6 @@ CONTACT_BIT = 0x10
 NEAR_BIT = 0x20
 MATCHED_BIT = 0x40
 CAREGIVER_BIT = 0x80
-_BIT_TABLE_CONTACT = np.array([0, CONTACT_BIT], dtype=np.uint8)
-_BIT_TABLE_NEAR = np.array([0, NEAR_BIT], dtype=np.uint8)
-_BIT_TABLE_MATCHED = np.array([0, MATCHED_BIT], dtype=np.uint8)
-_BIT_TABLE_CAREGIVER = np.array([0, CAREGIVER_BIT], dtype=np.uint8)
 
 # Per-episode accumulators: name -> column in the accumulator array.
 _ACC = ("steps", "positive_affect", "negative_affect", "gaze", "arousal", "crying", "exploration",
@@ -265,6 +262,8 @@ class Session:
         self._calm_run = np.zeros(n)
         self._prev_matched = np.zeros(n, dtype=bool)
         self._mismatch_run = np.zeros(n, dtype=np.int32)
+        self._rupture = np.zeros(n, dtype=bool)  # this step's ruptures, and repair latencies (steps, or -1)
+        self._repair_steps = np.zeros(n, dtype=np.int32)
         self.duration_s = np.zeros((n, E))
         self.curtailed = np.zeros((n, E), dtype=bool)
         self.extended = np.zeros((n, E), dtype=bool)
@@ -360,9 +359,6 @@ class Session:
         ep = self.episode[idx]
         for name, table in self._tables.items():
             self._here[name][idx] = table[ep]
-        h = self._here
-        self._any_curtail = bool(np.isfinite(h["curtail_cry"]).any())
-        self._any_extend = bool((h["calm_needed"] > 0).any())
 
     def step(self) -> None:
         """Advance every unfinished infant by one model step of 0.25 s."""
@@ -372,122 +368,65 @@ class Session:
         n = self.n
         h = self._here
         live = ~self.done
-        cg = h["cg"] & ~self.left
-        st = h["st"]
-        pol = h["policy"]
         u = self.rng.random((12, n), dtype=np.float32)
         z = u[8:12]
         z -= 0.5
         z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant.step)
-        remaining = h["planned"] - self.t_episode
-        if self._any_extend:
-            # A reunion extended until the infant is calm (SS1) has no fixed end: the caregiver says
-            # goodbye only once the infant is nearly calm enough for the episode to end.
-            calm_left = h["calm_needed"] - self._calm_run
-            remaining = np.where(h["calm_needed"] > 0, np.maximum(remaining, calm_left), remaining)
-        act = self.caregivers.decide(pol, self.style, self.t_episode, remaining, h["reunion"], h["leaves"],
-                                     h["goodbye"], u[5:8], h["scripted"])
-        if self.learner and (pol[0] == Policy.LEARNER or self.broken):
+        # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
+        # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
+        remaining = _remaining_kernel(h["planned"], self.t_episode, h["calm_needed"], self._calm_run)
+        act = self.caregivers.decide(h["policy"], self.style, self.t_episode, remaining, h["reunion"],
+                                     h["leaves"], h["goodbye"], u[5:8], h["scripted"])
+        if self.learner and (h["policy"][0] == Policy.LEARNER or self.broken):
             act[0] = self.learner_action
-        # Leaving and returning within an episode (free play, nursery drop-off).
-        back = self.left & (act == Action.RETURN_GREET) & h["cg"]
-        if back.any():
-            self.left &= ~back
-            cg = h["cg"] & ~self.left
-            if self.n == 1:
-                self._log_event(0, "caregiver_returns", {})
-        leaving = LEAVING[act]
-        if leaving.any():
-            if self.n == 1 and cg[0] and leaving[0]:
-                self._log_event(0, "caregiver_leaves", {"goodbye": bool(act[0] == Action.LEAVE_WITH_GOODBYE)})
-            self.left |= leaving & cg
-            cg = cg & ~leaving
+        if n == 1:
+            self._log_comings_and_goings(int(act[0]), bool(self.left[0]), bool(h["cg"][0]))
+        # Leaving and returning within an episode (free play, nursery drop-off); who is present; matching.
+        cg = np.empty(n, dtype=bool)
+        matched = np.empty(n, dtype=bool)
+        _presence_kernel(h["cg"], self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched)
+        st = h["st"]
         sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
-        matched = MATCH_BY_STATE[SIGNALS[s.behaviour], act] & cg
         ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"])
-        prev_behaviour = s.behaviour.copy() if self.n == 1 else None
+        prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
         self.caregivers.observe(s.behaviour)
 
-        b = s.behaviour
-        # Rupture: match -> mismatch. Repair: mismatch -> match; its latency is the mismatch bout it ends
-        # (science.md section 2). A bout that starts the episode, before any match, is not a rupture.
-        prev = self._prev_matched
-        rupture = prev & ~matched
-        run = self._mismatch_run
-        repair = matched & (run > 0)
-        repair_steps = run * repair
-        # Mismatch bouts are counted from a rupture; an absence or a match ends them.
-        run += (run > 0) | rupture
-        run *= ~(matched | ~cg)
-        # Running sums for the current episode (flushed into the per-episode table when it ends).
-        cur = self._cur
-        cur[0] += live
-        cur[1] += s.positive_affect
-        cur[2] += s.negative_affect
-        cur[3] += s.gaze
-        cur[4] += s.arousal
-        cur[5] += CRYING[b]
-        cur[6] += EXPLORING[b]
-        cur[7] += s.near & (cg | st)
-        cur[8] += changed & BIDS[b]
-        cur[9] += matched
-        cur[10] += cg
-        cur[11] += rupture
-        cur[12] += repair
-        cur[13] += repair_steps
-        self._prev_matched = matched
-
-        code = b.view(np.uint8) | _BIT_TABLE_CONTACT[s.contact.view(np.uint8)]
-        code |= _BIT_TABLE_NEAR[s.near.view(np.uint8)]
-        code |= _BIT_TABLE_MATCHED[matched.view(np.uint8)]
-        code |= _BIT_TABLE_CAREGIVER[cg.view(np.uint8)]
         k = self.steps_taken
-        self._codes[k] = code
-        self._actions[k] = act
-        if self.n == 1:
-            self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0], rupture[0],
-                             float(repair_steps[0]) * DT if repair[0] else None)
+        _record_kernel(live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
+                       s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
+                       self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps)
+        if n == 1:
+            rep = int(self._repair_steps[0])
+            self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0],
+                             bool(self._rupture[0]), rep * DT if rep >= 0 else None)
         self.steps_taken = k + 1
         self.t += DT
-        self.t_episode += DT * live
-        self._update_curtailment(live, b)
+        self._update_curtailment(live, s.behaviour)
+
+    def _log_comings_and_goings(self, act: int, left: bool, cg_here: bool) -> None:
+        """Event-log the caregiver leaving or coming back within an episode (a batch of 1)."""
+        if left and act == Action.RETURN_GREET and cg_here:
+            self._log_event(0, "caregiver_returns", {})
+            left = False
+        if cg_here and not left and LEAVING[act]:
+            self._log_event(0, "caregiver_leaves", {"goodbye": act == Action.LEAVE_WITH_GOODBYE})
 
     # --- episodes, curtailment, extension ----------------------------------------------------------------
     def _update_curtailment(self, live: np.ndarray, b: np.ndarray) -> None:
-        """Curtail separations after sustained crying, extend reunions until calm (SS1), end episodes."""
+        """Advance the episode clocks; curtail separations after sustained crying, extend reunions until
+        calm (SS1), end episodes."""
         h = self._here
-        curtail = None
-        if self._any_curtail:
-            crying = CRYING[b]
-            # Crying with pauses no longer than max_pause_s counts as one run (the pause time included).
-            self._cry_run = np.where(crying, self._cry_run + DT + (self._cry_run > 0) * self._pause,
-                                     self._cry_run)
-            self._pause = np.where(crying, 0.0, self._pause + DT)
-            self._cry_run *= self._pause <= h["curtail_pause"]
-            curtail = live & (self._cry_run >= h["curtail_cry"])
-        over = live & (self.t_episode >= h["planned"] - 1e-9)
-        keep_going = None
-        if self._any_extend:
-            self._calm_run = (self._calm_run + DT) * CALM[b]
-            keep_going = over & (h["calm_needed"] > 0) & (self._calm_run < h["calm_needed"]) & (
-                self.t_episode - h["planned"] < h["extra_max"] - 1e-9)
-            if keep_going.any():
-                rows = np.flatnonzero(keep_going)
-                fresh = rows[~self.extended[rows, self.episode[rows]]]
-                if fresh.size:
-                    self.extended[fresh, self.episode[fresh]] = True
-                    if self.n == 1:
-                        self._log_event(0, "extended", {"reason": "not yet calm"})
-                over = over & ~keep_going
-        end = over if curtail is None else (over | curtail)
-        if self._any_extend:
-            # The goodbye that leads into a separation ends an extended reunion (Ainsworth's episode 5:
-            # "then leaves saying bye-bye"); the caregiver does not stay out of the room within it.
-            end = end | (live & self.left & (h["calm_needed"] > 0) & h["leaves"]
-                         & (self.t_episode >= h["planned"] - 1e-9))
-        if end.any():
-            self._end_episode(end, np.zeros_like(end) if curtail is None else curtail & end)
+        end = np.empty(self.n, dtype=bool)
+        curtailed = np.empty(self.n, dtype=bool)
+        n_end, extended_0 = _clock_kernel(
+            live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h["planned"],
+            h["curtail_cry"], h["curtail_pause"], h["calm_needed"], h["extra_max"], h["leaves"], self.extended,
+            self.episode, _BEHAVIOUR_FLAGS, DT, end, curtailed)
+        if extended_0 and self.n == 1:
+            self._log_event(0, "extended", {"reason": "not yet calm"})
+        if n_end:
+            self._end_episode(end, curtailed)
 
     def _end_episode(self, end: np.ndarray, curtailed: np.ndarray) -> None:
         idx = np.flatnonzero(end)
@@ -601,6 +540,148 @@ class Session:
         mean["duration_s"] = self.duration_s.copy()
         mean["curtailed"] = self.curtailed.astype(np.float64)
         return mean
+
+
+# --- compiled per-step kernels ------------------------------------------------------------------------
+#: Per-behaviour flags (4, N_BEHAVIOURS) for the kernels: crying, exploring, bid, calm (0/1).
+_BEHAVIOUR_FLAGS = np.vstack([CRYING, EXPLORING, BIDS, CALM]).astype(np.uint8)
+_LEAVING_TABLE = LEAVING.astype(np.uint8)
+#: ``_MATCH_TABLE[b, a]``: action ``a`` matches behaviour ``b`` (the contract's rule by coarse state).
+_MATCH_TABLE = MATCH_BY_STATE[SIGNALS].astype(np.uint8)
+_RETURN_GREET = int(Action.RETURN_GREET)
+_TOLERANCE_S = 1e-9  # float slack when comparing episode clocks (s)
+
+
+@njit(cache=True, nogil=True)
+def _remaining_kernel(planned, t_episode, calm_needed, calm_run):  # pragma: no cover - compiled
+    """Planned time left in each infant's episode (s, (N,)); in an episode extended until calm, at least
+    the calm time still needed."""
+    out = np.empty(t_episode.shape[0])
+    for i in range(out.shape[0]):
+        left = planned[i] - t_episode[i]
+        if calm_needed[i] > 0.0:
+            left = max(left, calm_needed[i] - calm_run[i])
+        out[i] = left
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, matched):  # pragma: no cover
+    """Who is present after this step's action, and whether the caregiver's action matches (N,).
+
+    A ``return_greet`` brings back a caregiver who left within the episode; a leaving action takes a
+    present one out (``left`` updated in place).
+    """
+    for i in range(act.shape[0]):
+        a = act[i]
+        gone = left[i]
+        if gone and a == _RETURN_GREET and cg_episode[i]:
+            gone = False
+        here = cg_episode[i] and not gone
+        if leaving[a] and here:
+            gone = True
+            here = False
+        left[i] = gone
+        cg[i] = here
+        matched[i] = here and match[behaviour[i], a] > 0
+
+
+@njit(cache=True, nogil=True)
+def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near, pa, na, gaze, arousal,
+                   prev_matched, mismatch_run, cur, codes, actions, flags, rupture_out,
+                   repair_out):  # pragma: no cover - compiled
+    """Ruptures and repairs, the running sums of the current episode, and one row of the behaviour log.
+
+    Rupture: match -> mismatch. Repair: mismatch -> match; its latency is the mismatch bout it ends
+    (science.md section 2). A bout that starts the episode, before any match, is not a rupture. Mismatch
+    bouts are counted from a rupture; an absence or a match ends them. ``repair_out`` gets the repair's
+    latency in steps, or -1.
+    """
+    for i in range(act.shape[0]):
+        m = matched[i]
+        run = mismatch_run[i]
+        rupture = prev_matched[i] and not m
+        repair = m and run > 0
+        repair_out[i] = run if repair else -1
+        rupture_out[i] = rupture
+        b = behaviour[i]
+        cur[0, i] += 1.0 if live[i] else 0.0
+        cur[1, i] += pa[i]
+        cur[2, i] += na[i]
+        cur[3, i] += gaze[i]
+        cur[4, i] += arousal[i]
+        cur[5, i] += flags[0, b]
+        cur[6, i] += flags[1, b]
+        cur[7, i] += 1.0 if near[i] and (cg[i] or st[i]) else 0.0
+        cur[8, i] += 1.0 if changed[i] and flags[2, b] > 0 else 0.0
+        cur[9, i] += 1.0 if m else 0.0
+        cur[10, i] += 1.0 if cg[i] else 0.0
+        if rupture:
+            cur[11, i] += 1.0
+        if repair:
+            cur[12, i] += 1.0
+            cur[13, i] += run
+        if run > 0 or rupture:
+            run += 1
+        if m or not cg[i]:
+            run = 0
+        mismatch_run[i] = run
+        prev_matched[i] = m
+        codes[i] = b | (CONTACT_BIT if contact[i] else 0) | (NEAR_BIT if near[i] else 0) | (
+            MATCHED_BIT if m else 0) | (CAREGIVER_BIT if cg[i] else 0)
+        actions[i] = act[i]
+
+
+@njit(cache=True, nogil=True)
+def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, planned, curtail_cry,
+                  curtail_pause, calm_needed, extra_max, leaves, extended, episode, flags, dt, end,
+                  curtailed):  # pragma: no cover - compiled
+    """Episode clocks, curtailment and extension (science.md SS1), for each infant.
+
+    Crying with pauses no longer than ``curtail_pause`` counts as one run (the pause time included);
+    a run of ``curtail_cry`` seconds curtails the episode. An episode with ``calm_needed`` runs past its
+    planned length until the infant has been calm that long, at most ``extra_max`` seconds more. The
+    goodbye that leads into a separation ends an extended reunion (Ainsworth's episode 5: "then leaves
+    saying bye-bye"). Writes ``end`` and ``curtailed`` (N,); returns (number ending, whether infant 0
+    was newly extended).
+    """
+    n_end = 0
+    extended_0 = False
+    tol = _TOLERANCE_S
+    for i in range(live.shape[0]):
+        on = live[i]
+        if on:
+            t_episode[i] += dt
+        b = behaviour[i]
+        if flags[0, b] > 0:
+            if cry_run[i] > 0.0:
+                cry_run[i] += dt + pause[i]
+            else:
+                cry_run[i] += dt
+            pause[i] = 0.0
+        else:
+            pause[i] += dt
+        if pause[i] > curtail_pause[i]:
+            cry_run[i] = 0.0
+        cut = on and cry_run[i] >= curtail_cry[i]
+        over = on and t_episode[i] >= planned[i] - tol
+        calm_run[i] = calm_run[i] + dt if flags[3, b] > 0 else 0.0
+        if (over and calm_needed[i] > 0.0 and calm_run[i] < calm_needed[i]
+                and t_episode[i] - planned[i] < extra_max[i] - tol):
+            e = episode[i]
+            if not extended[i, e]:
+                extended[i, e] = True
+                if i == 0:
+                    extended_0 = True
+            over = False
+        stop = over or cut
+        if on and left[i] and calm_needed[i] > 0.0 and leaves[i] and t_episode[i] >= planned[i] - tol:
+            stop = True
+        end[i] = stop
+        curtailed[i] = cut and stop
+        if stop:
+            n_end += 1
+    return n_end, extended_0
 
 
 def action_code_or_none(code: int) -> str | None:
