@@ -28,3 +28,31 @@ def test_parameters_of_any_float_dtype_become_float32():
                ("age_months", "reactivity", "expectation", "fear_of_caregiver"))
     s = Session(load_scenario("still_face"), n=3, seed=1, params=p).run()
     assert s.finished
+
+
+def test_compiled_kernels_agree_with_the_same_code_run_as_python():
+    # NUMBA_DISABLE_JIT runs the kernels as plain Python: a check on the compiler and on code that
+    # only works compiled (integer overflow, typing), and the debugging route the notes describe.
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    program = ("from simulator.model.scenario import load_scenario\n"
+               "from simulator.model.session import Session\n"
+               "s = Session(load_scenario('strange_situation'), n=2, seed=4)\n"
+               "for _ in range(1200): s.step()\n"
+               "import json\n"
+               "print(json.dumps([s.episode_measures()['arousal'][:, :3].tolist(), int(s.log.codes.sum())]))\n")
+    root = Path(__file__).resolve().parents[1]
+    out = {}
+    for jit in ("0", "1"):
+        env = {**os.environ, "NUMBA_DISABLE_JIT": jit}
+        r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=root, env=env,
+                           timeout=300)
+        assert r.returncode == 0, r.stderr
+        out[jit] = json.loads(r.stdout)
+    (a, codes_compiled), (b, codes_python) = out["0"], out["1"]
+    assert codes_compiled == codes_python  # identical behaviour log
+    assert np.allclose(a, b, atol=1e-6)

@@ -627,7 +627,7 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
             run = 0
         mismatch_run[i] = run
         prev_matched[i] = m
-        codes[i] = b | (CONTACT_BIT if contact[i] else 0) | (NEAR_BIT if near[i] else 0) | (
+        codes[i] = int(b) | (CONTACT_BIT if contact[i] else 0) | (NEAR_BIT if near[i] else 0) | (
             MATCHED_BIT if m else 0) | (CAREGIVER_BIT if cg[i] else 0)
         actions[i] = act[i]
 
