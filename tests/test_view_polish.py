@@ -1,0 +1,85 @@
+"""Text that fits its box (Home cards, room narration), the demo's automatic Debrief, and a readable debrief strip."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from unittest import mock
+
+import pygame
+import pytest
+
+from simulator.model.scenario import available, load_scenario
+from simulator.view import theme
+from view_helpers import click_button, frame, make_app, press, shorten
+
+SCALES = range(len(theme.TEXT_SCALES))
+
+
+def _drawn_strings(draw) -> list[str]:
+    """Every string rendered while ``draw()`` runs (the view draws all text through widgets.render)."""
+    from simulator.view import widgets
+    seen: list[str] = []
+    real = widgets.render
+
+    def spy(font, s, colour):
+        seen.append(s)
+        return real(font, s, colour)
+
+    with mock.patch.object(widgets, "render", spy):
+        draw()
+    return seen
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+# --- 1. Home: every card shows its whole title and question ----------------------------------------------------
+
+@pytest.mark.parametrize("projector", [False, True])
+@pytest.mark.parametrize("scale", SCALES)
+def test_every_home_card_shows_its_whole_question_inside_the_card(scale, projector):
+    from simulator.view.home import BOTTOM_ROW_Y, plan_card
+    app = make_app(projector=projector)
+    app.text_scale_index = scale
+    home = app.top
+    home.relayout()
+    seen_ids = set()
+    for _ in range(len(home.scenarios)):  # every page
+        cards = [b for b in home.group.items if b.ident.startswith("scenario:")]
+        for k, a in enumerate(cards):
+            assert 0 <= a.rect.left and a.rect.right <= 1280 and a.rect.bottom <= BOTTOM_ROW_Y - 4
+            assert a.rect.top >= home.cards_top()
+            for b in cards[k + 1:]:
+                assert not a.rect.colliderect(b.rect)
+        for b in cards:
+            sc = next(s for s in home.scenarios if f"scenario:{s.id}" == b.ident)
+            seen_ids.add(sc.id)
+            plan = plan_card(app, sc, b.rect, home.compact, home.title_px, home.question_px)
+            assert plan.fits, (sc.id, scale)
+            assert _words(" ".join(plan.question_lines)) == _words(sc.question)
+            qf = plan.question_font
+            assert all(qf.size(line)[0] <= plan.question_rect.w for line in plan.question_lines)
+            assert qf.get_height() >= round(theme.SIZE_TINY * app.text_scale) - 1  # never below the readable floor
+            for part in (plan.title_rect, plan.question_rect, plan.meta_rect):
+                assert b.rect.contains(part), (sc.id, part)
+            assert not plan.title_rect.colliderect(plan.question_rect)
+            assert not plan.question_rect.colliderect(plan.meta_rect)
+            # What is actually drawn: the whole question, and no line shortened with an ellipsis.
+            surf = pygame.Surface((1280, 720))
+            drawn = _drawn_strings(lambda: b.draw(surf, app, False, False))
+            assert not any(s.endswith("…") for s in drawn), (sc.id, drawn)
+            assert " ".join(_words(sc.question)) in " ".join(_words(" ".join(drawn)))
+        more = home.group.find("more")
+        if more is None:
+            break
+        more.activate()
+    assert seen_ids == {sc.id for sc in home.scenarios}  # every scenario is on some page
+
+
+def test_the_default_text_size_shows_every_bundled_scenario_on_one_page():
+    app = make_app()
+    home = app.top
+    assert home.group.find("more") is None
+    assert {b.ident for b in home.group.items if b.ident.startswith("scenario:")} == \
+        {f"scenario:{sid}" for sid in available()}
