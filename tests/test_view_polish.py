@@ -83,3 +83,52 @@ def test_the_default_text_size_shows_every_bundled_scenario_on_one_page():
     assert home.group.find("more") is None
     assert {b.ident for b in home.group.items if b.ident.startswith("scenario:")} == \
         {f"scenario:{sid}" for sid in available()}
+
+
+# --- 1. The room: every episode's narration is drawn whole, inside the room -----------------------------------------
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_every_bundled_narration_is_wrapped_whole_inside_the_room(scale):
+    from simulator.view.room import NARRATION_MAX_SHARE, NARRATION_PAD, ROOM, draw_narration, narration_layout
+    from simulator.view.widgets import paragraph_fits
+    app = make_app(projector=scale == 2)
+    app.text_scale_index = scale
+    px, py = NARRATION_PAD
+    checked = 0
+    for sid in available():
+        for ep in load_scenario(sid).episodes:
+            if not ep.narration:
+                continue
+            f, lines, box = narration_layout(app, ep.narration)
+            assert ROOM.contains(box)
+            assert box.h <= ROOM.h * NARRATION_MAX_SHARE
+            assert _words(" ".join(lines)) == _words(ep.narration)
+            assert paragraph_fits(f, ep.narration, box.w - 2 * px, box.h - 2 * py)
+            assert f.get_height() >= round(theme.SIZE_TINY * app.text_scale) - 1
+            surf = pygame.Surface((1280, 720))
+            drawn = _drawn_strings(lambda: draw_narration(surf, app, ep.narration))
+            assert not any(s.endswith("…") for s in drawn)
+            assert _words(" ".join(drawn)) == _words(ep.narration)
+            checked += 1
+    assert checked > 20
+
+
+def test_long_narration_stays_up_long_enough_to_read():
+    from simulator.view.room import narration_seconds
+    assert narration_seconds("Short.") == theme.NARRATION_MIN_S
+    long = " ".join(["word"] * 60)
+    assert narration_seconds(long) == pytest.approx(60 / theme.NARRATION_WORDS_PER_S)
+
+
+def test_the_play_scene_shows_an_episodes_whole_narration():
+    app = make_app()
+    shorten(app)
+    click_button(app, "scenario:everyday_rupture_repair")
+    click_button(app, "option:0")
+    click_button(app, "start")
+    play = app.top
+    narration = play.session.current_episode.narration
+    assert play.toast == narration and play.toast_s > theme.NARRATION_MIN_S
+    drawn = _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+    assert " ".join(_words(narration)) in " ".join(_words(" ".join(drawn)))
+    assert not any(s.endswith("…") for s in drawn)

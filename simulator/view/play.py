@@ -21,9 +21,9 @@ from ..model.session import DT, Session
 from . import strings as S
 from . import theme
 from .chart import LiveChart
-from .room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
+from .room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text, wrap
+from .widgets import Button, FocusGroup, mix, paragraph, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
@@ -297,7 +297,8 @@ class PlayScene(Scene):
             self._last_episode = e
             ep = self.session.current_episode
             if not self.session.finished:
-                self.show_toast(ep.narration or S.PLAY_NEW_EPISODE.format(title=ep.title), 6.0)
+                message = ep.narration or S.PLAY_NEW_EPISODE.format(title=ep.title)
+                self.show_toast(message, narration_seconds(message))
             self.armed_s = 0.0
 
     def _after_steps(self) -> None:
@@ -526,14 +527,9 @@ class PlayScene(Scene):
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
                     stranger_label=self.scenario.stranger_label, room=room)
-        # The narration of the new episode (or a break warning) along the top of the room.
+        # The narration of the new episode (or a break warning), whole, along the top of the room.
         if self.toast and self.toast_s > 0:
-            f = app.font(theme.SIZE_SMALL)
-            lines = min(2, len(wrap(f, self.toast, room.w - 64)))
-            box = pygame.Rect(room.x + 12, room.y + 8, room.w - 24, 16 + lines * f.get_linesize())
-            pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
-            pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
-            paragraph(surface, f, self.toast, box.inflate(-32, -14), p.ink, max_lines=2)
+            draw_narration(surface, app, self.toast, room)
 
     def _draw_caption(self, surface) -> None:
         app = self.app
