@@ -132,3 +132,77 @@ def test_the_play_scene_shows_an_episodes_whole_narration():
     drawn = _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
     assert " ".join(_words(narration)) in " ".join(_words(" ".join(drawn)))
     assert not any(s.endswith("…") for s in drawn)
+
+
+# --- 2. Demo mode opens the Debrief by itself ---------------------------------------------------------------------
+
+def _start(app, scenario: str, demo: bool):
+    shorten(app, 10.0)
+    click_button(app, f"scenario:{scenario}")
+    click_button(app, "option:0")
+    if app.top.group.find("mode:demo") is not None:
+        click_button(app, "mode:demo" if demo else "mode:learner")
+    click_button(app, "start")
+    play = app.top
+    assert play.name == "play" and play.demo == demo
+    for _ in range(4):
+        press(app, pygame.K_EQUALS)  # 8x
+    return play
+
+
+def _run_to_end(app, play, dt: float = 0.25) -> None:
+    for _ in range(2000):
+        if play.session.finished:
+            return
+        frame(app, dt)
+    raise AssertionError("the session never ended")
+
+
+@pytest.mark.parametrize("scenario", ["still_face", "strange_situation"])
+def test_a_demo_session_run_to_its_end_opens_the_debrief_after_a_short_pause(scenario):
+    from simulator.view import strings as S
+    app = make_app()
+    play = _start(app, scenario, demo=True)
+    _run_to_end(app, play)
+    assert app.top is play  # not at once: the caption says what is about to happen
+    assert play.auto_debrief_s == pytest.approx(theme.AUTO_DEBRIEF_S)
+    drawn = _drawn_strings(lambda: play._draw_caption(pygame.Surface((1280, 720))))
+    assert S.PLAY_AUTO_DEBRIEF in drawn
+    frame(app, 60.0)  # a long stall counts as one clamped frame (0.25 s), never as a minute
+    assert app.top is play
+    assert play.auto_debrief_s == pytest.approx(theme.AUTO_DEBRIEF_S - 0.25)
+    t = 0.25
+    while app.top is play and t < 5.0:
+        frame(app, 0.1)
+        t += 0.1
+    assert app.top.name == "debrief"
+    assert t == pytest.approx(theme.AUTO_DEBRIEF_S, abs=0.11)
+    assert app.top.session is play.session and app.top.demo
+    # Back to the room: it stays there (the Debrief opens by itself only once).
+    press(app, pygame.K_ESCAPE)
+    assert app.top is play
+    for _ in range(40):
+        frame(app, 0.25)
+    assert app.top is play
+
+
+def test_opening_the_debrief_by_hand_cancels_the_automatic_one():
+    app = make_app()
+    play = _start(app, "still_face", demo=True)
+    _run_to_end(app, play)
+    press(app, pygame.K_e)
+    deb = app.top
+    assert deb.name == "debrief"
+    for _ in range(20):
+        frame(app, 0.25)
+    assert app.top is deb and len([s for s in app.stack.scenes if s.name == "debrief"]) == 1
+
+
+def test_a_learner_session_stays_in_the_room_with_debrief_focused():
+    app = make_app()
+    play = _start(app, "still_face", demo=False)
+    _run_to_end(app, play)
+    for _ in range(40):
+        frame(app, 0.25)
+    assert app.top is play and play.auto_debrief_s is None
+    assert play.group.focused.ident == "debrief"

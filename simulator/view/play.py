@@ -72,6 +72,10 @@ class PlayScene(Scene):
         exit_after: quit the app (after an optional screenshot) once the model clock reaches this many
             seconds, or the session ends.
         screenshot: a PNG path written when ``exit_after`` is reached.
+
+    When a watched (demo) session ends, the Debrief opens by itself after ``theme.AUTO_DEBRIEF_S`` real
+    seconds (counted by ``update`` with the app's clamped frame time), under a "Session complete" caption.
+    A learner's session stays in the room with the focus on Debrief, so the last episode can be restarted.
     """
 
     name = "play"
@@ -100,6 +104,8 @@ class PlayScene(Scene):
         self.armed_s = 0.0  # > 0 while a still-face break is armed
         self._last_episode = -1
         self._finished_seen = False
+        self.auto_debrief_s: float | None = None  # real seconds left before a finished demo opens its Debrief
+        self._debrief_opened = False  # the Debrief was opened (by itself or by the user): never again by itself
         self._actions_sig = None
         self.group = FocusGroup(app)
         self.autosaver = self._make_autosaver()
@@ -246,6 +252,7 @@ class PlayScene(Scene):
                 k += 1
             new.step()
         self.session = new
+        self.auto_debrief_s, self._debrief_opened = None, False
         if self.autosaver is not None:
             try:
                 self.autosaver.rebind(new)
@@ -279,6 +286,7 @@ class PlayScene(Scene):
     def open_debrief(self) -> None:
         """Go to the Debrief of this run (also for a session stopped early)."""
         from .debrief import DebriefScene
+        self.auto_debrief_s, self._debrief_opened = None, True
         self.app.push(DebriefScene(self.app, self.session, prediction=self.prediction, demo=self.demo,
                                    replay=self._replay_args()))
 
@@ -306,6 +314,7 @@ class PlayScene(Scene):
         if self.session.finished and not self._finished_seen:
             self._finished_seen = True
             self.paused = False
+            self.toast_s = 0.0  # an episode's narration is over with the session
             self.relayout()
             self.group.focus("debrief")
 
@@ -385,6 +394,8 @@ class PlayScene(Scene):
         if not self.paused and not s.finished:
             if s.advance(dt * self.speed):
                 self._after_steps()
+        if self._auto_debrief(dt):
+            return
         self._autosave(dt)
         if self._signature() != self._actions_sig:
             self.relayout()
@@ -394,6 +405,22 @@ class PlayScene(Scene):
                 snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
             except Exception:  # sound must never stop the lesson
                 pass
+
+    def _auto_debrief(self, dt: float) -> bool:
+        """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
+
+        Returns True once the Debrief has been opened this frame.
+        """
+        if not (self.demo and self.session.finished and not self._debrief_opened):
+            return False
+        if self.auto_debrief_s is None:
+            self.auto_debrief_s = theme.AUTO_DEBRIEF_S  # the pause starts in the frame the session ends
+            return False
+        self.auto_debrief_s = max(0.0, self.auto_debrief_s - max(0.0, dt))
+        if self.auto_debrief_s > 0.0:
+            return False
+        self.open_debrief()  # pausing this scene flushes the autosave
+        return True
 
     def _finish_scripted(self) -> None:
         """``--exit-after``: save the screenshot if asked, then quit."""
@@ -536,8 +563,18 @@ class PlayScene(Scene):
         p = app.palette
         s = self.session
         if s.finished:
-            text(surface, app.font(theme.SIZE_BODY, bold=True), S.PLAY_FINISHED, (CAPTION.x + 16, CAPTION.centery),
-                 p.ink, anchor="midleft")
+            cf = app.font(theme.SIZE_BODY, bold=True)
+            if self.auto_debrief_s is not None:  # a watched session: the Debrief opens by itself in a moment
+                r = text(surface, cf, S.PLAY_AUTO_DEBRIEF, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
+                         max_width=CAPTION.w - 32 - 120)
+                bar = pygame.Rect(r.right + 16, CAPTION.centery - 4, CAPTION.right - 16 - r.right - 16, 8)
+                done = 1.0 - self.auto_debrief_s / max(theme.AUTO_DEBRIEF_S, 1e-6)
+                pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=4)
+                pygame.draw.rect(surface, p.accent, (bar.x, bar.y, int(bar.w * done), bar.h), border_radius=4)
+            else:
+                label = S.PLAY_FINISHED if self.demo else S.PLAY_FINISHED_LEARNER
+                text(surface, cf, label, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
+                     max_width=CAPTION.w - 32)
             return
         b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
         caption = infant_caption(b, self.caregiver_present(), self.stranger_present(), self.scenario.stranger_label)
