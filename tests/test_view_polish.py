@@ -134,6 +134,21 @@ def test_the_play_scene_shows_an_episodes_whole_narration():
     assert not any(s.endswith("…") for s in drawn)
 
 
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_play_controls_never_overlap_at_any_text_size(scale):
+    from simulator.view.play import CONTROLS_Y, PlayScene
+    app = make_app(projector=scale == 2)
+    app.text_scale_index = scale
+    play = app.push(PlayScene(app, load_scenario("still_face")))
+    play.relayout()
+    row = [b for b in play.group.items if b.rect.y == CONTROLS_Y]
+    assert len(row) >= 9
+    for k, a in enumerate(row):
+        assert 0 <= a.rect.x and a.rect.right <= 1280
+        for b in row[k + 1:]:
+            assert not a.rect.colliderect(b.rect), (a.ident, b.ident)
+
+
 # --- 2. Demo mode opens the Debrief by itself ---------------------------------------------------------------------
 
 def _start(app, scenario: str, demo: bool):

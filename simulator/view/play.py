@@ -341,17 +341,23 @@ class PlayScene(Scene):
                                 lambda aid=aid: self.choose(aid), key=key, key_label=cap,
                                 locked=aid not in allowed, selected=aid == holding, ident=f"action:{aid}",
                                 font_size=16))
-        # Time controls along the bottom.
+        # Time controls along the bottom, in unscaled type when the text size would run them into Debrief.
         x = 16
         y = CONTROLS_Y
         h = 40
-        font = self.app.font(15)
+        snd = self.app.sound
+        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
+        labels = (S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, S.PLAY_STEP, S.PLAY_SLOWER, S.PLAY_FASTER,
+                  S.PLAY_RESTART, S.PLAY_SKIP, sound_label, S.PLAY_SPEED.format(x=8.0), S.PLAY_DEBRIEF, S.PLAY_HOME)
+        scaled = sum(self.app.font(15).size(label)[0] + 62 for label in labels) + 10 <= 1264 - 16
+        self.controls_scaled = scaled
+        font = self.app.font(15, scaled=scaled)
 
         def add(label, fn, key, cap, ident, style="normal", locked=False):
             nonlocal x
             w = font.size(label)[0] + (54 if cap else 24)
             items.append(Button((x, y, w, h), label, fn, key=key, key_label=cap, ident=ident, style=style,
-                                locked=locked, font_size=15))
+                                locked=locked, font_size=15, scaled=scaled))
             x += w + 8
 
         add(S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, self.toggle_pause, KEY_PAUSE, "P", "pause",
@@ -362,15 +368,14 @@ class PlayScene(Scene):
         add(S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", locked=self.speed >= theme.SPEEDS[-1])
         add(S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart")
         add(S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", locked=s.finished)
-        snd = self.app.sound
-        add(S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON, self.toggle_sound, pygame.K_m, "M",
-            "sound", style="quiet")
+        add(sound_label, self.toggle_sound, pygame.K_m, "M", "sound", style="quiet")
         hw = font.size(S.PLAY_HOME)[0] + 60
         dw = font.size(S.PLAY_DEBRIEF)[0] + 60
         items.append(Button((1264 - hw, y, hw, h), S.PLAY_HOME, self.app.home, key_label="Esc", ident="home",
-                            style="quiet", font_size=15))
+                            style="quiet", font_size=15, scaled=scaled))
         items.append(Button((1264 - hw - 10 - dw, y, dw, h), S.PLAY_DEBRIEF, self.open_debrief, key=KEY_DEBRIEF,
-                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15))
+                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15,
+                            scaled=scaled))
         self.group.set(items)
 
     # --- scene hooks -------------------------------------------------------------------------------------------
@@ -497,7 +502,8 @@ class PlayScene(Scene):
         self.group.draw(surface)
         slower = self.group.find("slower")
         if slower is not None:
-            text(surface, self.app.font(15, bold=True), S.PLAY_SPEED.format(x=self.speed),
+            text(surface, self.app.font(15, bold=True, scaled=getattr(self, "controls_scaled", True)),
+                 S.PLAY_SPEED.format(x=self.speed),
                  (slower.rect.right + 8, slower.rect.centery), self.app.palette.ink, anchor="midleft")
 
     def _draw_banner(self, surface) -> None:
@@ -634,21 +640,27 @@ class PlayScene(Scene):
         meas = self._meas
         e = self.episode_index
         share = meas["matched_share"][0, e]
-        bf = app.font(theme.SIZE_SMALL)
-        y2 = y + 42
+        note_f = app.font(theme.SIZE_TINY, italic=True)
+        note_top = r.bottom - 10 - note_f.get_height()
+        y2 = y + 15 + hf.get_height() // 2 + 6
+        for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):  # large text: three lines clear of the note
+            bf = app.font(size)
+            if 3 * bf.get_linesize() + 4 <= note_top - y2:
+                break
+        step = min(bf.get_linesize() + 2, (note_top - 4 - y2) // 3)
         if share == share:  # not NaN
             text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + 18, y2), p.ink)
-            y2 += bf.get_linesize() + 2
+            y2 += step
             rup = meas["ruptures"][0, e]
             rep = meas["repairs"][0, e]
             text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + 18, y2), p.ink)
-            y2 += bf.get_linesize() + 2
+            y2 += step
             lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
             if lat:
                 text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + 18, y2), p.ink)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
-            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, 60), p.ink_soft, max_lines=3)
-        text(surface, app.font(theme.SIZE_TINY, italic=True), S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
+            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 4 - y2), p.ink_soft)
+        text(surface, note_f, S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
              p.ink_soft, anchor="bottomleft", max_width=r.w - 36)
