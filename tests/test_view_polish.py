@@ -221,3 +221,76 @@ def test_a_learner_session_stays_in_the_room_with_debrief_focused():
         frame(app, 0.25)
     assert app.top is play and play.auto_debrief_s is None
     assert play.group.focused.ident == "debrief"
+
+
+# --- 3. The debrief's rupture and repair strip -------------------------------------------------------------------------
+
+def _ssp_session():
+    from simulator.model.session import Session
+    s = Session(load_scenario("strange_situation"), n=1, seed=0, record=True)
+    while not s.finished:
+        s.step()
+    return s
+
+
+def _check_blocks(blocks, lane):
+    for k, (kind, r) in enumerate(blocks):
+        assert lane.contains(r), r
+        assert r.w >= 1 and r.h >= 1
+        if kind == "repair":
+            assert r.bottom <= lane.centery
+        else:
+            assert r.top > lane.centery
+        for _, other in blocks[k + 1:]:
+            assert not r.colliderect(other), (r, other)
+
+
+def test_the_strip_counts_every_rupture_and_repair_in_bins_wide_enough_to_read():
+    from simulator.view.chart import MARK_BIN_MIN_PX, event_bins, strip_blocks
+    s = _ssp_session()
+    width = 1100
+    bin_s, rup, rep = event_bins(s, s.t, width)
+    assert bin_s / s.t * width >= MARK_BIN_MIN_PX
+    assert sum(rup) == sum(ev.kind == "rupture" for ev in s.events) > 20
+    assert sum(rep) == sum(ev.kind == "repair" for ev in s.events) > 20
+    lane = pygame.Rect(100, 200, width, 30)
+
+    def x_of_t(t):
+        return lane.x + int(t / s.t * lane.w)
+
+    blocks = strip_blocks(lane, x_of_t, bin_s, rup, rep)
+    assert len(blocks) == sum(rup) + sum(rep)  # one block per event: nothing hidden
+    _check_blocks(blocks, lane)
+
+
+def test_a_crowded_bin_gets_shorter_blocks_that_still_never_overlap():
+    from simulator.view.chart import event_bins, strip_blocks
+    events = [SimpleNamespace(kind="rupture", t=1.0 + 0.1 * k) for k in range(9)] + \
+             [SimpleNamespace(kind="repair", t=1.05 + 0.1 * k) for k in range(9)]
+    session = SimpleNamespace(events=events)
+    bin_s, rup, rep = event_bins(session, 100.0, 400)
+    assert rup[0] == 9 and rep[0] == 9
+    lane = pygame.Rect(0, 0, 400, 30)
+    blocks = strip_blocks(lane, lambda t: int(t / 100.0 * 400), bin_s, rup, rep)
+    assert len(blocks) == 18  # still one block per event
+    _check_blocks(blocks, lane)
+    # Far too many to count (60 in one bin): one bar per bin, as tall as its share of the fullest bin.
+    events = [SimpleNamespace(kind="rupture", t=1.0 + 0.01 * k) for k in range(60)] + \
+             [SimpleNamespace(kind="rupture", t=50.0 + 0.01 * k) for k in range(30)]
+    bin_s, rup, rep = event_bins(SimpleNamespace(events=events), 100.0, 400)
+    blocks = strip_blocks(lane, lambda t: int(t / 100.0 * 400), bin_s, rup, rep)
+    assert len(blocks) == 2 and blocks[0][1].h == pytest.approx(2 * blocks[1][1].h, abs=1)
+    _check_blocks(blocks, lane)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_debrief_timeline_draws_the_strip_and_its_key(scale):
+    from simulator.view import strings as S
+    from simulator.view.debrief import DebriefScene
+    app = make_app(projector=scale == 2)
+    app.text_scale_index = scale
+    s = _ssp_session()
+    deb = app.push(DebriefScene(app, s, demo=True))
+    drawn = _drawn_strings(lambda: deb.draw(pygame.Surface((1280, 720))))
+    assert S.CHART_RUPTURES in drawn and S.CHART_REPAIRS in drawn
+    assert any(x.startswith(S.CHART_STRIP_KEY.split("{")[0]) for x in drawn)

@@ -119,6 +119,9 @@ SERIES = {
 }
 CHART_RUPTURE = "rupture"
 CHART_REPAIR = "repair"
+CHART_RUPTURES = "ruptures"  # the debrief's strip, one block per event
+CHART_REPAIRS = "repairs"
+CHART_STRIP_KEY = "one block per event, {s:g} s bins"
 
 # --- Caregiver actions: button labels and shortcut keys (the ids are the contract) ----------------------------
 ACTION_LABELS = {
