@@ -249,18 +249,23 @@ class DebriefScene(Scene):
         bf = app.font(theme.SIZE_TINY)
         text(surface, hf, S.DEBRIEF_PREDICT, (inner.x, yy), p.ink)
         yy += hf.get_linesize()
+
+        def room(top: int) -> pygame.Rect:  # two lines at most, never below the box (large text)
+            return pygame.Rect(inner.x, top, inner.w, max(0, min(40, inner.bottom - top)))
+
         if not pr or pr.get("choice") is None:
             question = self.session.scenario.predict.text if self.session.scenario.predict else ""
-            yy = paragraph(surface, bf, question, pygame.Rect(inner.x, yy, inner.w, 40), p.ink_soft, max_lines=2)
-            text(surface, bf, S.DEBRIEF_NO_ANSWER, (inner.x, yy), p.ink_soft)
-            yy += bf.get_linesize()
+            yy = paragraph(surface, bf, question, room(yy), p.ink_soft, max_lines=2)
+            if yy + bf.get_height() <= inner.bottom + 2:
+                text(surface, bf, S.DEBRIEF_NO_ANSWER, (inner.x, yy), p.ink_soft)
+                yy += bf.get_linesize()
         else:
-            yy = paragraph(surface, bf, pr["question"], pygame.Rect(inner.x, yy, inner.w, 40), p.ink_soft, max_lines=2)
+            yy = paragraph(surface, bf, pr["question"], room(yy), p.ink_soft, max_lines=2)
             yy = paragraph(surface, bf, S.DEBRIEF_YOU_SAID.format(answer=pr["options"][pr["choice"]]),
-                           pygame.Rect(inner.x, yy, inner.w, 40), p.ink, max_lines=2)
+                           room(yy), p.ink, max_lines=2)
             if pr.get("answer") is not None:
                 yy = paragraph(surface, bf, S.DEBRIEF_LITERATURE.format(answer=pr["options"][pr["answer"]]),
-                               pygame.Rect(inner.x, yy, inner.w, 40), p.ink, max_lines=2)
+                               room(yy), p.ink, max_lines=2)
                 right = pr["choice"] == pr["answer"]
                 yy = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG,
                                pygame.Rect(inner.x, yy, inner.w, max(0, inner.bottom - yy)), p.ok if right else p.ink_soft,
