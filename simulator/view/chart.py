@@ -353,7 +353,7 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     gx = plot.x - 8
     for kind, label, y in (("repair", S.CHART_REPAIRS, lane.centery - 7), ("rupture", S.CHART_RUPTURES,
                                                                            lane.centery + 8)):
-        r = text(surface, gf, label, (gx - 12, y), p.ink_soft, anchor="midright")
+        text(surface, gf, label, (gx - 12, y), p.ink_soft, anchor="midright")
         marker(surface, kind, gx - 4, y, p, 4)
     if choices:
         last_x = -999
