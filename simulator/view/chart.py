@@ -222,12 +222,89 @@ class LiveChart:
         return surf
 
 
-def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> None:
-    """The whole session: episode bands (curtailed and extended marked), the series, markers and choices."""
+#: Bin widths (model seconds) tried for the debrief's rupture and repair strip: the first that is at least
+#: MARK_BIN_MIN_PX wide on the timeline is used, so one block never crowds the next.
+MARK_BINS_S = (5, 10, 15, 20, 30, 60, 120, 300)
+MARK_BIN_MIN_PX = 8  # px: the narrowest bin (its block is 2 px narrower)
+MARK_LANE_H = 30  # px: height of the strip (repairs above its middle line, ruptures below)
+MARK_BLOCK_H = 4  # px: height of one event's block while a bin's events fit the strip; shorter beyond that
+
+
+def event_bins(session, total_s: float, width_px: int):
+    """Ruptures and repairs counted per time bin for a timeline ``width_px`` wide showing ``total_s`` seconds.
+
+    Returns (bin seconds, rupture counts, repair counts), the counts as lists of ints, one per bin from t = 0.
+    """
+    total_s = max(float(total_s), 1e-6)
+    bin_s = next((b for b in MARK_BINS_S if b / total_s * width_px >= MARK_BIN_MIN_PX), MARK_BINS_S[-1])
+    n = max(1, int(np.ceil(total_s / bin_s - 1e-9)))
+    rup, rep = [0] * n, [0] * n
+    for ev in session.events:
+        if ev.kind in ("rupture", "repair"):
+            k = min(n - 1, max(0, int(ev.t // bin_s)))
+            (rup if ev.kind == "rupture" else rep)[k] += 1
+    return bin_s, rup, rep
+
+
+def strip_blocks(lane: pygame.Rect, x_of_t, bin_s: float, rup: list, rep: list) -> list:
+    """The blocks of the rupture and repair strip: a list of (kind, rect).
+
+    Repairs stack upward from the lane's middle line and ruptures downward, one block per event, with a
+    1 px gap between blocks and between bins. When a bin holds more events than fit at MARK_BLOCK_H, every
+    block in the strip gets shorter (down to 1 px, without gaps); beyond even that, each bin gets one bar
+    whose height is its count over the largest count. Nothing ever leaves the lane.
+    """
+    mid = lane.centery
+    half = lane.h // 2 - 1
+    most = max(max(rup, default=0), max(rep, default=0), 1)
+    unit = min(MARK_BLOCK_H + 1, half // most)  # px per event: block height plus its 1 px gap
+    out = []
+    for k, (nr, np_) in enumerate(zip(rup, rep)):
+        xa, xb = x_of_t(k * bin_s) + 1, x_of_t((k + 1) * bin_s) - 1
+        w = max(1, xb - xa)
+        for kind, n, up in (("repair", np_, True), ("rupture", nr, False)):
+            if n == 0:
+                continue
+            if unit >= 1:  # one block per event
+                h = unit - 1 if unit >= 2 else 1
+                for j in range(n):
+                    y = mid - (j + 1) * unit if up else mid + 1 + j * unit
+                    out.append((kind, pygame.Rect(xa, y, w, h)))
+            else:  # too many to count: one bar per bin
+                h = max(1, round(half * n / most))
+                out.append((kind, pygame.Rect(xa, mid - h if up else mid + 1, w, h)))
+    return out
+
+
+def strip_key(surface: pygame.Surface, app, x: int, y: int, bin_s: float) -> pygame.Rect:
+    """The key of the strip in one line ("repair above, rupture below, one block each per 10 s") at (x, y) midleft."""
+    p = app.palette
+    f = app.font(theme.SIZE_TINY, scaled=False)
+    pygame.draw.rect(surface, p.repair, (x, y - 5, 8, 4))
+    pygame.draw.line(surface, p.ink_faint, (x - 2, y), (x + 10, y), 1)
+    pygame.draw.rect(surface, p.rupture, (x, y + 2, 8, 4))
+    r = text(surface, f, S.CHART_STRIP_KEY.format(s=bin_s), (x + 16, y), p.ink_soft, anchor="midleft")
+    return pygame.Rect(x - 2, r.y, r.right - x + 2, r.h)
+
+
+def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> float:
+    """The whole session: episode bands (curtailed and extended marked), the series, the rupture and repair
+    strip and the learner's choices. Returns the strip's bin width in seconds (for its key).
+
+    Ruptures and repairs are counted per bin (see :func:`event_bins`) and drawn as one block per event in a
+    strip under the plot, labelled in a gutter on the left, so they never pile into an unreadable band.
+    """
     p = app.palette
     f = app.font(theme.SIZE_TINY)
+    gf = app.font(theme.SIZE_TINY, scaled=False)
     pygame.draw.rect(surface, p.panel, rect, border_radius=10)
-    plot = pygame.Rect(rect.x + 12, rect.y + f.get_linesize() + 8, rect.w - 24, rect.h - 2 * f.get_linesize() - 22)
+    gutter = max(gf.size(S.CHART_REPAIRS)[0], gf.size(S.CHART_RUPTURES)[0]) + 20
+    choices = show_choices and bool(session.learner_actions)
+    bottom = f.get_linesize() + 8 if choices else 6
+    top = f.get_linesize() + 8
+    plot = pygame.Rect(rect.x + 12 + gutter, rect.y + top, rect.w - 24 - gutter,
+                       rect.h - top - MARK_LANE_H - 4 - bottom)
+    lane = pygame.Rect(plot.x, plot.bottom + 4, plot.w, MARK_LANE_H)
     total = max(session.t, 1.0)
 
     def X(t):
@@ -246,7 +323,9 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     for k, (ts, eid) in enumerate(starts):
         te = starts[k + 1][0] if k + 1 < len(starts) else total
         xa, xb = X(ts), X(te)
-        pygame.draw.rect(surface, p.band_a if k % 2 == 0 else p.band_b, (xa, plot.y, xb - xa, plot.h))
+        band = p.band_a if k % 2 == 0 else p.band_b
+        pygame.draw.rect(surface, band, (xa, plot.y, xb - xa, plot.h))
+        pygame.draw.rect(surface, band, (xa, lane.y, xb - xa, lane.h))
         label = titles.get(eid, eid)
         if ends.get(eid) == "curtailed":
             label = S.DEBRIEF_CURTAILED_MARK.format(length=label)
@@ -254,7 +333,7 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
             label = S.DEBRIEF_EXTENDED_MARK.format(length=label)
         colour = p.warn if ends.get(eid) == "curtailed" else p.ink_soft
         text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=max(10, xb - xa - 6))
-        pygame.draw.line(surface, p.line, (xa, plot.y), (xa, plot.bottom), 1)
+        pygame.draw.line(surface, p.line, (xa, plot.y), (xa, lane.bottom - 1), 1)
     traj = session.trajectory
     stride = max(1, len(traj) // max(1, plot.w))
     rows = traj[::stride]
@@ -264,11 +343,19 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
             c = _COL[name]
             pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
             draw_series(surface, series_colour(p, name), pts, STYLES[name], max(1, p.line_width - 1))
-    for ev in session.events:
-        if ev.kind in ("rupture", "repair"):
-            marker(surface, ev.kind, X(ev.t), plot.bottom + 8, p, 4)
     pygame.draw.rect(surface, p.line, plot, width=1)
-    if show_choices:
+    # Ruptures and repairs: one block per event, per bin, repairs above the middle line and ruptures below.
+    bin_s, rup, rep = event_bins(session, total, plot.w)
+    pygame.draw.line(surface, p.ink_faint, (lane.x, lane.centery), (lane.right - 1, lane.centery), 1)
+    for kind, block in strip_blocks(lane, X, bin_s, rup, rep):
+        pygame.draw.rect(surface, p.repair if kind == "repair" else p.rupture, block)
+    pygame.draw.rect(surface, p.line, lane, width=1)
+    gx = plot.x - 8
+    for kind, label, y in (("repair", S.CHART_REPAIRS, lane.centery - 7), ("rupture", S.CHART_RUPTURES,
+                                                                           lane.centery + 8)):
+        text(surface, gf, label, (gx - 12, y), p.ink_soft, anchor="midright")
+        marker(surface, kind, gx - 4, y, p, 4)
+    if choices:
         last_x = -999
         for a in session.learner_actions:
             x = X(a["t"])
@@ -279,3 +366,4 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
                 lx = min(max(x, rect.x + 4 + lw // 2), rect.right - 4 - lw // 2)
                 text(surface, f, label, (lx, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
                 last_x = x
+    return bin_s

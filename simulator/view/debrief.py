@@ -18,7 +18,7 @@ import pygame
 from ..model.params import PRESETS
 from . import strings as S
 from . import theme
-from .chart import draw_timeline, legend, series_colour
+from .chart import draw_timeline, legend, series_colour, strip_key
 from .home import draw_hints
 from .scene import Scene
 from .widgets import Button, FocusGroup, mix, paragraph, text
@@ -161,16 +161,21 @@ class DebriefScene(Scene):
         r = text(surface, app.font(theme.SIZE_HEADING + 6, bold=True, scaled=False),
                  S.DEBRIEF_TITLE.format(title=s.scenario.title), (40, 12), p.ink)
         text(surface, app.font(theme.SIZE_SMALL), sub, (40, r.bottom), p.ink_soft, max_width=1200)
-        # Timeline with legend.
+        # Timeline, then its legend above it: the series, the rupture and repair strip's key, the choices.
+        bin_s = draw_timeline(surface, app, TIMELINE, s)
+        pygame.draw.rect(surface, p.line, TIMELINE, width=1, border_radius=10)
         f = app.font(theme.SIZE_SMALL, bold=True)
         text(surface, f, S.DEBRIEF_TIMELINE, (TIMELINE.x, TIMELINE.y - 3), p.ink, anchor="bottomleft")
-        legend(surface, app, TIMELINE.x + f.size(S.DEBRIEF_TIMELINE)[0] + 24,
-               TIMELINE.y - 3 - app.font(theme.SIZE_TINY).get_height() // 2, TIMELINE.right - 180)
+        mid = TIMELINE.y - 3 - app.font(theme.SIZE_TINY).get_height() // 2
+        right = TIMELINE.right
         if s.learner_actions:
-            text(surface, app.font(theme.SIZE_TINY), S.DEBRIEF_YOUR_CHOICES, (TIMELINE.right, TIMELINE.y - 4),
-                 p.accent, anchor="bottomright")
-        draw_timeline(surface, app, TIMELINE, s)
-        pygame.draw.rect(surface, p.line, TIMELINE, width=1, border_radius=10)
+            r = text(surface, app.font(theme.SIZE_TINY), S.DEBRIEF_YOUR_CHOICES, (right, TIMELINE.y - 4), p.accent,
+                     anchor="bottomright")
+            right = r.x - 16
+        kf = app.font(theme.SIZE_TINY, scaled=False)
+        key_x = right - 16 - kf.size(S.CHART_STRIP_KEY.format(s=bin_s))[0]
+        strip_key(surface, app, key_x, mid, bin_s)
+        legend(surface, app, TIMELINE.x + f.size(S.DEBRIEF_TIMELINE)[0] + 24, mid, key_x - 16)
         y = self._draw_table(surface)
         self._draw_prediction(surface, y + 12)
         proc = s.scenario.procedure
@@ -244,18 +249,23 @@ class DebriefScene(Scene):
         bf = app.font(theme.SIZE_TINY)
         text(surface, hf, S.DEBRIEF_PREDICT, (inner.x, yy), p.ink)
         yy += hf.get_linesize()
+
+        def room(top: int) -> pygame.Rect:  # two lines at most, never below the box (large text)
+            return pygame.Rect(inner.x, top, inner.w, max(0, min(40, inner.bottom - top)))
+
         if not pr or pr.get("choice") is None:
             question = self.session.scenario.predict.text if self.session.scenario.predict else ""
-            yy = paragraph(surface, bf, question, pygame.Rect(inner.x, yy, inner.w, 40), p.ink_soft, max_lines=2)
-            text(surface, bf, S.DEBRIEF_NO_ANSWER, (inner.x, yy), p.ink_soft)
-            yy += bf.get_linesize()
+            yy = paragraph(surface, bf, question, room(yy), p.ink_soft, max_lines=2)
+            if yy + bf.get_height() <= inner.bottom + 2:
+                text(surface, bf, S.DEBRIEF_NO_ANSWER, (inner.x, yy), p.ink_soft)
+                yy += bf.get_linesize()
         else:
-            yy = paragraph(surface, bf, pr["question"], pygame.Rect(inner.x, yy, inner.w, 40), p.ink_soft, max_lines=2)
+            yy = paragraph(surface, bf, pr["question"], room(yy), p.ink_soft, max_lines=2)
             yy = paragraph(surface, bf, S.DEBRIEF_YOU_SAID.format(answer=pr["options"][pr["choice"]]),
-                           pygame.Rect(inner.x, yy, inner.w, 40), p.ink, max_lines=2)
+                           room(yy), p.ink, max_lines=2)
             if pr.get("answer") is not None:
                 yy = paragraph(surface, bf, S.DEBRIEF_LITERATURE.format(answer=pr["options"][pr["answer"]]),
-                               pygame.Rect(inner.x, yy, inner.w, 40), p.ink, max_lines=2)
+                               room(yy), p.ink, max_lines=2)
                 right = pr["choice"] == pr["answer"]
                 yy = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG,
                                pygame.Rect(inner.x, yy, inner.w, max(0, inner.bottom - yy)), p.ok if right else p.ink_soft,

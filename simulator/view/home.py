@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -11,7 +13,7 @@ from ..model.scenario import ScenarioError, available, load_scenario
 from . import strings as S
 from . import theme
 from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text
+from .widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
 
 #: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
 #: constructed as ``Class(app)``; the entry appears only when its module is installed.
@@ -24,7 +26,17 @@ EXTRA_ENTRIES = (
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
 PREFERRED_ORDER = ("still_face", "strange_situation", "phone_still_face", "everyday_rupture_repair",
                    "reunion_choices", "nursery_drop_off")
-PER_PAGE = 12
+PER_PAGE = 12  # at most this many cards on a page (fewer when the text size needs bigger cards)
+
+#: Card grids to try, as (columns, rows) per page. They are ranked for the number of scenarios (fewest pages,
+#: then fewest empty places, then biggest cards) and the first in which every card shows its whole question
+#: wins; within a grid the title and then the question shrink step by step, never below SIZE_TINY.
+CARD_GRIDS = ((4, 3), (3, 4), (2, 5), (3, 3), (2, 4), (4, 2), (3, 2), (2, 3), (2, 2), (1, 3), (1, 2), (1, 1))
+BOTTOM_ROW_Y = 632  # px: the Glossary, Population lab, ... and Quit buttons
+CARDS_BOTTOM = BOTTOM_ROW_Y - 12  # px: where the cards end
+HEADING_GAP = 10  # px between the tagline and "Choose a scenario"
+CARD_WIDE_W = 440  # px: cards at least this wide put the length and age on the title's line
+CARD_MAX_H = 206  # px: a card never gets taller than this, however few there are
 
 CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
                 theme.OI_SKY)
@@ -35,6 +47,87 @@ def _module_exists(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+@dataclass
+class CardPlan:
+    """Where everything on one scenario card goes (canvas px), and whether it all fits.
+
+    ``question_lines`` are the wrapped lines of the whole question; ``fits`` is False when the question
+    or the title would need more room than the card has (the grid is then not used).
+    """
+
+    rect: pygame.Rect
+    wide: bool
+    compact: bool
+    inner: pygame.Rect
+    title_font: pygame.font.Font
+    title_lines: list
+    title_rect: pygame.Rect
+    number_pos: tuple
+    question_font: pygame.font.Font
+    question_lines: list
+    question_rect: pygame.Rect
+    meta_font: pygame.font.Font
+    meta: str
+    meta_rect: pygame.Rect
+    note_rect: pygame.Rect | None
+    fits: bool
+
+
+def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question_px: int) -> CardPlan:
+    """Lay out a scenario card in ``rect`` with the title at ``title_px`` and the question at ``question_px``
+    (unscaled canvas px; the text size scales both). Narrow cards stack title, question and the length and
+    age line; wide cards put the length and age beside the title, so two lines of question fit a short card.
+    """
+    wide = rect.w >= CARD_WIDE_W
+    tf = app.font(title_px, bold=True)
+    qf = app.font(question_px, italic=True)
+    nf = app.font(theme.SIZE_SMALL, bold=True)
+    meta_f = app.font(theme.SIZE_SMALL if (wide or not compact) else theme.SIZE_TINY, bold=True)
+    meta = S.HOME_CARD_META.format(minutes=S.HOME_MINUTES.format(n=round(sc.planned_s / 60, 1)),
+                                   age=f"{sc.infant.age_months:g}")
+    number_w = nf.size("00")[0] + 8
+    if wide:  # a stripe on the left, the length and age to the right of the title
+        inner = pygame.Rect(rect.x + 26, rect.y, rect.w - 26 - 16, rect.h)
+        top = rect.y + (10 if compact else 16)
+        bottom = rect.bottom - (8 if compact else 14)
+        meta_w = meta_f.size(meta)[0]
+        title_w = inner.w - number_w - meta_w - 16
+        number_pos = (inner.right, top + 4)
+    else:  # a stripe along the top
+        pad = 16 if compact else 20
+        inner = rect.inflate(-2 * pad, 0)
+        top = rect.y + 10 + (8 if compact else 16)
+        bottom = rect.bottom - (12 if compact else 18)
+        title_w = inner.w - number_w
+        number_pos = (rect.right - 16, top + 4)
+    title_lines = wrap(tf, sc.title, title_w)
+    title_h = (len(title_lines) - 1) * (tf.get_linesize() - 2) + tf.get_linesize()
+    title_rect = pygame.Rect(inner.x, top, title_w, title_h)
+    fits = len(title_lines) <= 2 and all(tf.size(line)[0] <= title_w for line in title_lines)
+    if wide:
+        meta_rect = pygame.Rect(inner.right - number_w - meta_w - 4, 0, meta_w, meta_f.get_height())
+        meta_rect.centery = top + tf.get_linesize() // 2
+        q_bottom = bottom
+        note_rect = None
+    else:
+        meta_rect = pygame.Rect(inner.x, bottom - meta_f.get_height(), meta_f.size(meta)[0], meta_f.get_height())
+        q_bottom = meta_rect.y - 8
+        note_rect = None
+        if not compact:
+            note_f = app.font(theme.SIZE_TINY)
+            nw, nh = note_f.size(S.BRIEF_CONTENT_NOTE)
+            if sc.content_note and meta_rect.w + nw + 16 <= inner.w:
+                note_rect = pygame.Rect(inner.right - nw, meta_rect.bottom - nh, nw, nh)
+    qy = title_rect.bottom + (2 if compact else 6)
+    question_rect = pygame.Rect(inner.x, qy, inner.w, q_bottom - qy)
+    fits = fits and question_rect.h > 0 and paragraph_fits(qf, sc.question, inner.w, question_rect.h)
+    q_lines = wrap(qf, sc.question, inner.w)
+    return CardPlan(rect=pygame.Rect(rect), wide=wide, compact=compact, inner=inner, title_font=tf,
+                    title_lines=title_lines, title_rect=title_rect, number_pos=number_pos, question_font=qf,
+                    question_lines=q_lines, question_rect=question_rect, meta_font=meta_f, meta=meta,
+                    meta_rect=meta_rect, note_rect=note_rect, fits=fits)
 
 
 def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
@@ -75,34 +168,85 @@ class HomeScene(Scene):
         self.group = FocusGroup(app)
         self.relayout()
 
+    def cards_top(self) -> int:
+        """The y (px) where the cards start: below the header and the "Choose a scenario" heading."""
+        app = self.app
+        y = 24 + app.font(theme.SIZE_TITLE, bold=True).get_height() + 14 + app.font(theme.SIZE_BODY).get_height() + 6
+        return y + HEADING_GAP + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + 12
+
+    def _grids(self, n: int) -> list:
+        """The card grids for ``n`` scenarios as (cols, rows, per page), best first (see CARD_GRIDS)."""
+        out = []
+        for cols, rows in CARD_GRIDS:
+            c = max(1, min(cols, n))
+            r = max(1, min(rows, math.ceil(n / c)))
+            if (c, r) in [(g[0], g[1]) for g in out] or c * r > PER_PAGE:
+                continue
+            pages = math.ceil(n / (c * r))
+            out.append((c, r, c * r, pages, pages * c * r - n))
+        out.sort(key=lambda g: (g[3], g[4], g[0] * g[1]))
+        return [(c, r, per) for c, r, per, _, _ in out]
+
+    def _card_rects(self, cols: int, rows: int, count: int) -> list:
+        """Rects of ``count`` cards in a ``cols`` x ``rows`` grid between the heading and the bottom row."""
+        gap = 24 if cols <= 3 and rows <= 2 else 14
+        top = self.cards_top()
+        w = (1280 - 112 - gap * (cols - 1)) // cols
+        h = min(CARD_MAX_H, (CARDS_BOTTOM - top - gap * (rows - 1)) // rows)
+        return [pygame.Rect(56 + (k % cols) * (w + gap), top + (k // cols) * (h + gap), w, h) for k in range(count)]
+
+    def choose_grid(self):
+        """The grid and font sizes for the cards: (cols, rows, per page, title px, question px).
+
+        Of the grids that show every scenario's whole title and question on the fewest pages, the one with
+        the largest question type wins (ties: the order of :meth:`_grids`).
+        """
+        n = max(1, len(self.scenarios))
+        best, best_pages, last = None, None, None
+        for cols, rows, per in self._grids(n):
+            pages = math.ceil(n / per)
+            if best is not None and pages > best_pages:
+                break
+            compact = rows >= 3 or cols >= 4
+            rect = self._card_rects(cols, rows, 1)[0]
+            t0 = theme.SIZE_HEADING - (4 if compact else 0)
+            q0 = theme.SIZE_SMALL if compact else theme.SIZE_BODY
+            found = None
+            for q in range(q0, theme.SIZE_TINY - 1, -1):
+                for t in range(t0, min(t0, theme.SIZE_BODY + 1) - 1, -2):
+                    last = (cols, rows, per, t, q)
+                    if all(plan_card(self.app, sc, rect, compact, t, q).fits for sc in self.scenarios):
+                        found = last
+                        break
+                if found:
+                    break
+            if found and (best is None or found[4] > best[4]):
+                best, best_pages = found, pages
+        return best or last  # nothing fits (a very long question): the last try, its end shortened with "…"
+
     def relayout(self) -> None:
         """Place the cards and buttons (called again when the text size changes)."""
         items = []
-        pages = max(1, (len(self.scenarios) + PER_PAGE - 1) // PER_PAGE)
+        cols, rows, per_page, self.title_px, self.question_px = self.choose_grid()
+        self.per_page = per_page
+        pages = max(1, (len(self.scenarios) + per_page - 1) // per_page)
         self.page = min(self.page, pages - 1)
-        shown = self.scenarios[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
-        n = max(1, len(shown))
-        cols = n if n < 3 else 3 if n <= 9 else 4
-        rows = (n + cols - 1) // cols
-        gap = 24 if cols <= 3 else 18
-        w = (1280 - 112 - gap * (cols - 1)) // cols
-        h = min(206, (436 - gap * (rows - 1)) // rows)
-        y0 = 184
+        shown = self.scenarios[self.page * per_page:(self.page + 1) * per_page]
         self.compact = rows >= 3 or cols >= 4
-        for k, sc in enumerate(shown):
-            r, c = divmod(k, cols)
-            rect = pygame.Rect(56 + c * (w + gap), y0 + r * (h + gap), w, h)
-            num = self.page * PER_PAGE + k
+        for k, (sc, rect) in enumerate(zip(shown, self._card_rects(cols, rows, len(shown)))):
+            num = self.page * per_page + k
             items.append(Button(rect, sc.title, on_click=lambda sc=sc: self.open(sc), painter=self._card(sc, num),
                                 ident=f"scenario:{sc.id}",
                                 key=(pygame.K_1 + k) if k < 9 else None))
         if pages > 1:
             label = S.HOME_MORE.format(page=self.page + 1, pages=pages)
             bw = self.app.font(15).size(label)[0] + 70
-            items.append(Button((1224 - bw, 136, bw, 36), label, self.next_page, key=pygame.K_PAGEDOWN,
+            bh = 34
+            items.append(Button((1224 - bw, self.cards_top() - 8 - bh, bw, bh), label, self.next_page,
+                                key=pygame.K_PAGEDOWN,
                                 key_label="PgDn", style="quiet", ident="more", font_size=15))
         x = 56
-        y = 628
+        y = BOTTOM_ROW_Y
         entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
         for mod, cls, label, key, cap in self.extras:
             entries.append((label, lambda mod=mod, cls=cls: self.open_extra(mod, cls), key, cap, f"extra:{cls}"))
@@ -135,44 +279,32 @@ class HomeScene(Scene):
 
         def paint(surface, rect, app, state):
             p = app.palette
+            plan = plan_card(app, sc, rect, self.compact, self.title_px, self.question_px)
             fill = p.panel if not state["hover"] else mix(p.panel, accent, 0.06)
             pygame.draw.rect(surface, p.shadow, rect.move(0, 4), border_radius=16)
             pygame.draw.rect(surface, fill, rect, border_radius=16)
             pygame.draw.rect(surface, p.line, rect, width=1, border_radius=16)
-            pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, 10), border_top_left_radius=16,
-                             border_top_right_radius=16)
-            compact = getattr(self, "compact", False)
-            inner = rect.inflate(-32 if compact else -40, 0)
-            y = rect.y + (18 if compact else 26)
-            tf = app.font(theme.SIZE_HEADING - (4 if compact else 0), bold=True)
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), (rect.right - 16, y + 4), p.ink_faint,
-                 anchor="topright")
-            if compact:  # titles wrap (e.g. "The Still-Face at 2 months") rather than lose their ends
-                y = paragraph(surface, tf, sc.title, pygame.Rect(inner.x, y, inner.w - 26, 2 * tf.get_linesize()),
-                              p.ink, line_gap=0, max_lines=2) + 2
+            if plan.wide:
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, 10, rect.h), border_top_left_radius=16,
+                                 border_bottom_left_radius=16)
             else:
-                text(surface, tf, sc.title, (inner.x, y), p.ink, max_width=inner.w - 30)
-                y += tf.get_linesize() + 6
-            meta = S.HOME_CARD_META.format(minutes=S.HOME_MINUTES.format(n=round(sc.planned_s / 60, 1)),
-                                           age=f"{sc.infant.age_months:g}")
-            qf = app.font(theme.SIZE_SMALL if compact else theme.SIZE_BODY, italic=True)
-            meta_f = app.font(theme.SIZE_TINY if compact else theme.SIZE_SMALL, bold=True)
-            pad = 12 if compact else 18
-            bottom = rect.bottom - pad - meta_f.get_linesize()
-            lines = (bottom - y - 2) // max(1, qf.get_linesize() + 1)
-            if lines >= 1:
-                paragraph(surface, qf, sc.question, pygame.Rect(inner.x, y, inner.w, bottom - y), p.ink_soft,
-                          max_lines=lines)
-            text(surface, meta_f, meta, (inner.x, rect.bottom - pad), mix(accent, p.ink, 0.35), anchor="bottomleft")
-            if sc.content_note and not compact:
-                text(surface, app.font(theme.SIZE_TINY), S.BRIEF_CONTENT_NOTE, (inner.right, rect.bottom - pad),
-                     p.ink_faint, anchor="bottomright")
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, 10), border_top_left_radius=16,
+                                 border_top_right_radius=16)
+            text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), plan.number_pos, p.ink_faint,
+                 anchor="topright")
+            paragraph(surface, plan.title_font, sc.title, plan.title_rect, p.ink,
+                      line_gap=0, max_lines=2)
+            paragraph(surface, plan.question_font, sc.question, plan.question_rect, p.ink_soft)
+            text(surface, plan.meta_font, plan.meta, plan.meta_rect.topleft, mix(accent, p.ink, 0.35))
+            if plan.note_rect is not None:
+                text(surface, app.font(theme.SIZE_TINY), S.BRIEF_CONTENT_NOTE, plan.note_rect.topleft, p.ink_faint)
         return paint
 
     # --- actions -------------------------------------------------------------------------------------------
     def next_page(self) -> None:
         """Show the next page of scenario cards."""
-        self.page = (self.page + 1) % max(1, (len(self.scenarios) + PER_PAGE - 1) // PER_PAGE)
+        per = getattr(self, "per_page", PER_PAGE)
+        self.page = (self.page + 1) % max(1, (len(self.scenarios) + per - 1) // per)
         self.relayout()
 
     def toggle_sound(self) -> None:
@@ -210,8 +342,7 @@ class HomeScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         p = self.app.palette
         y = draw_header(surface, self.app, S.APP_NAME, S.APP_TAGLINE, y=24)
-        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, 176), p.ink,
-             anchor="bottomleft")
+        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, y + HEADING_GAP), p.ink)
         self.group.draw(surface)
         yerr = 600
         for err in self.errors[:2]:

@@ -21,9 +21,9 @@ from ..model.session import DT, Session
 from . import strings as S
 from . import theme
 from .chart import LiveChart
-from .room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
+from .room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text, wrap
+from .widgets import Button, FocusGroup, mix, paragraph, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
@@ -72,6 +72,10 @@ class PlayScene(Scene):
         exit_after: quit the app (after an optional screenshot) once the model clock reaches this many
             seconds, or the session ends.
         screenshot: a PNG path written when ``exit_after`` is reached.
+
+    When a watched (demo) session ends, the Debrief opens by itself after ``theme.AUTO_DEBRIEF_S`` real
+    seconds (counted by ``update`` with the app's clamped frame time), under a "Session complete" caption.
+    A learner's session stays in the room with the focus on Debrief, so the last episode can be restarted.
     """
 
     name = "play"
@@ -100,6 +104,8 @@ class PlayScene(Scene):
         self.armed_s = 0.0  # > 0 while a still-face break is armed
         self._last_episode = -1
         self._finished_seen = False
+        self.auto_debrief_s: float | None = None  # real seconds left before a finished demo opens its Debrief
+        self._debrief_opened = False  # the Debrief was opened (by itself or by the user): never again by itself
         self._actions_sig = None
         self.group = FocusGroup(app)
         self.autosaver = self._make_autosaver()
@@ -246,6 +252,7 @@ class PlayScene(Scene):
                 k += 1
             new.step()
         self.session = new
+        self.auto_debrief_s, self._debrief_opened = None, False
         if self.autosaver is not None:
             try:
                 self.autosaver.rebind(new)
@@ -279,6 +286,7 @@ class PlayScene(Scene):
     def open_debrief(self) -> None:
         """Go to the Debrief of this run (also for a session stopped early)."""
         from .debrief import DebriefScene
+        self.auto_debrief_s, self._debrief_opened = None, True
         self.app.push(DebriefScene(self.app, self.session, prediction=self.prediction, demo=self.demo,
                                    replay=self._replay_args()))
 
@@ -297,7 +305,8 @@ class PlayScene(Scene):
             self._last_episode = e
             ep = self.session.current_episode
             if not self.session.finished:
-                self.show_toast(ep.narration or S.PLAY_NEW_EPISODE.format(title=ep.title), 6.0)
+                message = ep.narration or S.PLAY_NEW_EPISODE.format(title=ep.title)
+                self.show_toast(message, narration_seconds(message))
             self.armed_s = 0.0
 
     def _after_steps(self) -> None:
@@ -305,6 +314,7 @@ class PlayScene(Scene):
         if self.session.finished and not self._finished_seen:
             self._finished_seen = True
             self.paused = False
+            self.toast_s = 0.0  # an episode's narration is over with the session
             self.relayout()
             self.group.focus("debrief")
 
@@ -331,17 +341,23 @@ class PlayScene(Scene):
                                 lambda aid=aid: self.choose(aid), key=key, key_label=cap,
                                 locked=aid not in allowed, selected=aid == holding, ident=f"action:{aid}",
                                 font_size=16))
-        # Time controls along the bottom.
+        # Time controls along the bottom, in unscaled type when the text size would run them into Debrief.
         x = 16
         y = CONTROLS_Y
         h = 40
-        font = self.app.font(15)
+        snd = self.app.sound
+        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
+        labels = (S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, S.PLAY_STEP, S.PLAY_SLOWER, S.PLAY_FASTER,
+                  S.PLAY_RESTART, S.PLAY_SKIP, sound_label, S.PLAY_SPEED.format(x=8.0), S.PLAY_DEBRIEF, S.PLAY_HOME)
+        scaled = sum(self.app.font(15).size(label)[0] + 62 for label in labels) + 10 <= 1264 - 16
+        self.controls_scaled = scaled
+        font = self.app.font(15, scaled=scaled)
 
         def add(label, fn, key, cap, ident, style="normal", locked=False):
             nonlocal x
             w = font.size(label)[0] + (54 if cap else 24)
             items.append(Button((x, y, w, h), label, fn, key=key, key_label=cap, ident=ident, style=style,
-                                locked=locked, font_size=15))
+                                locked=locked, font_size=15, scaled=scaled))
             x += w + 8
 
         add(S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, self.toggle_pause, KEY_PAUSE, "P", "pause",
@@ -352,15 +368,14 @@ class PlayScene(Scene):
         add(S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", locked=self.speed >= theme.SPEEDS[-1])
         add(S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart")
         add(S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", locked=s.finished)
-        snd = self.app.sound
-        add(S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON, self.toggle_sound, pygame.K_m, "M",
-            "sound", style="quiet")
+        add(sound_label, self.toggle_sound, pygame.K_m, "M", "sound", style="quiet")
         hw = font.size(S.PLAY_HOME)[0] + 60
         dw = font.size(S.PLAY_DEBRIEF)[0] + 60
         items.append(Button((1264 - hw, y, hw, h), S.PLAY_HOME, self.app.home, key_label="Esc", ident="home",
-                            style="quiet", font_size=15))
+                            style="quiet", font_size=15, scaled=scaled))
         items.append(Button((1264 - hw - 10 - dw, y, dw, h), S.PLAY_DEBRIEF, self.open_debrief, key=KEY_DEBRIEF,
-                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15))
+                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15,
+                            scaled=scaled))
         self.group.set(items)
 
     # --- scene hooks -------------------------------------------------------------------------------------------
@@ -384,6 +399,8 @@ class PlayScene(Scene):
         if not self.paused and not s.finished:
             if s.advance(dt * self.speed):
                 self._after_steps()
+        if self._auto_debrief(dt):
+            return
         self._autosave(dt)
         if self._signature() != self._actions_sig:
             self.relayout()
@@ -393,6 +410,22 @@ class PlayScene(Scene):
                 snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
             except Exception:  # sound must never stop the lesson
                 pass
+
+    def _auto_debrief(self, dt: float) -> bool:
+        """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
+
+        Returns True once the Debrief has been opened this frame.
+        """
+        if not (self.demo and self.session.finished and not self._debrief_opened):
+            return False
+        if self.auto_debrief_s is None:
+            self.auto_debrief_s = theme.AUTO_DEBRIEF_S  # the pause starts in the frame the session ends
+            return False
+        self.auto_debrief_s = max(0.0, self.auto_debrief_s - max(0.0, dt))
+        if self.auto_debrief_s > 0.0:
+            return False
+        self.open_debrief()  # pausing this scene flushes the autosave
+        return True
 
     def _finish_scripted(self) -> None:
         """``--exit-after``: save the screenshot if asked, then quit."""
@@ -469,7 +502,8 @@ class PlayScene(Scene):
         self.group.draw(surface)
         slower = self.group.find("slower")
         if slower is not None:
-            text(surface, self.app.font(15, bold=True), S.PLAY_SPEED.format(x=self.speed),
+            text(surface, self.app.font(15, bold=True, scaled=getattr(self, "controls_scaled", True)),
+                 S.PLAY_SPEED.format(x=self.speed),
                  (slower.rect.right + 8, slower.rect.centery), self.app.palette.ink, anchor="midleft")
 
     def _draw_banner(self, surface) -> None:
@@ -526,22 +560,27 @@ class PlayScene(Scene):
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
                     stranger_label=self.scenario.stranger_label, room=room)
-        # The narration of the new episode (or a break warning) along the top of the room.
+        # The narration of the new episode (or a break warning), whole, along the top of the room.
         if self.toast and self.toast_s > 0:
-            f = app.font(theme.SIZE_SMALL)
-            lines = min(2, len(wrap(f, self.toast, room.w - 64)))
-            box = pygame.Rect(room.x + 12, room.y + 8, room.w - 24, 16 + lines * f.get_linesize())
-            pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
-            pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
-            paragraph(surface, f, self.toast, box.inflate(-32, -14), p.ink, max_lines=2)
+            draw_narration(surface, app, self.toast, room)
 
     def _draw_caption(self, surface) -> None:
         app = self.app
         p = app.palette
         s = self.session
         if s.finished:
-            text(surface, app.font(theme.SIZE_BODY, bold=True), S.PLAY_FINISHED, (CAPTION.x + 16, CAPTION.centery),
-                 p.ink, anchor="midleft")
+            cf = app.font(theme.SIZE_BODY, bold=True)
+            if self.auto_debrief_s is not None:  # a watched session: the Debrief opens by itself in a moment
+                r = text(surface, cf, S.PLAY_AUTO_DEBRIEF, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
+                         max_width=CAPTION.w - 32 - 120)
+                bar = pygame.Rect(r.right + 16, CAPTION.centery - 4, CAPTION.right - 16 - r.right - 16, 8)
+                done = 1.0 - self.auto_debrief_s / max(theme.AUTO_DEBRIEF_S, 1e-6)
+                pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=4)
+                pygame.draw.rect(surface, p.accent, (bar.x, bar.y, int(bar.w * done), bar.h), border_radius=4)
+            else:
+                label = S.PLAY_FINISHED if self.demo else S.PLAY_FINISHED_LEARNER
+                text(surface, cf, label, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
+                     max_width=CAPTION.w - 32)
             return
         b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
         caption = infant_caption(b, self.caregiver_present(), self.stranger_present(), self.scenario.stranger_label)
@@ -601,21 +640,27 @@ class PlayScene(Scene):
         meas = self._meas
         e = self.episode_index
         share = meas["matched_share"][0, e]
-        bf = app.font(theme.SIZE_SMALL)
-        y2 = y + 42
+        note_f = app.font(theme.SIZE_TINY, italic=True)
+        note_top = r.bottom - 10 - note_f.get_height()
+        y2 = y + 15 + hf.get_height() // 2 + 6
+        for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):  # large text: three lines clear of the note
+            bf = app.font(size)
+            if 3 * bf.get_linesize() + 4 <= note_top - y2:
+                break
+        step = min(bf.get_linesize() + 2, (note_top - 4 - y2) // 3)
         if share == share:  # not NaN
             text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + 18, y2), p.ink)
-            y2 += bf.get_linesize() + 2
+            y2 += step
             rup = meas["ruptures"][0, e]
             rep = meas["repairs"][0, e]
             text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + 18, y2), p.ink)
-            y2 += bf.get_linesize() + 2
+            y2 += step
             lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
             if lat:
                 text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + 18, y2), p.ink)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
-            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, 60), p.ink_soft, max_lines=3)
-        text(surface, app.font(theme.SIZE_TINY, italic=True), S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
+            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 4 - y2), p.ink_soft)
+        text(surface, note_f, S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
              p.ink_soft, anchor="bottomleft", max_width=r.w - 36)

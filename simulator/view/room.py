@@ -1,7 +1,9 @@
-"""The playroom shared by Play, Observer mode and replays: backdrop, infant and adults, and the caption in words.
+"""The playroom shared by Play, Observer mode and replays: backdrop, infant and adults, narration and captions.
 
 Everything is drawn from plain values (a state snapshot, a behaviour id, action ids), so a live session
-and a recorded trajectory row look exactly the same.
+and a recorded trajectory row look exactly the same. Narration (an episode's instructions, a short
+notice) is wrapped whole along the top of the room, in smaller type only when it would otherwise cover
+more than half of the room.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pygame
 from . import figures
 from . import strings as S
 from . import theme
-from .widgets import mix, text
+from .widgets import mix, paragraph, paragraph_height, text, wrap
 
 #: Where the room and the caption under it sit on the 1280x720 canvas.
 ROOM = pygame.Rect(16, 68, 736, 384)
@@ -20,6 +22,43 @@ CAPTION = pygame.Rect(16, 458, 736, 40)
 INFANT_W, INFANT_H = 170, 204
 ADULT_W, ADULT_H = 178, 285
 CAREGIVER_X, STRANGER_X_WITH_CAREGIVER, INFANT_X = 380, 540, 150
+
+
+NARRATION_MAX_SHARE = 0.5  # the narration box covers at most this share of the room's height
+NARRATION_PAD = (16, 7)  # px inside the narration box, (left and right, top and bottom)
+
+
+def narration_layout(app, message: str, room: pygame.Rect = ROOM):
+    """The font, wrapped lines and box (canvas px) of ``message`` along the top of ``room``.
+
+    Type is SIZE_SMALL at the current text size, stepping down (to SIZE_TINY at the least) only when the
+    whole message would need a box taller than ``NARRATION_MAX_SHARE`` of the room.
+    """
+    px, py = NARRATION_PAD
+    width = room.w - 24 - 2 * px
+    max_h = int(room.h * NARRATION_MAX_SHARE)
+    for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):
+        f = app.font(size)
+        h = paragraph_height(f, message, width) + 2 * py
+        if h <= max_h:
+            break
+    return f, wrap(f, message, width), pygame.Rect(room.x + 12, room.y + 8, room.w - 24, h)
+
+
+def narration_seconds(message: str) -> float:
+    """How long (real seconds) narration stays up: long enough to read it aloud, never under the minimum."""
+    return max(theme.NARRATION_MIN_S, len(message.split()) / theme.NARRATION_WORDS_PER_S)
+
+
+def draw_narration(surface: pygame.Surface, app, message: str, room: pygame.Rect = ROOM) -> pygame.Rect:
+    """The whole of ``message`` on a paper-coloured box along the top of the room; returns the box."""
+    p = app.palette
+    f, _, box = narration_layout(app, message, room)
+    pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
+    pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
+    px, py = NARRATION_PAD
+    paragraph(surface, f, message, box.inflate(-2 * px, -2 * py), p.ink)
+    return box
 
 
 def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM) -> pygame.Rect:

@@ -1,7 +1,9 @@
 """Renders every scene headless to PNG (docs/screenshots/): 1280x720 canvases and a small-window view of each.
 
 Run: ``python -m simulator.view.screenshots [OUT_DIR]`` (default docs/screenshots). Each scene is the real
-app's scene in a real state (a scripted run of the model), drawn off-screen, never a mock-up.
+app's scene in a real state (a scripted run of the model), drawn off-screen, never a mock-up. The
+Population lab (300 infants) and Observer mode (a block of 10) really run, so a full render takes a minute
+or two; the figure gallery has its own command (``python -m simulator.view.figures``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     from ..model.scenario import load_scenario
     from .app import App
     from .briefing import BriefingScene
-    from .debrief import DebriefScene
     from .glossary import GlossaryScene
     from .home import HomeScene
     from .play import PlayScene
@@ -43,13 +44,13 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     sf = load_scenario("still_face")
     ssp = load_scenario("strange_situation")
 
-    def shot(app, name: str) -> None:
+    def shot(app, name: str, twin: bool = True) -> None:
         app.tick(0.0)
         p = out / f"{name}.png"
         app.screenshot(p)
         os.chmod(p, 0o644)
         written.append(p)
-        if small:
+        if small and twin:
             q = out / f"{name}_small.png"
             _save_window(app, q, SMALL)
             os.chmod(q, 0o644)
@@ -103,7 +104,105 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     play.run_until(150)
     play.toast_s = 0.0
     shot(app, "play_projector_large_text")
+
+    # Everyday rupture and repair, watched: the first episode's narration, whole, over the room.
+    app = fresh()
+    play = app.push(PlayScene(app, load_scenario("everyday_rupture_repair"), demo=True))
+    play.run_until(75)
+    shot(app, "play_everyday_rupture_repair", twin=False)
+
+    _population_lab(fresh, shot)
+    _observer(fresh, shot)
     return written
+
+
+def _population_lab(fresh, shot) -> None:
+    """The lab before a run, during one (a real background run of 300 low-risk infants) and after it."""
+    import time
+    from .population_lab import PopulationLabScene
+
+    app = fresh()
+    lab = app.push(PopulationLabScene(app))
+    lab.choose("low_risk")
+    lab.set_n(300)
+    shot(app, "population_lab", twin=False)
+    lab.run()
+    while lab.running and not (lab.job.stage == "ssp" and lab.job.progress >= 0.45):
+        time.sleep(0.02)
+    shot(app, "population_lab_running", twin=False)
+    while lab.running or lab.job is not None:
+        time.sleep(0.05)
+        app.tick(1 / 60)
+    lab.selected = 6  # infant 7 of 300
+    lab.group.focus("watch")
+    shot(app, "population_lab_results", twin=False)
+
+
+def _observer(fresh, shot, seed: int = 4) -> None:
+    """Observer mode: rating infant 1 while it is held in the first reunion, Attune's coding beside it, then a
+    whole block of ten whose scripted coder is near Attune's scales and shares its pattern about 70% of the time
+    (a student with some practice)."""
+    import random
+    import time
+    from ..content import observer as OB
+    from ..model.scoring import score_session
+    from .observer import ObserverScene
+
+    def wait(scene, phase: str) -> None:
+        t0 = time.perf_counter()
+        while scene.phase != phase:
+            scene.app.tick(1 / 30)
+            time.sleep(0.005)
+            if time.perf_counter() - t0 > 300:
+                raise RuntimeError(f"observer never reached {phase}")
+
+    def held_row(scene, episode: str) -> int:
+        """A row in ``episode`` a few seconds into the infant being held (or the episode's start)."""
+        from ..export import TRAJECTORY_COLUMNS
+        col_c, col_e = TRAJECTORY_COLUMNS.index("contact"), TRAJECTORY_COLUMNS.index("episode")
+        j = list(scene.session.episode_ids).index(episode) + 1
+        rows = [i for i, r in enumerate(scene.session.trajectory) if int(r[col_e]) == j]
+        held = [i for i in rows if scene.session.trajectory[i][col_c]]
+        return held[min(len(held) - 1, 12)] if held else rows[0]
+
+    rng = random.Random(seed)
+    app = fresh()
+    obs = app.push(ObserverScene(app, seed=seed))
+    wait(obs, "watch")
+    obs._advance_model(10 ** 9, budget=1e9)  # the whole procedure, so any moment can be shown
+    reference = OB.reference_from_scores(score_session(obs.session), obs.session.episode_ids)
+
+    def rate_like_attune(scene, ref: dict, only: tuple = OB.EPISODES) -> None:
+        for e in only:
+            for sc in OB.SCALES:
+                v = ref[e][sc]
+                if v is not None:
+                    scene.rating[e][sc] = max(1, min(7, v + rng.choice((-2, -1, -1, 0, 0, 0, 1, 1, 2))))
+        other = [c for c in "ABCD" if c != ref["classification"]]
+        scene.rating["classification"] = ref["classification"] if rng.random() < 0.7 else rng.choice(other)
+        scene.relayout()
+
+    obs.playing = False
+    obs.seek(held_row(obs, "reunion_1"))
+    rate_like_attune(obs, reference, only=("reunion_1",))
+    obs.relayout()
+    obs.group.focus("rate:reunion_2:proximity_seeking:+")
+    shot(app, "observer_rating", twin=False)
+    rate_like_attune(obs, reference)
+    obs.submit()
+    wait(obs, "feedback")
+    obs.seek(held_row(obs, "reunion_1"))
+    app.tick(1 / 30)
+    shot(app, "observer_feedback", twin=False)
+    for _ in range(1, obs.block_size):
+        obs.next_infant()
+        wait(obs, "watch")
+        obs._advance_model(10 ** 9, budget=1e9)
+        rate_like_attune(obs, OB.reference_from_scores(score_session(obs.session), obs.session.episode_ids))
+        obs.submit()
+        wait(obs, "feedback")
+    obs.next_infant()
+    shot(app, "observer_block", twin=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,6 +69,8 @@ PLAY_OVER = "+{m}:{s:02d}"
 PLAY_CURTAILED = "Curtailed: ended early after hard crying"
 PLAY_EXTENDED = "Extended until the infant is calm"
 PLAY_FINISHED = "The session is over."
+PLAY_FINISHED_LEARNER = "The session is over. Press E (or Enter) for the debrief."
+PLAY_AUTO_DEBRIEF = "Session complete – opening the debrief"
 PLAY_PAUSED = "Paused"
 PLAY_SPEED = "Speed {x:g}×"
 PLAY_ACTIONS = "Your actions"
@@ -117,6 +119,9 @@ SERIES = {
 }
 CHART_RUPTURE = "rupture"
 CHART_REPAIR = "repair"
+CHART_RUPTURES = "ruptures"  # the debrief's strip, one block per event
+CHART_REPAIRS = "repairs"
+CHART_STRIP_KEY = "one block per event, {s:g} s bins"
 
 # --- Caregiver actions: button labels and shortcut keys (the ids are the contract) ----------------------------
 ACTION_LABELS = {

@@ -26,6 +26,9 @@ MIN_WINDOW = (480, 270)
 FPS = 60
 TEXT_SCALES = (1.0, 1.15, 1.3)  # normal, large, back row (key T cycles)
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # play speed choices (model seconds per real second)
+NARRATION_MIN_S = 6.0  # real seconds an episode's narration stays over the room, at the least
+NARRATION_WORDS_PER_S = 2.5  # reading pace for longer narration (words per real second: reading aloud in class)
+AUTO_DEBRIEF_S = 1.5  # real seconds between the end of a watched (demo) session and its debrief opening
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_REGULAR = FONT_DIR / "Lato-Regular.ttf"

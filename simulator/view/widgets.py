@@ -119,6 +119,22 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pyg
     return y
 
 
+def paragraph_fits(font: pygame.font.Font, s: str, width: int, height: int, line_gap: int = 3) -> bool:
+    """True if :func:`paragraph` would draw all of ``s`` in a ``width`` x ``height`` px box, with no line
+    wider than ``width`` px (so no ellipsis and nothing outside the box)."""
+    lines = wrap(font, s, width)
+    if any(font.size(line)[0] > width for line in lines):
+        return False
+    lh = font.get_linesize() + line_gap - 2
+    return (len(lines) - 1) * lh + font.get_height() <= height + 2
+
+
+def paragraph_height(font: pygame.font.Font, s: str, width: int, line_gap: int = 3) -> int:
+    """Height in px from the top of the first line to the bottom of the last that :func:`paragraph` draws."""
+    n = len(wrap(font, s, width))
+    return (n - 1) * (font.get_linesize() + line_gap - 2) + font.get_height()
+
+
 def text_height(font: pygame.font.Font, s: str, width: int, line_gap: int = 3) -> int:
     """Height in pixels that :func:`paragraph` would use for ``s`` at ``width``."""
     return len(wrap(font, s, width)) * (font.get_linesize() + line_gap - 2)
