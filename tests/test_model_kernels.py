@@ -56,3 +56,22 @@ def test_compiled_kernels_agree_with_the_same_code_run_as_python():
     (a, codes_compiled), (b, codes_python) = out["0"], out["1"]
     assert codes_compiled == codes_python  # identical behaviour log
     assert np.allclose(a, b, atol=1e-6)
+
+
+def test_warm_up_loads_every_step_kernel():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    program = (
+        "from simulator.model import infant, policies, session\n"
+        "kernels = [infant._step_kernel, policies._decide_kernel, policies._stranger_kernel,\n"
+        "           session._remaining_kernel, session._presence_kernel, session._record_kernel,\n"
+        "           session._clock_kernel]\n"
+        "assert not any(k.signatures for k in kernels)\n"
+        "session.warm_up()\n"
+        "print(all(k.signatures for k in kernels))\n")
+    r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parents[1], timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "True"

@@ -316,7 +316,7 @@ HISTORIES: tuple[tuple[str, str, str, float], ...] = (
     ("sensitive, consistent caregiving with repair", "secure", "sensitive", 0.15),
     ("comfort-seeking consistently rebuffed", "avoidant", "rejecting", 0.15),
     ("inconsistent, unpredictable responding", "resistant", "inconsistent", 0.15),
-    ("frightening or frightened caregiving alongside ordinary care", "disorganized", "sensitive", 0.15),
+    ("frightening or frightened moments in daily care", "disorganized", "sensitive", 0.15),
 )
 #: Populations observer mode draws from (an infant developed from birth under a caregiving history
 #: sampled from the population; see docs/population.md), with their weights.
@@ -325,6 +325,14 @@ POPULATION_DRAWS: tuple[tuple[str, float], ...] = (("low_risk", 0.14), ("high_ri
 #: Age range (months) of observer-mode infants: the Strange Situation's valid range is about 9-20 months.
 AGE_RANGE_MONTHS = (11.0, 15.0)
 OBSERVER_SCENARIO = "strange_situation"
+
+
+#: How the debrief names a history drawn from each population (plain words, short enough for a table row).
+POPULATION_HISTORY_WORDS = {
+    "low_risk": "a random low-risk family history",
+    "high_risk": "a random high-risk family history",
+    "global_mixed": "a random history, global mixed-risk sample",
+}
 
 
 def _populations_available() -> bool:
@@ -384,7 +392,7 @@ def draw_infant(seed: int, histories: Sequence[tuple[str, str, str, float]] = HI
 
         pop = item[0]
         params = develop_population(pop, 1, age, int(rng.integers(0, 2**31 - 1))).params
-        hidden = {"source": "population", "history": f"a caregiving history drawn from the {pop} population",
+        hidden = {"source": "population", "history": POPULATION_HISTORY_WORDS.get(pop, f"a random {pop} history"),
                   "preset": None, "population": pop, "caregiver_style": "sensitive"}
     return {"scenario": OBSERVER_SCENARIO, "seed": int(seed), "session_seed": session_seed,
             "age_months": age, "params": params, "hidden": hidden}

@@ -208,6 +208,9 @@ def _observer(fresh, shot, seed: int = 4) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: render every scene into the folder given (default docs/screenshots)."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0].startswith("-"):
+        print("usage: python -m simulator.view.screenshots [FOLDER]   (default: docs/screenshots)")
+        return 0 if argv[0] in ("-h", "--help") else 2
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     for p in render_all(out):
         print(p)
