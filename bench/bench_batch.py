@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from simulator.model.batch import default_workers, run_batch  # noqa: E402
 from simulator.model.scenario import load_scenario  # noqa: E402
-from simulator.model.session import Session  # noqa: E402
+from simulator.model.session import Session, warm_up  # noqa: E402
 
 
 def main() -> None:
@@ -26,6 +26,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
     sc = load_scenario("strange_situation")
+    t0 = time.perf_counter()
+    warm_up()  # compiles the step kernels on a new checkout (cached on disk), else loads them
+    print(f"compiled kernels loaded in {time.perf_counter() - t0:.2f} s (once per process; a first run on a "
+          "new checkout compiles them, about 6 s)")
 
     t0 = time.perf_counter()
     res = run_batch(sc, args.n, seed=1, workers=args.workers, score=False)

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from simulator.model.batch import run_batch  # noqa: E402
 from simulator.model.population import develop_population  # noqa: E402
 from simulator.model.scenario import load_scenario  # noqa: E402
+from simulator.model.session import warm_up  # noqa: E402
 
 
 def _peak_mb() -> tuple[float, float]:
@@ -35,6 +36,7 @@ def main() -> None:
     sc = load_scenario("strange_situation")
     print(f"{n} infants, population {pop}, 12 months of development, then the Strange Situation "
           f"({os.cpu_count()} cores)")
+    warm_up()  # compile (new checkout) or load the step kernels before timing
     t0 = time.perf_counter()
     dev = develop_population(pop, n, 12.0, seed=0)
     t1 = time.perf_counter()

@@ -78,41 +78,73 @@ def score(session: Session):
     return score_session(session)
 
 
-def batch_rows(session: Session, scores=None, extra: dict[str, float] | None = None,
-               infant_offset: int = 0):
-    """Yield the tidy rows (one per infant per episode) of a finished batch session."""
+def batch_columns(session: Session, scores=None, extra: dict[str, float] | None = None) -> list[list[str]]:
+    """The tidy batch table of a finished batch session as formatted cells, column by column.
+
+    One list per column of :data:`BATCH_COLUMNS` (then one per ``extra`` key), each with one cell per
+    infant per episode (infant-major), formatted as :func:`fmt` would. Column-wise formatting keeps a
+    10,000-infant table (2.4 million cells) to about a second.
+    """
     m = session.episode_measures()
     extra = extra or {}
-    for i in range(session.n):
-        cls = best = dis = ""
-        if scores is not None:
-            cls, best, dis = scores.classification[i], scores.best_fit[i], int(scores.disorganization[i])
-        for e, eid in enumerate(session.episode_ids):
-            row = [i + infant_offset, session.seed, session.preset_label, session.caregiver_id, e + 1, eid,
-                   m["planned_s"][i, e], m["duration_s"][i, e], bool(m["curtailed"][i, e])]
-            row += [float(m[name][i, e]) for name in _MEASURES[:8]]
-            present = not np.isnan(m["matched_share"][i, e])
-            row += [float(m["matched_share"][i, e]),
-                    int(m["ruptures"][i, e]) if present else None,
-                    int(m["repairs"][i, e]) if present else None,
-                    float(m["mean_repair_latency_s"][i, e])]
-            if scores is not None:
-                row += [_scale(scores.scales[name][i, e]) for name in SCALES]
-            else:
-                row += [None] * len(SCALES)
-            row += [dis, cls, best]
-            row += [extra[k] for k in extra]
-            yield row
+    n, n_ep = session.n, len(session.episode_ids)
+    rows = n * n_ep
+
+    def per_infant(cells: list[str]) -> list[str]:
+        return [c for c in cells for _ in range(n_ep)]
+
+    def const(value) -> list[str]:
+        return [_text(fmt(value))] * rows
+
+    cols = [
+        per_infant([str(i) for i in range(n)]), const(session.seed), const(session.preset_label),
+        const(session.caregiver_id), [str(e + 1) for e in range(n_ep)] * n,
+        [_text(eid) for eid in session.episode_ids] * n,
+        _floats(m["planned_s"]), _floats(m["duration_s"]),
+        ["1" if c else "0" for c in m["curtailed"].ravel().tolist()],
+    ]
+    cols += [_floats(m[name]) for name in _MEASURES[:8]]
+    cols += [_floats(m["matched_share"]), _whole(m["ruptures"]), _whole(m["repairs"]),
+             _floats(m["mean_repair_latency_s"])]
+    if scores is not None:
+        cols += [_whole(np.where(scores.scales[name] > 0, scores.scales[name], np.nan)) for name in SCALES]
+        cols += [per_infant([str(int(d)) for d in scores.disorganization]),
+                 per_infant([_text(c) for c in scores.classification]),
+                 per_infant([_text(c) for c in scores.best_fit])]
+    else:
+        cols += [[""] * rows for _ in range(len(SCALES) + 3)]
+    cols += [const(extra[k]) for k in extra]
+    return cols
+
+
+def _floats(a: np.ndarray) -> list[str]:
+    """Cells of a float array, flattened in C order, with :data:`FLOAT_FORMAT` (NaN: empty)."""
+    f = FLOAT_FORMAT
+    return ["" if v != v else f % v for v in np.asarray(a, dtype=np.float64).ravel().tolist()]
+
+
+def _whole(a: np.ndarray) -> list[str]:
+    """Cells of a whole-number float array, flattened in C order (NaN: empty)."""
+    return ["" if v != v else str(int(v)) for v in np.asarray(a, dtype=np.float64).ravel().tolist()]
 
 
 def _scale(v) -> int | None:
     return None if v is None or (isinstance(v, float) and math.isnan(v)) or v <= 0 else int(v)
 
 
+def _text(cell: str) -> str:
+    """A cell quoted as the csv module quotes (only when it holds a comma, quote or line break)."""
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def batch_csv(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
     """The tidy batch CSV text."""
     extra = extra or {}
-    return _csv_text(BATCH_COLUMNS + tuple(extra), batch_rows(session, scores, extra))
+    header = ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra))
+    body = "\n".join(",".join(cells) for cells in zip(*batch_columns(session, scores, extra)))
+    return header + "\n" + body + "\n"
 
 
 def session_dict(session: Session, scores=None, prediction: dict | None = None) -> dict:

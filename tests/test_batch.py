@@ -36,3 +36,29 @@ def test_blocks_differ_from_each_other(monkeypatch):
     res = batch.run_batch(load_scenario("still_face"), 20, seed=1, workers=1, score=False)
     pa = res.measures["positive_affect"]
     assert not np.array_equal(pa[:10], pa[10:])  # each block has its own random stream
+
+
+def test_batch_csv_cells_match_the_csv_module():
+    # The batch CSV is formatted column by column for speed; it must read back exactly as the csv
+    # module would write it, including a label that needs quoting and empty cells for NaN.
+    import csv
+    import io
+
+    from simulator.export import BATCH_COLUMNS, batch_csv, fmt
+
+    sc = load_scenario("strange_situation")
+    res = batch.run_batch(sc, 6, seed=3, preset_label='odd, "quoted" label', workers=1)
+    text = batch_csv(res, res.scores, {"infant.age_months": 13.0})
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == list(BATCH_COLUMNS) + ["infant.age_months"]
+    assert len(rows) == 1 + 6 * len(res.episode_ids)
+    m = res.episode_measures()
+    for r in rows[1:]:
+        i, e = int(r[0]), int(r[4]) - 1
+        assert r[2] == 'odd, "quoted" label' and r[-1] == "13"
+        assert r[BATCH_COLUMNS.index("arousal")] == fmt(float(m["arousal"][i, e]))
+        assert r[BATCH_COLUMNS.index("matched_share")] == fmt(float(m["matched_share"][i, e]))
+        assert r[BATCH_COLUMNS.index("classification")] == res.scores.classification[i]
+    # With the caregiver away (episode 4) matching does not apply: empty cells, not zeros.
+    away = [r for r in rows[1:] if r[4] == "4"]
+    assert away and all(r[BATCH_COLUMNS.index(c)] == "" for r in away for c in ("matched_share", "ruptures"))
