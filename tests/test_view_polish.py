@@ -134,6 +134,38 @@ def test_the_play_scene_shows_an_episodes_whole_narration():
     assert not any(s.endswith("…") for s in drawn)
 
 
+def _play_with_narration():
+    app = make_app()
+    shorten(app)
+    click_button(app, "scenario:nursery_drop_off")
+    click_button(app, "option:0")
+    click_button(app, "start")
+    play = app.top
+    frame(app)
+    assert play.narration_showing() and play._narration_box is not None
+    return app, play
+
+
+def test_the_narration_says_how_to_close_it_and_closes_with_c():
+    from simulator.view import strings as S
+    app, play = _play_with_narration()
+    drawn = _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+    assert S.NARRATION_CLOSE_HINT in drawn
+    press(app, pygame.K_c)
+    assert not play.narration_showing()
+    assert S.NARRATION_CLOSE_HINT not in _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+
+
+def test_a_click_on_the_narration_closes_it_and_a_click_elsewhere_does_not():
+    from view_helpers import click
+    app, play = _play_with_narration()
+    box = play._narration_box
+    click(app, (box.centerx, box.bottom + 60))  # the room below the narration
+    assert play.narration_showing()
+    click(app, box.center)
+    assert not play.narration_showing()
+
+
 @pytest.mark.parametrize("scale", SCALES)
 def test_the_play_controls_never_overlap_at_any_text_size(scale):
     from simulator.view.play import CONTROLS_Y, PlayScene

@@ -42,6 +42,7 @@ KEY_FASTER = pygame.K_EQUALS
 KEY_RESTART = pygame.K_r
 KEY_SKIP = pygame.K_n
 KEY_DEBRIEF = pygame.K_e
+KEY_CLOSE_NARRATION = pygame.K_c
 BREAK_ARM_S = 3.0  # a second action within this time breaks a still-face
 
 
@@ -101,6 +102,7 @@ class PlayScene(Scene):
         self.chart = LiveChart(app)
         self.toast = ""
         self.toast_s = 0.0
+        self._narration_box: pygame.Rect | None = None  # where the narration was last drawn (canvas px)
         self.armed_s = 0.0  # > 0 while a still-face break is armed
         self._last_episode = -1
         self._finished_seen = False
@@ -294,6 +296,10 @@ class PlayScene(Scene):
         return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
                     demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides)
 
+    def narration_showing(self) -> bool:
+        """True while a narration or message covers the top of the room."""
+        return bool(self.toast) and self.toast_s > 0
+
     def show_toast(self, message: str, seconds: float = 4.0) -> None:
         """A short message over the room."""
         self.toast = message
@@ -440,6 +446,12 @@ class PlayScene(Scene):
         event = self.group.process_event(event)
         if event is None:
             return None
+        if self.narration_showing() and (
+                (event.type == pygame.KEYDOWN and event.key == KEY_CLOSE_NARRATION)
+                or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._narration_box is not None
+                    and self._narration_box.collidepoint(event.pos))):
+            self.toast_s = 0.0  # the reader is done with the narration: let the room show again
+            return None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.app.home()
@@ -561,8 +573,9 @@ class PlayScene(Scene):
                     stranger_action=self.stranger_action() if st else None,
                     stranger_label=self.scenario.stranger_label, room=room)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
+        self._narration_box = None
         if self.toast and self.toast_s > 0:
-            draw_narration(surface, app, self.toast, room)
+            self._narration_box = draw_narration(surface, app, self.toast, room, hint=S.NARRATION_CLOSE_HINT)
 
     def _draw_caption(self, surface) -> None:
         app = self.app

@@ -50,15 +50,30 @@ def narration_seconds(message: str) -> float:
     return max(theme.NARRATION_MIN_S, len(message.split()) / theme.NARRATION_WORDS_PER_S)
 
 
-def draw_narration(surface: pygame.Surface, app, message: str, room: pygame.Rect = ROOM) -> pygame.Rect:
-    """The whole of ``message`` on a paper-coloured box along the top of the room; returns the box."""
+def draw_narration(surface: pygame.Surface, app, message: str, room: pygame.Rect = ROOM,
+                   hint: str | None = None) -> pygame.Rect:
+    """The whole of ``message`` on a paper-coloured box along the top of the room; returns the box.
+
+    ``hint`` (e.g. how to close it) goes on a small tab under the box's right end, included in the
+    returned rect.
+    """
     p = app.palette
     f, _, box = narration_layout(app, message, room)
-    pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), box, border_radius=10)
+    fill = mix(p.panel, p.bg, 0.2)
+    whole = box
+    if hint:
+        hf = app.font(theme.SIZE_TINY)
+        tw, th = hf.size(hint)
+        tab = pygame.Rect(box.right - tw - 28, box.bottom - 10, tw + 20, th + 14)
+        pygame.draw.rect(surface, fill, tab, border_radius=8)
+        pygame.draw.rect(surface, p.line, tab, width=1, border_radius=8)
+        text(surface, hf, hint, (tab.x + 10, tab.bottom - th - 5), p.ink_soft)
+        whole = box.union(tab)
+    pygame.draw.rect(surface, fill, box, border_radius=10)
     pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
     px, py = NARRATION_PAD
     paragraph(surface, f, message, box.inflate(-2 * px, -2 * py), p.ink)
-    return box
+    return whole
 
 
 def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM) -> pygame.Rect:

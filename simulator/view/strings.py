@@ -108,6 +108,7 @@ PLAY_ROLE_DOING = "{who}: {what}"
 PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby will see you respond."
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
+NARRATION_CLOSE_HINT = "C or click: close"
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
 
 # Chart legend (each series also has a distinct line style).
