@@ -332,7 +332,13 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
         elif eid in extended:
             label = S.DEBRIEF_EXTENDED_MARK.format(length=label)
         colour = p.warn if ends.get(eid) == "curtailed" else p.ink_soft
-        text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=max(10, xb - xa - 6))
+        # A narrow band drops the mark (the colour and the episode table keep it), then the title.
+        width = max(10, xb - xa - 6)
+        for candidate in (label, titles.get(eid, eid), _episode_number(session, eid)):
+            if f.size(candidate)[0] <= width:
+                label = candidate
+                break
+        text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=width)
         pygame.draw.line(surface, p.line, (xa, plot.y), (xa, lane.bottom - 1), 1)
     traj = session.trajectory
     stride = max(1, len(traj) // max(1, plot.w))
@@ -367,3 +373,11 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
                 text(surface, f, label, (lx, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
                 last_x = x
     return bin_s
+
+
+def _episode_number(session, eid: str) -> str:
+    """The episode's number as text ("6"), or its id when the scenario does not list it."""
+    try:
+        return str(session.scenario.episode_index(eid) + 1)
+    except KeyError:
+        return eid
