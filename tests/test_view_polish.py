@@ -326,3 +326,18 @@ def test_the_debrief_timeline_draws_the_strip_and_its_key(scale):
     drawn = _drawn_strings(lambda: deb.draw(pygame.Surface((1280, 720))))
     assert S.CHART_RUPTURES in drawn and S.CHART_REPAIRS in drawn
     assert any(x.startswith(S.CHART_STRIP_KEY.split("{")[0]) for x in drawn)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_timeline_band_labels_shorten_to_a_title_or_a_number_never_a_stub(scale):
+    from simulator.view.chart import draw_timeline
+    app = make_app(projector=scale == 2)
+    app.text_scale_index = scale
+    s = _ssp_session()
+    assert s.curtailed[0].any()  # a curtailed episode's band carries the "(curtailed)" mark when it fits
+    drawn = _drawn_strings(lambda: draw_timeline(pygame.Surface((1280, 720)), app, pygame.Rect(40, 100, 1200, 150), s))
+    titles = [ep.title for ep in s.scenario.episodes]
+    numbers = [str(k + 1) for k in range(len(titles))]
+    labels = [x for x in drawn if any(x.startswith(t) for t in titles) or x in numbers]
+    assert len(labels) == len(titles)  # one label per band
+    assert not any(x.endswith("…") for x in labels)
