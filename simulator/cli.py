@@ -15,7 +15,7 @@ from .model.io import OutputError
 from .model.params import ALL_PARAMS, PRESETS, resolve_preset
 from .model.policies import POLICY_HELP, policy_code
 from .model.scenario import ScenarioError, available, load_scenario
-from .model.session import Session, SetError, episode_keys
+from .model.session import Session, SetError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -4,7 +4,6 @@ import itertools
 
 import numpy as np
 import pygame
-import pytest
 
 from simulator.view import figures as fig
 

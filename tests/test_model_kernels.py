@@ -75,3 +75,28 @@ def test_warm_up_loads_every_step_kernel():
                        cwd=Path(__file__).resolve().parents[1], timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "True"
+
+
+def test_a_batch_started_during_the_background_warm_up_waits_for_it_then_forks():
+    # The GUI loads the kernels in a background thread. A fork while that thread holds numba's compiler
+    # lock would leave the workers waiting forever, so the worker pool first waits for the warm-up.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    program = (
+        "from simulator.model import session\n"
+        "from simulator.model import batch\n"
+        "from simulator.model.batch import run_batch\n"
+        "from simulator.model.scenario import load_scenario\n"
+        "batch.BLOCK = 4  # three blocks, so two workers really fork\n"
+        "session.warm_up_in_background()\n"
+        "sc = load_scenario('still_face')\n"
+        "a = run_batch(sc, 12, seed=5, workers=2, score=False)\n"
+        "b = run_batch(sc, 12, seed=5, workers=1, score=False)\n"
+        "import numpy as np\n"
+        "print(session._warmed and np.array_equal(a.measures['arousal'], b.measures['arousal'], equal_nan=True))\n")
+    r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parents[1], timeout=180)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "True"

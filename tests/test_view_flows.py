@@ -10,7 +10,7 @@ import pytest
 
 from simulator.model.actions import Action
 from simulator.model.session import Session
-from view_helpers import click, click_button, focus_with_keys, frame, make_app, press, shorten
+from view_helpers import click_button, focus_with_keys, frame, make_app, press, shorten
 
 SKIP = pygame.K_n
 

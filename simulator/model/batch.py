@@ -17,7 +17,7 @@ import numpy as np
 
 from .infant import InfantParams
 from .scenario import Scenario
-from .session import Session
+from .session import Session, warm_up
 
 #: Infants per block. Fixed so that results never depend on the machine; 5,000 keeps numpy's per-call
 #: overhead small while two blocks share a 2-core machine (bench/bench_batch.py: 30 s -> 21 s for 10,000).
@@ -100,6 +100,17 @@ def _concat(parts: list):
     return first
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, forked where the platform allows.
+
+    The compiled kernels are loaded first, so the workers inherit them, and so that no fork happens
+    while another thread (the GUI's background warm-up) holds numba's compiler lock.
+    """
+    warm_up()
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
 def default_workers() -> int:
     """Worker processes to use: the machine's cores (at most 8)."""
     return max(1, min(os.cpu_count() or 1, 8))
@@ -130,8 +141,7 @@ def run_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver: 
             inner = (lambda f, i=i: progress((i + f) / len(jobs))) if progress else None
             results.append(_run_block(job, inner))
     else:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with worker_pool(workers) as pool:
             futures = [pool.submit(_run_block, job) for job in jobs]
             for i, fut in enumerate(futures):
                 results.append(fut.result())

@@ -18,7 +18,7 @@ from numba import njit
 
 from . import constants as C
 from .actions import CHANNELS, Action
-from .behaviour import N_BEHAVIOURS, Behaviour, SIGNALS
+from .behaviour import N_BEHAVIOURS, Behaviour
 
 # Documented state variables: name -> (low, high, unit, meaning). The order is the CSV column order.
 STATE_VARIABLES: dict[str, tuple[float, float, str, str]] = {

@@ -9,6 +9,7 @@ only from the ``np.random.Generator`` made from the seed.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -684,14 +685,36 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     return n_end, extended_0
 
 
+_warm_lock = threading.Lock()
+_warmed = False
+
+
 def warm_up() -> None:
     """Load the compiled step kernels now (or compile them, on a new checkout) with a two-step session
-    of one infant, so that the first real step does not pause. Costs about 0.7 s once per process."""
-    from .scenario import load_scenario
+    of one infant, so that the first real step does not pause. About 0.7 s once per process (6 s to
+    compile on a new checkout); returns at once after that.
 
-    session = Session(load_scenario("still_face"), n=1, seed=0)
-    session.step()
-    session.step()
+    Thread-safe: a call while :func:`warm_up_in_background` is working waits for it. Call it before
+    forking worker processes, so that no fork happens while another thread holds numba's compiler lock
+    (the children then inherit the loaded kernels).
+    """
+    global _warmed
+    with _warm_lock:
+        if _warmed:
+            return
+        from .scenario import load_scenario
+
+        session = Session(load_scenario("still_face"), n=1, seed=0)
+        session.step()
+        session.step()
+        _warmed = True
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Start :func:`warm_up` in a daemon thread (the GUI: Home stays responsive meanwhile)."""
+    thread = threading.Thread(target=warm_up, name="attune-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def action_code_or_none(code: int) -> str | None:
@@ -702,4 +725,4 @@ def action_code_or_none(code: int) -> str | None:
         return None
 
 
-__all__ = ["Session", "BehaviourLog", "Event", "SetError", "DT", "Behaviour", "warm_up"]
+__all__ = ["Session", "BehaviourLog", "Event", "SetError", "DT", "Behaviour", "warm_up", "warm_up_in_background"]

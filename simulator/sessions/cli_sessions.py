@@ -169,7 +169,7 @@ def cmd_replay(args) -> int:
     out = _out(args.out, (".json", ".csv"), "--out", [path])
     if (args.gui or (not args.headless and _display_available())) and out is None:
         try:
-            from .replay import ReplayError, open_replay_gui
+            from .replay import open_replay_gui
             return open_replay_gui(path)
         except (ReplayError, SessionFileError) as exc:
             raise UsageError(f"{path}: {str(exc).splitlines()[0]}") from None

@@ -749,7 +749,6 @@ def header(page: Page, y: int, title: str, subtitle: str, kind: str = "session r
 
 def _subtitle(run: Run) -> str:
     d = run.data
-    sc = run.scenario
     age = d.get("parameters", {}).get("infant.age_months")
     parts = [f"scenario {d['scenario']}", run_label(d)]
     if age:

@@ -15,7 +15,7 @@ import time
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
-from ..model.session import warm_up  # noqa: E402
+from ..model.session import warm_up_in_background  # noqa: E402
 from . import strings as S  # noqa: E402
 from . import theme  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
@@ -288,9 +288,9 @@ class App:
                 try:
                     self.tick()
                     if self.frame_count == 1:
-                        # The first screen is up: load the model's compiled kernels now, while the user
-                        # reads it, rather than as a pause at the first step of Play.
-                        warm_up()
+                        # The first screen is up: load (on a new checkout, compile) the model's kernels
+                        # in the background while the user reads it, not as a pause in Play.
+                        warm_up_in_background()
                 except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
                     errors += 1
                     where = self.top.name if self.top is not None else "app"

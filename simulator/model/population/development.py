@@ -34,7 +34,7 @@ from ..actions import MATCH_BY_STATE, N_ACTIONS, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState as Coarse
 from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
 from ..infant import step as infant_step
-from ..policies import REJECTING, SENSITIVE
+from ..policies import SENSITIVE
 from . import constants as K
 from .profiles import ProfileParams, phone_share
 

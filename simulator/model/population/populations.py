@@ -180,9 +180,7 @@ def develop_population(population: str, n: int, months: float, seed: int = 0,
     for every infant.
     """
     import dataclasses
-    import multiprocessing
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
     pid = resolve_population(population)
     overrides = dict(overrides or {})
@@ -192,8 +190,9 @@ def develop_population(population: str, n: int, months: float, seed: int = 0,
     if workers <= 1:
         parts = [_develop_block(job) for job in jobs]
     else:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        from ..batch import worker_pool
+
+        with worker_pool(workers) as pool:
             parts = list(pool.map(_develop_block, jobs))
 
     def cat(values):
