@@ -100,3 +100,31 @@ def test_a_batch_started_during_the_background_warm_up_waits_for_it_then_forks()
                        cwd=Path(__file__).resolve().parents[1], timeout=180)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "True"
+
+
+def _kernels():
+    from simulator.model import policies, session
+    return [infant._step_kernel, infant._weights, infant._clip01, policies._decide_kernel, policies._pick_one,
+            policies._stranger_kernel, session._remaining_kernel, session._presence_kernel,
+            session._record_kernel, session._clock_kernel]
+
+
+def test_the_kernel_constants_are_exactly_the_ones_the_kernel_reads():
+    # numba's cache tells named tuples apart by length only, so the list is written out in infant.py:
+    # a rename in constants.py then fails at import instead of shifting every value by one.
+    import inspect
+    import re
+    source = inspect.getsource(infant._step_kernel.py_func) + inspect.getsource(infant._weights.py_func)
+    assert set(re.findall(r"\bK\.([A-Z_0-9]+)", source)) == set(infant.KERNEL_CONSTANTS)
+
+
+def test_kernels_read_no_tunable_globals():
+    # Globals are frozen into numba's disk cache: numbers and tables must come in as arguments. Only
+    # integer codes (behaviour, action, policy numbers, log bits), checked at import, may be globals.
+    for kernel in _kernels():
+        fn = kernel.py_func
+        for name in fn.__code__.co_names:
+            value = fn.__globals__.get(name)
+            if value is None or callable(value) or isinstance(value, type(np)):
+                continue
+            assert isinstance(value, int) and not isinstance(value, bool), (fn.__name__, name, value)

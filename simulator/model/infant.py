@@ -172,10 +172,26 @@ _BEHAVIOUR_TABLE[2, [Behaviour.EXPLORE, Behaviour.AVOID, Behaviour.LOOK_AWAY, Be
 _BEHAVIOUR_TABLE[3, [Behaviour.EXPLORE, Behaviour.SEARCH]] = 1.0
 _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.0
 
-#: Every scalar constant of ``constants.py``, as a named tuple of floats for the kernel.
-_CONST_NAMES = tuple(name for name in dir(C) if name.isupper() and isinstance(getattr(C, name), (int, float)))
-Constants = namedtuple("Constants", _CONST_NAMES)
-CONSTANTS = Constants(*(float(getattr(C, name)) for name in _CONST_NAMES))
+#: The constants of ``constants.py`` the kernel reads (as ``K.NAME``), by name. They are listed here
+#: rather than read from ``dir(constants)`` because numba's disk cache tells named tuples apart by
+#: length, not by field names: renaming or swapping a constant must show up as an edit of this file,
+#: which recompiles the kernel. A test checks this list against the kernel's source.
+KERNEL_CONSTANTS = (
+    "ALONE_ALARM", "AROUSAL_NOISE", "AROUSAL_REST", "BENIGN_MISMATCH_VIOLATION", "CONTACT_COMFORT",
+    "DISPLAY_NOISE", "DISPLAY_THRESHOLD", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
+    "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE",
+    "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL",
+    "MASKING_COST", "MASKING_STRENGTH", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED",
+    "PA_UNMATCHED", "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES",
+    "P_CONTACT_ON_APPROACH", "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF",
+    "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEPARATION_ALARM", "STRANGER_ALARM",
+    "STRANGER_COMFORT_FACTOR", "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S",
+    "TAU_PROXIMITY_S", "TAU_REPAIR_S", "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S", "THREAT_ALARM",
+    "TRUST_FLOOR", "VIOLATION_ALARM", "VIOLATION_TOLERANCE", "W_LOOK", "W_LOOK_AWAY",
+)
+Constants = namedtuple("Constants", KERNEL_CONSTANTS)
+#: Their current values (floats), passed to the kernel at every step.
+CONSTANTS = Constants(*(float(getattr(C, name)) for name in KERNEL_CONSTANTS))
 
 # Behaviour codes used in the kernel (plain ints: compile-time constants that never change).
 _LOOK, _SMILE, _BID, _FUSS, _CRY = 0, 1, 2, 3, 4
@@ -203,8 +219,9 @@ def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
     changed = np.empty(s.behaviour.shape[0], dtype=bool)
     _step_kernel(
         CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
-        params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
-        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness,
+        *(np.asarray(x, dtype=FLOAT) for x in (params.reactivity, params.soothability, params.deactivation,
+                                               params.hyperactivation, params.fear_of_caregiver, ages.mobility,
+                                               ages.separation, ages.wariness)),
         s.positive_affect, s.negative_affect, s.gaze, s.arousal, s.reserve, s.proximity_drive,
         s.violation, s.expectation, s.stress_load, s.behaviour, s.contact, s.near,
         np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),

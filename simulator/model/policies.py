@@ -187,8 +187,12 @@ _SENSITIVE_P, _STILL_FACE_P, _PHONE_P, _INTRUSIVE_P = (int(Policy.SENSITIVE), in
                                                        int(Policy.PHONE), int(Policy.INTRUSIVE))
 _INCONSISTENT_P, _REJECTING_P, _SSP_P, _LEARNER_P = (int(Policy.INCONSISTENT), int(Policy.REJECTING),
                                                      int(Policy.SSP_PROTOCOL), int(Policy.LEARNER))
-_STILL_FACE_A, _PHONE_A, _RETURN_GREET_A = int(Action.STILL_FACE), int(Action.PHONE), int(Action.RETURN_GREET)
-_LEAVE_A, _GOODBYE_A = int(Action.LEAVE), int(Action.LEAVE_WITH_GOODBYE)
+# Action codes the kernels use, as literals: numba caches globals with the compiled code and would not
+# notice a renumbering in actions.py, so these are checked against it at import instead.
+_STILL_FACE_A, _PHONE_A, _RETURN_GREET_A, _LEAVE_A, _GOODBYE_A, _WAIT_A, _OFFER_TOY_A = 11, 12, 15, 13, 14, 9, 10
+assert (_STILL_FACE_A, _PHONE_A, _RETURN_GREET_A, _LEAVE_A, _GOODBYE_A, _WAIT_A, _OFFER_TOY_A) == (
+    Action.STILL_FACE, Action.PHONE, Action.RETURN_GREET, Action.LEAVE, Action.LEAVE_WITH_GOODBYE, Action.WAIT,
+    Action.OFFER_TOY), "actions.py renumbered its actions: update the literals in policies.py"
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -271,7 +275,6 @@ def stranger_actions(stranger_present: np.ndarray, caregiver_present: np.ndarray
     return out
 
 
-_WAIT_A, _OFFER_TOY_A = int(Action.WAIT), int(Action.OFFER_TOY)
 #: What the stranger does, with the caregiver away, for each behaviour code: hold a crier, soothe other
 #: distress, else offer a toy.
 _STRANGER_GEARED = np.where(np.arange(N_BEHAVIOURS) == Behaviour.CRY, Action.HOLD,

@@ -423,7 +423,7 @@ class Session:
         n_end, extended_0 = _clock_kernel(
             live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h["planned"],
             h["curtail_cry"], h["curtail_pause"], h["calm_needed"], h["extra_max"], h["leaves"], self.extended,
-            self.episode, _BEHAVIOUR_FLAGS, DT, end, curtailed)
+            self.episode, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, end, curtailed)
         if extended_0 and self.n == 1:
             self._log_event(0, "extended", {"reason": "not yet calm"})
         if n_end:
@@ -549,7 +549,8 @@ _BEHAVIOUR_FLAGS = np.vstack([CRYING, EXPLORING, BIDS, CALM]).astype(np.uint8)
 _LEAVING_TABLE = LEAVING.astype(np.uint8)
 #: ``_MATCH_TABLE[b, a]``: action ``a`` matches behaviour ``b`` (the contract's rule by coarse state).
 _MATCH_TABLE = MATCH_BY_STATE[SIGNALS].astype(np.uint8)
-_RETURN_GREET = int(Action.RETURN_GREET)
+_RETURN_GREET = 15  # a literal (numba caches globals with the code), checked against actions.py:
+assert _RETURN_GREET == Action.RETURN_GREET, "actions.py renumbered its actions: update session.py"
 _TOLERANCE_S = 1e-9  # float slack when comparing episode clocks (s)
 
 
@@ -635,7 +636,7 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
 
 @njit(cache=True, nogil=True)
 def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, planned, curtail_cry,
-                  curtail_pause, calm_needed, extra_max, leaves, extended, episode, flags, dt, end,
+                  curtail_pause, calm_needed, extra_max, leaves, extended, episode, flags, dt, tol, end,
                   curtailed):  # pragma: no cover - compiled
     """Episode clocks, curtailment and extension (science.md SS1), for each infant.
 
@@ -643,12 +644,11 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     a run of ``curtail_cry`` seconds curtails the episode. An episode with ``calm_needed`` runs past its
     planned length until the infant has been calm that long, at most ``extra_max`` seconds more. The
     goodbye that leads into a separation ends an extended reunion (Ainsworth's episode 5: "then leaves
-    saying bye-bye"). Writes ``end`` and ``curtailed`` (N,); returns (number ending, whether infant 0
-    was newly extended).
+    saying bye-bye"). ``tol`` is the float slack (s) in clock comparisons. Writes ``end`` and
+    ``curtailed`` (N,); returns (number ending, whether infant 0 was newly extended).
     """
     n_end = 0
     extended_0 = False
-    tol = _TOLERANCE_S
     for i in range(live.shape[0]):
         on = live[i]
         if on:

@@ -215,7 +215,7 @@ def apply_infant_overrides(params: InfantParams, overrides: dict[str, float]) ->
         if key.startswith("infant."):
             name = key.split(".", 1)[1]
             if hasattr(params, name):
-                setattr(params, name, np.full(params.n, float(value)))
+                setattr(params, name, np.full(params.n, float(value), dtype=params.age_months.dtype))
 
 
 def scenario_age(scenario, overrides: dict[str, float] | None) -> float:
