@@ -1,4 +1,10 @@
-"""The compiled step reads its constants at call time, and accepts parameters of any float dtype."""
+"""The compiled kernels: constants read at call time, same results as plain Python, warm-up, no stale globals."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -30,39 +36,30 @@ def test_parameters_of_any_float_dtype_become_float32():
     assert s.finished
 
 
+def _python(program: str, **env) -> str:
+    """Run ``program`` in a fresh interpreter at the project root; its standard output."""
+    r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300,
+                       cwd=Path(__file__).resolve().parents[1], env={**os.environ, **env})
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
 def test_compiled_kernels_agree_with_the_same_code_run_as_python():
     # NUMBA_DISABLE_JIT runs the kernels as plain Python: a check on the compiler and on code that
     # only works compiled (integer overflow, typing), and the debugging route the notes describe.
-    import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     program = ("from simulator.model.scenario import load_scenario\n"
                "from simulator.model.session import Session\n"
                "s = Session(load_scenario('strange_situation'), n=2, seed=4)\n"
                "for _ in range(1200): s.step()\n"
                "import json\n"
                "print(json.dumps([s.episode_measures()['arousal'][:, :3].tolist(), int(s.log.codes.sum())]))\n")
-    root = Path(__file__).resolve().parents[1]
-    out = {}
-    for jit in ("0", "1"):
-        env = {**os.environ, "NUMBA_DISABLE_JIT": jit}
-        r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=root, env=env,
-                           timeout=300)
-        assert r.returncode == 0, r.stderr
-        out[jit] = json.loads(r.stdout)
+    out = {jit: json.loads(_python(program, NUMBA_DISABLE_JIT=jit)) for jit in ("0", "1")}
     (a, codes_compiled), (b, codes_python) = out["0"], out["1"]
     assert codes_compiled == codes_python  # identical behaviour log
     assert np.allclose(a, b, atol=1e-6)
 
 
 def test_warm_up_loads_every_step_kernel():
-    import subprocess
-    import sys
-    from pathlib import Path
-
     program = (
         "from simulator.model import infant, policies, session\n"
         "kernels = [infant._step_kernel, policies._decide_kernel, policies._stranger_kernel,\n"
@@ -71,19 +68,12 @@ def test_warm_up_loads_every_step_kernel():
         "assert not any(k.signatures for k in kernels)\n"
         "session.warm_up()\n"
         "print(all(k.signatures for k in kernels))\n")
-    r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                       cwd=Path(__file__).resolve().parents[1], timeout=300)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "True"
+    assert _python(program) == "True"
 
 
 def test_a_batch_started_during_the_background_warm_up_waits_for_it_then_forks():
     # The GUI loads the kernels in a background thread. A fork while that thread holds numba's compiler
     # lock would leave the workers waiting forever, so the worker pool first waits for the warm-up.
-    import subprocess
-    import sys
-    from pathlib import Path
-
     program = (
         "from simulator.model import session\n"
         "from simulator.model import batch\n"
@@ -96,10 +86,7 @@ def test_a_batch_started_during_the_background_warm_up_waits_for_it_then_forks()
         "b = run_batch(sc, 12, seed=5, workers=1, score=False)\n"
         "import numpy as np\n"
         "print(session._warmed and np.array_equal(a.measures['arousal'], b.measures['arousal'], equal_nan=True))\n")
-    r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                       cwd=Path(__file__).resolve().parents[1], timeout=180)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "True"
+    assert _python(program) == "True"
 
 
 def _kernels():
