@@ -7,24 +7,16 @@ import time
 
 import pygame
 
-from view_helpers import click, click_button, focus_with_keys, make_app, press
+from view_helpers import click, click_button, focus_with_keys, make_app, press, short_scenario
 
 from simulator.content import observer as OB
 from simulator.model.scenario import load_scenario
-from simulator.model.session import Session, apply_episode_overrides
+from simulator.model.session import Session
 from simulator.view.observer import TIMELINE, ObserverScene
 
 
 def _short_ssp(seconds: float = 10.0):
-    sc = load_scenario("strange_situation")
-    ov = {}
-    for ep in sc.episodes:
-        ov[f"episode.{ep.id}.duration_s"] = seconds
-        if ep.curtail:
-            ov[f"episode.{ep.id}.curtail.crying_s"] = 5.0
-        if ep.extend:
-            ov[f"episode.{ep.id}.extend.max_extra_s"] = 5.0
-    return apply_episode_overrides(sc, ov)
+    return short_scenario(load_scenario("strange_situation"), seconds, max_extra_s=5.0)
 
 
 SHORT = _short_ssp()

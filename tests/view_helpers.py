@@ -68,22 +68,24 @@ def focus_with_keys(app: App, ident: str, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached {ident!r}")
 
 
-def shorten(app: App, seconds: float = 20.0) -> None:
-    """Make every Home scenario's episodes ``seconds`` long (same procedure, fewer steps), so tests run fast.
+def short_scenario(sc, seconds: float = 20.0, max_extra_s: float = 10.0):
+    """``sc`` with every episode ``seconds`` long (same procedure, fewer steps), so tests run fast.
 
-    Curtailment after 5 s of crying and extensions of at most 10 s keep those rules exercised.
+    Curtailment after 5 s of crying and extensions of at most ``max_extra_s`` keep those rules exercised.
     """
     from simulator.model.session import apply_episode_overrides
+    ov = {}
+    for ep in sc.episodes:
+        ov[f"episode.{ep.id}.duration_s"] = seconds
+        if ep.curtail:
+            ov[f"episode.{ep.id}.curtail.crying_s"] = 5.0
+        if ep.extend:
+            ov[f"episode.{ep.id}.extend.max_extra_s"] = max_extra_s
+    return apply_episode_overrides(sc, ov)
+
+
+def shorten(app: App, seconds: float = 20.0) -> None:
+    """Make every Home scenario short (:func:`short_scenario`)."""
     home = app.stack.scenes[0]
-    short = []
-    for sc in home.scenarios:
-        ov = {}
-        for ep in sc.episodes:
-            ov[f"episode.{ep.id}.duration_s"] = seconds
-            if ep.curtail:
-                ov[f"episode.{ep.id}.curtail.crying_s"] = 5.0
-            if ep.extend:
-                ov[f"episode.{ep.id}.extend.max_extra_s"] = 10.0
-        short.append(apply_episode_overrides(sc, ov))
-    home.scenarios = short
+    home.scenarios = [short_scenario(sc, seconds) for sc in home.scenarios]
     home.relayout()
