@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pygame
 
-from ..model.actions import ACTION_IDS
-from ..model.tiredness import SELF_CARE_IDS
-from . import strings as S
-from . import theme
-from .widgets import Button, mix, paragraph, text
+from ...model.actions import ACTION_IDS
+from ...model.tiredness import SELF_CARE_IDS
+from .. import strings as S
+from .. import theme
+from ..widgets import Button, mix, paragraph, text
 
 BUTTON_W, BUTTON_H, GAP = 230, 31, 4
 #: Height (px) of a self-care button (the energy bar and its notes fill the panel below them).
