@@ -209,7 +209,8 @@ class Session:
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
         cg_par = {p: overrides.get(f"caregiver.{p}", ALL_PARAMS[f"caregiver.{p}"].default)
-                  for p in ("sensitivity", "response_lag_s", "bout_s")}
+                  for p in ("sensitivity", "response_lag_s", "bout_s", "depressive_symptoms", "fatigue",
+                            "intrusiveness")}
         self.caregivers = Caregivers(n, **cg_par)
         self.style = Policy.SENSITIVE if style == Policy.SSP_PROTOCOL else style
 
@@ -241,7 +242,7 @@ class Session:
         self._leaves = np.array([self._cg[i] and i + 1 < E and not self._cg[i + 1] for i in range(E)] + [False])
         self._goodbye = self._reunion.copy()  # after a reunion the caregiver leaves saying bye-bye (ep 5)
         scripted = np.isin(self._policy, [Policy.SENSITIVE, Policy.INTRUSIVE, Policy.INCONSISTENT,
-                                          Policy.REJECTING, Policy.SSP_PROTOCOL])
+                                          Policy.REJECTING, Policy.SSP_PROTOCOL, Policy.DEPRESSED])
         # Episode tables (index E is "finished"), copied per infant by _refresh_episode_cache.
         self._tables = {
             "cg": self._cg, "st": self._st, "policy": self._policy, "toys": self._toys,
@@ -441,7 +442,7 @@ class Session:
         _presence_kernel(h["cg"], self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched)
         st = h["st"]
         sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
-        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"])
+        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"], self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
         self.caregivers.observe(s.behaviour)
