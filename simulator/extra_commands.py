@@ -10,6 +10,7 @@ import importlib
 
 MODULES = (
     "simulator.view.cli_play",  # play (the GUI, scripted demo and screenshots)
+    "simulator.view.cli_lecture",  # lecture (a playlist with cue points)
     "simulator.model.scoring.cli_validation",  # validation (the report of science.md checks)
     "simulator.model.population.cli_develop",  # develop (development runs)
     "simulator.sessions.cli_sessions",  # replay, report, compare
