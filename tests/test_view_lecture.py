@@ -11,7 +11,7 @@ from simulator.cli import main
 from simulator.content.playlist import PlaylistError, load_playlist, planned_seconds
 from simulator.model.session import DT
 from simulator.view.app import App
-from simulator.view.lecture import CueScene, LecturePlayScene, TalkScene, run_lecture
+from simulator.view.scenes.lecture import CueScene, LecturePlayScene, TalkScene, run_lecture
 from tests.view_helpers import press
 
 ROOT = Path(__file__).resolve().parents[1]

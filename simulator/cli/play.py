@@ -28,7 +28,7 @@ def register(sub, common) -> None:
 
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from ..cli import UsageError, _caregiver, _infant, _set_pairs
+    from .commands import UsageError, _caregiver, _infant, _set_pairs
     from ..model.scenario import load_scenario
     from ..model.session import Session
 
@@ -49,7 +49,7 @@ def cmd_play(args) -> int:
 
 def check_screenshot(path: str | None) -> None:
     """``--screenshot FILE.png``: a .png in a folder that exists (one-line errors, exit 2)."""
-    from ..cli import UsageError
+    from .commands import UsageError
     from ..model.io import OutputError
     if not path:
         return
@@ -65,7 +65,7 @@ def check_screenshot(path: str | None) -> None:
 
 def parse_size(value: str | None) -> tuple[int, int] | None:
     """``--size WxH`` as a (width, height) pair in pixels, or None (one-line error, exit 2)."""
-    from ..cli import UsageError
+    from .commands import UsageError
     if value is None:
         return None
     w, sep, h = value.lower().partition("x")
@@ -85,10 +85,10 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
     """
-    from .app import open_app
-    from .briefing import BriefingScene
-    from .home import HomeScene
-    from .play import PlayScene
+    from ..view.app import open_app
+    from ..view.scenes.briefing import BriefingScene
+    from ..view.scenes.home import HomeScene
+    from ..view.scenes.play import PlayScene
 
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0

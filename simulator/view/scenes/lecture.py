@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import pygame
 
-from ..content.glossary import lookup
-from ..content.playlist import episode_range
-from ..model.scenario import load_scenario
-from . import strings as S
-from . import theme
+from ...content.glossary import lookup
+from ...content.playlist import episode_range
+from ...model.scenario import load_scenario
+from .. import strings as S
+from .. import theme
+from ..scene import Scene
+from ..widgets import mix, paragraph, paragraph_fits, text
 from .debrief import DebriefScene
 from .home import draw_hints
 from .play import PlayScene
-from .scene import Scene
-from .widgets import mix, paragraph, text
 
 #: Keys that move the lecture on from a slide, a cue or a debrief.
 NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT)
@@ -334,7 +334,6 @@ class CueScene(_Timed, Scene):
         for size in (theme.SIZE_TITLE + 8, theme.SIZE_TITLE, theme.SIZE_HEADING + 4, theme.SIZE_HEADING):
             f = app.font(size, bold=True)
             inner = pygame.Rect(box.x + 48, box.y + 90, box.w - 96, box.h - 150)
-            from .widgets import paragraph_fits
             if paragraph_fits(f, self.cue.question, inner.w, inner.h):
                 break
         paragraph(surface, f, self.cue.question, inner, p.ink)
@@ -376,7 +375,7 @@ def run_lecture(playlist, autoplay=False, rate=1.0, exit_after=None, screenshot=
     """Open the app on a lecture: Home below, then the plan. Returns the exit code (or the App when ``run``
     is False, for tests). Headless with ``exit_after``, frames advance ``frame_dt`` real seconds each
     without waiting, so a rehearsal to a screenshot takes moments."""
-    from .app import open_app
+    from ..app import open_app
     from .home import HomeScene
 
     if app is None:

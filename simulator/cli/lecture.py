@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cli_play import check_screenshot, parse_size
+from .play import check_screenshot, parse_size
 
 
 def register(sub, common) -> None:
     """Add ``lecture PLAYLIST.toml [--autoplay] [--speed X] [--exit-after S] [--screenshot F] [--size WxH]
     [--audience A] [--fullscreen] [--projector] [--mute]`` to ``sub``."""
-    from ..cli import add_audience
+    from .commands import add_audience
     sp = sub.add_parser("lecture", help="play a lecture playlist (scenarios/playlists/*.toml) that pauses on "
                         "questions at its cue points")
     sp.add_argument("playlist", help="a playlist file, or a name from scenarios/playlists/")
@@ -31,7 +31,7 @@ def register(sub, common) -> None:
 
 def cmd_lecture(args) -> int:
     """Run the ``lecture`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from ..cli import UsageError, audience_arg
+    from .commands import UsageError, audience_arg
     from ..content.playlist import load_playlist
 
     playlist = load_playlist(args.playlist)
@@ -42,8 +42,8 @@ def cmd_lecture(args) -> int:
         raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
     check_screenshot(args.screenshot)
     size = parse_size(args.size)
-    from . import app  # noqa: F401 - hides pygame's banner before pygame is first imported
-    from .lecture import run_lecture
+    from ..view import app  # noqa: F401 - hides pygame's banner before pygame is first imported
+    from ..view.scenes.lecture import run_lecture
     return run_lecture(playlist, autoplay=args.autoplay, rate=args.speed, exit_after=args.exit_after,
                        screenshot=args.screenshot, audience=audience, fullscreen=args.fullscreen,
                        projector=args.projector, mute=args.mute, size=size)
