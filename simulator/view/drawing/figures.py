@@ -1112,7 +1112,7 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
     return out
 
 
-if __name__ == "__main__":  # python -m simulator.view.figures [out.png]
+if __name__ == "__main__":  # python -m simulator.view.drawing.figures [out.png]
     import sys
 
     render_gallery(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/figures_gallery.png")
