@@ -96,3 +96,68 @@ def test_cw1_simulated_depression_flat_epoch_and_carry_over():
     assert bids[1] > bids[0]
     assert na[2] > na[0], "negativity continues briefly after the caregiver returns to normal"
     assert na[2] < na[1] and pa[2] > pa[1], "the renewed play is a repair: better than the flat epoch"
+
+
+# --- development, populations and support (CW3-CW6) -------------------------------------------------------------
+from simulator.model.population import wellbeing_checks as W  # noqa: E402
+from simulator.model.population.development import develop, supported  # noqa: E402
+from simulator.model.population.populations import POPULATIONS, PREVALENCE_KEY, sample_caregiving  # noqa: E402
+from simulator.model.population.profiles import PROFILES, ProfileParams  # noqa: E402
+
+
+def test_depressed_profile_differs_from_good_enough_only_in_symptoms():
+    g, d = PROFILES["good_enough"].params(), PROFILES["depressed"].params()
+    assert {k for k in g if g[k] != d[k]} == {"depressive_symptoms"}
+    assert d["depressive_symptoms"] > 0.5 and g["depressive_symptoms"] == 0.0
+
+
+def test_cw3_still_face_after_a_depressed_history():
+    v = W.cw3_values(n=400)
+    for hist in ("good_enough", "depressed"):  # SF1 signs after both histories
+        x = v[hist]
+        assert x["positive_affect"][1] < x["positive_affect"][0] and x["gaze"][1] < x["gaze"][0]
+        assert x["negative_affect"][1] > x["negative_affect"][0]
+    rise = {h: v[h]["negative_affect"][1] - v[h]["negative_affect"][0] for h in v}
+    assert rise["depressed"] < rise["good_enough"], "a flat-familiar infant reacts less to the still-face"
+    dev = develop(ProfileParams.from_profile("depressed", 50), 4.0, rng=1)
+    assert dev.params.flat_familiarity.mean() > 0.3
+    assert develop(ProfileParams.from_profile("good_enough", 50), 4.0, rng=1).params.flat_familiarity.max() == 0
+
+
+def test_cw4_fewer_b_and_more_d_with_depressive_symptoms():
+    v = W.cw4_values(n=600)
+    assert v["with"]["B"] < v["without"]["B"] - 5
+    assert 1.3 <= v["with"]["D"] / v["without"]["D"] <= 2.2
+
+
+def test_cw5_support_moves_sensitivity_more_than_security_and_dyadic_more_than_treatment():
+    v = W.cw5_values(n=600)
+    dy, tr = v["dyadic"], v["treatment"]
+    assert dy["d_sensitivity"] > dy["h_security"] > 0
+    assert tr["d_sensitivity"] < dy["d_sensitivity"]
+    assert v["none"]["B"] < dy["B"]
+
+
+def test_support_changes_only_what_it_names():
+    p = ProfileParams.from_profile("depressed", 4)
+    t, d = supported(p, "treatment"), supported(p, "dyadic")
+    assert np.all(t.depressive_symptoms < p.depressive_symptoms)
+    np.testing.assert_array_equal(t.sensitivity, p.sensitivity)
+    assert np.all(d.sensitivity > p.sensitivity) and np.all(d.response_lag_s < p.response_lag_s)
+    with pytest.raises(ValueError):
+        supported(p, "magic")
+
+
+def test_cw6_populations_draw_depressive_symptoms_at_the_published_prevalence():
+    got, want = W.cw6_values(), W.cw6_targets()
+    for pid in want:
+        assert abs(got[pid] - want[pid]) <= 2.0
+    assert got["low_risk"] < got["global_mixed"] < got["high_risk"]
+
+
+def test_prevalence_changes_only_the_symptom_draw():
+    a = sample_caregiving("low_risk", 500, np.random.default_rng(3), prevalence=0.0)
+    b = sample_caregiving("low_risk", 500, np.random.default_rng(3), prevalence=0.5)
+    np.testing.assert_array_equal(a.sensitivity, b.sensitivity)
+    assert a.depressive_symptoms.max() == 0.0 and 0.4 < np.mean(b.depressive_symptoms > 0) < 0.6
+    assert PREVALENCE_KEY in ALL_PARAMS and all(0 < p.depression_prevalence < 1 for p in POPULATIONS.values())

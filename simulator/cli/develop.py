@@ -17,9 +17,9 @@ import numpy as np
 DEVELOP_COLUMNS = (
     "infant", "seed", "profile", "months",
     "sensitivity", "response_lag_s", "bout_s", "consistency", "comfort_welcome", "phone_hours",
-    "frightening_per_day",
+    "frightening_per_day", "depressive_symptoms",
     "reactivity", "soothability",
-    "expectation", "deactivation", "hyperactivation", "fear_of_caregiver",
+    "expectation", "deactivation", "hyperactivation", "fear_of_caregiver", "flat_familiarity",
     "met_share", "rebuff_share", "distress_met", "threat_share", "matched_share",
     "classification", "best_fit", "disorganization", "stress_load",
 )
@@ -72,7 +72,7 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
                      *(float(getattr(prof, name)[i]) for name in PROFILE_PARAMETERS),
                      float(p.reactivity[i]), float(p.soothability[i]),
                      float(p.expectation[i]), float(p.deactivation[i]), float(p.hyperactivation[i]),
-                     float(p.fear_of_caregiver[i]),
+                     float(p.fear_of_caregiver[i]), float(p.flat_familiarity[i]),
                      float(dev.met_share[i]), float(dev.rebuff_share[i]), float(dev.distress_met[i]),
                      float(dev.threat_share[i]), float(dev.matched_share[i]),
                      cls[i], best[i], None if dis[i] is None else int(dis[i]),

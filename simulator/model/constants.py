@@ -166,3 +166,9 @@ FLAT_NONRESPONSE = 0.5
 #: Share of an action's soothing power lost when the expression is fully flat (comfort offered without warmth
 #: soothes less; Feldman 2007 on affective synchrony in co-regulation). Calibrated to CW2's direction.
 FLAT_COMFORT_LOSS = 0.5
+#: How far full familiarity with a flat, less responsive face (``infant.flat_familiarity`` = 1, learned in
+#: development) slows the build-up of violation when a caregiver stops responding. Infants of depressed
+#: mothers still show the still-face effect, with a smaller rise in negative affect and more positive
+#: affect (Field 1984, Infant Behav. Dev. 7:517; Graham et al. 2018 meta-analysis; science.md CW3).
+#: Calibrated to CW3's direction; 0 familiarity (every preset) leaves the dynamics unchanged.
+FLAT_FAMILIARITY_DAMPING = 0.5

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import constants
 from .infant import STATE_VARIABLES
-from .params import CAREGIVER_PARAMS, INFANT_PARAMS, PRESETS
+from .params import CAREGIVER_PARAMS, INFANT_PARAMS, POPULATION_PARAMS, PRESETS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "model.md"
 BEGIN, END = "<!-- generated: do not edit by hand -->", "<!-- end generated -->"
@@ -56,7 +56,7 @@ def tables() -> str:
            "the partner) and `near` (within reach of the partner).", "",
            "### Parameters you can set (`--set key=value`)", "",
            "| key | default | range | meaning | source |", "|---|---|---|---|---|"]
-    for p in INFANT_PARAMS + CAREGIVER_PARAMS:
+    for p in INFANT_PARAMS + CAREGIVER_PARAMS + POPULATION_PARAMS:
         unit = "" if p.unit == f"{p.lo:g}-{p.hi:g}" else f" {p.unit}"
         md.append(f"| `{p.key}` | {p.default:g} | {p.lo:g}-{p.hi:g}{unit} | {p.meaning} | {p.source} |")
     md += ["| `episode.<id>.duration_s` | scenario | >0 s | planned length of an episode | scenario file |",

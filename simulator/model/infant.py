@@ -45,9 +45,12 @@ class InfantParams:
     deactivation: np.ndarray
     hyperactivation: np.ndarray
     fear_of_caregiver: np.ndarray
+    flat_familiarity: np.ndarray | None = None  # optional: zeros (an infant used to responsive faces)
 
     def __post_init__(self) -> None:
         # One dtype everywhere (float32, contiguous), whoever built the parameters.
+        if self.flat_familiarity is None:
+            self.flat_familiarity = np.zeros(np.shape(self.age_months))
         for f in fields(self):
             setattr(self, f.name, np.ascontiguousarray(getattr(self, f.name), dtype=FLOAT))
 
@@ -182,7 +185,7 @@ _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.
 KERNEL_CONSTANTS = (
     "ALONE_ALARM", "AROUSAL_NOISE", "AROUSAL_REST", "BENIGN_MISMATCH_VIOLATION", "CONTACT_COMFORT",
     "DISPLAY_NOISE", "DISPLAY_THRESHOLD", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
-    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE",
+    "FLAT_COMFORT_LOSS", "FLAT_FAMILIARITY_DAMPING", "FLAT_NONRESPONSE",
     "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE",
     "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL",
     "MASKING_COST", "MASKING_STRENGTH", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED",
@@ -209,7 +212,8 @@ assert [int(b) for b in Behaviour] == list(range(15)) and Behaviour.SEARCH == _S
 # a group recompiles the kernel.)
 #: The per-infant parameters and age factors the kernel reads, each float32 (N,).
 KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deactivation", "hyperactivation",
-                                             "fear_of_caregiver", "mobility", "separation", "wariness"))
+                                             "fear_of_caregiver", "mobility", "separation", "wariness",
+                                             "flat_familiarity"))
 #: The state arrays the kernel updates in place (N,): continuous variables float32, behaviour int8,
 #: contact and near bool.
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
@@ -223,7 +227,7 @@ def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
     """The kernel's view of the parameters and age factors (float32 arrays (N,), no copies when already so)."""
     return KernelInfants(*(np.asarray(x, dtype=FLOAT) for x in (
         params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
-        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness)))
+        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness, params.flat_familiarity)))
 
 
 def kernel_state(s: InfantState) -> KernelState:
@@ -330,7 +334,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
             if matched:
                 v -= k_repair * v
             else:
-                v += k_build * max(nonresp, K.BENIGN_MISMATCH_VIOLATION) * (1.0 - v)
+                # An infant used to a flat, less responsive face is less violated by one (infants of
+                # depressed mothers react less to the still-face: Field 1984; Graham et al. 2018; CW3).
+                v += (k_build * max(nonresp, K.BENIGN_MISMATCH_VIOLATION) * (1.0 - v)
+                      * (1.0 - K.FLAT_FAMILIARITY_DAMPING * P.flat_familiarity[i]))
         else:
             v -= k_fade * v
 

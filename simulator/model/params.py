@@ -49,6 +49,10 @@ INFANT_PARAMS: tuple[Param, ...] = (
     Param("infant.fear_of_caregiver", 0.02, 0.0, 1.0, "0-1",
           "disorganising fear: the caregiver is both haven and source of alarm",
           "Main & Hesse 1990; Main & Solomon 1990"),
+    Param("infant.flat_familiarity", 0.0, 0.0, 1.0, "0-1",
+          "how used the infant is to a flat, less responsive face (learned in development with a caregiver "
+          "who has depressive symptoms): a still-face violates a familiar experience less",
+          "Field 1984; Graham et al. 2018"),
 )
 
 CAREGIVER_PARAMS: tuple[Param, ...] = (
@@ -74,7 +78,14 @@ CAREGIVER_PARAMS: tuple[Param, ...] = (
           "Cohn et al. 1986 (withdrawn and intrusive styles; withdrawn the more common)"),
 )
 
-ALL_PARAMS: dict[str, Param] = {p.key: p for p in INFANT_PARAMS + CAREGIVER_PARAMS}
+#: Population-level settings (used when ``--infant`` names a population; ignored for a preset).
+POPULATION_PARAMS: tuple[Param, ...] = (
+    Param("population.depression_prevalence", 0.0, 0.0, 1.0, "share",
+          "share of caregivers drawn with depressive symptoms (default: the population's own share)",
+          "Shorey et al. 2018 (postnatal depression about 17%, Europe 8%, Middle East 26%); NICE QS115"),
+)
+
+ALL_PARAMS: dict[str, Param] = {p.key: p for p in INFANT_PARAMS + CAREGIVER_PARAMS + POPULATION_PARAMS}
 
 #: Spread of temperament within a preset (standard deviation, before clipping to 0-1).
 TEMPERAMENT_SD = 0.15
@@ -147,6 +158,7 @@ def sample_infants(preset: str, n: int, age_months: float, rng: np.random.Genera
         "deactivation": draw(p.deactivation, WORKING_MODEL_SD),
         "hyperactivation": draw(p.hyperactivation, WORKING_MODEL_SD),
         "fear_of_caregiver": draw(p.fear_of_caregiver, WORKING_MODEL_SD),
+        "flat_familiarity": np.zeros(n),
     }
     for key, value in overrides.items():
         if key.startswith("infant."):

@@ -80,7 +80,7 @@ MIN_BOUT_S = 0.5
 #: ``caregiver.depressive_symptoms`` parameter sets a higher one.
 DEPRESSED_POLICY_SYMPTOMS = 0.8
 #: Loss of sensitivity (share of decisions that read the signal right) per unit of symptoms / fatigue.
-SENSITIVITY_LOSS_PER_SYMPTOM = 0.35
+SENSITIVITY_LOSS_PER_SYMPTOM = 0.25
 SENSITIVITY_LOSS_PER_FATIGUE = 0.2
 #: Extra response lag, as a factor per unit of symptoms / fatigue (slowed responding; Reck et al. 2004).
 LAG_GAIN_PER_SYMPTOM = 1.0
@@ -91,8 +91,12 @@ BOUT_GAIN_PER_SYMPTOM = 0.75
 BOUT_GAIN_PER_FATIGUE = 0.5
 #: Share of decisions that are withdrawn or intrusive moments, per unit of symptoms / fatigue (Cohn et al.
 #: 1986). Which of the two is set by ``caregiver.intrusiveness``.
-LOW_MOOD_SHARE_PER_SYMPTOM = 0.3
+LOW_MOOD_SHARE_PER_SYMPTOM = 0.2
 LOW_MOOD_SHARE_PER_FATIGUE = 0.1
+#: Share of withdrawn moments that are dissociated: a frozen, absent face (a still face), one of the
+#: frightened caregiver behaviours Main & Hesse (1990) tie to disorganisation; infants of depressed mothers
+#: are more often disorganised (Martins & Gaffan 2000). Calibrated to CW4's direction and D share.
+DISSOCIATED_SHARE = 0.1
 #: Flat affect: how far the caregiver's expression is flattened, per unit of symptoms / fatigue (0-1; the
 #: infant meets less warmth and a partly withheld contingent response: Cohn & Tronick 1983).
 FLAT_PER_SYMPTOM = 0.5
@@ -302,11 +306,12 @@ _TIMING = np.array([C.DT_S, NOTICE_S, GREETING_S, LEAVING_S, INCONSISTENT_SENSIT
                     INCONSISTENT_LAG_FACTOR, REJECT_SHARE, PHONE_BOUT_FACTOR])
 #: The well-being constants the kernel needs, in this order (see above): the depressed policy's symptom
 #: level; sensitivity loss, lag gain, bout gain, low-mood share and flatness, each per symptom then per
-#: fatigue.
+#: fatigue; the dissociated share of withdrawn moments.
 _WELLBEING = np.array([DEPRESSED_POLICY_SYMPTOMS,
                        SENSITIVITY_LOSS_PER_SYMPTOM, SENSITIVITY_LOSS_PER_FATIGUE,
                        LAG_GAIN_PER_SYMPTOM, LAG_GAIN_PER_FATIGUE, BOUT_GAIN_PER_SYMPTOM, BOUT_GAIN_PER_FATIGUE,
-                       LOW_MOOD_SHARE_PER_SYMPTOM, LOW_MOOD_SHARE_PER_FATIGUE, FLAT_PER_SYMPTOM, FLAT_PER_FATIGUE])
+                       LOW_MOOD_SHARE_PER_SYMPTOM, LOW_MOOD_SHARE_PER_FATIGUE, FLAT_PER_SYMPTOM, FLAT_PER_FATIGUE,
+                       DISSOCIATED_SHARE])
 _SENSITIVE_P, _STILL_FACE_P, _PHONE_P, _INTRUSIVE_P = (int(Policy.SENSITIVE), int(Policy.STILL_FACE),
                                                        int(Policy.PHONE), int(Policy.INTRUSIVE))
 _INCONSISTENT_P, _REJECTING_P, _SSP_P, _LEARNER_P = (int(Policy.INCONSISTENT), int(Policy.REJECTING),
@@ -412,10 +417,17 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
                 elif v < phone + fr + low * (1.0 - phone - fr):
                     # A low-mood moment: intrusive or withdrawn (Cohn et al. 1986), by where v falls in it.
                     x = (v - phone - fr) / max(low * (1.0 - phone - fr), 1e-9)
-                    if x < D.intrusiveness[i]:
+                    intr = D.intrusiveness[i]
+                    if x < intr:
                         choice = _pick_one(T.intrusive, u[1, i])
+                    elif (x - intr) / max(1.0 - intr, 1e-9) < W[11]:
+                        choice = _STILL_FACE_A  # dissociated: frightened, not frightening (Main & Hesse 1990)
+                        fright = True
                     else:
                         choice = _pick_one(T.withdrawn, u[1, i])
+                        # Withdrawal from a distressed infant is a predictable non-response: learned like
+                        # a rebuff (minimising; Field 1995 on withdrawn depressed mothers).
+                        rebuff = T.needy[seen_now]
                 else:
                     # Rescale the remainder to [0, 1) for the availability, rebuff and reading cuts.
                     lo = phone + fr + low * (1.0 - phone - fr)

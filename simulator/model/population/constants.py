@@ -103,3 +103,19 @@ BIRTH_EXPECTATION = 0.5
 BIRTH_DEACTIVATION = 0.0
 BIRTH_HYPERACTIVATION = 0.0
 BIRTH_FEAR = 0.0
+
+#: Familiarity with a flat face (``infant.flat_familiarity``) moves toward this gain times the share of
+#: everyday time the caregiver's expression was flat (0-1), at the expectation's pace: a caregiver with many
+#: symptoms (flatness about 0.4) makes it about 0.8. Calibrated to CW3's direction (Field 1984).
+FAMILIARITY_GAIN = 2.0
+
+# --- Support for a caregiver with depressive symptoms (science.md CW5) -------------------------------------------
+# The settings are modest on purpose: the size of the effect on the infant is not set anywhere; it emerges
+# from the development that follows (Bakermans-Kranenburg, van IJzendoorn & Juffer 2003: sensitivity
+# interventions move sensitivity, d 0.33, more than security, d 0.20).
+#: Share of depressive symptoms that treatment of the depression removes (a substantial but partial response).
+TREATMENT_SYMPTOM_REDUCTION = 0.5
+#: Share of the way to full sensitivity that a dyadic, sensitivity-focused intervention moves a caregiver.
+DYADIC_SENSITIVITY_GAIN = 0.2
+#: Factor on the response lag after a dyadic intervention (quicker noticing and repair).
+DYADIC_LAG_FACTOR = 0.8

@@ -67,7 +67,8 @@ class DevCaregivers(Caregivers):
         super().__init__(n, prof.sensitivity, prof.response_lag_s, prof.bout_s,
                          consistency=prof.consistency, comfort_welcome=prof.comfort_welcome,
                          phone_share=phone_share(prof.phone_hours),
-                         fright_share=np.clip(prof.frightening_per_day * K.FRIGHT_P_PER_EPISODE, 0.0, 1.0))
+                         fright_share=np.clip(prof.frightening_per_day * K.FRIGHT_P_PER_EPISODE, 0.0, 1.0),
+                         depressive_symptoms=prof.depressive_symptoms)
         self._everyday = {
             "policy": np.full(n, Policy.SENSITIVE, dtype=np.int8), "t_episode": np.zeros(n),
             "remaining_s": np.full(n, np.inf), "reunion": np.zeros(n, dtype=bool),
@@ -111,6 +112,7 @@ class MomentStats:
     neg_bout_steps: np.ndarray
     distress_rebuffed: np.ndarray
     comforted_steps: np.ndarray
+    flat_sum: np.ndarray | None = None  # sum over steps of the caregiver's flatness (0-1)
 
 
 def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generator, seconds: float,
@@ -149,7 +151,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     z0 = np.zeros(n)
     d_met, d_unmet, b_met, b_unmet = z0.copy(), z0.copy(), z0.copy(), z0.copy()
     seek, rebuffed, comforted, threat, matched_n, pa_sum, na_sum = (z0.copy() for _ in range(7))
-    neg_bouts, neg_steps, d_rebuffed = z0.copy(), z0.copy(), z0.copy()
+    neg_bouts, neg_steps, d_rebuffed, flat_sum = z0.copy(), z0.copy(), z0.copy(), z0.copy()
     run_d = np.zeros(n)  # current unmatched run of distress/comfort-seeking (s)
     run_b = np.zeros(n)  # current unmatched run of positive bids (s)
     prev_neg = _NEG_BOUT[s.behaviour]
@@ -165,6 +167,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty, care.flat)
         infant_step(params, ages, s, ctx, u[:5], z)
         care.observe(s.behaviour)
+        flat_sum += care.flat
         # Signal time met: a signalling step counts as met when the caregiver is matched or the current
         # unmatched run is still within the window (a response may take a moment); otherwise unmet. An
         # unmet distress step is *rebuffed* when the caregiver's current act is a rebuff, else missed.
@@ -192,7 +195,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         neg_steps += neg
         prev_neg = neg
     return MomentStats(d_met, d_unmet, b_met, b_unmet, seek, rebuffed, threat, steps, matched_n, pa_sum,
-                       na_sum, neg_bouts, neg_steps, d_rebuffed, comforted)
+                       na_sum, neg_bouts, neg_steps, d_rebuffed, comforted, flat_sum)
 
 
 @dataclass
@@ -220,10 +223,37 @@ def _weight(days: float, tau_days: float) -> float:
     return float(1.0 - np.exp(-days / tau_days))
 
 
+#: Support settings for a development run (science.md CW5): none, treating the caregiver's depression, or
+#: help for caregiver and infant together (a sensitivity-focused dyadic intervention).
+SUPPORT = ("none", "treatment", "dyadic")
+
+
+def supported(profile: ProfileParams, support: str) -> ProfileParams:
+    """The caregiving parameters once ``support`` has started (a copy; arrays (N,)).
+
+    ``treatment`` lowers depressive symptoms by ``K.TREATMENT_SYMPTOM_REDUCTION`` (treatment helps the
+    parent's mood; Forman et al. 2007 found it did not by itself improve the relationship). ``dyadic``
+    moves sensitivity a share ``K.DYADIC_SENSITIVITY_GAIN`` of the way to 1 and shortens the response lag
+    by ``K.DYADIC_LAG_FACTOR`` (sensitivity-focused interventions; Bakermans-Kranenburg et al. 2003;
+    Cicchetti et al. 1999), and lowers symptoms as treatment does. What happens to the infant is not set:
+    it emerges from the development that follows.
+    """
+    if support not in SUPPORT:
+        raise ValueError(f"unknown support {support!r}; valid: {', '.join(SUPPORT)}")
+    p = profile.subset(np.arange(profile.n))
+    if support in ("treatment", "dyadic"):
+        p.depressive_symptoms = p.depressive_symptoms * (1.0 - K.TREATMENT_SYMPTOM_REDUCTION)
+    if support == "dyadic":
+        p.sensitivity = p.sensitivity + K.DYADIC_SENSITIVITY_GAIN * (1.0 - p.sensitivity)
+        p.response_lag_s = p.response_lag_s * K.DYADIC_LAG_FACTOR
+    return p.clipped()
+
+
 def develop(profile: ProfileParams, months: float, n: int | None = None,
             rng: np.random.Generator | int | None = 0, reactivity: np.ndarray | None = None,
             soothability: np.ndarray | None = None, age_months: float | None = None,
-            samples_per_month: float = K.SAMPLES_PER_MONTH) -> DevelopmentResult:
+            samples_per_month: float = K.SAMPLES_PER_MONTH, support: str = "none",
+            support_from_months: float = 0.0) -> DevelopmentResult:
     """Develop N infants over ``months`` of everyday moments with their caregivers.
 
     Args:
@@ -235,6 +265,8 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         reactivity, soothability: temperament (arrays (N,), 0-1); default 0.5 each.
         age_months: the age written into the result (default ``months``).
         samples_per_month: sampled days per month (each a play bout and a comfort moment).
+        support: ``none``, ``treatment`` or ``dyadic`` (see :func:`supported`), from
+            ``support_from_months`` of age on. The result's ``profile`` is the caregiving at the end.
 
     Returns:
         :class:`DevelopmentResult` whose ``params`` (:class:`InfantParams`) carry the developed working
@@ -257,6 +289,7 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     deact = np.full(n, K.BIRTH_DEACTIVATION)
     hyper = np.full(n, K.BIRTH_HYPERACTIVATION)
     fear = np.full(n, K.BIRTH_FEAR)
+    fam = np.zeros(n)  # familiarity with a flat face (CW3)
     dm_run = np.full(n, K.PRIOR_MET)  # recency-weighted counts of distress signals met / unmet
     du_run = np.full(n, K.PRIOR_UNMET)
     r_run = np.zeros(n)  # recency-weighted share of comfort-seeking met by a rebuff
@@ -270,10 +303,17 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     w_h = _weight(days, K.TAU_HYPERACTIVATION_DAYS)
     w_f = _weight(days, K.TAU_FEAR_DAYS)
     keep_u = float(np.exp(-days / K.TAU_UNPREDICTABILITY_DAYS))
+    helped = support == "none"
+    if not helped:
+        supported(profile, support)  # an unknown support is an error before any work
     for k in range(samples):
         age = K.START_AGE_MONTHS + (k + 0.5) * (months - K.START_AGE_MONTHS) / samples
+        if not helped and age >= support_from_months:
+            profile = supported(profile, support)
+            care = DevCaregivers(profile)
+            helped = True
         p = InfantParams(*(np.asarray(a, dtype=FLOAT) for a in (np.full(n, age), react, sooth, e, deact, hyper,
-                                                                   fear)))
+                                                                   fear, fam)))
         play = run_moment(p, care, rng, K.PLAY_S, upset=False)
         comfort = run_moment(p, care, rng, K.COMFORT_S, upset=True)
         dm = play.distress_met + comfort.distress_met
@@ -305,6 +345,10 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         deact += w_d * (K.DEACT_GAIN * r * (1.0 - deact) - K.DEACT_UNLEARN * m * deact)
         hyper += w_h * (h_target - hyper)
         fear += w_f * (f_target - fear)
+        # Familiarity with a flat face follows the share of time the caregiver's expression was flat
+        # (Field 1984: infants of depressed mothers are used to it).
+        flat_share = (play.flat_sum + comfort.flat_sum) / steps
+        fam += w_e * (np.minimum(1.0, K.FAMILIARITY_GAIN * flat_share) - fam)
         life["met"] += met
         life["signals"] += total
         life["rebuff"] += reb
@@ -314,7 +358,7 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         life["matched"] += play.matched_steps + comfort.matched_steps
     final_age = months if age_months is None else float(age_months)
     params = InfantParams(np.full(n, final_age), react.copy(), sooth.copy(), np.clip(e, 0, 1),
-                          np.clip(deact, 0, 1), np.clip(hyper, 0, 1), np.clip(fear, 0, 1))
+                          np.clip(deact, 0, 1), np.clip(hyper, 0, 1), np.clip(fear, 0, 1), np.clip(fam, 0, 1))
     with np.errstate(invalid="ignore", divide="ignore"):
         return DevelopmentResult(
             params=params, profile=profile, months=months,

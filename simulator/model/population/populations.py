@@ -60,6 +60,9 @@ class Population:
     soothability_mean: float = 0.5
     temperament_sd: float = TEMPERAMENT_SD
     targets: dict[str, float] = field(default_factory=dict)
+    #: Share of caregivers with depressive symptoms (science.md CW6: postnatal depression about 17%, 95% CI
+    #: 15-20%, Europe 8%, Middle East 26%; Shorey et al. 2018). 0 leaves the population as calibrated.
+    depression_prevalence: float = 0.0
 
 
 def _logit(p: float) -> float:
@@ -92,6 +95,8 @@ POPULATIONS: dict[str, Population] = {
             _dists(sens=0.72, welcome=0.85, consistency=0.96, lag=1.7, phone=0.8),
             frightening_share=0.17, frightening_median=3.0, frightening_spread=0.5,
             targets={"A": 22.0, "B": 66.0, "C": 12.0, "D": 15.0},
+            # The lowest regional estimate of postnatal depression (Europe 8%; Shorey et al. 2018).
+            depression_prevalence=0.08,
         ),
         Population(
             "high_risk",
@@ -102,14 +107,22 @@ POPULATIONS: dict[str, Population] = {
             frightening_share=0.38, frightening_median=3.5, frightening_spread=0.5,
             reactivity_mean=0.55,
             targets={"D": 37.5},
+            # The highest regional estimate (Middle East 26%; Shorey et al. 2018): depression is more
+            # common where families carry more risk.
+            depression_prevalence=0.26,
         ),
         Population(
             "global_mixed",
             "the global mixed-risk picture of Madigan et al. 2023 (20,720 dyads)",
             "Madigan et al. 2023 (B 51.6, A 14.7, C 10.2, D 23.5)",
-            _dists(sens=0.70, welcome=0.85, consistency=0.96, lag=1.9, phone=1.0),
+            # sensitivity 0.75 and welcome 0.88 (were 0.70 and 0.85 before depression was drawn): part of the
+            # population's less sensitive care is now carried by the caregivers with depressive symptoms,
+            # re-calibrated so that PD3 and PD4 still hold.
+            _dists(sens=0.75, welcome=0.88, consistency=0.96, lag=1.9, phone=1.0),
             frightening_share=0.29, frightening_median=3.0, frightening_spread=0.5,
             targets={"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5},
+            # The pooled prevalence of postnatal depression, 17% (95% CI 15-20%; Shorey et al. 2018).
+            depression_prevalence=0.17,
         ),
     )
 }
@@ -123,13 +136,15 @@ def resolve_population(name: str) -> str:
     return key
 
 
-def sample_caregiving(population: str | Population, n: int, rng: np.random.Generator) -> ProfileParams:
-    """Draw N caregivers' profile parameters from a population (arrays (N,), clipped to their ranges)."""
+def sample_caregiving(population: str | Population, n: int, rng: np.random.Generator,
+                      prevalence: float | None = None) -> ProfileParams:
+    """Draw N caregivers' profile parameters from a population (arrays (N,), clipped to their ranges);
+    ``prevalence`` overrides the population's share of caregivers with depressive symptoms."""
     pop = POPULATIONS[resolve_population(population)] if isinstance(population, str) else population
     g = rng.standard_normal(n)
     values = {}
     for name in PROFILE_PARAMETERS:
-        if name == "frightening_per_day":
+        if name in ("frightening_per_day", "depressive_symptoms"):
             continue
         d = pop.dists[name]
         x = d.rho * g + np.sqrt(1.0 - d.rho ** 2) * rng.standard_normal(n)
@@ -140,7 +155,31 @@ def sample_caregiving(population: str | Population, n: int, rng: np.random.Gener
     has = rng.random(n) < pop.frightening_share
     rate = pop.frightening_median * np.exp(pop.frightening_spread * rng.standard_normal(n))
     values["frightening_per_day"] = np.where(has, rate, 0.0)
+    values["depressive_symptoms"] = sample_symptoms(pop, n, rng, prevalence)
     return ProfileParams(**values).clipped()
+
+
+#: Depressive-symptom level of a caregiver with depression: normal around this mean, clipped to 0-1
+#: (symptoms, not a diagnosis: a spread of levels). Caregivers without depression have none in the model.
+SYMPTOMS_MEAN = 0.7
+SYMPTOMS_SD = 0.12
+
+
+def sample_symptoms(population: "str | Population", n: int, rng: np.random.Generator,
+                    prevalence: float | None = None) -> np.ndarray:
+    """Depressive-symptom levels of N caregivers (0-1, (N,)): a share ``prevalence`` (default: the
+    population's) has symptoms around :data:`SYMPTOMS_MEAN`, the rest none.
+
+    Draws from a child of ``rng`` (``rng.spawn``), so the population's other draws are the same whatever
+    the prevalence: the calibrated populations are unchanged at prevalence 0.
+    """
+    pop = POPULATIONS[resolve_population(population)] if isinstance(population, str) else population
+    share = pop.depression_prevalence if prevalence is None else float(prevalence)
+    if share <= 0.0:
+        return np.zeros(n)
+    child = rng.spawn(1)[0]
+    has = child.random(n) < share
+    return np.where(has, np.clip(child.normal(SYMPTOMS_MEAN, SYMPTOMS_SD, n), 0.0, 1.0), 0.0)
 
 
 def sample_temperament(population: str | Population, n: int, rng: np.random.Generator
@@ -152,6 +191,9 @@ def sample_temperament(population: str | Population, n: int, rng: np.random.Gene
     return react, sooth
 
 
+#: The ``--set`` key that changes a population's share of caregivers with depressive symptoms (CW6).
+PREVALENCE_KEY = "population.depression_prevalence"
+
 #: Infants per development block. Fixed, so results never depend on the machine's cores: block ``k`` of a
 #: population draws from ``default_rng([seed, 5, k])``.
 BLOCK = 2500
@@ -161,7 +203,7 @@ def _develop_block(job: tuple) -> DevelopmentResult:
     population, n, months, seed, k, overrides = job
     rng = np.random.default_rng([int(seed), 5, k])
     pop = POPULATIONS[population]
-    prof = sample_caregiving(pop, n, rng)
+    prof = sample_caregiving(pop, n, rng, overrides.get(PREVALENCE_KEY))
     react, sooth = sample_temperament(pop, n, rng)
     if "infant.reactivity" in overrides:
         react = np.full(n, float(overrides["infant.reactivity"]))

@@ -30,6 +30,9 @@ PROFILE_PARAMETERS: dict[str, tuple[float, float, str, str]] = {
     "phone_hours": (0.0, 10.0, "h/day", "daily phone time while with the infant (Myruski et al. 2018)"),
     "frightening_per_day": (0.0, 10.0, "1/day", "frightening or frightened episodes a day "
                             "(Main & Hesse 1990)"),
+    "depressive_symptoms": (0.0, 1.0, "0-1", "the caregiver's depressive symptoms (a level, not a "
+                            "diagnosis): flat affect, slower and less contingent responding, weaker repair, "
+                            "withdrawn or intrusive moments (Tronick & Reck 2009; policies.py)"),
 }
 
 
@@ -46,6 +49,7 @@ class Profile:
     comfort_welcome: float
     phone_hours: float
     frightening_per_day: float
+    depressive_symptoms: float = 0.0
 
     def params(self) -> dict[str, float]:
         """The numeric parameters as a plain dict."""
@@ -64,6 +68,7 @@ class ProfileParams:
     comfort_welcome: np.ndarray
     phone_hours: np.ndarray
     frightening_per_day: np.ndarray
+    depressive_symptoms: np.ndarray
 
     @property
     def n(self) -> int:
@@ -116,6 +121,13 @@ PROFILES: dict[str, Profile] = {
         Profile("phone_heavy",
                 "responsive when present, but absorbed in a phone for hours a day (Myruski et al. 2018)",
                 0.70, 2.0, 4.0, 0.92, 0.92, 5.0, 0.0),
+        # good_enough's caregiver with many depressive symptoms: the symptoms, not other settings, make
+        # the difference (flat affect, slower and less contingent responding, withdrawn, intrusive or
+        # dissociated moments: policies.py). Tronick & Reck 2009; Martins & Gaffan 2000 (CW4).
+        Profile("depressed",
+                "a caring parent with many depressive symptoms: flatter, slower, less contingent, with "
+                "withdrawn moments (symptoms, not a diagnosis; Tronick & Reck 2009)",
+                0.70, 2.0, 4.0, 0.92, 0.92, 1.0, 0.0, 0.8),
     )
 }
 #: Accepted spellings, mapped to the contract ids.

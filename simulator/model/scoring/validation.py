@@ -36,7 +36,7 @@ SEED = 2026
 #: Infants per population (science.md: at least 1,000 unless a row says otherwise).
 N = 1000
 #: Modules that register further checks when they exist (the population issue).
-EXTENSIONS = ("simulator.model.population.checks",)
+EXTENSIONS = ("simulator.model.population.checks", "simulator.model.population.wellbeing_checks")
 
 
 @dataclass
