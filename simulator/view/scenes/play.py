@@ -233,8 +233,7 @@ class PlayScene(Scene):
 
     def toggle_sound(self) -> None:
         """Mute or unmute the synthesised infant sounds."""
-        if self.app.sound is not None:
-            self.app.sound.toggle()
+        self.app.toggle_sound()
         self.relayout()
 
     def restart_episode(self) -> None:
