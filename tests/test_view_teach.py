@@ -58,3 +58,54 @@ def test_escape_on_home_asks_before_quitting():
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_RETURN)  # Enter confirms
     assert not app.running
+
+
+def _play(app, name, **kw):
+    from simulator.model.scenario import load_scenario
+    from simulator.view.scenes.play import PlayScene
+    scene = PlayScene(app, load_scenario(name), **kw)
+    app.push(scene)
+    return scene
+
+
+def test_no_status_verdict_before_the_first_action():
+    app = make_app()
+    play = _play(app, "still_face")
+    for _ in range(40):
+        app.tick(0.25)
+    assert play.session.t > 5 and play.verdict() is None  # "Your move", not "Out of step"
+    assert "What would fit" in play.signal_hint()
+    press(app, pygame.K_1)  # smile
+    for _ in range(4):
+        app.tick(0.25)
+    assert play.verdict() in ("matched", "mismatched")
+
+
+def test_hint_names_what_would_match_and_can_be_switched_off():
+    from simulator.model.actions import MATCH_BY_STATE
+    from simulator.model.behaviour import SIGNALS
+    from simulator.view import strings as S
+    app = make_app()
+    play = _play(app, "everyday_rupture_repair", demo=True)
+    for _ in range(30):
+        app.tick(0.25)
+    state = int(SIGNALS[int(play.session.state.behaviour[0])])
+    hint = play.signal_hint()
+    assert S.SIGNAL_WORDS[state] in hint
+    first_fit = next(a for a in range(MATCH_BY_STATE.shape[1]) if MATCH_BY_STATE[state, a])
+    from simulator.model.actions import ACTION_IDS
+    assert S.ACTION_LABELS[ACTION_IDS[first_fit]] in hint
+    app.toggle_hints()
+    assert app.hints is False
+
+
+def test_still_face_counted_as_a_rupture_in_play_and_its_repair_in_the_reunion():
+    app = make_app()
+    play = _play(app, "still_face", demo=True)
+    play.run_until(150.0)  # 30 s into the still-face
+    meas = play.session.episode_measures()
+    rup, rep, planned = play.counts(meas, 1)
+    assert rup >= 1 and planned is not None and planned.kind == "still_face" and planned.end_s is None
+    play.run_until(300.0)
+    rup, rep, planned = play.counts(play.session.episode_measures(), 2)
+    assert planned is not None and planned.repaired and rep >= int(play.session.episode_measures()["repairs"][0, 2]) + 1

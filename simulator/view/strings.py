@@ -87,6 +87,25 @@ PLAY_HOLDING = "You are doing: {action}"
 PLAY_NOW_MATCHED = "In step"
 PLAY_NOW_MISMATCHED = "Out of step"
 PLAY_NOW_AWAY = "Caregiver away"
+PLAY_NOW_YOUR_MOVE = "Your move"
+#: What each coarse infant state signals, for the hint "The baby ...: ... would fit".
+SIGNAL_WORDS = {
+    0: "is smiling, inviting play",
+    1: "is looking at you, calm",
+    2: "wants to be close",
+    3: "is upset",
+    4: "has looked away to calm down",
+    5: "is busy exploring",
+}
+PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_OR = ", "
+PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
+PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
+PLAY_NORMAL_NOTE_PARENTS = "No parent is perfect. Finding each other again is what counts."
+PLAY_LOCK_BREAK_BY_POLICY = {
+    "still_face": "Still-face: hold still. Any action breaks the still-face.",
+    "phone": "Phone: stay absorbed in the phone. Any action puts it down.",
+}
 PLAY_AWAY_NOTE = "Watch how the infant copes without the caregiver: search, crying, play."
 PLAY_AWAY_CURTAIL = "Watch for search and crying. The episode is cut short after {s:g} s of hard crying."
 PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"
