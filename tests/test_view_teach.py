@@ -109,3 +109,68 @@ def test_still_face_counted_as_a_rupture_in_play_and_its_repair_in_the_reunion()
     play.run_until(300.0)
     rup, rep, planned = play.counts(play.session.episode_measures(), 2)
     assert planned is not None and planned.repaired and rep >= int(play.session.episode_measures()["repairs"][0, 2]) + 1
+
+
+def test_setup_panel_values_reach_the_model_and_replay_byte_exactly():
+    import json
+
+    from simulator.model.scenario import load_scenario
+    from simulator.sessions.replay import differences, replay
+    from simulator.sessions.store import session_file_dict
+    from simulator.view.scenes.briefing import BriefingScene
+    from simulator.view.scenes.play import PlayScene
+
+    app = make_app()
+    brief = BriefingScene(app, load_scenario("still_face"))
+    app.push(brief)
+    press(app, pygame.K_s)
+    setup = app.top
+    assert setup.name == "setup"
+    setup.change("age", +2)  # 4 -> 6 months
+    setup.change("temperament", +1)  # easy-going
+    for _ in range(3):
+        setup.change("sensitivity", -1)  # 0.7 -> 0.4
+    setup.change("history", +1)
+    setup.change("looks", +1)
+    press(app, pygame.K_RETURN)
+    assert app.top is brief
+    press(app, pygame.K_2)  # the prediction
+    press(app, pygame.K_RETURN)  # Start
+    play = app.top
+    assert isinstance(play, PlayScene)
+    s = play.session
+    assert s.preset == brief.setup.preset != "secure"
+    assert float(s.params.age_months[0]) == 6.0
+    assert abs(float(s.params.reactivity[0]) - 0.3) < 1e-6 and abs(float(s.params.soothability[0]) - 0.7) < 1e-6
+    assert abs(float(s.caregivers.sensitivity[0]) - 0.4) < 1e-6
+    assert play.skins == brief.setup.skins
+    play.choose("smile")
+    play.run_until(200.0)
+    play.choose("soothe")
+    play.run_until(1e9)
+    saved = json.dumps(session_file_dict(s, play.prediction, started_at="x"))
+    d = json.loads(saved)
+    assert d["overrides"] == {"infant.age_months": 6.0, "infant.reactivity": 0.3, "infant.soothability": 0.7,
+                              "caregiver.sensitivity": 0.4}
+    again = replay(d)
+    assert differences(d, again) == []
+    assert json.dumps(session_file_dict(again, play.prediction, started_at="x")) == saved
+
+
+def test_setup_reset_and_history_name_hidden_while_predicting():
+    from simulator.model.scenario import load_scenario
+    from simulator.view import strings as S
+    from simulator.view.scenes.briefing import BriefingScene
+
+    app = make_app()
+    brief = BriefingScene(app, load_scenario("strange_situation"), infant="avoidant")
+    app.push(brief)
+    assert brief.group.find("history").label == S.BRIEF_HISTORY_BUTTON_HIDDEN  # no "avoidant" before predicting
+    press(app, pygame.K_2)
+    assert "avoidant" in brief.group.find("history").label
+    press(app, pygame.K_s)
+    app.top.change("age", +1)
+    app.top.change("temperament", +1)
+    assert brief.setup.overrides()
+    press(app, pygame.K_r)
+    assert brief.setup.overrides() == {} and brief.setup.preset == "secure"

@@ -54,6 +54,23 @@ BRIEF_MODE_LEARNER = "You play"
 BRIEF_MODE_TITLE = "Who plays the caregiver?"
 BRIEF_MODE_DEMO = "Watch a demo"
 BRIEF_HISTORY_BUTTON = "History: {preset}"
+BRIEF_HISTORY_BUTTON_HIDDEN = "Another history"
+BRIEF_SETUP = "Set up"
+BRIEF_SETUP_CHANGED = "(Changed in Set up.)"
+
+# --- Setup panel ----------------------------------------------------------------------------------------------
+SETUP_TITLE = "Set up the infant and the caregiver"
+SETUP_SUB = "Change one thing at a time, then watch what changes. Reset undoes it all."
+SETUP_ROWS = {"age": "Infant's age", "temperament": "Temperament", "history": "Care so far",
+              "sensitivity": "Caregiver's sensitivity", "looks": "How they look"}
+SETUP_AGE_VALUE = "{age:g} months"
+SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
+                     "average": "average", "reactive": "quick to react, slower to soothe"}
+SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
+SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_RESET = "Reset"
+SETUP_DONE = "Done"
+SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
 BRIEF_HOW = "In the room"
 BRIEF_HOW_PLAY = "Choose what the caregiver does with the number keys 1 to 0 and the letters shown on the buttons, " \
                  "or click them. P pauses; R restarts the episode."

@@ -84,8 +84,8 @@ class PlayScene(Scene):
 
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
-                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None
-                 ) -> None:
+                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None,
+                 skins: dict | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.infant = infant
@@ -100,6 +100,8 @@ class PlayScene(Scene):
         self.paused = False
         self.session = self._new_session()
         self.acted = False  # no verdict on the learner before their first action
+        from ..drawing.figures import people_skins
+        self.skins = dict(skins) if skins else people_skins(seed)  # per seed or chosen, never by role
         self.chart = LiveChart(app)
         self.toast = ""
         self.toast_s = 0.0
@@ -343,7 +345,8 @@ class PlayScene(Scene):
 
     def _replay_args(self) -> dict:
         return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
-                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides)
+                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides,
+                    skins=self.skins)
 
     def narration_showing(self) -> bool:
         """True while a narration or message covers the top of the room."""
@@ -626,7 +629,7 @@ class PlayScene(Scene):
                     contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
-                    stranger_label=self.scenario.stranger_label, room=room)
+                    stranger_label=self.scenario.stranger_label, room=room, skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_box = None
         if self.toast and self.toast_s > 0:
