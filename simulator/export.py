@@ -55,7 +55,7 @@ def fmt(value) -> str:
     return str(value)
 
 
-def _csv_text(header, rows) -> str:
+def csv_text(header, rows) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
@@ -66,7 +66,7 @@ def _csv_text(header, rows) -> str:
 
 def trajectory_csv(session: Session) -> str:
     """The per-step trajectory of infant 0 (needs a session made with ``record=True``)."""
-    return _csv_text(TRAJECTORY_COLUMNS, session.trajectory)
+    return csv_text(TRAJECTORY_COLUMNS, session.trajectory)
 
 
 def score(session: Session):
