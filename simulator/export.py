@@ -16,6 +16,7 @@ import numpy as np
 
 from .model.infant import STATE_VARIABLES
 from .model.io import atomic_write_text
+from .model.scoring import score_session
 from .model.session import Session
 
 FLOAT_FORMAT = "%.6g"
@@ -70,11 +71,7 @@ def trajectory_csv(session: Session) -> str:
 
 
 def score(session: Session):
-    """The scoring results for a finished session, or None where the scoring package is absent."""
-    try:
-        from .model.scoring import score_session
-    except ImportError:  # pragma: no cover - scoring ships with the model
-        return None
+    """The scoring results for a finished session (:func:`simulator.model.scoring.score_session`)."""
     return score_session(session)
 
 
