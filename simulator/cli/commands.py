@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..content.lessons import build_debrief, debrief_markdown
 from ..export import batch_csv, score, trajectory_csv, write_session_json
 from ..model.batch import run_batch
 from ..model.io import OutputError, atomic_write_text
@@ -18,9 +19,9 @@ from ..model.policies import POLICY_HELP
 from ..model.population import POPULATIONS, PROFILES, population_batch
 from ..model.scenario import ScenarioError, available, load_scenario
 from ..model.session import Session, SetError
-from . import develop, play, sessions, validation
-from .common import (EXIT_BAD_INPUT, EXIT_OK, Parser, Progress, UsageError, caregiver_policy, check_out,
-                     infant_preset, set_pairs)
+from . import develop, lecture, play, sessions, validation
+from .common import (EXIT_BAD_INPUT, EXIT_OK, Parser, Progress, UsageError, add_audience, audience_arg,
+                     caregiver_policy, check_out, infant_preset, set_pairs)
 
 # --- commands ---------------------------------------------------------------------------------------------
 def cmd_list(args) -> int:
@@ -73,10 +74,13 @@ def _session(args, n: int, record: bool) -> Session:
 
 
 def cmd_run(args) -> int:
-    out = check_out(args.out, (".csv", ".json"))
+    out = check_out(args.out, (".csv", ".json", ".md"))
+    audience = audience_arg(args)
     session = _session(args, 1, record=True).run()
     if out.suffix.lower() == ".csv":
         atomic_write_text(out, trajectory_csv(session))
+    elif out.suffix.lower() == ".md":
+        atomic_write_text(out, debrief_markdown(build_debrief(session, score(session), audience)))
     else:
         write_session_json(out, session, score(session))
     print(f"wrote {out} ({session.steps_taken} steps, {session.t:g} s)", file=sys.stderr)
@@ -124,16 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario files; exit 2 if any is invalid")
     v.add_argument("files", nargs="+")
     v.set_defaults(func=cmd_validate)
-    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv) or session file (.json)")
+    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv), the session file (.json) or "
+                       "the debrief as Markdown (.md)")
     common(r)
     r.add_argument("--out", required=True)
+    add_audience(r)
     r.set_defaults(func=cmd_run)
     b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
     common(b, n=True)
     b.add_argument("--n", type=int, required=True)
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
-    for module in (play, validation, develop, sessions):
+    for module in (play, lecture, validation, develop, sessions):
         module.register(sub, common)
     return p
 

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..content.lessons import check_audience
 from ..model.io import OutputError
 from ..model.params import resolve_preset
 from ..model.policies import policy_code
@@ -88,6 +89,34 @@ def check_out(path: str | None, suffixes: tuple[str, ...], option: str = "--out"
             raise UsageError(f"{option} {path}: is the input session file; choose another name (the input is "
                              f"never overwritten)")
     return p
+
+
+def parse_size(value: str | None) -> tuple[int, int] | None:
+    """``--size WxH`` as a (width, height) pair in pixels, or None (one-line error, exit 2)."""
+    if value is None:
+        return None
+    w, sep, h = value.lower().partition("x")
+    try:
+        size = (int(w), int(h))
+    except ValueError:
+        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080") from None
+    if not sep or not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
+        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT between 320x240 and 7680x4320")
+    return size
+
+
+def audience_arg(args) -> str:
+    """The ``--audience`` value, checked (parents, class or research)."""
+    try:
+        return check_audience(getattr(args, "audience", None) or "class")
+    except ValueError as exc:
+        raise UsageError(f"--audience: {exc}") from None
+
+
+def add_audience(sp) -> None:
+    """Add ``--audience parents|class|research`` to a subcommand (contract additions)."""
+    sp.add_argument("--audience", default=None, metavar="parents|class|research",
+                    help="who the words are for: parents (plain words), class (default) or research (every number)")
 
 
 class Progress:
