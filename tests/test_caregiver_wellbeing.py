@@ -161,3 +161,23 @@ def test_prevalence_changes_only_the_symptom_draw():
     np.testing.assert_array_equal(a.sensitivity, b.sensitivity)
     assert a.depressive_symptoms.max() == 0.0 and 0.4 < np.mean(b.depressive_symptoms > 0) < 0.6
     assert PREVALENCE_KEY in ALL_PARAMS and all(0 < p.depression_prevalence < 1 for p in POPULATIONS.values())
+
+
+def test_population_lab_lets_the_learner_change_the_share_of_caregivers_with_depression():
+    from view_helpers import make_app
+    from simulator.view.scenes.population_lab import PopulationLabScene
+
+    app = make_app()
+    lab = PopulationLabScene(app)
+    app.push(lab)
+    lab.choose("global_mixed")
+    assert lab.prevalence_of("global_mixed") == pytest.approx(0.17)
+    assert lab.group.find("prevalence:0.5") is not None
+    lab.set_prevalence(0.5)
+    assert lab.prevalence_of("global_mixed") == 0.5
+    lab.choose("good_enough")  # a profile: no prevalence to change
+    assert lab.group.find("prevalence:0.5") is None
+    lab.choose("global_mixed")
+    lab.run()
+    assert lab.job.prevalence == 0.5
+    lab.cancel()

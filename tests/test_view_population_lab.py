@@ -55,9 +55,9 @@ def open_lab(app) -> PopulationLabScene:
 def test_keyboard_only_run_and_watch_one_infant():
     app = make_app()
     lab = open_lab(app)
-    press(app, pygame.K_9)  # high_risk
+    press(app, pygame.K_0)  # high_risk (the tenth history: the depressed profile came in as the eighth)
     assert lab.choice == "high_risk"
-    press(app, pygame.K_8)  # low_risk
+    press(app, pygame.K_9)  # low_risk
     assert lab.choice == "low_risk"
     press(app, pygame.K_n)  # N cycles through the sizes
     assert lab.n in (100, 300, 1000)

@@ -111,9 +111,48 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     play.run_until(75)
     shot(app, "play_everyday_rupture_repair", twin=False)
 
+    _wellbeing(fresh, shot, out, written)
     _population_lab(fresh, shot)
     _observer(fresh, shot)
     return written
+
+
+def _wellbeing(fresh, shot, out: Path, written: list) -> None:
+    """The caregiver well-being scenarios (issue 16): a tired learner in a_hard_day, and the flat epoch and the
+    debrief of simulated_depression; each also saved in a 1920x1080 window (``_big``)."""
+    from ..model.scenario import load_scenario
+    from .scenes.play import PlayScene
+
+    def big(app, name: str) -> None:
+        q = out / f"{name}_big.png"
+        _save_window(app, q, (1920, 1080))
+        os.chmod(q, 0o644)
+        written.append(q)
+
+    app = fresh()
+    play = app.push(PlayScene(app, load_scenario("a_hard_day"), seed=3))
+    for action, t in (("coo", 10.0), ("smile", 30.0), ("soothe", 60.0)):
+        play.run_until(t)
+        play.choose(action)
+    play.run_until(61.5)  # the soothe is still on its way: "Starting soon"
+    play.toast_s = 0.0
+    shot(app, "play_a_hard_day")
+    big(app, "play_a_hard_day")
+    play.self_care("ask_for_help")
+    play.run_until(75.0)
+    play.toast_s = 0.0
+    shot(app, "play_a_hard_day_help", twin=False)
+
+    app = fresh()
+    play = app.push(PlayScene(app, load_scenario("simulated_depression"), demo=True))
+    play.run_until(300.0)
+    play.toast_s = 0.0
+    shot(app, "play_simulated_depression")
+    big(app, "play_simulated_depression")
+    play.run_until(99999)
+    play.open_debrief()
+    shot(app, "debrief_simulated_depression")
+    big(app, "debrief_simulated_depression")
 
 
 def _population_lab(fresh, shot) -> None:

@@ -28,6 +28,10 @@ NARRATION_MAX_SHARE = 0.5  # the narration box covers at most this share of the 
 NARRATION_PAD = (16, 7)  # px inside the narration box, (left and right, top and bottom)
 
 
+#: From this flatness of the caregiver's expression (0-1, ``Caregivers.flat``: depressive symptoms, fatigue)
+#: the figure's face is drawn flat.
+FLAT_FACE_MIN = 0.3
+
 def narration_layout(app, message: str, room: pygame.Rect = ROOM):
     """The font, wrapped lines and box (canvas px) of ``message`` along the top of ``room``.
 
@@ -104,7 +108,7 @@ def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
                 caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
                 stranger_action: str | None = None, stranger_label: str = "Stranger",
-                room: pygame.Rect = ROOM, caregiver_label: str | None = None,
+                room: pygame.Rect = ROOM, caregiver_label: str | None = None, caregiver_flat: float = 0.0,
                 skins: dict | None = None) -> None:
     """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
 
@@ -142,6 +146,8 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
         look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
+        if caregiver_flat >= FLAT_FACE_MIN:  # low mood shows in the face: flat mouth and brows, no glow
+            look.update(mouth="flat", brows="flat", blush=0.0)
         if holder == "caregiver":
             figures.draw_held(surface, r, "caregiver", look, infant_look)
         else:

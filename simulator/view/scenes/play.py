@@ -246,8 +246,13 @@ class PlayScene(Scene):
         if not self.caregiver_present():
             return None
         state = int(SIGNALS[int(s.state.behaviour[0])])
+        # A tired caregiver is pointed only to what is within reach now (model/tiredness.py).
+        reach = set(s.allowed_actions()) if s.tiredness is not None and self.learner_in_control() else None
         fits = [S.ACTION_LABELS[ACTION_IDS[a]] for a in range(len(ACTION_IDS))
-                if MATCH_BY_STATE[state, a] and ACTION_IDS[a] != "return_greet"]
+                if MATCH_BY_STATE[state, a] and ACTION_IDS[a] != "return_greet"
+                and (reach is None or ACTION_IDS[a] in reach)]
+        if not fits:
+            return None
         return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:3]))
 
     # --- controls ---------------------------------------------------------------------------------------------
@@ -652,6 +657,7 @@ class PlayScene(Scene):
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
                     stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
+                    caregiver_flat=float(s.caregivers.flat[0]) if s.steps_taken else 0.0,
                     skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_box = None

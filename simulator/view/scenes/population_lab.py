@@ -78,6 +78,8 @@ T = {
     "hints": "1-0 history  ·  N infants  ·  R run  ·  [ ] infant  ·  A B C D next of a pattern  ·  W watch  ·  "
              "Esc back",
     "empty": "Run a history to see how the patterns are distributed.",
+    "depression_row": "{share:.0%} of caregivers, symptom level around 0.7",
+    "prevalence_heading": "Caregivers with depression (about 1 mother in 6; Shorey et al. 2018):",
     "infant_label": "{label}, infant {i}",
     "infant_history": "{label}, simulated infant {i} (sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}{fright})",
     "infant_fright": ", frightening moments {f:.1f} a day",
@@ -98,7 +100,11 @@ PARAM_LABELS = {
     "comfort_welcome": ("Comfort welcomed", "{:.2f}"),
     "phone_hours": ("Phone time", "{:.1f} h/day"),
     "frightening_per_day": ("Frightening episodes", "{:.1f} a day"),
+    "depressive_symptoms": ("Depressive symptoms", "{:.1f} (0-1)"),
 }
+#: Shares of caregivers with depressive symptoms the learner can pick for a population (CW6: 8% Europe, 17%
+#: pooled, 26% Middle East; Shorey et al. 2018), and 0% and 50% to see the difference.
+PREVALENCES = (0.0, 0.08, 0.17, 0.26, 0.5)
 
 #: Plain names of the histories (the ids are the contract; these are the view's words).
 HISTORY_NAMES = {
@@ -109,6 +115,7 @@ HISTORY_NAMES = {
     "unpredictable": "Unpredictable",
     "frightening": "Frightening moments",
     "phone_heavy": "Phone-heavy",
+    "depressed": "Depressive symptoms",
     "low_risk": "Low risk (Baltimore-like)",
     "high_risk": "High risk",
     "global_mixed": "Global mixed risk",
@@ -161,13 +168,16 @@ class PopulationRun(threading.Thread):
         seed: random seed (the same seed, choice and N give the same result).
         months: months of development (default: the Strange Situation scenario's age).
         ssp_overrides, sf_overrides: ``--set``-style episode overrides (tests shorten the episodes).
+        prevalence: a population's share of caregivers with depressive symptoms (None: its own).
     """
 
     WEIGHTS = (("develop", 0.25), ("ssp", 0.55), ("score", 0.05), ("sf", 0.15))
 
     def __init__(self, choice: str, n: int, seed: int = 0, months: float | None = None,
-                 ssp_overrides: dict | None = None, sf_overrides: dict | None = None) -> None:
+                 ssp_overrides: dict | None = None, sf_overrides: dict | None = None,
+                 prevalence: float | None = None) -> None:
         super().__init__(daemon=True, name=f"population-{choice}-{n}")
+        self.prevalence = prevalence  # share of caregivers with depressive symptoms (None: the population's)
         self.choice = choice
         self.n = int(n)
         self.seed = int(seed)
@@ -230,7 +240,9 @@ class PopulationRun(threading.Thread):
         n = self.n
         self._set("develop", 0.0)
         if self.choice in POPULATIONS:
-            dev = develop_population(self.choice, n, months, self.seed)
+            from ...model.population.populations import PREVALENCE_KEY
+            extra = {} if self.prevalence is None else {PREVALENCE_KEY: float(self.prevalence)}
+            dev = develop_population(self.choice, n, months, self.seed, extra)
             kind = "population"
         else:
             # As the ``develop`` command does: one generator for the whole history of the N dyads.
@@ -299,6 +311,7 @@ class PopulationLabScene(Scene):
         self._population_objs = POPULATIONS
         self.choice = "low_risk" if "low_risk" in POPULATIONS else self.profiles[0]
         self.n = SIZES[1]
+        self.prevalence: dict[str, float] = {}  # the learner's share of caregivers with depression, per population
         self.seed = int(seed)
         self.months = months
         self.ssp_overrides = dict(ssp_overrides or {})
@@ -331,6 +344,18 @@ class PopulationLabScene(Scene):
         self.n = int(n)
         self.relayout()
 
+    def prevalence_of(self, pid: str) -> float:
+        """The share of caregivers with depressive symptoms a population run will draw (the learner's, or
+        the population's own)."""
+        return self.prevalence.get(pid, self._population_objs[pid].depression_prevalence)
+
+    def set_prevalence(self, share: float) -> None:
+        """Set the chosen population's share of caregivers with depressive symptoms (CW6)."""
+        if self.running or self.choice not in self._population_objs:
+            return
+        self.prevalence[self.choice] = float(share)
+        self.relayout()
+
     def cycle_n(self) -> None:
         """Next size (100, 300, 1000)."""
         k = SIZES.index(self.n) if self.n in SIZES else -1
@@ -341,7 +366,9 @@ class PopulationLabScene(Scene):
         if self.running:
             return
         self.message = ""
-        self.job = PopulationRun(self.choice, self.n, self.seed, self.months, self.ssp_overrides, self.sf_overrides)
+        prev = self.prevalence.get(self.choice) if self.choice in self._population_objs else None
+        self.job = PopulationRun(self.choice, self.n, self.seed, self.months, self.ssp_overrides, self.sf_overrides,
+                                 prev)
         self.job.start()
         self.relayout()
         self.group.focus("cancel")
@@ -415,20 +442,24 @@ class PopulationLabScene(Scene):
                 pygame.K_9, pygame.K_0]
         caps = [str((k + 1) % 10) for k in range(10)]
         k = 0
+        # Rows shrink a little as histories are added, so the list, N and Run always fit the panel.
+        rows = len(self.profiles) + len(self.populations)
+        step = min(34, (LEFT.bottom - 52 - 84 - 30 - y) // max(rows, 1))
+        bh = step - 3
         for pid in self.profiles:
             key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
-            items.append(Button((x, y, w, 30), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
+            items.append(Button((x, y, w, bh), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
                                 key_label=cap, style="option", selected=pid == self.choice, locked=running,
                                 ident=f"choice:{pid}", font_size=self._fs(16)))
-            y += 34
+            y += step
             k += 1
-        y += 30
+        y += 26
         for pid in self.populations:
             key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
-            items.append(Button((x, y, w, 30), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
+            items.append(Button((x, y, w, bh), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
                                 key_label=cap, style="option", selected=pid == self.choice, locked=running,
                                 ident=f"choice:{pid}", font_size=self._fs(16)))
-            y += 34
+            y += step
             k += 1
         self._n_y = y + 8
         y += 36
@@ -436,6 +467,7 @@ class PopulationLabScene(Scene):
         for j, n in enumerate(SIZES):
             items.append(Button((x + j * (bw + 8), y, bw, 32), f"{n:,}", lambda n=n: self.set_n(n), style="option",
                                 selected=n == self.n, locked=running, ident=f"n:{n}", font_size=self._fs(16)))
+        self._prevalence_buttons(items, running)
         y = LEFT.bottom - 52
         if running:
             items.append(Button((x, y, w - 110, 44), T["cancel"], self.cancel, key=pygame.K_x, key_label="X",
@@ -464,6 +496,22 @@ class PopulationLabScene(Scene):
             items.append(Button((dx + 250, by, ww, 34), T["watch"], self.watch, key=pygame.K_w, key_label="W",
                                 ident="watch", style="primary", font_size=self._fs(15)))
         self.group.set(items)
+
+    def _prevalence_buttons(self, items: list, running: bool) -> None:
+        """For a population, before a run: one option button per share of caregivers with depression, at the
+        bottom of the About panel (where ``_draw_about`` writes its heading)."""
+        self._prev_y = None
+        if self.result is not None or self.choice not in self._population_objs:
+            return
+        x, w = RIGHT.x + 24, RIGHT.w - 48
+        y = RIGHT.bottom - 96
+        self._prev_y = y - 26
+        current = self.prevalence_of(self.choice)
+        bw = min(120, (w - 8 * (len(PREVALENCES) - 1)) // len(PREVALENCES))
+        for j, share in enumerate(PREVALENCES):
+            items.append(Button((x + j * (bw + 8), y, bw, 32), f"{share:.0%}", lambda share=share: self.set_prevalence(share),
+                                style="option", selected=abs(share - current) < 1e-9, locked=running,
+                                ident=f"prevalence:{share:g}", font_size=self._fs(16)))
 
     # --- scene hooks -----------------------------------------------------------------------------------------------
     def pause(self) -> None:
@@ -560,6 +608,8 @@ class PopulationLabScene(Scene):
                     for k, d in pop.dists.items() if k in PARAM_LABELS]
             rows.append((PARAM_LABELS["frightening_per_day"][0],
                          f"{pop.frightening_share:.0%} of caregivers, median {pop.frightening_median:g} a day"))
+            rows.append((PARAM_LABELS["depressive_symptoms"][0],
+                         T["depression_row"].format(share=self.prevalence_of(self.choice))))
         else:
             prof = self._profile_objs[self.choice]
             desc = prof.description[:1].upper() + prof.description[1:] + "."
@@ -574,11 +624,17 @@ class PopulationLabScene(Scene):
             y += lh
         y += 10
         months = float(self.months) if self.months is not None else 12.0
-        y = paragraph(surface, self._font(theme.SIZE_SMALL, italic=True), T["no_class_note"].format(months=months),
-                      pygame.Rect(x, y, w, 60), p.ink_soft) + 8
+        note_bottom = self._prev_y - 8 if getattr(self, "_prev_y", None) is not None else y + 60
+        nf = self._font(theme.SIZE_SMALL, italic=True)
+        if note_bottom - y >= nf.get_height():  # the prevalence choice, when shown, keeps its place below
+            y = paragraph(surface, nf, T["no_class_note"].format(months=months),
+                          pygame.Rect(x, y, w, note_bottom - y), p.ink_soft) + 8
         if self.message:
             text(surface, self._font(theme.SIZE_SMALL, bold=True), self.message, (x, RIGHT.bottom - 40), p.warn,
                  max_width=w)
+        if getattr(self, "_prev_y", None) is not None:
+            text(surface, self._font(theme.SIZE_SMALL, bold=True), T["prevalence_heading"], (x, self._prev_y),
+                 p.ink_soft, max_width=w)
         text(surface, self._font(theme.SIZE_SMALL), T["empty"], (x, RIGHT.bottom - 16), p.ink_faint,
              anchor="bottomleft", max_width=w)
 
