@@ -142,6 +142,11 @@ def cw6_targets() -> dict[str, float]:
 
 
 # --- rows of ``python main.py validation`` -------------------------------------------------------------------
+def _size(runs) -> tuple[int, int]:
+    """The report's (infants per group, seed)."""
+    return int(getattr(runs, "n", N)), int(getattr(runs, "seed", SEED))
+
+
 def _register() -> None:
     try:
         from ..scoring.validation import Row, register_check
@@ -178,8 +183,8 @@ def _register() -> None:
 
     @register_check("CW3", order=203)
     def cw3(runs):
-        n = int(getattr(runs, "n", N))
-        v = cw3_values(n, int(getattr(runs, "seed", SEED)))
+        n, seed = _size(runs)
+        v = cw3_values(n, seed)
         g, d = v["good_enough"], v["depressed"]
         effect = all(x["positive_affect"][1] < x["positive_affect"][0] and x["gaze"][1] < x["gaze"][0]
                      and x["negative_affect"][1] > x["negative_affect"][0] for x in (g, d))
@@ -196,8 +201,8 @@ def _register() -> None:
 
     @register_check("CW4", order=204)
     def cw4(runs):
-        n = int(getattr(runs, "n", N))
-        v = cw4_values(n, int(getattr(runs, "seed", SEED)))
+        n, seed = _size(runs)
+        v = cw4_values(n, seed)
         w, wo = v["with"], v["without"]
         ratio = w["D"] / max(wo["D"], 1e-9)
         ok = w["B"] < wo["B"] and 1.3 <= ratio <= 2.2
@@ -209,8 +214,8 @@ def _register() -> None:
 
     @register_check("CW5", order=205)
     def cw5(runs):
-        n = int(getattr(runs, "n", N))
-        v = cw5_values(n, int(getattr(runs, "seed", SEED)))
+        n, seed = _size(runs)
+        v = cw5_values(n, seed)
         t, dy = v["treatment"], v["dyadic"]
         ok = (dy["d_sensitivity"] > dy["h_security"] > 0 and t["d_sensitivity"] < dy["d_sensitivity"]
               and t["h_security"] < dy["h_security"])
