@@ -1,9 +1,11 @@
-"""The app: window, fixed 1280x720 canvas scaled with letterboxing, fonts, the scene stack and the main loop.
+"""The app: the window at its real size, fonts scaled to it and to the text size, the scene stack and the main loop.
 
 The loop runs in strict order (pygame-ce's chimp example): events -> update -> draw -> flip, with
-``clock.tick(FPS)``. Mouse positions are mapped from the window to canvas coordinates before scenes
-see them, so scenes only ever think in 1280x720. Keys handled here for every scene: F11 full screen,
-F10 projector colours, T text size (back row), M mute, Ctrl+Q quit.
+``clock.tick(FPS)``. Scenes draw straight onto the window at its real size (1024x600 up to 3840x2160):
+nothing is drawn small and scaled up. They lay out from ``app.layout`` (see layout.py), which changes
+when the window is resized or the text size changes; each scene's ``relayout()`` is then called. Keys
+handled here for every scene: F11 full screen, F10 projector colours, T text size (back row), M mute,
+Ctrl+Q quit.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import pygame  # noqa: E402
 from ..model.session import warm_up_in_background  # noqa: E402
 from . import strings as S  # noqa: E402
 from . import theme  # noqa: E402
+from .layout import Layout  # noqa: E402
+from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
 
 
@@ -26,36 +30,37 @@ class App:
 
     Args:
         fullscreen: start full screen.
+        size: the window size (W, H) in pixels (default ``theme.CANVAS_SIZE``); clamped to the sizes the
+            layouts are made for (``theme.MIN_WINDOW`` to ``theme.MAX_WINDOW``).
         projector: start with the high-contrast projector colours (and sound muted).
         headless: True under tests and screenshots (no waiting for the frame clock).
         sound: whether synthesised sound starts unmuted.
     """
 
     def __init__(self, fullscreen: bool = False, projector: bool = False, headless: bool = False,
-                 sound: bool | None = None) -> None:
+                 sound: bool | None = None, size=None) -> None:
         pygame.display.init()
         pygame.font.init()
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
-        self.canvas_size = theme.CANVAS_SIZE
-        self.canvas: pygame.Surface | None = None  # set by _open_window (the screen itself when 1:1)
         self.palette = theme.PROJECTOR if projector else theme.CLASSIC
-        self.text_scale_index = 0
+        self._fonts: dict[tuple, pygame.font.Font] = {}
+        self._text_scale_index = 0
         self.fullscreen = False
-        self.window_size = self.canvas_size
-        self._windowed_size = self.canvas_size
-        self.screen = self._open_window(self.canvas_size, fullscreen)
+        start = tuple(size) if size else theme.CANVAS_SIZE
+        self.window_size = start
+        self._windowed_size = start
+        self.layout = Layout(start, self.text_scale)
+        self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
-        self._fonts: dict[tuple, pygame.font.Font] = {}
         self.stack = SceneStack()
         self.clock = pygame.time.Clock()
         self.running = True
         self.frame_count = 0
         self.exit_code = 0
-        self._scale_cache: tuple | None = None
         self.sound = _make_sound(enabled=(not projector) if sound is None else sound)
 
-    # --- window and scaling ------------------------------------------------------------------------------
+    # --- window and layout --------------------------------------------------------------------------
     def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
         flags = pygame.RESIZABLE
         screen = None
@@ -67,17 +72,25 @@ class App:
                 screen = None
         if screen is None:
             self.fullscreen = False
-            size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+            size = clamp_size(size)
             screen = pygame.display.set_mode(size, flags)
         self.window_size = screen.get_size()
-        # At exactly 1280x720 the scenes draw straight onto the window (no copy per frame); otherwise onto an
-        # off-screen canvas that is scaled into the window with letterboxing.
-        if screen.get_size() == tuple(self.canvas_size):
-            self.canvas = screen
-        elif self.canvas is None or self.canvas.get_size() != tuple(self.canvas_size) or self.canvas is getattr(
-                self, "screen", None):
-            self.canvas = pygame.Surface(self.canvas_size).convert()
+        self._relayout()
         return screen
+
+    @property
+    def canvas(self) -> pygame.Surface:
+        """The surface scenes draw on: the window itself, at its real size."""
+        return self.screen
+
+    @property
+    def canvas_size(self) -> tuple[int, int]:
+        """The window's size in pixels."""
+        return self.layout.size
+
+    def _relayout(self) -> None:
+        self.layout = Layout(self.window_size, self.text_scale)
+        self._notify_layout()
 
     def toggle_fullscreen(self) -> None:
         """Switch between full screen and the last window size."""
@@ -86,50 +99,68 @@ class App:
         else:
             self._windowed_size = self.window_size
             self.screen = self._open_window(self.window_size, True)
-        self._scale_cache = None
 
     def resize(self, size) -> None:
-        """The window was resized by the user (or a test)."""
+        """The window was resized by the user (or a test): every scene lays out again at the new size."""
         if self.fullscreen:
             return
         w, h = int(size[0]), int(size[1])
         self.screen = self._open_window((w, h), False)
-        self._scale_cache = None
 
     def _viewport(self) -> tuple[float, int, int, int, int]:
-        """Scale and letterbox: (scale, x, y, w, h) of the canvas inside the window."""
-        ww, wh = self.screen.get_size()
-        cw, ch = self.canvas_size
-        s = min(ww / cw, wh / ch) if ww and wh else 1.0
-        w, h = max(1, int(cw * s)), max(1, int(ch * s))
-        return s, (ww - w) // 2, (wh - h) // 2, w, h
+        """(scale, x, y, w, h) of the drawing inside the window: always the whole window at scale 1."""
+        w, h = self.screen.get_size()
+        return 1.0, 0, 0, w, h
 
     def to_canvas(self, pos) -> tuple[int, int]:
-        """Map a window position to canvas coordinates (may fall outside the canvas in the letterbox)."""
-        s, x, y, _, _ = self._viewport()
-        return int((pos[0] - x) / s), int((pos[1] - y) / s)
+        """A window position in drawing coordinates (the same: scenes draw at the window's real size)."""
+        return int(pos[0]), int(pos[1])
 
     # --- fonts and theme -------------------------------------------------------------------------------
     @property
     def text_scale(self) -> float:
         """The back-row text factor (1.0, 1.15 or 1.3)."""
-        return theme.TEXT_SCALES[self.text_scale_index]
+        return theme.TEXT_SCALES[self._text_scale_index]
 
-    def font(self, size: int, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
-        """The bundled Lato at ``size`` canvas pixels (times the text scale unless ``scaled`` is False)."""
-        px = max(8, int(round(size * (self.text_scale if scaled else 1.0))))
-        key = (px, bold, italic)
+    @property
+    def text_scale_index(self) -> int:
+        """Which of ``theme.TEXT_SCALES`` is on (0 normal, 1 large, 2 back row)."""
+        return self._text_scale_index
+
+    @text_scale_index.setter
+    def text_scale_index(self, index: int) -> None:
+        self._text_scale_index = int(index) % len(theme.TEXT_SCALES)
+        self._relayout()
+
+    @property
+    def u(self) -> float:
+        """Window pixels per design pixel (see layout.py)."""
+        return self.layout.u
+
+    def px(self, n: float) -> int:
+        """A design length in window pixels (``app.layout.px``)."""
+        return self.layout.px(n)
+
+    def font(self, size: float, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
+        """The bundled Lato for a design ``size``: times the layout unit and the text size (unless ``scaled`` is
+        False), never below the readable minimum for this window (``layout.min_text_px``)."""
+        return self.font_px(self.layout.font_px(size, scaled), bold, italic)
+
+    def font_px(self, px: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """The bundled Lato at ``px`` window pixels (cached; registered with the widgets so tests can check the
+        size of every text drawn). Prefer :meth:`font`, which follows the window and the text size."""
+        key = (int(px), bold, italic)
         f = self._fonts.get(key)
         if f is None:
             path = theme.FONT_BOLD if bold else theme.FONT_ITALIC if italic else theme.FONT_REGULAR
-            f = pygame.font.Font(str(path), px)
+            f = pygame.font.Font(str(path), int(px))
             self._fonts[key] = f
+            register_font(f, int(px))
         return f
 
     def cycle_text_scale(self) -> None:
         """Next text size (normal, large, back row)."""
-        self.text_scale_index = (self.text_scale_index + 1) % len(theme.TEXT_SCALES)
-        self._notify_layout()
+        self.text_scale_index = self._text_scale_index + 1
 
     def toggle_projector(self) -> None:
         """Switch between the classic and the projector colours."""
@@ -137,7 +168,7 @@ class App:
         self._notify_layout()
 
     def _notify_layout(self) -> None:
-        for scene in self.stack.scenes:
+        for scene in getattr(getattr(self, "stack", None), "scenes", ()):
             relayout = getattr(scene, "relayout", None)
             if relayout:
                 relayout()
@@ -189,17 +220,13 @@ class App:
             self.resize(event.size)
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
-            self._scale_cache = None
-            self.window_size = self.screen.get_size()
+            if self.screen.get_size() != tuple(self.window_size):
+                self.window_size = self.screen.get_size()
+                self._relayout()
             return
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            pos = getattr(event, "pos", None)
-            if pos is None:
+            if getattr(event, "pos", None) is None:
                 return
-            attrs = dict(event.dict)
-            attrs["pos"] = self.to_canvas(pos)
-            attrs["window_pos"] = pos
-            event = pygame.event.Event(event.type, attrs)
         if event.type == pygame.KEYDOWN:
             mods = getattr(event, "mod", 0)
             key = getattr(event, "key", None)
@@ -239,36 +266,21 @@ class App:
         self.frame_count += 1
 
     def draw_canvas(self) -> pygame.Surface:
-        """Draw the visible scenes onto the canvas and return it (no flip)."""
+        """Draw the visible scenes onto the window surface and return it (no flip)."""
         visible = self.stack.visible()
         if not (visible and getattr(visible[0], "opaque", False)):  # an opaque scene paints every pixel itself
-            self.canvas.fill(self.palette.bg)
+            self.screen.fill(self.palette.bg)
         for scene in visible:
-            scene.draw(self.canvas)
-        return self.canvas
+            scene.draw(self.screen)
+        return self.screen
 
     def render(self) -> None:
-        """Draw the canvas, scale it into the window with letterboxing, flip."""
-        canvas = self.draw_canvas()
-        s, x, y, w, h = self._viewport()
-        if canvas is self.screen:
-            pass  # drawn in place
-        elif (w, h) == self.canvas_size and (x, y) == (0, 0):
-            self.screen.blit(canvas, (0, 0))
-        else:
-            view = (self.screen.get_size(), x, y, w, h)
-            if self._scale_cache != view:  # the letterbox bars only need painting when the window changes
-                self.screen.fill((20, 20, 20))
-                self._scale_cache = view
-            target = self.screen.subsurface((x, y, w, h))
-            if abs(s - round(s)) < 1e-6 and s >= 1:  # whole-number zoom: nearest pixels stay crisp
-                pygame.transform.scale(canvas, (w, h), target)
-            else:  # smooth scaling straight into the window, no intermediate surface
-                pygame.transform.smoothscale(canvas, (w, h), target)
+        """Draw the scenes at the window's real size, flip."""
+        self.draw_canvas()
         pygame.display.flip()
 
     def screenshot(self, path) -> None:
-        """Save the current canvas (1280x720) as a PNG, atomically."""
+        """Save what the window shows, at the window's size, as a PNG, atomically."""
         from ..model.io import atomic_write_bytes
         import io
         canvas = self.draw_canvas()
@@ -338,6 +350,12 @@ class ErrorScene(Scene):
         self.group.draw(surface)
 
 
+def clamp_size(size) -> tuple[int, int]:
+    """A window size held within the sizes the layouts are made for (``theme.MIN_WINDOW``-``MAX_WINDOW``)."""
+    (lw, lh), (hw, hh) = theme.MIN_WINDOW, theme.MAX_WINDOW
+    return min(hw, max(lw, int(size[0]))), min(hh, max(lh, int(size[1])))
+
+
 def _make_sound(enabled: bool):
     """The figures developer's synthesised sound, or a silent stand-in when it or the mixer is missing."""
     try:
@@ -372,24 +390,35 @@ def open_app(**kw) -> "App | None":
 
 
 def parse_gui_flags(argv: list[str]) -> dict:
-    """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
-    opts = {"fullscreen": False, "projector": False, "sound": None}
-    for a in argv:
-        if a == "--fullscreen":
+    """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute, --size WxH."""
+    from .layout import parse_size
+    opts = {"fullscreen": False, "projector": False, "sound": None, "size": None}
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a.startswith("--size"):
+            value = a.split("=", 1)[1] if "=" in a else (args.pop(0) if args else "")
+            try:
+                opts["size"] = parse_size(value)
+            except ValueError as exc:
+                print(f"error: --size: {exc}", file=sys.stderr)
+                raise SystemExit(2)
+        elif a == "--fullscreen":
             opts["fullscreen"] = True
         elif a == "--projector":
             opts["projector"] = True
         elif a == "--mute":
             opts["sound"] = False
         else:
-            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, or a command "
+            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, --size WxH, or a command "
                   f"(list, run, batch, play...)", file=sys.stderr)
             raise SystemExit(2)
     return opts
 
 
 def launch_gui(argv: list[str]) -> int:
-    """Open the app at Home (``python main.py [--fullscreen] [--projector] [--mute]``). Returns the exit code."""
+    """Open the app at Home (``python main.py [--fullscreen] [--projector] [--mute] [--size WxH]``). Returns the
+    exit code."""
     try:
         opts = parse_gui_flags(argv)
     except SystemExit as exc:

@@ -9,7 +9,7 @@ EXIT_OK = 0
 
 def register(sub, common) -> None:
     """Add ``play SCENARIO [--infant P] [--caregiver POLICY] [--autoplay] [--seed N] [--fullscreen]
-    [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE]`` to ``sub``."""
+    [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE] [--size WxH]`` to ``sub``."""
     sp = sub.add_parser("play", help="open the app on a scenario; --autoplay lets a scripted caregiver play")
     common(sp)
     sp.add_argument("--autoplay", action="store_true",
@@ -22,8 +22,30 @@ def register(sub, common) -> None:
     sp.add_argument("--exit-after", type=float, default=None, metavar="SIM_SECONDS",
                     help="quit once the model clock reaches this many seconds (past the end: at the debrief)")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png",
-                    help="save a PNG of the screen when quitting via --exit-after (or of the first frame)")
+                    help="save a PNG of the screen when quitting via --exit-after (or of the first frame), at "
+                         "the window's size")
+    add_size_flag(sp)
     sp.set_defaults(func=cmd_play)
+
+
+def add_size_flag(parser) -> None:
+    """``--size WxH``: the window size in pixels (the app draws at that size; ``--screenshot`` saves it)."""
+    parser.add_argument("--size", default=None, metavar="WxH",
+                        help="window size in pixels, 1024x600 to 3840x2160 (default 1280x720); --screenshot "
+                             "saves at this size")
+
+
+def window_size(args):
+    """The parsed ``--size`` of ``args`` as (W, H), or None; a bad value is the CLI's one-line error."""
+    from ..cli import UsageError
+    from .layout import parse_size
+    value = getattr(args, "size", None)
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise UsageError(f"--size: {exc}") from None
 
 
 def cmd_play(args) -> int:
@@ -34,6 +56,7 @@ def cmd_play(args) -> int:
     from ..model.session import Session
 
     scenario = load_scenario(args.scenario)
+    size = window_size(args)
     overrides = _set_pairs(args.set)
     infant = _infant(args.infant)
     caregiver = _caregiver(args.caregiver)
@@ -53,12 +76,13 @@ def cmd_play(args) -> int:
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
     return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
                     autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,
-                    mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot)
+                    mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot,
+                    size=size)
 
 
 def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,
              fullscreen=False, projector=False, mute=False, speed=1.0, exit_after=None, screenshot=None,
-             app=None, run=True):
+             app=None, run=True, size=None):
     """Open the app on ``scenario``: Home below, then the Play scene (autoplay or scripted) or the Briefing.
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
@@ -71,7 +95,8 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0
     if app is None:
-        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None,
+                       size=size)
         if app is None:
             return 2
     app.push(HomeScene(app))

@@ -308,3 +308,6 @@ BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
+
+# Scroll panels (widgets.ScrollPanel): the cue on a panel with more text below, and how to reach it.
+SCROLL_MORE = "More below: wheel or Page Down"

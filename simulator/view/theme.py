@@ -21,8 +21,11 @@ OI_VERMILLION = (213, 94, 0)
 OI_PURPLE = (204, 121, 167)
 OI_BLACK = (0, 0, 0)
 
-CANVAS_SIZE = (1280, 720)  # the fixed logical canvas; the window scales it with letterboxing
-MIN_WINDOW = (480, 270)
+DESIGN_SIZE = (1280, 720)  # the reference window the design sizes below are given for (1 design px = 1 px here)
+CANVAS_SIZE = DESIGN_SIZE  # the default window size (the app draws at the window's real size, whatever it is)
+MIN_WINDOW = (1024, 600)  # the smallest window the layouts are made for (a small laptop or netbook projector)
+MAX_WINDOW = (3840, 2160)  # the largest (a 4K projector or screen)
+MIN_TEXT_SHARE = 1 / 40  # every text is at least this share of the window height at the largest text size
 FPS = 60
 TEXT_SCALES = (1.0, 1.15, 1.3)  # normal, large, back row (key T cycles)
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # play speed choices (model seconds per real second)
@@ -35,7 +38,7 @@ FONT_REGULAR = FONT_DIR / "Lato-Regular.ttf"
 FONT_BOLD = FONT_DIR / "Lato-Bold.ttf"
 FONT_ITALIC = FONT_DIR / "Lato-Italic.ttf"
 
-# Font sizes in canvas pixels (before text scaling).
+# Font sizes in design pixels (times the window's layout unit and the text size; see layout.py).
 SIZE_TITLE = 40
 SIZE_HEADING = 26
 SIZE_BODY = 19
