@@ -248,6 +248,18 @@ class Button:
         self.font_size = font_size
         self.scaled = scaled  # False: keep this label's size when the back-row text scale is on
 
+    @staticmethod
+    def width_for(app, label: str, key_label: str | None = None, font_size: int = 17, bold: bool = True) -> int:
+        """The width (px) a plain button needs to show ``label`` whole, with its key cap, at the app's window and
+        text size (the inverse of ``_paint``'s arithmetic)."""
+        font = app.font(font_size, bold=bold)
+        w = app.px(10) + font.size(label)[0] + app.px(14)
+        if key_label:
+            small = app.font(max(theme.SIZE_TINY, font_size - 3), bold=True)
+            img_w, img_h = small.size(key_label)[0], small.get_height()
+            w += max(img_w + 2 * max(4, img_h // 4), img_h + 4) + app.px(8) + 2
+        return w
+
     def activate(self) -> bool:
         """Fire the button unless it is locked. Returns True if it fired."""
         if self.locked or self.on_click is None:
@@ -301,7 +313,7 @@ class Button:
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
         font = app.font(self.font_size, bold=self.style == "primary" or self.selected, scaled=self.scaled)
-        x = 10
+        x = app.px(10)
         small = app.font(max(theme.SIZE_TINY, self.font_size - 3), bold=True, scaled=self.scaled)
         if self.key_label:
             cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
