@@ -37,8 +37,8 @@ def add_size_flag(parser) -> None:
 
 def window_size(args):
     """The parsed ``--size`` of ``args`` as (W, H), or None; a bad value is the CLI's one-line error."""
-    from ..cli import UsageError
-    from .layout import parse_size
+    from ..view.layout import parse_size
+    from .commands import UsageError
     value = getattr(args, "size", None)
     if value is None:
         return None
@@ -50,7 +50,7 @@ def window_size(args):
 
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from ..cli import UsageError, _caregiver, _infant, _set_pairs
+    from .commands import UsageError, _caregiver, _infant, _set_pairs
     from ..model.io import OutputError
     from ..model.scenario import load_scenario
     from ..model.session import Session
@@ -87,10 +87,10 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
     """
-    from .app import open_app
-    from .briefing import BriefingScene
-    from .home import HomeScene
-    from .play import PlayScene
+    from ..view.app import open_app
+    from ..view.scenes.briefing import BriefingScene
+    from ..view.scenes.home import HomeScene
+    from ..view.scenes.play import PlayScene
 
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0

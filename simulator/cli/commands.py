@@ -11,11 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from .model.io import OutputError
-from .model.params import ALL_PARAMS, PRESETS, resolve_preset
-from .model.policies import POLICY_HELP, policy_code
-from .model.scenario import ScenarioError, available, load_scenario
-from .model.session import Session, SetError
+from ..model.io import OutputError
+from ..model.params import ALL_PARAMS, PRESETS, resolve_preset
+from ..model.policies import POLICY_HELP, policy_code
+from ..model.scenario import ScenarioError, available, load_scenario
+from ..model.session import Session, SetError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -105,7 +105,7 @@ def cmd_list(args) -> int:
     for p in PRESETS.values():
         print(f"  {p.id:<24} {p.history}")
     try:
-        from .model.population import POPULATIONS, PROFILES
+        from ..model.population import POPULATIONS, PROFILES
         print("\nPopulations (for batch --infant):")
         for pid, pop in POPULATIONS.items():
             print(f"  {pid:<24} {pop.description}")
@@ -146,8 +146,8 @@ def _session(args, n: int, record: bool) -> Session:
 
 
 def cmd_run(args) -> int:
-    from .export import score, trajectory_csv, write_session_json
-    from .model.io import atomic_write_text
+    from ..export import score, trajectory_csv, write_session_json
+    from ..model.io import atomic_write_text
 
     out = _check_out(args.out, (".csv", ".json"))
     session = _session(args, 1, record=True).run()
@@ -160,8 +160,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from .export import batch_csv
-    from .model.io import atomic_write_text
+    from ..export import batch_csv
+    from ..model.io import atomic_write_text
 
     if args.n < 1:
         raise UsageError(f"--n {args.n}: must be at least 1")
@@ -177,12 +177,12 @@ def cmd_batch(args) -> int:
 
 def _batch_result(args, scenario, overrides: dict[str, float], progress):
     """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
-    from .model.batch import run_batch
+    from ..model.batch import run_batch
 
     name = args.infant
     caregiver = _caregiver(args.caregiver)
     try:
-        from .model import population
+        from ..model import population
     except ImportError:
         population = None
     if population is not None and name is not None and name.lower() in population.POPULATIONS:
@@ -191,7 +191,7 @@ def _batch_result(args, scenario, overrides: dict[str, float], progress):
                                                progress=progress)
         session = population.population_session(scenario, name.lower(), args.n, caregiver, args.seed, overrides)
         session.run(progress=progress)
-        from .export import score
+        from ..export import score
         session.scores = score(session)
         return session
     return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
@@ -226,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
     try:
-        from .extra_commands import register
+        from ..extra_commands import register
         register(sub, common)
     except ImportError:
         pass
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
-            from .view.app import launch_gui
+            from ..view.app import launch_gui
             return launch_gui(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):

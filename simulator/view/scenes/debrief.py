@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pygame
 
-from ..model.params import PRESETS
-from . import strings as S
-from . import theme
-from .chart import draw_timeline, legend, series_colour, strip_key
+from ...model.params import PRESETS
+from .. import strings as S
+from .. import theme
+from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
 from .home import draw_hints
-from .scene import Scene
-from .widgets import Button, FocusGroup, ScrollPanel, mix, paragraph_full, scroll_panels_event, text, wrap
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, ScrollPanel, mix, paragraph_full, scroll_panels_event, text, wrap
 
 #: The 1280x720 design of the screen (window-stretched by relayout).
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
@@ -42,7 +42,7 @@ def save_folder() -> Path:
 def _score(session):
     """Scores from the scoring package, or None when it is not installed (or cannot score this run)."""
     try:
-        from ..model.scoring import score_session
+        from ...model.scoring import score_session
     except ImportError:
         return None
     try:
@@ -154,8 +154,8 @@ class DebriefScene(Scene):
     def save(self) -> None:
         """Export the printable A4 report of this session (the page ``report`` draws, not a picture of this
         screen), the trajectory CSV and the session JSON, atomically."""
-        from ..model.io import OutputError
-        from ..sessions.documents import write_session_report
+        from ...model.io import OutputError
+        from ...printout.documents import write_session_report
         folder = save_folder()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
@@ -476,7 +476,7 @@ class DebriefScene(Scene):
         if sc is None:
             y = paragraph_full(surface, f, S.DEBRIEF_SSP_NO_SCORING, x0, y, width, p.ink_soft)
             return paragraph_full(surface, f, S.DEBRIEF_PUBLISHED_DIST, x0, y + u(6), width, p.ink)
-        from ..export import SCALES
+        from ...export import SCALES
         col_w = max(fb.size(S.SCALE_SHORT.get(n, n[:2].upper()))[0] for n in SCALES) + u(14)
         first = width - len(SCALES) * col_w
         x_cols = [x0 + first + k * col_w for k in range(len(SCALES))]
