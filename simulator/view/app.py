@@ -49,7 +49,8 @@ class App:
         start = tuple(size) if size else theme.CANVAS_SIZE
         self.window_size = start
         self._windowed_size = start
-        self.layout = Layout(start, self.text_scale)
+        self._layout = Layout(start, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
         self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
@@ -80,16 +81,35 @@ class App:
 
     @property
     def canvas(self) -> pygame.Surface:
-        """The surface scenes draw on: the window itself, at its real size."""
-        return self.screen
+        """The surface scenes draw on: the window itself, at its real size (a design-size canvas while a scene
+        not yet laid out from the window is shown)."""
+        return self._design_canvas() if self.legacy else self.screen
 
     @property
     def canvas_size(self) -> tuple[int, int]:
-        """The window's size in pixels."""
+        """The size in pixels scenes draw at."""
         return self.layout.size
 
+    @property
+    def legacy(self) -> bool:
+        """True while the top scene is laid out for the fixed 1280x720 design (``Scene.native`` False)."""
+        top = self.stack.top if getattr(self, "stack", None) is not None else None
+        return top is not None and not getattr(top, "native", True)
+
+    @property
+    def layout(self) -> Layout:
+        """The layout scenes use now: the window's, or the 1280x720 design's for a legacy scene."""
+        return self._design_layout if self.legacy else self._layout
+
+    def _design_canvas(self) -> pygame.Surface:
+        c = getattr(self, "_design_surface", None)
+        if c is None:
+            c = self._design_surface = pygame.Surface(theme.DESIGN_SIZE).convert()
+        return c
+
     def _relayout(self) -> None:
-        self.layout = Layout(self.window_size, self.text_scale)
+        self._layout = Layout(self.window_size, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
         self._notify_layout()
 
     def toggle_fullscreen(self) -> None:
@@ -108,13 +128,20 @@ class App:
         self.screen = self._open_window((w, h), False)
 
     def _viewport(self) -> tuple[float, int, int, int, int]:
-        """(scale, x, y, w, h) of the drawing inside the window: always the whole window at scale 1."""
-        w, h = self.screen.get_size()
-        return 1.0, 0, 0, w, h
+        """(scale, x, y, w, h) of the drawing inside the window: the whole window at scale 1, or for a legacy
+        scene the 1280x720 canvas scaled and letterboxed."""
+        ww, wh = self.screen.get_size()
+        if not self.legacy:
+            return 1.0, 0, 0, ww, wh
+        cw, ch = theme.DESIGN_SIZE
+        s = min(ww / cw, wh / ch)
+        w, h = max(1, int(cw * s)), max(1, int(ch * s))
+        return s, (ww - w) // 2, (wh - h) // 2, w, h
 
     def to_canvas(self, pos) -> tuple[int, int]:
-        """A window position in drawing coordinates (the same: scenes draw at the window's real size)."""
-        return int(pos[0]), int(pos[1])
+        """A window position in drawing coordinates (the same, but for a legacy scene's scaled canvas)."""
+        s, x, y, _, _ = self._viewport()
+        return int((pos[0] - x) / s), int((pos[1] - y) / s)
 
     # --- fonts and theme -------------------------------------------------------------------------------
     @property
@@ -179,20 +206,36 @@ class App:
         """The scene on top of the stack."""
         return self.stack.top
 
+    def _top_changed(self, before) -> None:
+        """A scene laid out while another was on top may have used the other's layout (window or design):
+        when the top changes between the two kinds, the new top lays out again."""
+        top = self.stack.top
+        if top is not None and getattr(before, "native", True) != getattr(top, "native", True):
+            relayout = getattr(top, "relayout", None)
+            if relayout:
+                relayout()
+
     def push(self, scene: Scene) -> Scene:
         """Push a scene."""
-        return self.stack.push(scene)
+        before = self.stack.top
+        out = self.stack.push(scene)
+        self._top_changed(before)
+        return out
 
     def pop(self) -> Scene | None:
         """Pop the top scene; with nothing left, the app quits."""
         scene = self.stack.pop()
         if not self.stack.scenes:
             self.running = False
+        self._top_changed(scene)
         return scene
 
     def replace(self, scene: Scene) -> Scene:
         """Replace the top scene."""
-        return self.stack.replace(scene)
+        before = self.stack.top
+        out = self.stack.replace(scene)
+        self._top_changed(before)
+        return out
 
     def home(self) -> None:
         """Back to the Home scene, dropping everything above it."""
@@ -225,8 +268,14 @@ class App:
                 self._relayout()
             return
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            if getattr(event, "pos", None) is None:
+            pos = getattr(event, "pos", None)
+            if pos is None:
                 return
+            if self.legacy:
+                attrs = dict(event.dict)
+                attrs["pos"] = self.to_canvas(pos)
+                attrs["window_pos"] = pos
+                event = pygame.event.Event(event.type, attrs)
         if event.type == pygame.KEYDOWN:
             mods = getattr(event, "mod", 0)
             key = getattr(event, "key", None)
@@ -266,24 +315,35 @@ class App:
         self.frame_count += 1
 
     def draw_canvas(self) -> pygame.Surface:
-        """Draw the visible scenes onto the window surface and return it (no flip)."""
+        """Draw the visible scenes onto the window surface (a legacy scene: onto the design canvas) and return
+        that surface (no flip)."""
+        target = self.canvas
         visible = self.stack.visible()
         if not (visible and getattr(visible[0], "opaque", False)):  # an opaque scene paints every pixel itself
-            self.screen.fill(self.palette.bg)
+            target.fill(self.palette.bg)
         for scene in visible:
-            scene.draw(self.screen)
+            scene.draw(target)
+        return target
+
+    def _to_window(self, canvas: pygame.Surface) -> pygame.Surface:
+        """The window with ``canvas`` on it: itself, or a legacy scene's design canvas scaled in."""
+        if canvas is self.screen:
+            return canvas
+        s, x, y, w, h = self._viewport()
+        self.screen.fill((20, 20, 20))
+        pygame.transform.smoothscale(canvas, (w, h), self.screen.subsurface((x, y, w, h)))
         return self.screen
 
     def render(self) -> None:
         """Draw the scenes at the window's real size, flip."""
-        self.draw_canvas()
+        self._to_window(self.draw_canvas())
         pygame.display.flip()
 
     def screenshot(self, path) -> None:
         """Save what the window shows, at the window's size, as a PNG, atomically."""
         from ..model.io import atomic_write_bytes
         import io
-        canvas = self.draw_canvas()
+        canvas = self._to_window(self.draw_canvas())
         buf = io.BytesIO()
         pygame.image.save(canvas, buf, "png")
         atomic_write_bytes(path, buf.getvalue())
