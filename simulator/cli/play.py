@@ -35,19 +35,6 @@ def add_size_flag(parser) -> None:
                              "saves at this size")
 
 
-def window_size(args):
-    """The parsed ``--size`` of ``args`` as (W, H), or None; a bad value is the CLI's one-line error."""
-    from ..view.layout import parse_size
-    from .commands import UsageError
-    value = getattr(args, "size", None)
-    if value is None:
-        return None
-    try:
-        return parse_size(value)
-    except ValueError as exc:
-        raise UsageError(f"--size: {exc}") from None
-
-
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
     from .commands import UsageError, _caregiver, _infant, _set_pairs
@@ -55,7 +42,7 @@ def cmd_play(args) -> int:
     from ..model.session import Session
 
     scenario = load_scenario(args.scenario)
-    size = window_size(args)
+    size = parse_size(args.size)
     overrides = _set_pairs(args.set)
     infant = _infant(args.infant)
     caregiver = _caregiver(args.caregiver)
@@ -88,18 +75,16 @@ def check_screenshot(path: str | None) -> None:
 
 
 def parse_size(value: str | None) -> tuple[int, int] | None:
-    """``--size WxH`` as a (width, height) pair in pixels, or None (one-line error, exit 2)."""
+    """``--size WxH`` as a (width, height) pair in pixels, or None; outside the sizes the layouts are made for
+    (``view.theme.MIN_WINDOW`` to ``MAX_WINDOW``) is a one-line error (exit 2)."""
+    from ..view.layout import parse_size as parse
     from .commands import UsageError
     if value is None:
         return None
-    w, sep, h = value.lower().partition("x")
     try:
-        size = (int(w), int(h))
-    except ValueError:
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080") from None
-    if not sep or not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT between 320x240 and 7680x4320")
-    return size
+        return parse(value)
+    except ValueError as exc:
+        raise UsageError(f"--size {value}: {exc}") from None
 
 
 def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,
