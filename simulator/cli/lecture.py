@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .play import add_size_flag, check_screenshot, parse_size
+from ..content.playlist import load_playlist
+from .common import UsageError, add_audience, add_size_flag, audience_arg, check_out, parse_size
 
 
 def register(sub, common) -> None:
     """Add ``lecture PLAYLIST.toml [--autoplay] [--speed X] [--exit-after S] [--screenshot F] [--size WxH]
     [--audience A] [--fullscreen] [--projector] [--mute]`` to ``sub``."""
-    from .commands import add_audience
     sp = sub.add_parser("lecture", help="play a lecture playlist (scenarios/playlists/*.toml) that pauses on "
                         "questions at its cue points")
     sp.add_argument("playlist", help="a playlist file, or a name from scenarios/playlists/")
@@ -31,16 +29,13 @@ def register(sub, common) -> None:
 
 def cmd_lecture(args) -> int:
     """Run the ``lecture`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from .commands import UsageError, audience_arg
-    from ..content.playlist import load_playlist
-
     playlist = load_playlist(args.playlist)
     audience = audience_arg(args)
     if not 0.5 <= args.speed <= 8.0:
         raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
     if args.exit_after is not None and args.exit_after < 0:
         raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
-    check_screenshot(args.screenshot)
+    check_out(args.screenshot, (".png",), "--screenshot")
     size = parse_size(args.size)
     from ..view import app  # noqa: F401 - hides pygame's banner before pygame is first imported
     from ..view.scenes.lecture import run_lecture

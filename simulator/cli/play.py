@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-EXIT_OK = 0
+from ..model.scenario import load_scenario
+from ..model.session import Session
+from .common import UsageError, add_size_flag, caregiver_policy, check_out, infant_preset, parse_size, set_pairs
 
 
 def register(sub, common) -> None:
@@ -28,63 +28,23 @@ def register(sub, common) -> None:
     sp.set_defaults(func=cmd_play)
 
 
-def add_size_flag(parser) -> None:
-    """``--size WxH``: the window size in pixels (the app draws at that size; ``--screenshot`` saves it)."""
-    parser.add_argument("--size", default=None, metavar="WxH",
-                        help="window size in pixels, 1024x600 to 3840x2160 (default 1280x720); --screenshot "
-                             "saves at this size")
-
-
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from .commands import UsageError, _caregiver, _infant, _set_pairs
-    from ..model.scenario import load_scenario
-    from ..model.session import Session
-
     scenario = load_scenario(args.scenario)
+    overrides = set_pairs(args.set)
+    infant = infant_preset(args.infant)
+    caregiver = caregiver_policy(args.caregiver)
     size = parse_size(args.size)
-    overrides = _set_pairs(args.set)
-    infant = _infant(args.infant)
-    caregiver = _caregiver(args.caregiver)
     if not 0.5 <= args.speed <= 8.0:
         raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
     if args.exit_after is not None and args.exit_after < 0:
         raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
-    check_screenshot(args.screenshot)
+    check_out(args.screenshot, (".png",), "--screenshot")
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
     return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
                     autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,
                     mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot,
                     size=size)
-
-
-def check_screenshot(path: str | None) -> None:
-    """``--screenshot FILE.png``: a .png in a folder that exists (one-line errors, exit 2)."""
-    from .commands import UsageError
-    from ..model.io import OutputError
-    if not path:
-        return
-    shot = Path(path)
-    if shot.suffix.lower() != ".png":
-        raise UsageError(f"--screenshot {path}: must end in .png")
-    folder = shot.parent if str(shot.parent) else Path(".")
-    if shot.is_dir():
-        raise OutputError(f"{shot}: is a folder, not a file")
-    if not folder.is_dir():
-        raise OutputError(f"{shot}: folder {folder} does not exist")
-
-
-def parse_size(value: str | None) -> tuple[int, int] | None:
-    """``--size WxH`` as a (width, height) pair in pixels, or None; outside the sizes the layouts are made for
-    (``view.theme.MIN_WINDOW`` to ``MAX_WINDOW``) is a one-line error (exit 2)."""
-    from ..view.layout import parse_size as parse
-    from .commands import UsageError
-    if value is None:
-        return None
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise UsageError(f"--size {value}: {exc}") from None
 
 
 def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,

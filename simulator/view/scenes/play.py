@@ -24,7 +24,7 @@ from . import tired_panel
 from ..drawing.chart import LiveChart
 from ..drawing.room import ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_height, text
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_full, paragraph_height, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
@@ -119,10 +119,11 @@ class PlayLayout:
 
     @staticmethod
     def status_need(app, width: int, note: str) -> int:
-        """Height (px) the status box needs at ``width``: its heading, three lines and the whole note."""
+        """Height (px) the status box needs at ``width``: its heading, four lines (figures, or figures and the
+        two-line hint) and the whole note."""
         u = app.px
         return (u(16) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(6)
-                + 3 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
+                + 4 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
                 + paragraph_height(app.font(theme.SIZE_TINY, italic=True), note, width - 2 * u(18)) + u(10))
 
 
@@ -156,8 +157,8 @@ class PlayScene(Scene):
 
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
-                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None
-                 ) -> None:
+                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None,
+                 skins: dict | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.infant = infant
@@ -171,6 +172,9 @@ class PlayScene(Scene):
         self.screenshot_path = screenshot
         self.paused = False
         self.session = self._new_session()
+        self.acted = False  # no verdict on the learner before their first action
+        from ..drawing.figures import people_skins
+        self.skins = dict(skins) if skins else people_skins(seed)  # per seed or chosen, never by role
         self.chart = LiveChart(app)
         self.toast = ""
         self.toast_s = 0.0
@@ -270,6 +274,54 @@ class PlayScene(Scene):
         m = traj[-1][_MATCHED_COL]
         return None if m is None else bool(m)
 
+    def verdict(self) -> str | None:
+        """The status now: ``away``, ``matched``, ``mismatched``, or None before the learner's first action."""
+        if not self.caregiver_present():
+            return "away"
+        if self.awaiting_first_action():
+            return None
+        return "matched" if self.matched_now() else "mismatched"
+
+    def awaiting_first_action(self) -> bool:
+        """True while the learner holds the caregiver's part but has not acted yet: no verdict then."""
+        return self.learner_in_control() and not self.acted and not self.session.broken
+
+    def planned(self):
+        """The session's planned ruptures (still-face, phone, leaving) so far, recomputed once per step."""
+        s = self.session
+        key = (id(s), s.steps_taken)
+        if getattr(self, "_planned_key", None) != key:
+            from ...content.ruptures import planned_ruptures
+            self._planned, self._planned_key = planned_ruptures(s.log), key
+        return self._planned
+
+    def counts(self, meas, e: int):
+        """Ruptures and repairs of episode ``e``, the planned ones included, and the planned rupture that
+        began or was repaired in it (or None): ``(ruptures, repairs, planned)``."""
+        rup = int(meas["ruptures"][0, e]) if meas["ruptures"][0, e] == meas["ruptures"][0, e] else 0
+        rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
+        shown = None
+        for r in self.planned():
+            if r.episode == e:
+                rup += 1
+                shown = r
+            if r.repair_episode == e:
+                rep += 1
+                shown = shown or r
+        return rup, rep, shown
+
+    def signal_hint(self) -> str | None:
+        """What the infant signals now and which kinds of response would match, in plain words."""
+        from ...model.actions import MATCH_BY_STATE
+        from ...model.behaviour import SIGNALS
+        s = self.session
+        if not self.caregiver_present():
+            return None
+        state = int(SIGNALS[int(s.state.behaviour[0])])
+        fits = [S.ACTION_LABELS[ACTION_IDS[a]] for a in range(len(ACTION_IDS))
+                if MATCH_BY_STATE[state, a] and ACTION_IDS[a] != "return_greet"]
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:3]))
+
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
         """The learner presses an action: passed to the model with ``set_action`` (returns its answer)."""
@@ -282,6 +334,7 @@ class PlayScene(Scene):
             self.show_toast(S.PLAY_BREAK_CONFIRM)
             return False
         ok = s.set_action(action_id)
+        self.acted = self.acted or ok
         if ok and breaking:
             self.armed_s = 0.0
             self.show_toast(S.PLAY_BREAK_TOAST)
@@ -322,8 +375,7 @@ class PlayScene(Scene):
 
     def toggle_sound(self) -> None:
         """Mute or unmute the synthesised infant sounds."""
-        if self.app.sound is not None:
-            self.app.sound.toggle()
+        self.app.toggle_sound()
         self.relayout()
 
     def restart_episode(self) -> None:
@@ -383,7 +435,8 @@ class PlayScene(Scene):
 
     def _replay_args(self) -> dict:
         return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
-                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides)
+                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides,
+                    skins=self.skins)
 
     def narration_showing(self) -> bool:
         """True while a narration or message covers the top of the room."""
@@ -467,7 +520,7 @@ class PlayScene(Scene):
             x += w
         if x + right_w > avail:
             rows.append([])
-        L = self.L = PlayLayout(app, len(rows), self._panel_note()[0], S.PLAY_NORMAL_NOTE)
+        L = self.L = PlayLayout(app, len(rows), self._panel_note()[0], self._status_note())
         items = []
         # The actions: two columns of ten in the panel, under its title and note.
         x0 = L.panel.x + u(14)
@@ -713,7 +766,8 @@ class PlayScene(Scene):
                     contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
-                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label())
+                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
+                    skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_local = None
         if self.toast and self.toast_s > 0:
@@ -762,7 +816,7 @@ class PlayScene(Scene):
         if not s.allowed_actions():
             return S.PLAY_LOCK_SCRIPT, p.ink_soft
         if s.current_episode.caregiver != "learner" and not s.broken:
-            return S.PLAY_LOCK_BREAK, p.warn
+            return S.PLAY_LOCK_BREAK_BY_POLICY.get(s.current_episode.caregiver, S.PLAY_LOCK_BREAK), p.warn
         if s.broken and s.current_episode.caregiver != "learner":
             return S.PLAY_BROKEN, p.warn
         act = ACTION_IDS[int(s.learner_action)]
@@ -788,10 +842,12 @@ class PlayScene(Scene):
         u = app.px
         s = self.session
         r = self.L.status
-        m = self.matched_now()
-        if not self.caregiver_present():
+        verdict = self.verdict()
+        if verdict == "away":
             label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None
-        elif m:
+        elif verdict is None:
+            label, colour, icon = S.PLAY_NOW_YOUR_MOVE, p.ink, None
+        elif verdict == "matched":
             label, colour, icon = S.PLAY_NOW_MATCHED, p.ok, "match"
         else:
             label, colour, icon = S.PLAY_NOW_MISMATCHED, p.warn, "mismatch"
@@ -815,25 +871,41 @@ class PlayScene(Scene):
         meas = self._meas
         e = self.episode_index
         share = meas["matched_share"][0, e]
+        parents = getattr(app, "audience", "class") == "parents"
+        note = self._status_note()
         note_f = app.font(theme.SIZE_TINY, italic=True)
         inner_w = r.w - 2 * u(18)
-        note_top = r.bottom - u(10) - paragraph_height(note_f, S.PLAY_NORMAL_NOTE, inner_w)
+        note_top = r.bottom - u(10) - paragraph_height(note_f, note, inner_w)
         y2 = y + hf.get_linesize() + u(6)
         bf = app.font(theme.SIZE_SMALL)
         step = bf.get_linesize()
         if share == share:  # not NaN
-            text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + u(18), y2), p.ink)
-            y2 += step
-            rup = meas["ruptures"][0, e]
-            rep = meas["repairs"][0, e]
-            text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + u(18), y2), p.ink)
-            y2 += step
+            lines = []
+            if not parents and verdict is not None:
+                # Parents see no live matching figure (a course must not invite scoring oneself), and nobody
+                # sees one before their first action.
+                lines.append((S.PLAY_MATCH_SO_FAR.format(pct=100 * share), p.ink))
+            rup, rep, planned = self.counts(meas, e)
+            counts = S.PLAY_COUNTS.format(r=rup, p=rep)
+            if planned is not None:
+                counts = S.PLAY_COUNTS_PLANNED.format(counts=counts, kind=S.PLANNED_KIND_LABEL[planned.kind])
+            lines.append((counts, p.warn if planned is not None and planned.end_s is None else p.ink))
+            hint = self.signal_hint() if (self.learner_in_control() or self.demo) else None
             lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
-            if lat:
-                text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + u(18), y2), p.ink)
+            if lat and not (hint and getattr(app, "hints", True)):
+                lines.append((S.PLAY_LAST_REPAIR.format(s=lat[-1]), p.ink))
+            for line, col in lines[:3]:
+                y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
+            if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
+                # What the infant signals and what would fit, whole (the layout leaves room for two lines).
+                paragraph_full(surface, bf, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
-            note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
-            paragraph(surface, bf, note, pygame.Rect(r.x + u(18), y2, inner_w, note_top - u(4) - y2), p.ink_soft)
-        paragraph(surface, note_f, S.PLAY_NORMAL_NOTE, pygame.Rect(r.x + u(18), note_top, inner_w, r.bottom - note_top),
-                  p.ink_soft)
+            away = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
+            paragraph_full(surface, bf, away, r.x + u(18), y2, inner_w, p.ink_soft, line_gap=2)
+        paragraph_full(surface, note_f, note, r.x + u(18), note_top, inner_w, p.ink_soft)
+
+    def _status_note(self) -> str:
+        """The note at the foot of the status box (for parents, without a matching figure)."""
+        return S.PLAY_NORMAL_NOTE_PARENTS if getattr(self.app, "audience", "class") == "parents" \
+            else S.PLAY_NORMAL_NOTE
