@@ -56,6 +56,14 @@ def _fmt_len(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
+def _count(v, planned: int) -> str:
+    """A rupture or repair count, the planned ones (still-face, phone, leaving) added and starred."""
+    if _nan(v) and not planned:
+        return S.DEBRIEF_NA
+    n = (0 if _nan(v) else int(v)) + planned
+    return S.DEBRIEF_COUNT_PLANNED.format(n=n) if planned else str(n)
+
+
 def _nan(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
@@ -74,6 +82,14 @@ class DebriefScene(Scene):
         self.replay = replay
         self.scores = _score(session) if session.scenario.procedure == "strange_situation" else None
         self.measures = session.episode_measures()
+        # The lessons of this run, for the app's audience (the research audience's population effect sizes
+        # need a 100-infant batch: they are in ``run --out FILE.md``, not here).
+        from ...content.lessons import build_debrief
+        self.audience = getattr(app, "audience", "class")
+        self.debrief = build_debrief(session, self.scores, self.audience, prediction, demo, research_batch=False)
+        # The right panel shows the lessons, or the numbers (never for parents: pattern letters and scales).
+        self.page = "lessons"
+        self._chips: list[tuple[pygame.Rect, str]] = []
         self.message = ""
         self.message_colour = None
         self.group = FocusGroup(app)
@@ -111,7 +127,9 @@ class DebriefScene(Scene):
         for label, fn, key, cap, ident, style in (
                 (S.DEBRIEF_SAVE, self.save, pygame.K_s, "S", "save", "primary"),
                 (S.DEBRIEF_AGAIN, self.again, pygame.K_a, "A", "again", "normal"),
-                (S.DEBRIEF_GLOSSARY, self.glossary, pygame.K_g, "G", "glossary", "normal")):
+                (S.DEBRIEF_GLOSSARY, self.glossary, pygame.K_g, "G", "glossary", "normal"),
+                *(((S.DEBRIEF_SHOW_NUMBERS if self.page == "lessons" else S.DEBRIEF_SHOW_LESSONS, self.flip_page,
+                    pygame.K_l, "L", "page", "normal"),) if self.audience != "parents" else ())):
             w = Button.width_for(app, label, cap, 16)
             items.append(Button((x, y, w, bh), label, fn, key=key, key_label=cap, ident=ident, style=style,
                                 font_size=16))
@@ -179,14 +197,30 @@ class DebriefScene(Scene):
         self.app.home()
         self.app.push(PlayScene(self.app, **args))
 
-    def glossary(self) -> None:
-        """Open the Glossary over the debrief."""
+    def glossary(self, term: str | None = None) -> None:
+        """Open the Glossary over the debrief (at ``term`` when a term was clicked)."""
         from .glossary import GlossaryScene
-        self.app.push(GlossaryScene(self.app))
+        self.app.push(GlossaryScene(self.app, term=term))
+
+    def flip_page(self) -> None:
+        """Switch the right panel between this run's lessons and its numbers."""
+        self.page = "numbers" if self.page == "lessons" else "lessons"
+        self.right_panel.reset()
+        self.relayout()
+
+    def next_lesson(self, step: int) -> None:
+        """Scroll the lessons by one panel height (Page Down / Page Up do the same)."""
+        self.right_panel.page(1 if step > 0 else -1)
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):
-        event = scroll_panels_event([self.left_panel, self.right_panel], self.group.process_event(event))
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            for rect, term in self._chips:
+                if rect.collidepoint(event.pos) and self.right.collidepoint(event.pos):
+                    self.glossary(term)
+                    return None
+        event = scroll_panels_event([self.left_panel, self.right_panel], event)
         return self.close_on_back(event)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -234,7 +268,8 @@ class DebriefScene(Scene):
         right = tl.right
         mid2 = y0 + row_h + row_h // 2 if two_rows else y0 + row_h // 2
         if s.learner_actions:
-            rr = text(surface, tiny, S.DEBRIEF_YOUR_CHOICES, (right, mid2), p.accent, anchor="midright")
+            rr = text(surface, tiny, S.DEBRIEF_YOUR_CHOICES, (right, mid2), p.ink_soft,
+                      anchor="midright")  # a key to the marks, not a link: plain ink
             right = rr.x - u(16)
         key_x = right - u(16) - tiny.size(S.CHART_STRIP_KEY.format(s=bin_s))[0]
         if two_rows:
@@ -265,6 +300,9 @@ class DebriefScene(Scene):
 
     def _paint_right(self, surface, x: int, y: int, w: int) -> int:
         proc = self.session.scenario.procedure
+        self._chips = []
+        if self.page == "lessons" or self.audience == "parents":
+            return self._draw_lessons(surface, x, y, w)
         if proc == "still_face":
             return self._draw_still_face(surface, x, y, w)
         if proc == "strange_situation":
@@ -283,13 +321,18 @@ class DebriefScene(Scene):
         y += hf.get_linesize() + u(2)
         f = app.font(theme.SIZE_TINY)
         fb = app.font(theme.SIZE_TINY, bold=True)
-        heads = [S.DEBRIEF_COL_EPISODE, S.DEBRIEF_COL_LENGTH, S.DEBRIEF_COL_MATCHED, S.DEBRIEF_COL_RUPTURES,
-                 S.DEBRIEF_COL_REPAIRS, S.DEBRIEF_COL_LATENCY]
+        parents = self.audience == "parents"  # no matched percentages for a parenting course
+        from ...content.ruptures import planned_in_episode, planned_ruptures
+        found = planned_ruptures(s.log)
+        planned = [planned_in_episode(found, e)[:2] for e in range(len(s.scenario.episodes))]
+        heads = [S.DEBRIEF_COL_EPISODE, S.DEBRIEF_COL_LENGTH, "" if parents else S.DEBRIEF_COL_MATCHED,
+                 S.DEBRIEF_COL_RUPTURES, S.DEBRIEF_COL_REPAIRS, S.DEBRIEF_COL_LATENCY]
         # Column widths from the text they hold; the episode column takes what is left. Every cell wraps within
         # its column, and a row is as tall as its tallest cell.
         gap = u(10)
         widths = [max(fb.size(heads[1])[0], f.size("00:00")[0])]
-        widths += [max(fb.size(h)[0], f.size("100%")[0]) for h in heads[2:5]]
+        widths += [max(fb.size(h)[0], f.size("100%")[0], f.size(S.DEBRIEF_COUNT_PLANNED.format(n=88))[0])
+                   for h in heads[2:5]]
         widths += [max(fb.size(heads[5])[0], f.size("00.0 s")[0])]
         first = max(u(70), width - sum(widths) - gap * len(widths))
         col_w = [first] + widths
@@ -320,9 +363,9 @@ class DebriefScene(Scene):
                     length = S.DEBRIEF_EXTENDED_MARK.format(length=length)
                 share = m["matched_share"][0, e]
                 cells = [ep.title, length,
-                         S.DEBRIEF_NA if _nan(share) else f"{100 * share:.0f}%",
-                         S.DEBRIEF_NA if _nan(m["ruptures"][0, e]) else f"{int(m['ruptures'][0, e])}",
-                         S.DEBRIEF_NA if _nan(m["repairs"][0, e]) else f"{int(m['repairs'][0, e])}",
+                         "" if parents else S.DEBRIEF_NA if _nan(share) else f"{100 * share:.0f}%",
+                         _count(m["ruptures"][0, e], planned[e][0]),
+                         _count(m["repairs"][0, e], planned[e][1]),
                          S.DEBRIEF_NA if _nan(m["mean_repair_latency_s"][0, e])
                          else f"{m['mean_repair_latency_s'][0, e]:.1f} s"]
                 colours = [p.ink, colour, p.ink, p.ink, p.ink, p.ink]
@@ -335,8 +378,11 @@ class DebriefScene(Scene):
             row(cells, y, f, colours)
             y += h
         y += u(4)
-        return paragraph_full(surface, app.font(theme.SIZE_TINY, italic=True), S.DEBRIEF_NOTE_MATCH, x0, y, width,
-                              p.ink_soft)
+        # Rupture and repair are defined wherever matching is shown.
+        note = self.debrief.definitions[0][1]
+        if found:
+            note = S.DEBRIEF_PLANNED_NOTE.format(note=note)
+        return paragraph_full(surface, app.font(theme.SIZE_TINY, italic=True), note, x0, y, width, p.ink_soft)
 
     def _draw_prediction(self, surface, x: int, y: int, width: int) -> int:
         app = self.app
@@ -359,15 +405,9 @@ class DebriefScene(Scene):
                 yy = paragraph_full(surf, bf, S.DEBRIEF_NO_ANSWER, ix, yy, iw, p.ink_soft)
             else:
                 yy = paragraph_full(surf, bf, pr["question"], ix, yy, iw, p.ink_soft)
-                yy = paragraph_full(surf, bf, S.DEBRIEF_YOU_SAID.format(answer=pr["options"][pr["choice"]]), ix, yy,
-                                    iw, p.ink)
-                if pr.get("answer") is not None:
-                    yy = paragraph_full(surf, bf, S.DEBRIEF_LITERATURE.format(answer=pr["options"][pr["answer"]]),
-                                        ix, yy, iw, p.ink)
-                    right = pr["choice"] == pr["answer"]
-                    yy = paragraph_full(surf, app.font(theme.SIZE_TINY, bold=True),
-                                        S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG, ix, yy, iw,
-                                        p.ok if right else p.ink_soft)
+                # Compared honestly: with what this infant did, and separately with what most infants do.
+                for k, line in enumerate(self.debrief.prediction):
+                    yy = paragraph_full(surf, app.font(theme.SIZE_TINY, bold=k == 1), line, ix, yy, iw, p.ink)
             # The scenario's "explain" prompts: questions to discuss now that the run is over.
             explain = [pt.text for ep in self.session.scenario.episodes for pt in ep.prompts if pt.kind == "explain"]
             if explain:
@@ -538,6 +578,45 @@ class DebriefScene(Scene):
             if code == best_fit:
                 pygame.draw.rect(surface, p.ink, seg, width=max(2, app.px(3)))
             x += w
+
+    def _draw_lessons(self, surface, x0: int, y: int, width: int) -> int:
+        """This run's lessons, every one whole (the panel scrolls), then the Glossary terms they use as clickable
+        chips (flowing onto as many rows as they need)."""
+        app = self.app
+        p = app.palette
+        u = app.px
+        f = app.font(theme.SIZE_TINY)
+        hf = app.font(theme.SIZE_SMALL, bold=True)
+        cf = app.font(theme.SIZE_TINY)
+        y = self._panel_title(surface, x0, y, width, S.DEBRIEF_LESSONS_TITLE) + u(6)
+        terms: list[str] = []
+        for lesson in self.debrief.lessons:
+            for t in lesson.terms:
+                if t not in terms:
+                    terms.append(t)
+            y = paragraph_full(surface, hf, lesson.title, x0, y, width, p.accent) + u(1)
+            y = paragraph_full(surface, f, lesson.text, x0, y, width, p.ink) + u(2)
+            for row in lesson.rows:
+                y = paragraph_full(surface, f, S.DEBRIEF_LESSON_ROW.format(row=row), x0 + u(12), y, width - u(12),
+                                   p.ink_soft) + u(2)
+            y += u(8)
+        if not terms:
+            return y
+        # Every term links to the Glossary: a click on its chip (or G for the whole Glossary).
+        chip_h = cf.get_linesize() + u(8)
+        label = text(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_TERMS, (x0, y + u(4)), p.ink)
+        x = label.right + u(10)
+        for t in terms:
+            w = cf.size(t)[0] + u(16)
+            if x + w > x0 + width and x > x0:
+                x, y = x0, y + chip_h + u(6)
+            chip = pygame.Rect(x, y, w, chip_h)
+            pygame.draw.rect(surface, p.bg, chip, border_radius=chip_h // 2)
+            pygame.draw.rect(surface, p.accent, chip, width=1, border_radius=chip_h // 2)
+            text(surface, cf, t, chip.center, p.accent, anchor="center")
+            self._chips.append((chip, t))
+            x += w + u(8)
+        return y + chip_h + u(4)
 
     def _draw_notes(self, surface, x0: int, y: int, width: int) -> int:
         app = self.app
