@@ -290,6 +290,14 @@ class DebriefScene(Scene):
                 pygame.draw.rect(surface, p.panel, rect, border_radius=u(12))
                 pygame.draw.rect(surface, p.line, rect, width=1, border_radius=u(12))
                 inner = rect.inflate(-u(2), -u(16))
+                lessons = self.page == "lessons" or self.audience == "parents"
+                chips_h = self._draw_chips(surface, None) if lessons else 0
+                if chips_h:  # the terms stay in sight under the scrolling lessons
+                    inner.h -= chips_h + u(10)
+                    self._draw_chips(surface, pygame.Rect(inner.x + u(14), inner.bottom + u(10),
+                                                          self._chips_width(), chips_h))
+                else:
+                    self._chips = []
                 panel.draw(surface, inner, lambda surf, x, y, w, paint=paint: paint(surf, x + u(14), y, w - u(14)))
             else:
                 panel.draw(surface, rect, paint)
@@ -300,7 +308,6 @@ class DebriefScene(Scene):
 
     def _paint_right(self, surface, x: int, y: int, w: int) -> int:
         proc = self.session.scenario.procedure
-        self._chips = []
         if self.page == "lessons" or self.audience == "parents":
             return self._draw_lessons(surface, x, y, w)
         if proc == "still_face":
@@ -580,43 +587,65 @@ class DebriefScene(Scene):
             x += w
 
     def _draw_lessons(self, surface, x0: int, y: int, width: int) -> int:
-        """This run's lessons, every one whole (the panel scrolls), then the Glossary terms they use as clickable
-        chips (flowing onto as many rows as they need)."""
+        """This run's lessons, every one whole (the panel scrolls; the terms' chips sit under it, see
+        :meth:`_draw_chips`)."""
         app = self.app
         p = app.palette
         u = app.px
         f = app.font(theme.SIZE_TINY)
         hf = app.font(theme.SIZE_SMALL, bold=True)
-        cf = app.font(theme.SIZE_TINY)
         y = self._panel_title(surface, x0, y, width, S.DEBRIEF_LESSONS_TITLE) + u(6)
-        terms: list[str] = []
         for lesson in self.debrief.lessons:
-            for t in lesson.terms:
-                if t not in terms:
-                    terms.append(t)
             y = paragraph_full(surface, hf, lesson.title, x0, y, width, p.accent) + u(1)
             y = paragraph_full(surface, f, lesson.text, x0, y, width, p.ink) + u(2)
             for row in lesson.rows:
                 y = paragraph_full(surface, f, S.DEBRIEF_LESSON_ROW.format(row=row), x0 + u(12), y, width - u(12),
                                    p.ink_soft) + u(2)
             y += u(8)
+        return y
+
+    def _terms(self) -> list[str]:
+        """The Glossary terms this run's lessons use, each once, in order."""
+        terms: list[str] = []
+        for lesson in self.debrief.lessons:
+            for t in lesson.terms:
+                if t not in terms:
+                    terms.append(t)
+        return terms
+
+    def _draw_chips(self, surface, rect: pygame.Rect | None) -> int:
+        """The lessons' terms as clickable chips under the lessons, flowing onto rows within ``rect`` (None: only
+        measure). Returns the height (px) they need."""
+        app = self.app
+        p = app.palette
+        u = app.px
+        terms = self._terms()
         if not terms:
-            return y
-        # Every term links to the Glossary: a click on its chip (or G for the whole Glossary).
+            return 0
+        cf = app.font(theme.SIZE_TINY)
+        lf = app.font(theme.SIZE_TINY, bold=True)
         chip_h = cf.get_linesize() + u(8)
-        label = text(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_TERMS, (x0, y + u(4)), p.ink)
-        x = label.right + u(10)
+        x0, y0, width = (rect.x, rect.y, rect.w) if rect is not None else (0, 0, self._chips_width())
+        x = x0 + lf.size(S.DEBRIEF_TERMS)[0] + u(10)
+        y = y0
+        if rect is not None:
+            text(surface, lf, S.DEBRIEF_TERMS, (x0, y + u(4)), p.ink)
+            self._chips = []
         for t in terms:
             w = cf.size(t)[0] + u(16)
             if x + w > x0 + width and x > x0:
                 x, y = x0, y + chip_h + u(6)
-            chip = pygame.Rect(x, y, w, chip_h)
-            pygame.draw.rect(surface, p.bg, chip, border_radius=chip_h // 2)
-            pygame.draw.rect(surface, p.accent, chip, width=1, border_radius=chip_h // 2)
-            text(surface, cf, t, chip.center, p.accent, anchor="center")
-            self._chips.append((chip, t))
+            if rect is not None:
+                chip = pygame.Rect(x, y, w, chip_h)
+                pygame.draw.rect(surface, p.bg, chip, border_radius=chip_h // 2)
+                pygame.draw.rect(surface, p.accent, chip, width=1, border_radius=chip_h // 2)
+                text(surface, cf, t, chip.center, p.accent, anchor="center")
+                self._chips.append((chip, t))
             x += w + u(8)
-        return y + chip_h + u(4)
+        return y + chip_h - y0
+
+    def _chips_width(self) -> int:
+        return self.right.w - 2 * self.app.px(14)
 
     def _draw_notes(self, surface, x0: int, y: int, width: int) -> int:
         app = self.app
