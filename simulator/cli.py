@@ -7,11 +7,13 @@ Errors go to stderr as ``error: WHERE: WHAT``, exit code 2 for bad input, never 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 from .model.io import OutputError
+from .model.limits import MAX_N, MAX_SEED, clip, count_arg, path_too_long, printable, quoted, seed_arg
 from .model.params import ALL_PARAMS, PRESETS, resolve_preset
 from .model.policies import POLICY_HELP, policy_code
 from .model.scenario import ScenarioError, available, load_scenario
@@ -35,11 +37,14 @@ def _set_pairs(items: list[str]) -> dict[str, float]:
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise UsageError(f"--set {item}: expected key=value, e.g. infant.age_months=9")
+            raise UsageError(f"--set {clip(item)}: expected key=value, e.g. infant.age_months=9")
         try:
-            out[key.strip()] = float(value)
+            number = float(value)
         except ValueError:
-            raise UsageError(f"--set {key}: value {value!r} is not a number") from None
+            raise UsageError(f"--set {clip(key)}: value {quoted(value)} is not a number") from None
+        if not math.isfinite(number):
+            raise UsageError(f"--set {clip(key)}={clip(value)}: not a finite number")
+        out[key.strip()] = number
     return out
 
 
@@ -63,7 +68,9 @@ def _caregiver(name: str) -> str:
 def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
     p = Path(path)
     if p.suffix.lower() not in suffixes:
-        raise UsageError(f"--out {path}: must end in {' or '.join(suffixes)}")
+        raise UsageError(f"--out {clip(path)}: must end in {' or '.join(suffixes)}")
+    if path_too_long(p):
+        raise OutputError(f"{clip(path)}: {path_too_long(p)}")
     if p.is_dir():
         raise OutputError(f"{path}: is a folder, not a file")
     if not (p.parent if str(p.parent) else Path(".")).is_dir():
@@ -130,7 +137,7 @@ def cmd_validate(args) -> int:
     for f in args.files:
         try:
             load_scenario(f)
-            print(f"ok: {f}")
+            print(f"ok: {printable(f)}")
         except ScenarioError as exc:
             bad += 1
             for line in str(exc).splitlines():
@@ -163,8 +170,6 @@ def cmd_batch(args) -> int:
     from .export import batch_csv
     from .model.io import atomic_write_text
 
-    if args.n < 1:
-        raise UsageError(f"--n {args.n}: must be at least 1")
     out = _check_out(args.out, (".csv",))
     overrides = _set_pairs(args.set)
     scenario = load_scenario(args.scenario)
@@ -207,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("scenario", help="a name from scenarios/ or a path to a .toml file")
         sp.add_argument("--infant", help="infant preset" + (" or population" if n else ""))
         sp.add_argument("--caregiver", default="sensitive", help="policy for learner episodes (default sensitive)")
-        sp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        sp.add_argument("--seed", type=seed_arg, default=0, help=f"random seed, 0..{MAX_SEED} (default 0)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="set a documented parameter or episode field; repeatable")
 
@@ -222,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_run)
     b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
     common(b, n=True)
-    b.add_argument("--n", type=int, required=True)
+    b.add_argument("--n", type=count_arg, required=True, help=f"number of infants, 1..{MAX_N:,}")
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
     try:
@@ -233,8 +238,51 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Exit code for an unexpected internal error (a bug: reported with a log file, never a traceback).
+EXIT_INTERNAL = 3
+
+
+def _data_dir_arg(argv: list[str]) -> str | None:
+    """The ``--data-dir`` value in ``argv`` (read before parsing, for the error log), or None."""
+    for k, a in enumerate(argv):
+        if a == "--data-dir" and k + 1 < len(argv):
+            return argv[k + 1]
+        if a.startswith("--data-dir="):
+            return a.partition("=")[2]
+    return None
+
+
+def log_unexpected(exc: BaseException, argv: list[str]) -> str:
+    """Append the traceback of ``exc`` to ``logs/errors.log`` in the data folder; the one line to print."""
+    import datetime
+    import traceback
+
+    from .model.limits import MAX_LOG_BYTES
+    what = f"{type(exc).__name__}: {clip(str(exc).splitlines()[0] if str(exc) else '', 200)}"
+    try:
+        from .sessions.store import data_dir
+        folder = data_dir(_data_dir_arg(argv)) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "errors.log"
+        if log.exists() and log.stat().st_size > MAX_LOG_BYTES:
+            log.replace(folder / "errors.old.log")  # keep the log bounded: one old generation
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.datetime.now().isoformat(timespec='seconds')} main.py "
+                     f"{clip(' '.join(argv), 500)}\n")
+            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        where = f"details in {log}"
+    except Exception as log_exc:  # noqa: BLE001 - the guard itself must never raise
+        where = f"no log written: {clip(log_exc, 100)}"
+    return f"unexpected {what} ({where}; please include it in a bug report)"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point for ``python main.py ...``; returns the exit code."""
+    """Entry point for ``python main.py ...``; returns the exit code.
+
+    The one top-level guard: bad input gives ``error: WHERE: WHAT`` and exit 2; an operating-system
+    error (disk full, permission, name too long) one line and exit 2; anything unexpected one line, the
+    traceback in ``logs/errors.log`` of the data folder, and exit 3. Never a traceback on the terminal.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
@@ -247,8 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         return args.func(args)
     except (UsageError, ScenarioError, SetError, OutputError) as exc:
-        for line in str(exc).splitlines():
-            print(f"error: {line}", file=sys.stderr)
+        _print_error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -257,3 +304,16 @@ def main(argv: list[str] | None = None) -> int:
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # the disk or the system refused: name the file and say why
+        where = exc.filename if exc.filename is not None else "(system)"
+        _print_error(f"{where}: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the top-level guard (issue 13)
+        _print_error(log_unexpected(exc, argv))
+        return EXIT_INTERNAL
+
+
+def _print_error(text: str) -> None:
+    """Print ``error: LINE`` for each line of ``text``: control characters escaped, long lines cut."""
+    for line in text.splitlines() or [""]:
+        print(f"error: {clip(line, 1000)}", file=sys.stderr)
