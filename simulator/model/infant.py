@@ -200,6 +200,41 @@ _SELF_SOOTHE, _EXPLORE, _FREEZE, _LOOK_AWAY, _SEARCH = 10, 11, 12, 13, 14
 assert [int(b) for b in Behaviour] == list(range(15)) and Behaviour.SEARCH == _SEARCH
 
 
+# --- Named groups of arrays, as the compiled kernel receives them -------------------------------------------
+# (numba types a named tuple by its class and element types; the classes live in this file, so any edit of
+# a group recompiles the kernel.)
+#: The per-infant parameters and age factors the kernel reads, each float32 (N,).
+KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deactivation", "hyperactivation",
+                                             "fear_of_caregiver", "mobility", "separation", "wariness"))
+#: The state arrays the kernel updates in place (N,): continuous variables float32, behaviour int8,
+#: contact and near bool.
+KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
+#: What the infants meet this step (N,): presences, toys and matched bool; actions int8; novelty float32.
+KernelContext = namedtuple("KernelContext", ("caregiver_present", "stranger_present", "action",
+                                             "stranger_action", "toys", "matched", "room_novelty"))
+
+
+def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
+    """The kernel's view of the parameters and age factors (float32 arrays (N,), no copies when already so)."""
+    return KernelInfants(*(np.asarray(x, dtype=FLOAT) for x in (
+        params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
+        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness)))
+
+
+def kernel_state(s: InfantState) -> KernelState:
+    """The kernel's view of the state: the same arrays (updated in place by the kernel)."""
+    return KernelState(*(getattr(s, name) for name in KernelState._fields))
+
+
+def kernel_context(ctx: Context) -> KernelContext:
+    """The kernel's view of one step's context (arrays (N,) in the kernel's dtypes)."""
+    return KernelContext(
+        np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
+        np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
+        np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
+        np.asarray(ctx.room_novelty, dtype=FLOAT))
+
+
 def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
          u: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Advance N infants by one model step of ``constants.DT_S`` seconds, in place.
@@ -217,18 +252,8 @@ def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
         Boolean array (N,): True where the behaviour changed in this step.
     """
     changed = np.empty(s.behaviour.shape[0], dtype=bool)
-    _step_kernel(
-        CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
-        *(np.asarray(x, dtype=FLOAT) for x in (params.reactivity, params.soothability, params.deactivation,
-                                               params.hyperactivation, params.fear_of_caregiver, ages.mobility,
-                                               ages.separation, ages.wariness)),
-        s.positive_affect, s.negative_affect, s.gaze, s.arousal, s.reserve, s.proximity_drive,
-        s.violation, s.expectation, s.stress_load, s.behaviour, s.contact, s.near,
-        np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
-        np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
-        np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
-        np.asarray(ctx.room_novelty, dtype=FLOAT),
-        np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed)
+    _step_kernel(CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages), kernel_state(s),
+                 kernel_context(ctx), np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed)
     return changed
 
 
@@ -238,18 +263,21 @@ def _clip01(x: float) -> float:
 
 
 @njit(cache=True, nogil=True)
-def _step_kernel(K, act_tab, beh_tab,
-                 reactivity, soothability, deactivation, hyperactivation, fear_of_caregiver,
-                 mobility, separation, wariness,
-                 positive_affect, negative_affect, gaze, arousal, reserve, proximity_drive,
-                 violation, expectation, stress_load, behaviour, contact, near,
-                 cg_arr, stranger_arr, act_arr, sact_arr, toys_arr, matched_arr, novelty_arr,
-                 u, z, changed):  # pragma: no cover - compiled; exercised through step()
+def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cover - compiled; via step()
     """The step for each infant ``i``: dynamics, then behaviour switching, then contact and proximity.
 
-    Arrays are (N,) (``u`` (>= 5, N), ``z`` (4, N)); the state arrays are updated in place. Arithmetic
-    is in float64, stored as float32.
+    ``P`` (:class:`KernelInfants`), ``S`` (:class:`KernelState`) and ``X`` (:class:`KernelContext`) are
+    named groups of (N,) arrays; ``u`` is (>= 5, N), ``z`` (4, N). The state arrays are updated in place.
+    Arithmetic is in float64, stored as float32.
     """
+    reactivity, soothability, deactivation, hyperactivation = P.reactivity, P.soothability, P.deactivation, \
+        P.hyperactivation
+    fear_of_caregiver, mobility, separation, wariness = P.fear_of_caregiver, P.mobility, P.separation, P.wariness
+    positive_affect, negative_affect, gaze, arousal = S.positive_affect, S.negative_affect, S.gaze, S.arousal
+    reserve, proximity_drive, violation, expectation = S.reserve, S.proximity_drive, S.violation, S.expectation
+    stress_load, behaviour, contact, near = S.stress_load, S.behaviour, S.contact, S.near
+    cg_arr, stranger_arr, act_arr, sact_arr = X.caregiver_present, X.stranger_present, X.action, X.stranger_action
+    toys_arr, matched_arr, novelty_arr = X.toys, X.matched, X.room_novelty
     dt = K.DT_S
     sq = np.sqrt(dt)
     w = np.empty(beh_tab.shape[1])

@@ -9,6 +9,7 @@ it is not a target anywhere (Tronick & Cohn 1989; Tronick 1989).
 
 from __future__ import annotations
 
+from collections import namedtuple
 from enum import IntEnum
 
 import numpy as np
@@ -59,6 +60,16 @@ INCONSISTENT_SENSITIVE_SHARE = 0.45
 INCONSISTENT_LAG_FACTOR = 2.5
 #: Rejecting caregiving: share of distress signals rebuffed (Ainsworth 1978; Main 1990).
 REJECT_SHARE = 0.85
+#: Shortest mean action bout (s): no caregiver changes what they do more often than every half second.
+MIN_BOUT_S = 0.5
+
+
+def _cum(weights: dict[Action, float]) -> np.ndarray:
+    """A cumulative action distribution, shape (N_ACTIONS,)."""
+    out = np.zeros(N_ACTIONS)
+    for a, w in weights.items():
+        out[a] = w
+    return np.cumsum(out / out.sum())
 
 
 def _table(rows: dict[int, dict[Action, float]], default: dict[Action, float]) -> np.ndarray:
@@ -100,40 +111,93 @@ NON_INITIATING = _table({B.LOOK: {Action.WAIT: 0.6, Action.SMILE: 0.4},
                          B.CLING: {Action.HOLD: 1.0},
                          ("state", InfantState.DISTRESSED): _DISTRESSED},
                         {Action.WAIT: 1.0})
-_REBUFF = {Action.IGNORE: 0.5, Action.WAIT: 0.35, Action.HARSH: 0.15}
-#: Rejecting: play is welcomed, comfort-seeking is rebuffed or redirected to toys (Ainsworth 1978).
-REJECTING = _table({("state", InfantState.DISTRESSED): _REBUFF,
-                    ("state", InfantState.SEEKING): {Action.OFFER_TOY: 0.5, Action.IGNORE: 0.5},
-                    ("state", InfantState.POSITIVE): {Action.SMILE: 0.3, Action.PLAY: 0.5, Action.OFFER_TOY: 0.2},
-                    ("state", InfantState.ATTENDING): {Action.SMILE: 0.3, Action.PLAY: 0.4,
-                                                       Action.OFFER_TOY: 0.3},
-                    ("state", InfantState.AVERTED): {Action.WAIT: 0.6, Action.OFFER_TOY: 0.4},
-                    ("state", InfantState.EXPLORING): {Action.WAIT: 0.6, Action.OFFER_TOY: 0.4}},
-                   {Action.WAIT: 1.0})
-_UNAVAILABLE = np.cumsum(np.bincount([Action.IGNORE, Action.PHONE, Action.INTRUDE],
-                                     weights=[0.4, 0.3, 0.3], minlength=N_ACTIONS))
-_INTRUSIVE = np.cumsum(np.bincount([Action.INTRUDE, Action.PLAY, Action.TOUCH, Action.COO],
-                                   weights=[0.45, 0.35, 0.1, 0.1], minlength=N_ACTIONS))
+#: A rebuff of comfort-seeking: ignoring it, waiting it out, or redirecting to toys (Ainsworth et al. 1978,
+#: the rejecting mothers of group A; Main 1990). The one rebuff table: the ``rejecting`` policy and the
+#: ``rebuffing`` caregiving history both draw from it.
+REBUFF = _cum({Action.IGNORE: 0.45, Action.WAIT: 0.3, Action.OFFER_TOY: 0.25})
+#: Unavailable moments of an inconsistent caregiver: ignoring, distracted by a phone, or intrusive (Cassidy &
+#: Berlin 1994). The one table for the ``inconsistent`` policy and the ``unpredictable`` history.
+UNAVAILABLE = _cum({Action.IGNORE: 0.5, Action.PHONE: 0.3, Action.INTRUDE: 0.2})
+#: An intrusive caregiver's acts: over-stimulation regardless of the infant's state (Tronick 1989; Stern 1977).
+INTRUSIVE = _cum({Action.INTRUDE: 0.45, Action.PLAY: 0.35, Action.TOUCH: 0.1, Action.COO: 0.1})
+#: Share of frightening-or-frightened acts that are frightened/dissociated (a still face) rather than
+#: frightening (harsh) (Main & Hesse 1990 name both).
+FRIGHTENED_SHARE = 0.3
+#: A frightening (harsh) or frightened/dissociated (still face) act (Main & Hesse 1990).
+FRIGHT = _cum({Action.HARSH: 1.0 - FRIGHTENED_SHARE, Action.STILL_FACE: FRIGHTENED_SHARE})
+#: A phone bout lasts this many times the caregiver's ordinary action bout (absorption; Myruski et al. 2018).
+PHONE_BOUT_FACTOR = 3.0
+
+#: The response tables the decision kernel reads (cumulative distributions over actions), as one named group.
+#: ``needy`` (N_BEHAVIOURS,) flags the behaviours a caregiver sees as distress or comfort-seeking.
+Tables = namedtuple("Tables", ("sensitive", "non_initiating", "rebuff", "unavailable", "intrusive", "fright",
+                               "needy"))
+#: Behaviours seen as distress or comfort-seeking (where comfort can be welcomed or rebuffed).
+NEEDY = np.isin(SIGNALS, [InfantState.SEEKING, InfantState.DISTRESSED])
+TABLES = Tables(SENSITIVE, NON_INITIATING, REBUFF, UNAVAILABLE, INTRUSIVE, FRIGHT, NEEDY)
+#: The per-caregiver arrays the decision kernel reads and updates (N,): current action (int8), time to
+#: the next decision (s), behaviour last responded to (int8), whether the current act is a rebuff or a
+#: frightening one (bool), and the caregiving parameters (float64; lag in steps, int64).
+KernelCaregivers = namedtuple("KernelCaregivers", (
+    "action", "countdown", "seen", "rebuff", "frightening",
+    "sensitivity", "lag", "bout_s", "consistency", "welcome", "phone", "fright"))
+
+
+def _per_caregiver(x, n: int) -> np.ndarray:
+    """A scalar or (N,) array as a float64 array of shape (N,)."""
+    return np.ascontiguousarray(np.broadcast_to(np.asarray(x, dtype=np.float64), (n,)))
 
 
 class Caregivers:
-    """The caregiver side of N dyads: current action, decision timing and memory of the infant.
+    """The caregiver side of N dyads: current action, decision timing, memory of the infant, and each
+    caregiver's parameters. The one caregiver of Attune: in-session policies and the development run's
+    caregiving histories both decide through :meth:`decide` (one compiled kernel, one set of tables).
 
     Args:
         n: batch size.
-        sensitivity, response_lag_s, bout_s: the ``caregiver.*`` parameters (see ``params.py``).
+        sensitivity: probability of reading a signal right at a decision (0-1), scalar or (N,).
+        response_lag_s: lag between the infant's signal and the response (s), scalar or (N,).
+        bout_s: mean time one action is kept (s), scalar or (N,).
+        consistency: probability of being available at a decision (0-1); otherwise unavailable (ignoring,
+            on the phone or intrusive). Default 1 (the in-session policies' own defaults).
+        comfort_welcome: probability that distress and comfort-seeking are met rather than rebuffed (0-1).
+        phone_share: share of decisions spent absorbed in a phone (0-1).
+        fright_share: share of decisions that are frightening or frightened acts (0-1).
     """
 
-    def __init__(self, n: int, sensitivity: float, response_lag_s: float, bout_s: float) -> None:
+    def __init__(self, n: int, sensitivity, response_lag_s, bout_s, consistency=1.0, comfort_welcome=1.0,
+                 phone_share=0.0, fright_share=0.0) -> None:
         self.n = n
-        self.sensitivity = float(sensitivity)
-        self.bout_s = float(bout_s)
-        self.lag_steps = int(round(min(response_lag_s, MAX_LAG_S) / C.DT_S))
-        self.action = np.full(n, Action.WAIT, dtype=np.int8)
+        lag_s = np.clip(_per_caregiver(response_lag_s, n), 0.0, MAX_LAG_S)
+        self.params = {
+            "sensitivity": np.clip(_per_caregiver(sensitivity, n), 0.0, 1.0),
+            "lag": np.round(lag_s / C.DT_S).astype(np.int64),
+            "bout_s": np.maximum(_per_caregiver(bout_s, n), MIN_BOUT_S),
+            "consistency": np.clip(_per_caregiver(consistency, n), 0.0, 1.0),
+            "welcome": np.clip(_per_caregiver(comfort_welcome, n), 0.0, 1.0),
+            "phone": np.clip(_per_caregiver(phone_share, n), 0.0, 1.0),
+            "fright": np.clip(_per_caregiver(fright_share, n), 0.0, 1.0),
+        }
+        self.reset(np.full(n, Behaviour.LOOK, dtype=np.int8), Action.WAIT)
+
+    @property
+    def sensitivity(self) -> np.ndarray:
+        """Per-caregiver sensitivity (N,)."""
+        return self.params["sensitivity"]
+
+    def reset(self, behaviour: np.ndarray, action: Action = Action.WAIT) -> None:
+        """Start afresh: the memory holds ``behaviour`` (N,), the current act is ``action``, and every
+        caregiver decides at the next step."""
+        n = self.n
+        self.action = np.full(n, action, dtype=np.int8)
         self.countdown = np.zeros(n)
         self.seen = np.full(n, -1, dtype=np.int8)  # behaviour last responded to
-        self._hist = np.zeros((_H, n), dtype=np.int8)
+        self.rebuff = np.zeros(n, dtype=bool)  # the current act rebuffs comfort-seeking
+        self.frightening = np.zeros(n, dtype=bool)  # the current act is frightening or frightened
+        self._hist = np.tile(np.asarray(behaviour, dtype=np.int8), (_H, 1))
         self._ptr = 0
+        self._k = KernelCaregivers(self.action, self.countdown, self.seen, self.rebuff, self.frightening,
+                                   **self.params)
 
     def observe(self, behaviour: np.ndarray) -> None:
         """Remember this step's behaviour (shape (N,)) for lagged perception."""
@@ -169,20 +233,19 @@ class Caregivers:
         policy = np.asarray(policy, dtype=np.int8)
         if scripted is None:
             scripted = (policy <= Policy.SSP_PROTOCOL) & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE)
-        inc_lag = min(int(self.lag_steps * INCONSISTENT_LAG_FACTOR), _H - 1)
         _decide_kernel(policy, int(style), np.asarray(t_episode, dtype=np.float64),
                        np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
                        np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
                        np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
-                       self.action, self.countdown, self.seen, self._hist, self._ptr, self.lag_steps, inc_lag,
-                       self.sensitivity, self.bout_s, _TIMING, SENSITIVE, NON_INITIATING, REJECTING,
-                       _INTRUSIVE, _UNAVAILABLE)
+                       self._k, self._hist, self._ptr, _TIMING, TABLES)
         return self.action
 
 
-#: The timing constants the compiled kernel needs (s or shares): step, noticing, greeting, leaving,
-#: and the inconsistent caregiver's sensitive share (passed as an argument so edits take effect).
-_TIMING = np.array([C.DT_S, NOTICE_S, GREETING_S, LEAVING_S, INCONSISTENT_SENSITIVE_SHARE])
+#: The timing constants and shares the compiled kernel needs, passed as an argument so edits take effect:
+#: step (s), noticing (s), greeting (s), leaving (s), the inconsistent policy's available share, its lag
+#: factor, the rejecting policy's rebuff share, and the phone bout factor.
+_TIMING = np.array([C.DT_S, NOTICE_S, GREETING_S, LEAVING_S, INCONSISTENT_SENSITIVE_SHARE,
+                    INCONSISTENT_LAG_FACTOR, REJECT_SHARE, PHONE_BOUT_FACTOR])
 _SENSITIVE_P, _STILL_FACE_P, _PHONE_P, _INTRUSIVE_P = (int(Policy.SENSITIVE), int(Policy.STILL_FACE),
                                                        int(Policy.PHONE), int(Policy.INTRUSIVE))
 _INCONSISTENT_P, _REJECTING_P, _SSP_P, _LEARNER_P = (int(Policy.INCONSISTENT), int(Policy.REJECTING),
@@ -207,14 +270,25 @@ def _pick_one(cum, u) -> int:  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye, u, scripted,
-                   act, countdown, seen, hist, ptr, lag, inc_lag, sensitivity, bout_s, timing,
-                   sensitive, non_initiating, rejecting, intrusive, unavailable):  # pragma: no cover
-    """The decision of each infant's caregiver (see :meth:`Caregivers.decide`); updates ``act``,
-    ``countdown`` and ``seen`` (N,) in place."""
-    dt, notice_s, greeting_s, leaving_s, inconsistent_share = timing[0], timing[1], timing[2], timing[3], timing[4]
+                   D, hist, ptr, timing, T):  # pragma: no cover - compiled
+    """The decision of each infant's caregiver (see :meth:`Caregivers.decide`); updates ``D.action``,
+    ``D.countdown``, ``D.seen``, ``D.rebuff`` and ``D.frightening`` (N,) in place.
+
+    At a decision (the current action's bout has run out, or the caregiver noticed a change in the
+    infant), a caregiver who follows a responsive policy (``sensitive``, ``ssp_protocol``, ``learner``
+    played headless, ``inconsistent``, ``rejecting``) is, by one uniform cut in this order: absorbed in
+    a phone (``phone`` share), frightening or frightened (``fright`` share), unavailable
+    (1 - ``consistency``), rebuffing comfort-seeking (1 - ``welcome``, only when the infant is seen
+    distressed or seeking), reading the signal right (``sensitivity``: the sensitive response table), or
+    keeping to their own agenda (the current action). ``inconsistent`` caps consistency at its available
+    share and responds late; ``rejecting`` caps the welcome of comfort-seeking.
+    """
+    dt, notice_s, greeting_s, leaving_s = timing[0], timing[1], timing[2], timing[3]
+    inconsistent_share, inconsistent_lag, reject_share, phone_bout = timing[4], timing[5], timing[6], timing[7]
     H = hist.shape[0]
-    now = (ptr - lag) % H
-    late_row = (ptr - inc_lag) % H
+    act = D.action
+    countdown = D.countdown
+    seen = D.seen
     for i in range(act.shape[0]):
         pol = policy[i]
         if pol == _STILL_FACE_P:
@@ -222,36 +296,66 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
         elif pol == _PHONE_P:
             act[i] = _PHONE_A
         countdown[i] -= dt
-        seen_now = hist[now, i]
-        # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
-        # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
-        noticed = seen_now != seen[i] and u[2, i] < sensitivity * dt / notice_s
         ssp = pol == _SSP_P
         eff = style if (ssp and reunion[i]) else pol
+        lag = D.lag[i]
+        if eff == _INCONSISTENT_P:
+            lag = min(int(lag * inconsistent_lag), H - 1)
+        seen_now = hist[(ptr - lag) % H, i]
+        sens = D.sensitivity[i]
+        # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
+        # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
+        noticed = seen_now != seen[i] and u[2, i] < sens * dt / notice_s
         if scripted[i] and (countdown[i] <= 0.0 or noticed):
             choice = act[i]
-            if eff == _SENSITIVE_P or eff == _SSP_P or eff == _LEARNER_P:
-                # Misread signals: the caregiver keeps to their own agenda (keeps the current action).
-                if u[0, i] < sensitivity:
-                    table = non_initiating if (ssp and not reunion[i]) else sensitive
-                    choice = _pick_one(table[seen_now], u[1, i])
-            elif eff == _REJECTING_P:
-                choice = _pick_one(rejecting[seen_now], u[1, i])
-            elif eff == _INTRUSIVE_P:
-                choice = _pick_one(intrusive, u[1, i])
-            elif eff == _INCONSISTENT_P:
-                if u[0, i] < inconsistent_share:
-                    choice = _pick_one(sensitive[hist[late_row, i]], u[1, i])
-                else:
-                    choice = _pick_one(unavailable, u[1, i])
+            bout = D.bout_s[i]
+            rebuff = False
+            fright = False
+            if eff == _INTRUSIVE_P:
+                choice = _pick_one(T.intrusive, u[1, i])
             elif eff == _STILL_FACE_P:
                 choice = _STILL_FACE_A
             elif eff == _PHONE_P:
                 choice = _PHONE_A
+            else:
+                cons = D.consistency[i]
+                welcome = D.welcome[i]
+                if eff == _INCONSISTENT_P:
+                    cons = min(cons, inconsistent_share)
+                elif eff == _REJECTING_P:
+                    welcome = min(welcome, 1.0 - reject_share)
+                phone = D.phone[i]
+                fr = D.fright[i]
+                v = float(u[0, i])
+                if v < phone:
+                    choice = _PHONE_A
+                    bout *= phone_bout
+                elif v < phone + fr:
+                    choice = _pick_one(T.fright, u[1, i])
+                    fright = True
+                else:
+                    # Rescale the remainder to [0, 1) for the availability, rebuff and reading cuts.
+                    w = (v - phone - fr) / max(1.0 - phone - fr, 1e-9)
+                    if w >= cons:
+                        choice = _pick_one(T.unavailable, u[1, i])
+                    else:
+                        w /= max(cons, 1e-9)
+                        if T.needy[seen_now]:
+                            if w >= welcome:
+                                choice = _pick_one(T.rebuff, u[1, i])
+                                rebuff = True
+                            w /= max(welcome, 1e-9)
+                        if not rebuff and w < sens:
+                            if ssp and not reunion[i]:
+                                choice = _pick_one(T.non_initiating[seen_now], u[1, i])
+                            else:
+                                choice = _pick_one(T.sensitive[seen_now], u[1, i])
             act[i] = choice
+            D.rebuff[i] = rebuff
+            D.frightening[i] = fright
             seen[i] = seen_now
             # Next decision after an irregular bout (exponential; MR2: timing is stochastic).
-            countdown[i] = -bout_s * np.log(max(float(u[2, i]), 1e-9))
+            countdown[i] = -bout * np.log(max(float(u[2, i]), 1e-9))
         # SSP protocol: greet on return; leave at the end of an episode followed by a separation.
         if ssp and reunion[i] and t_episode[i] < greeting_s:
             act[i] = _RETURN_GREET_A

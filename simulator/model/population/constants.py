@@ -91,17 +91,11 @@ FEAR_GAIN = 14.0
 #: Waking hours a day that the infant spends with the caregiver: converts daily phone time into the share
 #: of decisions spent on the phone (Kildare & Middlemiss 2017 review: parents' phone use during care).
 WAKING_HOURS_WITH_INFANT = 10.0
-#: A phone bout lasts this many times the caregiver's ordinary action bout (absorption; Myruski et al. 2018).
-PHONE_BOUT_FACTOR = 3.0
 #: Probability per caregiver decision that one frightening episode a day turns a decision frightening
 #: (harsh voice, rough handling, a frightened or dissociated still face; Main & Hesse 1990). Calibrated
 #: to PD2 (about 15% D in low-risk, 2-3x in high-risk samples; van IJzendoorn et al. 1999).
 FRIGHT_P_PER_EPISODE = 0.03
-#: Share of frightening acts that are frightened/dissociated (a still face) rather than frightening (harsh).
-FRIGHTENED_SHARE = 0.3
-#: Mean time (s) a caregiver takes to notice a change in the infant at full sensitivity (as the in-session
-#: ``sensitive`` policy, ``policies.NOTICE_S``).
-NOTICE_S = 2.0
+#: (The caregiver's own timing and tables, shared with the in-session policies, live in ``policies.py``.)
 
 # --- Working model at birth --------------------------------------------------------------------------------
 #: The working model is unformed at birth (Bowlby 1969): a middling expectation, no strategy, no fear.

@@ -3,8 +3,8 @@
 Each simulated month contributes sampled days; each sampled day is a short face-to-face play bout and a
 comfort-seeking moment (the infant starts upset), run step by step through the same
 :func:`simulator.model.infant.step` every session uses, for N infants at once. The caregiver side of each
-moment follows the infant's caregiving profile (:class:`DevCaregivers`, built from the in-session
-policies' response tables). What happened in the moments (signals met or left unmet, comfort-seeking
+moment follows the infant's caregiving profile through the one caregiver decision of the in-session
+policies (:class:`DevCaregivers` is ``policies.Caregivers`` with per-caregiver profile parameters). What happened in the moments (signals met or left unmet, comfort-seeking
 rebuffed, frightening acts) then moves the working-model parameters toward learned targets, weighted by
 the number of real days a sampled day stands for:
 
@@ -30,131 +30,56 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import constants as C
-from ..actions import MATCH_BY_STATE, N_ACTIONS, Action
-from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState as Coarse
+from ..actions import MATCH_BY_STATE, Action
+from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour
 from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
 from ..infant import step as infant_step
-from ..policies import SENSITIVE
+from ..policies import NEEDY as _SEEKING_OR_DISTRESSED
+from ..policies import Caregivers, Policy
 from . import constants as K
 from .profiles import ProfileParams, phone_share
 
 DT = C.DT_S
 _UNIT_VARIANCE = np.float32(np.sqrt(12.0))
-_H = int(10.0 / DT) + 1  # longest response lag the perception memory holds (10 s), in steps
 
 # Signals the infant sends: distress and comfort-seeking (the safe-haven signals), and positive bids.
 _DISTRESS_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
 _DISTRESS_SIGNAL[[Behaviour.FUSS, Behaviour.CRY, Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = True
 _BID_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
 _BID_SIGNAL[Behaviour.BID] = True
-_SEEKING_OR_DISTRESSED = np.isin(SIGNALS, [Coarse.SEEKING, Coarse.DISTRESSED])
 _NEG_BOUT = np.zeros(N_BEHAVIOURS, dtype=bool)
 _NEG_BOUT[[Behaviour.FUSS, Behaviour.CRY]] = True
 
 
-def _cum(weights: dict[Action, float]) -> np.ndarray:
-    """A cumulative action distribution, shape (N_ACTIONS,)."""
-    out = np.zeros(N_ACTIONS)
-    for a, w in weights.items():
-        out[a] = w
-    return np.cumsum(out / out.sum())
+class DevCaregivers(Caregivers):
+    """The caregivers of N everyday moments: the one :class:`~simulator.model.policies.Caregivers`, with
+    each caregiver's profile parameters (arrays (N,)), deciding as the in-session ``sensitive`` policy
+    does through the same compiled decision kernel and tables.
 
-
-#: Unavailable moments of an inconsistent caregiver: ignoring, distracted, or intrusive (Cassidy & Berlin
-#: 1994; as ``policies``' inconsistent policy).
-UNAVAILABLE = _cum({Action.IGNORE: 0.5, Action.PHONE: 0.3, Action.INTRUDE: 0.2})
-#: A rebuff of comfort-seeking: ignoring it, waiting it out, or redirecting to toys (Ainsworth et al. 1978,
-#: the rejecting mothers of group A; ``policies.REJECTING``'s response to seeking).
-REBUFF = _cum({Action.IGNORE: 0.45, Action.WAIT: 0.3, Action.OFFER_TOY: 0.25})
-#: A frightening (harsh) or frightened/dissociated (still face) act (Main & Hesse 1990).
-FRIGHT = _cum({Action.HARSH: 1.0 - K.FRIGHTENED_SHARE, Action.STILL_FACE: K.FRIGHTENED_SHARE})
-
-
-def _pick(cum: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Draw actions from cumulative distributions ``cum`` (k, N_ACTIONS) or (N_ACTIONS,) with ``u`` (k,)."""
-    if cum.ndim == 1:
-        return np.minimum(np.searchsorted(cum, u, side="right"), N_ACTIONS - 1).astype(np.int8)
-    return np.minimum((cum < u[:, None]).sum(axis=1), N_ACTIONS - 1).astype(np.int8)
-
-
-class DevCaregivers:
-    """The caregiver side of N everyday moments, with per-caregiver profile parameters (arrays (N,)).
-
-    At each decision (when the current action's bout runs out, or on noticing a change in the infant)
-    the caregiver is, in this order: on the phone (share of the day), frightening (episodes a day),
-    unavailable (1 - consistency), rebuffing comfort-seeking (1 - comfort_welcome, only when the
-    perceived infant is distressed or seeking), reading the signal right (sensitivity: the in-session
-    ``sensitive`` response table), or else keeping to their own agenda (the current action).
+    At each decision the caregiver is, in this order: on the phone (share of the day), frightening
+    (episodes a day), unavailable (1 - consistency), rebuffing comfort-seeking (1 - comfort_welcome,
+    only when the perceived infant is distressed or seeking), reading the signal right (sensitivity), or
+    else keeping to their own agenda (see ``policies._decide_kernel``).
     """
 
     def __init__(self, prof: ProfileParams) -> None:
         n = prof.n
-        self.n = n
-        self.sensitivity = prof.sensitivity
-        self.lag = np.clip(np.round(prof.response_lag_s / DT), 0, _H - 1).astype(np.int64)
-        self.bout_s = np.maximum(prof.bout_s, 0.5)
-        self.consistency = prof.consistency
-        self.welcome = prof.comfort_welcome
-        self.phone = phone_share(prof.phone_hours)
-        self.fright = np.clip(prof.frightening_per_day * K.FRIGHT_P_PER_EPISODE, 0.0, 1.0)
-        self._cols = np.arange(n)
-        self.reset(np.full(n, Behaviour.LOOK, dtype=np.int8))
+        super().__init__(n, prof.sensitivity, prof.response_lag_s, prof.bout_s,
+                         consistency=prof.consistency, comfort_welcome=prof.comfort_welcome,
+                         phone_share=phone_share(prof.phone_hours),
+                         fright_share=np.clip(prof.frightening_per_day * K.FRIGHT_P_PER_EPISODE, 0.0, 1.0))
+        self._everyday = {
+            "policy": np.full(n, Policy.SENSITIVE, dtype=np.int8), "t_episode": np.zeros(n),
+            "remaining_s": np.full(n, np.inf), "reunion": np.zeros(n, dtype=bool),
+            "leaves": np.zeros(n, dtype=bool), "goodbye": np.zeros(n, dtype=bool),
+            "scripted": np.ones(n, dtype=bool),
+        }
 
-    def reset(self, behaviour: np.ndarray, action: Action = Action.SMILE) -> None:
-        """Start a new moment: the memory holds ``behaviour`` (N,), the caregiver decides afresh."""
-        n = self.n
-        self.action = np.full(n, action, dtype=np.int8)
-        self.rebuff = np.zeros(n, dtype=bool)  # the current action is a rebuff of comfort-seeking
-        self.frightening = np.zeros(n, dtype=bool)  # the current action is a frightening episode's act
-        self.countdown = np.zeros(n)
-        self.seen = np.full(n, -1, dtype=np.int8)
-        self._hist = np.tile(behaviour.astype(np.int8), (_H, 1))
-        self._ptr = 0
-
-    def observe(self, behaviour: np.ndarray) -> None:
-        """Remember this step's behaviour (N,) for lagged perception."""
-        self._ptr = (self._ptr + 1) % _H
-        self._hist[self._ptr] = behaviour
-
-    def decide(self, u: np.ndarray) -> np.ndarray:
-        """This step's action codes (N,), from uniforms ``u`` of shape (3, N)."""
-        seen_now = self._hist[(self._ptr - self.lag) % _H, self._cols]
-        self.countdown -= DT
-        noticed = (seen_now != self.seen) & (u[2] < self.sensitivity * DT / K.NOTICE_S)
-        due = (self.countdown <= 0.0) | noticed
-        if not due.any():
-            return self.action
-        idx = np.flatnonzero(due)
-        seen = seen_now[idx]
-        v = u[0, idx]  # one uniform, cut into the branches' probabilities in order
-        phone = v < self.phone[idx]
-        v = v - self.phone[idx]
-        fright = ~phone & (v >= 0) & (v < self.fright[idx])
-        v = v - self.fright[idx]
-        avail_p = (1.0 - self.phone[idx] - self.fright[idx]).clip(1e-9)
-        rest = ~phone & ~fright
-        # Rescale the remainder to [0, 1) for the availability, rebuff and reading draws.
-        w = np.where(rest, v / avail_p, 0.0)
-        unavailable = rest & (w >= self.consistency[idx])
-        w2 = np.where(rest & ~unavailable, w / self.consistency[idx].clip(1e-9), 0.0)
-        needy = _SEEKING_OR_DISTRESSED[seen]
-        rebuff = rest & ~unavailable & needy & (w2 >= self.welcome[idx])
-        w3 = np.where(needy, w2 / self.welcome[idx].clip(1e-9), w2)
-        reads = rest & ~unavailable & ~rebuff & (w3 < self.sensitivity[idx])
-        choice = self.action[idx].copy()
-        up = u[1, idx]
-        choice[phone] = Action.PHONE
-        choice[fright] = _pick(FRIGHT, up[fright])
-        choice[unavailable] = _pick(UNAVAILABLE, up[unavailable])
-        choice[rebuff] = _pick(REBUFF, up[rebuff])
-        choice[reads] = _pick(SENSITIVE[seen[reads]], up[reads])
-        self.action[idx] = choice
-        self.rebuff[idx] = rebuff
-        self.frightening[idx] = fright
-        self.seen[idx] = seen
-        bout = self.bout_s[idx] * np.where(phone, K.PHONE_BOUT_FACTOR, 1.0)
-        self.countdown[idx] = -bout * np.log(np.maximum(u[2, idx], 1e-9))
-        return self.action
+    def decide_everyday(self, u: np.ndarray) -> np.ndarray:
+        """This step's action codes (N,) in an everyday moment, from uniforms ``u`` of shape (3, N)."""
+        e = self._everyday
+        return self.decide(e["policy"], Policy.SENSITIVE, e["t_episode"], e["remaining_s"], e["reunion"],
+                           e["leaves"], e["goodbye"], u, e["scripted"])
 
 
 @dataclass
@@ -235,7 +160,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         z -= 0.5
         z *= _UNIT_VARIANCE  # centred uniforms with unit variance, as Session.step draws them
         b0 = s.behaviour.copy()
-        act = care.decide(u[5:8])
+        act = care.decide_everyday(u[5:8])
         matched = MATCH_BY_STATE[SIGNALS[b0], act]
         ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty)
         infant_step(params, ages, s, ctx, u[:5], z)
