@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 
 MODULES = (
-    "simulator.view.cli_play",  # play (the GUI, scripted demo and screenshots)
-    "simulator.model.scoring.cli_validation",  # validation (the report of science.md checks)
-    "simulator.model.population.cli_develop",  # develop (development runs)
-    "simulator.sessions.cli_sessions",  # replay, report, compare
+    "simulator.cli.play",  # play (the GUI, scripted demo and screenshots)
+    "simulator.cli.validation",  # validation (the report of science.md checks)
+    "simulator.cli.develop",  # develop (development runs)
+    "simulator.cli.sessions",  # replay, report, compare
 )
 
 

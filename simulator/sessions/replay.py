@@ -208,6 +208,6 @@ def open_replay_gui(path, **options) -> int:
 
     Uses the view's replay scene when it is installed; raises ImportError when there is no GUI.
     """
-    from .gui import open_replay_gui as _open  # pygame lives only there
+    from ..view.scenes.replay import open_replay_gui as _open  # pygame lives only there
 
     return _open(path, **options)

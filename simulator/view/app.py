@@ -165,7 +165,7 @@ class App:
 
     def home(self) -> None:
         """Back to the Home scene, dropping everything above it."""
-        from .home import HomeScene
+        from .scenes.home import HomeScene
         while len(self.stack.scenes) > 1 and not isinstance(self.stack.scenes[0], HomeScene):
             self.stack.pop()
         if self.stack.scenes and isinstance(self.stack.scenes[0], HomeScene):
@@ -398,7 +398,7 @@ def launch_gui(argv: list[str]) -> int:
     app = open_app(**opts)
     if app is None:
         return 2
-    from .home import HomeScene
+    from .scenes.home import HomeScene
     app.push(HomeScene(app))
     if os.environ.get("ATTUNE_TIME_TO_HOME"):
         app.tick(0.0)

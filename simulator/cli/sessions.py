@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_OK, UsageError, _caregiver, _infant, _set_pairs
+from .commands import EXIT_OK, UsageError, _caregiver, _infant, _set_pairs
 from ..model.io import OutputError
 from ..model.limits import printable, seed_arg
-from .store import SessionFileError, list_sessions, sessions_dir
+from ..sessions.store import SessionFileError, list_sessions, sessions_dir
 
 EXIT_REPLAY_DIFFERS = 1
 
@@ -81,7 +81,7 @@ def resolve_input(name: str, data_dir: str | None) -> Path:
 
 
 def _load(path: Path) -> dict:
-    from .store import load_session
+    from ..sessions.store import load_session
     try:
         return load_session(path)
     except SessionFileError as exc:
@@ -132,7 +132,7 @@ def _mmss(t: float) -> str:
 def print_summary(path: Path, d: dict, out=None) -> None:
     """The human-readable summary of a session file (to ``out``, default the current ``sys.stdout``)."""
     out = out if out is not None else sys.stdout
-    from .store import summary_text
+    from ..sessions.store import summary_text
     who = "learner" if d.get("learner") else f"{d['caregiver']} policy"
     print(f"session  {printable(path)}", file=out)
     print(f"scenario {d['scenario']}   infant {d['infant']}   caregiver {who}"
@@ -162,15 +162,15 @@ def print_summary(path: Path, d: dict, out=None) -> None:
 def cmd_replay(args) -> int:
     from ..export import trajectory_csv
     from ..model.io import atomic_write_text
-    from .replay import ReplayError, differences, replay
-    from .store import dumps, session_file_dict
+    from ..sessions.replay import ReplayError, differences, replay
+    from ..sessions.store import dumps, session_file_dict
 
     path = resolve_input(args.file, args.data_dir)
     d = _load(path)
     out = _out(args.out, (".json", ".csv"), "--out", [path])
     if (args.gui or (not args.headless and _display_available())) and out is None:
         try:
-            from .replay import open_replay_gui
+            from ..sessions.replay import open_replay_gui
             return open_replay_gui(path)
         except (ReplayError, SessionFileError) as exc:
             raise UsageError(f"{path}: {str(exc).splitlines()[0]}") from None
@@ -201,7 +201,7 @@ def cmd_replay(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .documents import run_from_dict, write_report
+    from ..printout.documents import run_from_dict, write_report
 
     path = resolve_input(args.file, args.data_dir)
     out = _out(args.out, (".png",), "--out", [path])
@@ -220,7 +220,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .documents import compare_policies, run_from_dict, write_compare
+    from ..printout.documents import compare_policies, run_from_dict, write_compare
 
     if len(args.inputs) > 2:
         raise UsageError(f"compare: give two session files, or one scenario with --vs (got {len(args.inputs)})")

@@ -669,7 +669,7 @@ def observed_text(run: Run) -> str:
 
 def prediction_section(page: Page, x: int, y: int, w: int, run: Run) -> int:
     """The learner's prediction, the answer the literature supports, and what this session showed."""
-    from .store import clean_prediction
+    from ..sessions.store import clean_prediction
 
     pr = run.scenario.predict
     pred = clean_prediction(run.data.get("prediction"), run.scenario)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pygame
 
 from . import figures
-from . import strings as S
-from . import theme
-from .widgets import mix, paragraph, paragraph_height, text, wrap
+from .. import strings as S
+from .. import theme
+from ..widgets import mix, paragraph, paragraph_height, text, wrap
 
 #: Where the room and the caption under it sit on the 1280x720 canvas.
 ROOM = pygame.Rect(16, 68, 736, 384)

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pygame
 
-from ..model.params import PRESETS
-from . import strings as S
-from . import theme
-from .chart import draw_timeline, legend, series_colour, strip_key
+from ...model.params import PRESETS
+from .. import strings as S
+from .. import theme
+from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
 from .home import draw_hints
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, text
 
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
 LEFT = pygame.Rect(40, 266, 560, 372)
@@ -36,7 +36,7 @@ def save_folder() -> Path:
 def _score(session):
     """Scores from the scoring package, or None when it is not installed (or cannot score this run)."""
     try:
-        from ..model.scoring import score_session
+        from ...model.scoring import score_session
     except ImportError:
         return None
     try:
@@ -95,8 +95,8 @@ class DebriefScene(Scene):
     # --- actions -------------------------------------------------------------------------------------------
     def save(self) -> None:
         """Save a PNG of this screen, the trajectory CSV and the session JSON, atomically."""
-        from ..export import trajectory_csv, write_session_json
-        from ..model.io import OutputError, atomic_write_text
+        from ...export import trajectory_csv, write_session_json
+        from ...model.io import OutputError, atomic_write_text
         folder = save_folder()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
@@ -363,7 +363,7 @@ class DebriefScene(Scene):
             paragraph(surface, f, S.DEBRIEF_SSP_NO_SCORING, pygame.Rect(r.x + 16, r.y + 44, r.w - 32, 80), p.ink_soft)
             paragraph(surface, f, S.DEBRIEF_PUBLISHED_DIST, pygame.Rect(r.x + 16, r.y + 100, r.w - 32, 60), p.ink)
             return
-        from ..export import SCALES
+        from ...export import SCALES
         y = r.y + 38
         x_cols = [r.x + 250 + k * 56 for k in range(len(SCALES))]
         for k, name in enumerate(SCALES):

@@ -17,14 +17,14 @@ from ..export import fmt, trajectory_csv
 from ..model.io import atomic_write_text
 from ..model.scenario import load_scenario
 from ..model.session import Session
-from .replay import differences, replay
-from .store import SessionFileError, dumps, load_session, session_file_dict
+from ..sessions.replay import differences, replay
+from ..sessions.store import SessionFileError, dumps, load_session, session_file_dict
 
 
 def run_from_dict(d: dict, source: str = ""):
-    """A :class:`~simulator.sessions.report.Run` from loaded session data (replayed with record=True)."""
+    """A :class:`~simulator.printout.report.Run` from loaded session data (replayed with record=True)."""
     from .report import Run, run_label
-    from .replay import ReplayError
+    from ..sessions.replay import ReplayError
 
     try:
         s = replay(d, record=True)

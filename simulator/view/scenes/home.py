@@ -9,18 +9,18 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..model.scenario import ScenarioError, available, load_scenario
-from . import strings as S
-from . import theme
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
+from ...model.scenario import ScenarioError, available, load_scenario
+from .. import strings as S
+from .. import theme
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
 
 #: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
 #: constructed as ``Class(app)``; the entry appears only when its module is installed.
 EXTRA_ENTRIES = (
-    ("simulator.view.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
-    ("simulator.view.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
-    ("simulator.view.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
+    ("simulator.view.scenes.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
+    ("simulator.view.scenes.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
+    ("simulator.view.scenes.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
 )
 
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.

@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from ..export import TRAJECTORY_COLUMNS
-from . import strings as S
-from . import theme
-from .widgets import fit, mix, render, text
+from ...export import TRAJECTORY_COLUMNS
+from .. import strings as S
+from .. import theme
+from ..widgets import fit, mix, render, text
 
 SERIES = ("positive_affect", "negative_affect", "gaze", "arousal")
 _COL = {name: TRAJECTORY_COLUMNS.index(name) for name in SERIES}

@@ -30,7 +30,7 @@ def register(sub, common) -> None:
 
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from ..cli import UsageError, _caregiver, _infant, _set_pairs
+    from .commands import UsageError, _caregiver, _infant, _set_pairs
     from ..model.io import OutputError
     from ..model.scenario import load_scenario
     from ..model.session import Session
@@ -65,10 +65,10 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
     """
-    from .app import open_app
-    from .briefing import BriefingScene
-    from .home import HomeScene
-    from .play import PlayScene
+    from ..view.app import open_app
+    from ..view.scenes.briefing import BriefingScene
+    from ..view.scenes.home import HomeScene
+    from ..view.scenes.play import PlayScene
 
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0

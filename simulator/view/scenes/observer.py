@@ -20,15 +20,15 @@ import time
 import numpy as np
 import pygame
 
-from ..content import observer as OB
-from ..export import TRAJECTORY_COLUMNS
-from ..model.behaviour import BEHAVIOUR_IDS
-from ..model.session import DT
-from . import strings as S
-from . import theme
-from .room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, panel, paragraph, text
+from ...content import observer as OB
+from ...export import TRAJECTORY_COLUMNS
+from ...model.behaviour import BEHAVIOUR_IDS
+from ...model.session import DT
+from .. import strings as S
+from .. import theme
+from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, panel, paragraph, text
 
 
 # --- strings (this screen's user-visible text) ------------------------------------------------------------------
@@ -335,7 +335,7 @@ class ObserverScene(Scene):
         self.relayout()
 
     def _score(self) -> None:
-        from ..model.scoring import score_session
+        from ...model.scoring import score_session
         s = self.session
         self.scores = score_session(s)
         self.learner.append({e: dict(self.rating[e]) for e in OB.EPISODES} |
@@ -708,7 +708,7 @@ class ObserverScene(Scene):
                  anchor="midright")
 
     def _draw_chart(self, surface) -> None:
-        from .chart import STYLES, draw_series, legend, series_colour
+        from ..drawing.chart import STYLES, draw_series, legend, series_colour
         app = self.app
         p = app.palette
         r = LOWER

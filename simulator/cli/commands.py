@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from .model.io import OutputError
-from .model.limits import MAX_N, MAX_SEED, clip, count_arg, path_too_long, printable, quoted, seed_arg
-from .model.params import ALL_PARAMS, PRESETS, resolve_preset
-from .model.policies import POLICY_HELP, policy_code
-from .model.scenario import ScenarioError, available, load_scenario
-from .model.session import Session, SetError
+from ..model.io import OutputError
+from ..model.limits import MAX_N, MAX_SEED, clip, count_arg, path_too_long, printable, quoted, seed_arg
+from ..model.params import ALL_PARAMS, PRESETS, resolve_preset
+from ..model.policies import POLICY_HELP, policy_code
+from ..model.scenario import ScenarioError, available, load_scenario
+from ..model.session import Session, SetError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -112,7 +112,7 @@ def cmd_list(args) -> int:
     for p in PRESETS.values():
         print(f"  {p.id:<24} {p.history}")
     try:
-        from .model.population import POPULATIONS, PROFILES
+        from ..model.population import POPULATIONS, PROFILES
         print("\nPopulations (for batch --infant):")
         for pid, pop in POPULATIONS.items():
             print(f"  {pid:<24} {pop.description}")
@@ -153,8 +153,8 @@ def _session(args, n: int, record: bool) -> Session:
 
 
 def cmd_run(args) -> int:
-    from .export import score, trajectory_csv, write_session_json
-    from .model.io import atomic_write_text
+    from ..export import score, trajectory_csv, write_session_json
+    from ..model.io import atomic_write_text
 
     out = _check_out(args.out, (".csv", ".json"))
     session = _session(args, 1, record=True).run()
@@ -167,8 +167,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from .export import batch_csv
-    from .model.io import atomic_write_text
+    from ..export import batch_csv
+    from ..model.io import atomic_write_text
 
     out = _check_out(args.out, (".csv",))
     overrides = _set_pairs(args.set)
@@ -182,12 +182,12 @@ def cmd_batch(args) -> int:
 
 def _batch_result(args, scenario, overrides: dict[str, float], progress):
     """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
-    from .model.batch import run_batch
+    from ..model.batch import run_batch
 
     name = args.infant
     caregiver = _caregiver(args.caregiver)
     try:
-        from .model import population
+        from ..model import population
     except ImportError:
         population = None
     if population is not None and name is not None and name.lower() in population.POPULATIONS:
@@ -196,7 +196,7 @@ def _batch_result(args, scenario, overrides: dict[str, float], progress):
                                                progress=progress)
         session = population.population_session(scenario, name.lower(), args.n, caregiver, args.seed, overrides)
         session.run(progress=progress)
-        from .export import score
+        from ..export import score
         session.scores = score(session)
         return session
     return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
     try:
-        from .extra_commands import register
+        from ..extra_commands import register
         register(sub, common)
     except ImportError:
         pass
@@ -257,10 +257,10 @@ def log_unexpected(exc: BaseException, argv: list[str]) -> str:
     import datetime
     import traceback
 
-    from .model.limits import MAX_LOG_BYTES
+    from ..model.limits import MAX_LOG_BYTES
     what = f"{type(exc).__name__}: {clip(str(exc).splitlines()[0] if str(exc) else '', 200)}"
     try:
-        from .sessions.store import data_dir
+        from ..sessions.store import data_dir
         folder = data_dir(_data_dir_arg(argv)) / "logs"
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / "errors.log"
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
-            from .view.app import launch_gui
+            from ..view.app import launch_gui
             return launch_gui(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):

@@ -26,7 +26,7 @@ DEVELOP_COLUMNS = (
 
 
 def _usage(message: str):
-    from simulator.cli import UsageError
+    from simulator.cli.commands import UsageError
     return UsageError(message)
 
 
@@ -37,8 +37,8 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
     With ``ssp`` the infants then go through the Strange Situation (12 months, or ``months`` if that is
     9-20) and are scored; otherwise the classification cells are empty.
     """
-    from . import ProfileParams, develop, develop_population
-    from .profiles import PROFILE_PARAMETERS
+    from ..model.population import ProfileParams, develop, develop_population
+    from ..model.population.profiles import PROFILE_PARAMETERS
 
     if population is not None:
         dev = develop_population(population, n, months, seed)
@@ -50,11 +50,11 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
     cls = best = dis = load = [None] * n
     if ssp:
         try:
-            from ..scoring import score_session  # noqa: F401
+            from ..model.scoring import score_session  # noqa: F401
         except ImportError:
             score_session = None
-        from ..batch import run_batch
-        from ..scenario import load_scenario
+        from ..model.batch import run_batch
+        from ..model.scenario import load_scenario
 
         sc = load_scenario("strange_situation")
         age = months if 9.0 <= months <= 20.0 else sc.infant.age_months
@@ -82,12 +82,12 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
 
 def cmd_develop(args) -> int:
     """Run ``develop`` (see the module docstring)."""
-    from simulator.cli import _check_out, _Progress
+    from simulator.cli.commands import _check_out, _Progress
     from simulator.export import _csv_text
     from simulator.model.io import atomic_write_text
 
-    from .populations import POPULATIONS
-    from .profiles import resolve_profile
+    from ..model.population.populations import POPULATIONS
+    from ..model.population.profiles import resolve_profile
 
     population = None
     try:
@@ -113,7 +113,7 @@ def cmd_develop(args) -> int:
 
 def register(sub, common) -> None:
     """Add the ``develop`` subcommand to the CLI's subparsers."""
-    from ..limits import count_arg, finite_arg, seed_arg
+    from ..model.limits import count_arg, finite_arg, seed_arg
 
     d = sub.add_parser("develop", help="develop N infants under a caregiving profile; one CSV row per infant")
     d.add_argument("--profile", required=True,

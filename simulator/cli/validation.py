@@ -6,20 +6,20 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_OUT = Path(__file__).resolve().parents[3] / "docs" / "validation.md"
+DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "validation.md"
 
 
 def cmd_validation(args) -> int:
     """Build the report and write it atomically; print a one-line summary per check on stderr."""
-    from ..io import atomic_write_text
-    from .validation import build_report
+    from ..model.io import atomic_write_text
+    from ..model.scoring.validation import build_report
 
     out = Path(args.out) if args.out else DEFAULT_OUT
     if out.suffix.lower() != ".md":
-        from ...cli import UsageError
+        from .commands import UsageError
         raise UsageError(f"--out {args.out}: must end in .md")
     if out.is_dir() or not (out.parent if str(out.parent) else Path(".")).is_dir():
-        from ..io import OutputError
+        from ..model.io import OutputError
         raise OutputError(f"{out}: folder {out.parent} does not exist" if not out.is_dir() else f"{out}: is a folder")
     t0 = time.perf_counter()
     verbose = sys.stderr.isatty()
@@ -40,8 +40,8 @@ def cmd_validation(args) -> int:
 
 def register(sub, common) -> None:
     """Add ``validation [--out FILE.md] [--seed N] [--n N]``."""
-    from ..limits import count_arg, seed_arg
-    from .validation import N, SEED
+    from ..model.limits import count_arg, seed_arg
+    from ..model.scoring.validation import N, SEED
 
     p = sub.add_parser("validation", help="run the science checks and write docs/validation.md")
     p.add_argument("--out", default=None, help="report path (default docs/validation.md)")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pygame
 
-from . import theme
+from .. import theme
 from .home import draw_header, draw_hints
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, text
 
 TITLE = "Saved sessions"
 SUBTITLE = "Every session you play is saved here as you go. Folder: {folder}"
@@ -58,7 +58,7 @@ class SessionsScene(Scene):
 
     def __init__(self, app, folder: str | Path | None = None) -> None:
         super().__init__(app)
-        from ..sessions.store import sessions_dir
+        from ...sessions.store import sessions_dir
         self.folder = Path(folder) if folder else sessions_dir(_data_dir_of(app))
         self.rows = []
         self.top = 0
@@ -74,7 +74,7 @@ class SessionsScene(Scene):
     # --- data ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the folder again (never writes)."""
-        from ..sessions.store import list_sessions
+        from ...sessions.store import list_sessions
         self.rows = list_sessions(self.folder)
         self.selected = min(self.selected, max(0, len(self.rows) - 1))
         self.top = min(self.top, max(0, len(self.rows) - ROWS))
@@ -178,9 +178,9 @@ class SessionsScene(Scene):
         self._later(self._open, "open")
 
     def _open(self, row) -> None:
-        from ..sessions.documents import run_from_file
+        from ...printout.documents import run_from_file
         from .debrief import DebriefScene
-        from ..sessions.store import clean_prediction
+        from ...sessions.store import clean_prediction
         run = run_from_file(row.path)
         self.message = ""
         if run.differences:
@@ -193,8 +193,8 @@ class SessionsScene(Scene):
         self._later(self._replay, "replay")
 
     def _replay(self, row) -> None:
-        from ..sessions.gui import ReplayScene
-        from ..sessions.store import load_session
+        from .replay import ReplayScene
+        from ...sessions.store import load_session
         scene = ReplayScene(self.app, load_session(row.path), row.path)
         self.message = ""
         self.app.push(scene)
@@ -212,12 +212,12 @@ class SessionsScene(Scene):
         self._later(self._compare, "compare")
 
     def _compare(self, row) -> None:
-        from ..sessions.documents import run_from_file
-        from ..sessions.gui import CompareScene
+        from ...printout.documents import run_from_file
+        from .compare import CompareScene
         if self.marked is not None and self.marked != row.path and self.marked.exists():
             scene = CompareScene(self.app, run_from_file(self.marked), run_from_file(row.path))
         else:
-            from ..sessions.store import load_session
+            from ...sessions.store import load_session
             policy = "sensitive" if load_session(row.path).get("caregiver") == "phone" and not \
                 load_session(row.path).get("learner") else "phone"
             scene = CompareScene.from_file_and_policy(self.app, row.path, policy)
@@ -229,8 +229,8 @@ class SessionsScene(Scene):
         self._later(self._export, "export")
 
     def _export(self, row) -> None:
-        from ..sessions.documents import run_from_file, write_report
-        from ..sessions.store import safe_name, unique_path
+        from ...printout.documents import run_from_file, write_report
+        from ...sessions.store import safe_name, unique_path
         from .debrief import save_folder
         folder = save_folder()
         folder.mkdir(parents=True, exist_ok=True)
@@ -249,7 +249,7 @@ class SessionsScene(Scene):
         self.app.push(ConfirmScene(self.app, CONFIRM.format(name=row.name), lambda: self._delete(row)))
 
     def _delete(self, row) -> None:
-        from ..sessions.store import SessionFileError, delete_session
+        from ...sessions.store import SessionFileError, delete_session
         try:
             delete_session(row.path, self.folder)
             self._say(DELETED.format(name=row.name), True)

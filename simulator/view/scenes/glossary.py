@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pygame
 
-from . import strings as S
-from . import theme
+from .. import strings as S
+from .. import theme
 from .home import draw_header, draw_hints
-from .scene import Scene
-from .widgets import Button, FocusGroup, paragraph, text, text_height
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, paragraph, text, text_height
 
 
 def glossary_entries() -> list[tuple[str, str]]:
     """(term, one-line definition) pairs: the content module's GLOSSARY if installed, else the view's own."""
     try:
-        from ..content.glossary import GLOSSARY  # written by the content developer
+        from ...content.glossary import GLOSSARY  # written by the content developer
         entries = [(str(t), str(d)) for t, d in GLOSSARY]
         if entries:
             return entries

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import pygame
 
-from ..export import TRAJECTORY_COLUMNS
-from ..model.actions import ACTION_IDS
-from ..model.behaviour import BEHAVIOUR_IDS
-from ..model.session import DT, Session
-from . import strings as S
-from . import theme
-from .chart import LiveChart
-from .room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text
+from ...export import TRAJECTORY_COLUMNS
+from ...model.actions import ACTION_IDS
+from ...model.behaviour import BEHAVIOUR_IDS
+from ...model.session import DT, Session
+from .. import strings as S
+from .. import theme
+from ..drawing.chart import LiveChart
+from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
@@ -120,7 +120,7 @@ class PlayScene(Scene):
         if self.name != "play" or self.exit_after is not None:
             return None
         try:
-            from ..sessions.store import Autosaver, sessions_dir
+            from ...sessions.store import Autosaver, sessions_dir
             return Autosaver(self.session, sessions_dir(getattr(self.app, "data_dir", None)), self.prediction)
         except Exception:  # no sessions package, or no usable folder: the lesson goes on unsaved
             return None

@@ -1055,7 +1055,7 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
 
     if not pygame.font.get_init():
         pygame.font.init()
-    font_path = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "Lato-Bold.ttf"
+    font_path = Path(__file__).resolve().parents[3] / "assets" / "fonts" / "Lato-Bold.ttf"
     bg = (244, 231, 211)
     items = [("infant", b, infant_look(SAMPLE_STATES[b], b, contact=(b == "cling"), near=True,
                                        skin=i % len(SKIN_TONES)))
@@ -1110,7 +1110,7 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
     return out
 
 
-if __name__ == "__main__":  # python -m simulator.view.figures [out.png]
+if __name__ == "__main__":  # python -m simulator.view.drawing.figures [out.png]
     import sys
 
     render_gallery(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/figures_gallery.png")

@@ -20,10 +20,10 @@ import time
 import numpy as np
 import pygame
 
-from . import strings as S
-from . import theme
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, panel, paragraph, text
+from .. import strings as S
+from .. import theme
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, panel, paragraph, text
 
 # --- strings (this screen's user-visible text) -----------------------------------------------------------------
 T = {
@@ -200,7 +200,7 @@ class PopulationRun(threading.Thread):
         self.progress = min(1.0, base + w * max(0.0, min(1.0, frac)))
 
     def _run_session(self, session, stage: str) -> None:
-        from ..model.session import DT
+        from ...model.session import DT
         planned = sum(ep.duration_s for ep in session.scenario.episodes) / DT
         total = max(planned, 1.0)
         while not session.finished:
@@ -219,10 +219,10 @@ class PopulationRun(threading.Thread):
             self.done = True
 
     def _work(self) -> dict:
-        from ..model.population import POPULATIONS, ProfileParams, develop, develop_population
-        from ..model.scenario import load_scenario
-        from ..model.scoring import score_session
-        from ..model.session import Session, apply_episode_overrides
+        from ...model.population import POPULATIONS, ProfileParams, develop, develop_population
+        from ...model.scenario import load_scenario
+        from ...model.scoring import score_session
+        from ...model.session import Session, apply_episode_overrides
 
         ssp = apply_episode_overrides(load_scenario("strange_situation"), self.ssp_overrides)
         sf = apply_episode_overrides(load_scenario("still_face"), self.sf_overrides)
@@ -292,7 +292,7 @@ class PopulationLabScene(Scene):
     def __init__(self, app, months: float | None = None, ssp_overrides: dict | None = None,
                  sf_overrides: dict | None = None, seed: int = 0) -> None:
         super().__init__(app)
-        from ..model.population import POPULATIONS, PROFILES
+        from ...model.population import POPULATIONS, PROFILES
         self.profiles = list(PROFILES)
         self.populations = list(POPULATIONS)
         self._profile_objs = PROFILES
@@ -687,7 +687,7 @@ class PopulationLabScene(Scene):
                   max_lines=3)
 
     def _draw_still_face(self, surface) -> None:
-        from .chart import draw_series, series_colour
+        from ..drawing.chart import draw_series, series_colour
         app = self.app
         p = app.palette
         r = self.result
@@ -832,7 +832,7 @@ def _hatched(surface, rect: pygame.Rect, fill, ink) -> None:
 
 def make_infant_play(app, scenario, params, label: str, history: str, seed: int = 0):
     """A Play scene (demo mode) of one developed infant: ``params`` is an InfantParams of one infant."""
-    from ..model.session import Session
+    from ...model.session import Session
     from .play import PlayScene
 
     class DevelopedInfantPlay(PlayScene):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
-from ..model.params import PRESETS, resolve_preset
-from . import strings as S
-from . import theme
+from ...model.params import PRESETS, resolve_preset
+from .. import strings as S
+from .. import theme
 from .home import draw_header, draw_hints
-from .scene import Scene
-from .widgets import Button, FocusGroup, mix, paragraph, text, text_height
+from ..scene import Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, text, text_height
 
 
 def learner_can_act(scenario) -> bool:
