@@ -10,6 +10,7 @@ import importlib
 
 MODULES = (
     "simulator.cli.play",  # play (the GUI, scripted demo and screenshots)
+    "simulator.cli.lecture",  # lecture (a playlist with cue points)
     "simulator.cli.validation",  # validation (the report of science.md checks)
     "simulator.cli.develop",  # develop (development runs)
     "simulator.cli.sessions",  # replay, report, compare

@@ -78,6 +78,21 @@ def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
     return p
 
 
+def audience_arg(args) -> str:
+    """The ``--audience`` value, checked (parents, class or research)."""
+    from ..content.lessons import check_audience
+    try:
+        return check_audience(getattr(args, "audience", None) or "class")
+    except ValueError as exc:
+        raise UsageError(f"--audience: {exc}") from None
+
+
+def add_audience(sp) -> None:
+    """Add ``--audience parents|class|research`` to a subcommand (contract additions)."""
+    sp.add_argument("--audience", default=None, metavar="parents|class|research",
+                    help="who the words are for: parents (plain words), class (default) or research (every number)")
+
+
 class _Progress:
     """A progress bar on stderr, only when stderr is a terminal."""
 
@@ -156,10 +171,14 @@ def cmd_run(args) -> int:
     from ..export import score, trajectory_csv, write_session_json
     from ..model.io import atomic_write_text
 
-    out = _check_out(args.out, (".csv", ".json"))
+    out = _check_out(args.out, (".csv", ".json", ".md"))
+    audience = audience_arg(args)
     session = _session(args, 1, record=True).run()
     if out.suffix.lower() == ".csv":
         atomic_write_text(out, trajectory_csv(session))
+    elif out.suffix.lower() == ".md":
+        from ..content.lessons import build_debrief, debrief_markdown
+        atomic_write_text(out, debrief_markdown(build_debrief(session, score(session), audience)))
     else:
         write_session_json(out, session, score(session))
     print(f"wrote {out} ({session.steps_taken} steps, {session.t:g} s)", file=sys.stderr)
@@ -221,9 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario files; exit 2 if any is invalid")
     v.add_argument("files", nargs="+")
     v.set_defaults(func=cmd_validate)
-    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv) or session file (.json)")
+    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv), the session file (.json) or "
+                       "the debrief as Markdown (.md)")
     common(r)
     r.add_argument("--out", required=True)
+    add_audience(r)
     r.set_defaults(func=cmd_run)
     b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
     common(b, n=True)

@@ -16,13 +16,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, ValidationError, field_validator, model_validator
 
+from .. import paths
 from . import limits as L
 from .actions import ACTION_IDS
 from .params import PRESET_ALIASES, PRESETS
 from .policies import POLICY_IDS
 
 SCHEMA_VERSION = 1
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = paths.SCENARIO_DIR
 _ID = r"^[a-z][a-z0-9_]*$"
 
 

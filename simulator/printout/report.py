@@ -23,9 +23,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from ..export import SCALES, TRAJECTORY_COLUMNS  # noqa: E402
+from .. import paths  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = paths.FONT_DIR
 A4_IN = (8.2677, 11.6929)
 
 # Print colours: Okabe-Ito series on white paper (colour-blind safe), each series also has a line style.

@@ -5,6 +5,8 @@ caregivers need not be perfect, matching about 30% of the time is normal, and re
 The simulator teaches; it never claims to assess a real child.
 """
 
+from ..content.lesson_strings import HISTORY_PLAIN
+
 APP_TITLE = "Attune: the Still-Face and the Strange Situation"
 APP_NAME = "Attune"
 APP_TAGLINE = "A teaching simulator of early relationships: rupture, repair, and secure attachment."
@@ -55,12 +57,7 @@ BRIEF_START_LOCKED = "Predict first"
 BRIEF_BACK = "Back"
 
 # Plain words for the presets (histories, not labels: science.md section 5).
-PRESET_PLAIN = {
-    "secure": "sensitive, consistent care with prompt repair",
-    "avoidant": "play welcomed, but comfort-seeking often rebuffed",
-    "resistant": "care that is sometimes warm, often missed, hard to predict",
-    "disorganized": "ordinary care mixed with frightening moments",
-}
+PRESET_PLAIN = HISTORY_PLAIN
 
 # --- Play ---------------------------------------------------------------------------------------------------
 PLAY_EPISODE = "Episode {k} of {n}:  {title}"
@@ -308,3 +305,14 @@ BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
+
+# --- Lecture mode ---------------------------------------------------------------------------------------------
+LECTURE_PROGRESS = "Part {k} of {n}  ·  {clock}"
+LECTURE_CUE = "Pause and discuss"
+LECTURE_CUE_HINT = "Enter or Space: go on  ·  Esc: Home"
+LECTURE_CUE_AUTO = "Goes on by itself in {s} s  ·  Enter: go on now"
+LECTURE_NEXT_HINT = "Enter, Space or Right arrow: next  ·  T text size  ·  Esc: Home"
+LECTURE_HINT = "Starting the lecture…"
+LECTURE_DONE = "That is the end of the plan."
+LECTURE_DONE_HINT = "Enter or Esc: Home"
+LECTURE_TIME = "Lecture time so far: {clock}"

@@ -1055,7 +1055,9 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
 
     if not pygame.font.get_init():
         pygame.font.init()
-    font_path = Path(__file__).resolve().parents[3] / "assets" / "fonts" / "Lato-Bold.ttf"
+    from simulator.paths import FONT_DIR
+
+    font_path = FONT_DIR / "Lato-Bold.ttf"
     bg = (244, 231, 211)
     items = [("infant", b, infant_look(SAMPLE_STATES[b], b, contact=(b == "cling"), near=True,
                                        skin=i % len(SKIN_TONES)))

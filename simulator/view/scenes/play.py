@@ -403,7 +403,7 @@ class PlayScene(Scene):
             self._finish_scripted()
             return
         if not self.paused and not s.finished:
-            if s.advance(dt * self.speed):
+            if self._advance_clock(dt):
                 self._after_steps()
         if self._auto_debrief(dt):
             return
@@ -416,6 +416,12 @@ class PlayScene(Scene):
                 snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
             except Exception:  # sound must never stop the lesson
                 pass
+
+    def _advance_clock(self, dt: float) -> int:
+        """Move the model on by ``dt`` real seconds at the current speed; returns the steps taken.
+
+        A lecture overrides this to stop exactly at its cue points."""
+        return self.session.advance(dt * self.speed)
 
     def _auto_debrief(self, dt: float) -> bool:
         """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
