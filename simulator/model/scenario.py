@@ -56,6 +56,15 @@ class Extend(_Strict):
     max_extra_s: float = Field(180.0, ge=0, le=L.MAX_CLOCK_S, description="longest extension in seconds")
 
 
+class Tiredness(_Strict):
+    """The learner plays a tired caregiver (a_hard_day): tiredness slows and limits the learner's responses;
+    rest, a short safe break or a partner's help restores them (``model/tiredness.py``)."""
+
+    start: float = Field(ge=0, le=1, description="tiredness at the start, 0 (rested) to 1 (exhausted)")
+    help_s: float = Field(45.0, gt=0, le=600, description="how long a partner steps in when asked (s)")
+    self_care: bool = Field(True, description="offer the learner 'ask for help' and 'a short break'")
+
+
 class Prompt(_Strict):
     """A guided-learning prompt: predict before, observe during, explain after."""
 
@@ -81,6 +90,8 @@ class Episode(_Strict):
     present: list[Literal["caregiver", "stranger"]] = Field(
         default_factory=lambda: ["caregiver"], description="who is in the room besides the infant")
     caregiver: Line = Field("learner", description="'learner', 'absent' or a policy id")
+    caregiver_label: Line = Field("", description="what the app calls the caregiver in this episode "
+                                                  "(e.g. 'Partner'); empty for 'Caregiver'")
     allowed_actions: list[Line] | None = Field(None, max_length=L.MAX_LIST_ITEMS,
                                                description="actions the learner may use (all if omitted)")
     learner_can_break: bool = Field(False, description="in the GUI, the learner may break a scripted caregiver")
@@ -161,6 +172,7 @@ class Scenario(_Strict):
     stranger_label: Line = Field("Stranger", min_length=1,
                                  description="what the app calls the second adult (e.g. 'Key worker')")
     predict: Prompt | None = None
+    tiredness: Tiredness | None = Field(None, description="the learner plays a tired caregiver (a_hard_day)")
     episodes: list[Episode] = Field(min_length=1, max_length=L.MAX_EPISODES)
     #: The file this scenario was read from when it is not one of scenarios/ ('' for bundled ones).
     _source: str = PrivateAttr("")

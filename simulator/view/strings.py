@@ -108,6 +108,33 @@ PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
 
+# --- A tired caregiver (scenarios with tiredness, e.g. a_hard_day): the energy bar and self-care ---------------
+TIRED_ENERGY = "Your energy"
+TIRED_RESTING = "You are resting: your energy comes back."
+TIRED_LAG = "Your responses start about {s:.0f} s late."
+TIRED_LAG_NONE = "Your responses start straight away."
+TIRED_OUT_OF_REACH = "Out of reach for now: {actions}. Rest brings them back."
+TIRED_ALL_IN_REACH = "Everything is within reach again."
+TIRED_RESTING_HELP = "Your partner has the baby. Rest for a moment ({s:.0f} s)."
+TIRED_RESTING_BREAK = "You have put the baby down safely and stepped out. Come back when you are ready."
+TIRED_RESTING_EPISODE = "Someone else is caring now. You rest."
+TIRED_PENDING = "Starting soon: {action}"
+TIRED_DRIFTING = "Your attention drifts for a moment. That happens when you are exhausted."
+SELF_CARE_LABELS = {
+    "ask_for_help": "Ask for help",
+    "take_break": "Take a short break",
+    "come_back": "Come back",
+}
+#: Keys of the self-care choices (letters not used by actions or time controls).
+SELF_CARE_KEYS = {"ask_for_help": "a", "take_break": "w", "come_back": "w"}
+SELF_CARE_TOASTS = {
+    "ask_for_help": "Your partner steps in. Asking for help is part of caring.",
+    "take_break": "You put the baby down somewhere safe and step out for a moment. It is all right to do this.",
+    "come_back": "You are back. Reconnect at the baby's pace.",
+}
+#: The caregiver's name in the room while a partner has stepped in.
+PLAY_PARTNER = "Partner"
+
 # Chart legend (each series also has a distinct line style).
 SERIES = {
     "positive_affect": "Positive affect",

@@ -104,7 +104,7 @@ def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
                 caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
                 stranger_action: str | None = None, stranger_label: str = "Stranger",
-                room: pygame.Rect = ROOM) -> None:
+                room: pygame.Rect = ROOM, caregiver_label: str | None = None) -> None:
     """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
 
     ``caregiver_action``/``stranger_action`` are action ids, or None when there is none yet (the adult is
@@ -142,8 +142,9 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
             figures.draw_held(surface, r, "caregiver", look, infant_look)
         else:
             figures.draw_adult(surface, r, "caregiver", look)
-        label = S.PLAY_ROLE_DOING.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS.get(
-            caregiver_action, caregiver_action)) if caregiver_action else S.PLAY_CAREGIVER
+        who = caregiver_label or S.PLAY_CAREGIVER
+        label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
+            caregiver_action, caregiver_action)) if caregiver_action else who
         _label(surface, lf, label, r.centerx, base + 6, p.ink, room)
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)

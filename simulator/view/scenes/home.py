@@ -25,7 +25,7 @@ EXTRA_ENTRIES = (
 
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
 PREFERRED_ORDER = ("still_face", "strange_situation", "phone_still_face", "everyday_rupture_repair",
-                   "reunion_choices", "nursery_drop_off")
+                   "reunion_choices", "nursery_drop_off", "simulated_depression", "a_hard_day")
 PER_PAGE = 12  # at most this many cards on a page (fewer when the text size needs bigger cards)
 
 #: Card grids to try, as (columns, rows) per page. They are ranked for the number of scenarios (fewest pages,

@@ -20,6 +20,7 @@ from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.session import DT, Session
 from .. import strings as S
 from .. import theme
+from . import tired_panel
 from ..drawing.chart import LiveChart
 from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from ..scene import Scene
@@ -147,6 +148,8 @@ class PlayScene(Scene):
     def learner_in_control(self) -> bool:
         """True when the learner's action is what the caregiver does now."""
         s = self.session
+        if s.tiredness is not None and s.tiredness.resting:
+            return False
         return s.learner and not s.finished and bool(s.allowed_actions()) and (
             s.current_episode.caregiver == "learner" or s.broken)
 
@@ -155,11 +158,18 @@ class PlayScene(Scene):
         s = self.session
         if not self.caregiver_present():
             return None
-        if self.learner_in_control():
+        if self.learner_in_control() and s.tiredness is None:
             return ACTION_IDS[int(s.learner_action)]
         if s.steps_taken == 0:
             return None
         return ACTION_IDS[int(s.caregivers.action[0])]
+
+    def caregiver_label(self) -> str:
+        """What the room calls the caregiver now: the episode's label, 'Partner' while one has stepped in."""
+        s = self.session
+        if s.tiredness is not None and s.tiredness.helping:
+            return S.PLAY_PARTNER
+        return s.current_episode.caregiver_label or S.PLAY_CAREGIVER
 
     def caregiver_present(self) -> bool:
         """Whether the caregiver is in the room now."""
@@ -204,6 +214,14 @@ class PlayScene(Scene):
         if ok and breaking:
             self.armed_s = 0.0
             self.show_toast(S.PLAY_BREAK_TOAST)
+        self.relayout()
+        return ok
+
+    def self_care(self, kind: str) -> bool:
+        """The learner asks for help, takes a short safe break or comes back (a tired caregiver's scenario)."""
+        ok = self.session.set_action(kind)
+        if ok:
+            self.show_toast(S.SELF_CARE_TOASTS[kind])
         self.relayout()
         return ok
 
@@ -329,7 +347,7 @@ class PlayScene(Scene):
         s = self.session
         return (tuple(s.allowed_actions()), int(s.learner_action), s.broken, s.finished, self.paused, self.speed,
                 self.episode_index, self.app.text_scale, self.learner_in_control(),
-                getattr(self.app.sound, "muted", True))
+                getattr(self.app.sound, "muted", True), tuple(s.self_care_options()))
 
     def relayout(self) -> None:
         """Rebuild the buttons (when what is allowed, chosen, paused or the text size changes)."""
@@ -340,7 +358,10 @@ class PlayScene(Scene):
         items = []
         x0, y0 = PANEL.x + 14, PANEL.y + 66
         bw, bh, gap = 230, 31, 4
-        for k, aid in enumerate(ACTION_IDS):
+        self.energy_rect = None
+        if s.tiredness is not None:  # a tired caregiver: the scenario's actions, energy and self-care
+            items += tired_panel.layout(self, PANEL, allowed, holding, action_key)
+        for k, aid in enumerate(ACTION_IDS if s.tiredness is None else ()):
             col, row = divmod(k, 10)
             key, cap = action_key(aid)
             items.append(Button((x0 + col * (bw + 8), y0 + row * (bh + gap), bw, bh), S.ACTION_LABELS[aid],
@@ -516,6 +537,7 @@ class PlayScene(Scene):
         self.chart.draw(surface, CHART, self.session)
         pygame.draw.rect(surface, self.app.palette.line, CHART, width=1, border_radius=4)
         self._draw_panel(surface)
+        tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
         slower = self.group.find("slower")
@@ -577,7 +599,7 @@ class PlayScene(Scene):
                     contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
-                    stranger_label=self.scenario.stranger_label, room=room)
+                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label())
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_box = None
         if self.toast and self.toast_s > 0:
@@ -616,6 +638,8 @@ class PlayScene(Scene):
             note, colour = S.PLAY_LOCK_DEMO, p.ink_soft
         elif s.finished:
             note, colour = S.PLAY_FINISHED, p.ink_soft
+        elif s.tiredness is not None and (s.tiredness.resting or s.current_episode.caregiver != "learner"):
+            note, colour = S.TIRED_RESTING, p.ink_soft
         elif not self.caregiver_present() and not s.allowed_actions():
             note, colour = S.PLAY_LOCK_ABSENT, p.ink_soft
         elif not s.allowed_actions():
@@ -627,6 +651,9 @@ class PlayScene(Scene):
         else:
             act = ACTION_IDS[int(s.learner_action)]
             note, colour = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act]), p.ink_soft
+            pending = tired_panel.pending_note(s)
+            if pending:
+                note = f"{note}  ·  {pending}"
         nf = app.font(min(18, round(theme.SIZE_SMALL * app.text_scale)), scaled=False)
         text(surface, nf, note, (PANEL.x + 16, max(PANEL.y + 38, tr.bottom)), colour, max_width=PANEL.w - 32)
 
