@@ -90,12 +90,19 @@ class Replayer:
     def step(self) -> bool:
         """One model step (0.25 s). Returns False when there is nothing left to replay."""
         if self.finished:
+            self._apply_final_actions()
             return False
         self._apply_actions()
         self.session.step()
         if self.finished:
             self._apply_actions_at_end()
+            self._apply_final_actions()
         return True
+
+    def _apply_final_actions(self) -> None:
+        """Actions chosen at the last saved step of an unfinished session (paused, chose, left with Esc)."""
+        if not self.session.finished:
+            self._apply_actions()
 
     def _apply_actions_at_end(self) -> None:
         # Actions chosen after the last autosaved step (not reached) are simply not replayed.

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import limits as L
-from ..model.io import atomic_write_text
+from ..model.io import atomic_write_text, clean_stale_temp_files
 from ..model.scenario import read_text_file
 
 #: Wall-clock and model-time interval (s) between autosaves (design: a kill loses at most 10 s).
 AUTOSAVE_INTERVAL_S = 10.0
+#: Seconds between retries of a failed autosave.
+AUTOSAVE_RETRY_S = 2.0
 #: Subfolder of the data folder that holds saved sessions.
 SESSIONS_SUBDIR = "sessions"
 #: Environment variable that overrides the data folder (tests, portable installs).
@@ -42,11 +44,17 @@ class SessionFileError(Exception):
 
 # --- the data folder ------------------------------------------------------------------------------------
 def default_data_dir() -> Path:
-    """The platform's usual per-user data folder for Attune (not created here).
+    """The platform's usual per-user data folder for Attune (not created here), by platformdirs.
 
     Linux and other Unix: ``$XDG_DATA_HOME/attune`` (default ``~/.local/share/attune``); macOS:
     ``~/Library/Application Support/Attune``; Windows: ``%APPDATA%\\Attune``.
     """
+    try:
+        import platformdirs
+        unix = not (sys.platform.startswith("win") or sys.platform == "darwin")
+        return Path(platformdirs.user_data_dir("attune" if unix else "Attune", appauthor=False, roaming=True))
+    except ImportError:  # the same rules by hand
+        pass
     home = Path.home()
     if sys.platform.startswith("win"):
         base = os.environ.get("APPDATA")
@@ -66,6 +74,29 @@ def data_dir(override: str | Path | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+#: Environment variable that overrides the folder for Debrief saves and exports.
+ENV_EXPORT_DIR = "ATTUNE_SAVE_DIR"
+
+
+def export_dir(override: str | Path | None = None) -> Path:
+    """Where Debrief saves and Export write (not created here).
+
+    ``$ATTUNE_SAVE_DIR``; else, when a data folder is chosen (``--data-dir`` or ``$ATTUNE_DATA_DIR``),
+    its ``exports`` subfolder, so nothing goes to the real user's folders; else the platform's documents
+    folder (platformdirs) ``/Attune``.
+    """
+    env = os.environ.get(ENV_EXPORT_DIR)
+    if env:
+        return Path(env).expanduser()
+    if override or os.environ.get(ENV_DATA_DIR):
+        return data_dir(override) / "exports"
+    try:
+        import platformdirs
+        return Path(platformdirs.user_documents_dir()) / "Attune"
+    except Exception:  # noqa: BLE001 - no platformdirs, or no home: the old default
+        return Path.home() / "Attune"
 
 
 def sessions_dir(override: str | Path | None = None, create: bool = False) -> Path:
@@ -168,9 +199,15 @@ def dumps(d: dict) -> str:
 class Autosaver:
     """Saves a live session to the sessions folder so that a crash or kill loses at most ~10 s.
 
-    Call :meth:`tick` once per frame with the real frame time; it saves at every episode boundary,
-    when the session finishes, and whenever 10 s of wall time or 10 s of model time have passed since
-    the last save. Call :meth:`flush` on exit (and after the debrief's prediction is known).
+    The file is claimed when the session starts: the first save creates it exclusively (``O_EXCL``), so
+    two sessions started in the same second on one data folder keep two files. Later saves replace it
+    atomically. Call :meth:`tick` once per frame with the real frame time; it saves at every episode
+    boundary, when the session finishes, and whenever 10 s of wall time or 10 s of model time have
+    passed since the last save. Call :meth:`flush` on exit (and after the debrief's prediction is known).
+
+    A save that fails (disk full, folder read-only) never stops the lesson: :attr:`last_error` holds one
+    line for the view to show, the line goes to stderr once, and the save is retried every
+    :data:`AUTOSAVE_RETRY_S` seconds until it works again (the last good save is never touched).
 
     Args:
         session: the :class:`~simulator.model.session.Session` (batch of 1) being played.
@@ -178,31 +215,47 @@ class Autosaver:
         prediction: what the learner predicted (stored under ``prediction``); settable later.
         interval_s: seconds between saves (wall or model time).
         name: a file name to use inside ``folder`` (sanitised); default made from scenario/infant/seed.
+        stderr: where a failed save is reported: True for the current ``sys.stderr``, a file, or None.
     """
 
     def __init__(self, session, folder: str | Path, prediction: dict | None = None,
-                 interval_s: float = AUTOSAVE_INTERVAL_S, name: str | None = None) -> None:
+                 interval_s: float = AUTOSAVE_INTERVAL_S, name: str | None = None, stderr=True) -> None:
         self.session = session
         self.folder = Path(folder)
         self.prediction = prediction
         self.interval_s = float(interval_s)
+        self.stderr = stderr
         now = _dt.datetime.now()
         self.started_at = now.isoformat(timespec="seconds")
         self.last_error: str | None = None
+        self.failures = 0
+        self._reported: str | None = None
+        self._since_failure = 0.0
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # reported by flush(); the lesson goes on
             self.last_error = f"{self.folder}: cannot create the sessions folder ({exc.strerror or exc})"
+        clean_stale_temp_files(self.folder)
         if name:
             base = safe_name(Path(str(name)).stem, 80) + ".json"
         else:
             base = session_file_name(session.scenario.id, session.preset, session.seed, now)
         self.path = unique_path(self.folder, base)
+        self._claimed = False
         self._wall = 0.0
         self._t_saved = -1.0
         self._episode_saved = -1
         self._finished_saved = False
         self.saves = 0
+        self.flush()  # claim the file now
+
+    def _say(self, line: str) -> None:
+        out = sys.stderr if self.stderr is True else self.stderr
+        if out:
+            try:
+                print(line, file=out)
+            except (OSError, ValueError):  # stderr closed: the view still shows the warning
+                pass
 
     def rebind(self, session) -> bool:
         """Follow a rebuilt session (e.g. after "restart episode") in the same file, and save it now."""
@@ -218,7 +271,13 @@ class Autosaver:
         """Account ``wall_dt`` seconds of real time; save if due. Returns True if it saved."""
         if not (isinstance(wall_dt, (int, float)) and math.isfinite(wall_dt)):
             wall_dt = 0.0
-        self._wall += max(float(wall_dt), 0.0)
+        wall_dt = max(float(wall_dt), 0.0)
+        if self.last_error is not None:  # failing: retry now and then, not every frame
+            self._since_failure += wall_dt
+            if self._since_failure < AUTOSAVE_RETRY_S:
+                return False
+            return self.flush()
+        self._wall += wall_dt
         s = self.session
         if self._t_saved >= 0 and s.t == self._t_saved and not self._boundary():
             self._wall = 0.0  # paused: nothing new to save
@@ -228,15 +287,51 @@ class Autosaver:
             return self.flush()
         return False
 
+    def _claim(self, text: str) -> None:
+        """Create :attr:`path` exclusively with ``text`` (the next free name if another session took it)."""
+        data = text.encode("utf-8")
+        for _ in range(1000):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            except FileExistsError:
+                self.path = unique_path(self.folder, self.path.name)
+                continue
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError:
+                try:
+                    os.unlink(self.path)  # ours, and incomplete
+                except OSError:
+                    pass
+                raise
+            self._claimed = True
+            return
+        raise OSError(f"no free file name like {self.path.name}")
+
     def flush(self) -> bool:
         """Save now. Returns False (and sets :attr:`last_error`, one line) if the file cannot be written."""
         s = self.session
         try:
             text = dumps(session_file_dict(s, self.prediction, started_at=self.started_at))
-            atomic_write_text(self.path, text)
+            if self._claimed:
+                atomic_write_text(self.path, text)
+            else:
+                self._claim(text)
         except Exception as exc:  # noqa: BLE001 - autosave must never crash the GUI
-            self.last_error = f"{self.path}: autosave failed: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+            reason = getattr(exc, "strerror", None) or (str(exc).splitlines()[0] if str(exc) else repr(exc))
+            self.last_error = f"{L.clip(self.path, 200)}: autosave failed: {L.clip(reason, 200)}"
+            self.failures += 1
+            self._since_failure = 0.0
+            if self._reported is None:
+                self._say(f"warning: {self.last_error}; retrying every {AUTOSAVE_RETRY_S:g} s")
+            self._reported = self.last_error
             return False
+        if self._reported is not None:
+            self._say(f"autosave works again: {L.clip(self.path, 200)}")
+        self._reported = None
         self.last_error = None
         self._wall = 0.0
         self._t_saved = s.t
