@@ -184,3 +184,77 @@ def test_limits_helpers():
     assert not L.is_number(True) and not L.is_number(math.nan) and not L.is_number(10**400)
     with pytest.raises(ScenarioError):
         load_scenario("no_such_scenario_anywhere")
+
+
+# --- the top-level guard, the data folder, scripted play ----------------------------------------------
+def test_unexpected_error_is_one_line_and_a_log(capsys, tmp_path, monkeypatch):
+    import simulator.cli.commands as commands
+    import simulator.cli.sessions as sessions_cli
+
+    def broken(folder):
+        raise ZeroDivisionError("a bug " + "x" * 5000)
+    monkeypatch.setattr(sessions_cli, "list_sessions", broken)
+    code, _, err = cli(capsys, "sessions", "--data-dir", tmp_path)
+    assert code == commands.EXIT_INTERNAL and len(err) == 1, err
+    assert err[0].startswith("error: unexpected ZeroDivisionError: a bug") and len(err[0]) < 700
+    log = tmp_path / "logs" / "errors.log"
+    assert str(log) in err[0]
+    assert "Traceback" in log.read_text() and "ZeroDivisionError" in log.read_text()
+
+
+def test_data_dir_is_accepted_by_play_and_the_app(monkeypatch, tmp_path):
+    from simulator.cli import commands
+    from simulator.view.app import parse_gui_flags
+
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "before"))
+    args = commands.build_parser().parse_args(["play", "still_face", "--data-dir", str(tmp_path / "d")])
+    assert args.data_dir == str(tmp_path / "d")
+    assert parse_gui_flags(["--projector", "--data-dir", str(tmp_path / "g")])["projector"]
+    assert os.environ["ATTUNE_DATA_DIR"] == str(tmp_path / "g")
+
+
+def test_scripted_play_whose_screenshot_cannot_be_written_ends(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    target = (Path("/proc") if os.geteuid() == 0 else folder) / "shot.png"  # root writes anywhere but /proc
+    folder.chmod(0o555)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "play", "still_face", "--exit-after", "1",
+                        "--screenshot", str(target)], capture_output=True, text=True, timeout=120, env=env)
+    folder.chmod(0o755)
+    assert r.returncode == 2
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "shot.png" in errors[0] and "Traceback" not in r.stderr
+
+
+def test_a_huge_scenario_file_does_not_keep_the_app_from_home(tmp_path, monkeypatch):
+    import shutil
+
+    import pygame
+
+    import simulator.model.scenario as scenario_module
+    from simulator.view.app import App
+    from simulator.view.scenes.home import HomeScene
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(SCENARIO_DIR, folder)
+    text = (folder / "still_face.toml").read_text()
+    (folder / "huge.toml").write_text(text.replace('title = "The Still-Face"', 'title = "' + "T" * 10_000_000 + '"', 1))
+    monkeypatch.setattr(scenario_module, "SCENARIO_DIR", folder)
+    app = App(headless=True)
+    try:
+        home = app.push(HomeScene(app))
+        app.tick(0.016, [])
+        assert app.top is home and "still_face" in [s.id for s in home.scenarios]
+    finally:
+        pygame.quit()
+
+
+def test_readme_documents_the_limits_in_force():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for shown in (f"| {L.MAX_EPISODE_S:g} s |", f"| {L.MAX_CLOCK_S:g} s |", f"| {L.MAX_SCENARIO_S:g} s (",
+                  f"| {L.MAX_EPISODES} |", f"{L.MAX_LINE_CHARS} / {L.MAX_TEXT_CHARS} characters / {L.MAX_LIST_ITEMS}",
+                  f"| {L.MAX_TOML_DEPTH} deep |", f"{L.MAX_SCENARIO_BYTES:,} bytes / {L.MAX_SESSION_BYTES // 2**20} MiB",
+                  f"0 to {L.MAX_SEED}", f"| {L.MAX_N:,} |", f"{L.MAX_ACTIONS:,} / {L.MAX_EVENTS:,}",
+                  f"| {L.MAX_NAME_BYTES} bytes |"):
+        assert shown in text, f"README's limits table should say {shown!r}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -305,12 +307,17 @@ def main(argv: list[str] | None = None) -> int:
     traceback in ``logs/errors.log`` of the data folder, and exit 3. Never a traceback on the terminal.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
+    previous = _stop_on_sigterm()
+    data_dir_before, chosen_data_dir = os.environ.get("ATTUNE_DATA_DIR"), False
     try:
         parser = build_parser()
         if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
             from ..view.app import launch_gui
             return launch_gui(argv)
         args = parser.parse_args(argv)
+        if getattr(args, "data_dir", None):  # one data folder for everything this run writes
+            chosen_data_dir = True
+            os.environ["ATTUNE_DATA_DIR"] = args.data_dir
         if not getattr(args, "func", None):
             parser.print_help()
             return EXIT_OK
@@ -321,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("error: stopped (SIGTERM); nothing was written", file=sys.stderr)
+        return 128 + 15
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
-        import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:  # the disk or the system refused: name the file and say why
@@ -332,6 +341,41 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the top-level guard (issue 13)
         _print_error(log_unexpected(exc, argv))
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if chosen_data_dir:  # main() called in-process (tests): leave the environment as it was
+            if data_dir_before is None:
+                os.environ.pop("ATTUNE_DATA_DIR", None)
+            else:
+                os.environ["ATTUNE_DATA_DIR"] = data_dir_before
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (outputs are written atomically, so nothing is half-written) and exit."""
+
+
+def _stop_on_sigterm():
+    """On SIGTERM, stop the worker processes at once and unwind the main one; returns the old handler.
+
+    Without this, a batch's workers went on for their whole block (90 s) after the parent was told to
+    stop. A forked worker that inherited the handler simply exits.
+    """
+    import multiprocessing
+
+    main_pid = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != main_pid:
+            os._exit(128 + signum)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding app): leave signals alone
+        return None
 
 
 def _print_error(text: str) -> None:

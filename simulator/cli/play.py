@@ -25,6 +25,8 @@ def register(sub, common) -> None:
                     help="quit once the model clock reaches this many seconds (past the end: at the debrief)")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png",
                     help="save a PNG of the screen when quitting via --exit-after (or of the first frame)")
+    from .sessions import add_data_dir
+    add_data_dir(sp)
     sp.set_defaults(func=cmd_play)
 
 

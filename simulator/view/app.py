@@ -374,13 +374,20 @@ def open_app(**kw) -> "App | None":
 def parse_gui_flags(argv: list[str]) -> dict:
     """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
     opts = {"fullscreen": False, "projector": False, "sound": None}
-    for a in argv:
+    args = iter(argv)
+    for a in args:
         if a == "--fullscreen":
             opts["fullscreen"] = True
         elif a == "--projector":
             opts["projector"] = True
         elif a == "--mute":
             opts["sound"] = False
+        elif a == "--data-dir" or a.startswith("--data-dir="):  # sessions, exports and logs go there
+            folder = a.partition("=")[2] if "=" in a else next(args, "")
+            if not folder:
+                print("error: main.py: --data-dir needs a folder", file=sys.stderr)
+                raise SystemExit(2)
+            os.environ["ATTUNE_DATA_DIR"] = folder
         else:
             print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, or a command "
                   f"(list, run, batch, play...)", file=sys.stderr)
