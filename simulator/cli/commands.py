@@ -1,7 +1,8 @@
-"""The headless command line: list, validate, run, batch (and the GUI's play), with one-line errors.
+"""The command line's entry: the parser with every subcommand, and list, validate, run and batch.
 
-Errors go to stderr as ``error: WHERE: WHAT``, exit code 2 for bad input, never a traceback
-(``shared/design.md``, the contract).
+The other subcommands live beside this module (play, sessions, develop, validation), each adding its
+own parsers through ``register(sub, common)``. Errors go to stderr as ``error: WHERE: WHAT``, exit code
+2 for bad input, never a traceback (the command-line contract in docs/implementation-notes.md).
 """
 
 from __future__ import annotations
@@ -11,109 +12,20 @@ import math
 import os
 import signal
 import sys
-import time
-from pathlib import Path
 
-from ..model.io import OutputError
-from ..model.limits import MAX_N, MAX_SEED, clip, count_arg, path_too_long, printable, quoted, seed_arg
-from ..model.params import ALL_PARAMS, PRESETS, resolve_preset
-from ..model.policies import POLICY_HELP, policy_code
+from ..content.lessons import build_debrief, debrief_markdown
+from ..export import batch_csv, score, trajectory_csv, write_session_json
+from ..model.batch import run_batch
+from ..model.io import OutputError, atomic_write_text
+from ..model.limits import MAX_N, MAX_SEED, clip, count_arg, printable, seed_arg
+from ..model.params import ALL_PARAMS, PRESETS
+from ..model.policies import POLICY_HELP
+from ..model.population import POPULATIONS, PROFILES, population_batch
 from ..model.scenario import ScenarioError, available, load_scenario
 from ..model.session import Session, SetError
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-
-
-class UsageError(Exception):
-    """Bad command-line input. ``str(err)`` is ``WHERE: WHAT``."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, exit 2, no usage dump
-        raise UsageError(f"{self.prog}: {message}")
-
-
-def _set_pairs(items: list[str]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--set {clip(item)}: expected key=value, e.g. infant.age_months=9")
-        try:
-            number = float(value)
-        except ValueError:
-            raise UsageError(f"--set {clip(key)}: value {quoted(value)} is not a number") from None
-        if not math.isfinite(number):
-            raise UsageError(f"--set {clip(key)}={clip(value)}: not a finite number")
-        out[key.strip()] = number
-    return out
-
-
-def _infant(name: str | None) -> str | None:
-    if name is None:
-        return None
-    try:
-        return resolve_preset(name)
-    except KeyError as exc:
-        raise UsageError(f"--infant: {exc.args[0]}") from None
-
-
-def _caregiver(name: str) -> str:
-    try:
-        policy_code(name)
-    except KeyError as exc:
-        raise UsageError(f"--caregiver: {exc.args[0]}") from None
-    return name
-
-
-def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
-    p = Path(path)
-    if p.suffix.lower() not in suffixes:
-        raise UsageError(f"--out {clip(path)}: must end in {' or '.join(suffixes)}")
-    if path_too_long(p):
-        raise OutputError(f"{clip(path)}: {path_too_long(p)}")
-    if p.is_dir():
-        raise OutputError(f"{path}: is a folder, not a file")
-    if not (p.parent if str(p.parent) else Path(".")).is_dir():
-        raise OutputError(f"{path}: folder {p.parent} does not exist")
-    return p
-
-
-def audience_arg(args) -> str:
-    """The ``--audience`` value, checked (parents, class or research)."""
-    from ..content.lessons import check_audience
-    try:
-        return check_audience(getattr(args, "audience", None) or "class")
-    except ValueError as exc:
-        raise UsageError(f"--audience: {exc}") from None
-
-
-def add_audience(sp) -> None:
-    """Add ``--audience parents|class|research`` to a subcommand (contract additions)."""
-    sp.add_argument("--audience", default=None, metavar="parents|class|research",
-                    help="who the words are for: parents (plain words), class (default) or research (every number)")
-
-
-class _Progress:
-    """A progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.on = sys.stderr.isatty()
-        self.t0 = time.perf_counter()
-
-    def __call__(self, fraction: float) -> None:
-        if not self.on:
-            return
-        width = 30
-        done = int(round(fraction * width))
-        sys.stderr.write(f"\r{self.label} [{'#' * done}{'.' * (width - done)}] {fraction * 100:5.1f}% "
-                         f"{time.perf_counter() - self.t0:5.1f}s")
-        if fraction >= 1.0:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
+from . import develop, lecture, play, sessions, validation
+from .common import (EXIT_BAD_INPUT, EXIT_OK, Parser, Progress, UsageError, add_audience, audience_arg,
+                     caregiver_policy, check_out, infant_preset, set_pairs)
 
 # --- commands ---------------------------------------------------------------------------------------------
 def cmd_list(args) -> int:
@@ -128,16 +40,12 @@ def cmd_list(args) -> int:
     print("\nInfant presets (caregiving histories):")
     for p in PRESETS.values():
         print(f"  {p.id:<24} {p.history}")
-    try:
-        from ..model.population import POPULATIONS, PROFILES
-        print("\nPopulations (for batch --infant):")
-        for pid, pop in POPULATIONS.items():
-            print(f"  {pid:<24} {pop.description}")
-        print("\nCaregiving profiles (for develop):")
-        for pid, prof in PROFILES.items():
-            print(f"  {pid:<24} {prof.description}")
-    except ImportError:
-        pass
+    print("\nPopulations (for batch --infant):")
+    for pid, pop in POPULATIONS.items():
+        print(f"  {pid:<24} {pop.description}")
+    print("\nCaregiving profiles (for develop):")
+    for pid, prof in PROFILES.items():
+        print(f"  {pid:<24} {prof.description}")
     print("\nCaregiver policies (--caregiver):")
     for pid, text in POLICY_HELP.items():
         print(f"  {pid:<24} {text}")
@@ -164,22 +72,18 @@ def cmd_validate(args) -> int:
 
 def _session(args, n: int, record: bool) -> Session:
     scenario = load_scenario(args.scenario)
-    overrides = _set_pairs(args.set)
-    return Session(scenario, n=n, infant=_infant(args.infant), caregiver=_caregiver(args.caregiver),
+    overrides = set_pairs(args.set)
+    return Session(scenario, n=n, infant=infant_preset(args.infant), caregiver=caregiver_policy(args.caregiver),
                    seed=args.seed, overrides=overrides, record=record)
 
 
 def cmd_run(args) -> int:
-    from ..export import score, trajectory_csv, write_session_json
-    from ..model.io import atomic_write_text
-
-    out = _check_out(args.out, (".csv", ".json", ".md"))
+    out = check_out(args.out, (".csv", ".json", ".md"))
     audience = audience_arg(args)
     session = _session(args, 1, record=True).run()
     if out.suffix.lower() == ".csv":
         atomic_write_text(out, trajectory_csv(session))
     elif out.suffix.lower() == ".md":
-        from ..content.lessons import build_debrief, debrief_markdown
         atomic_write_text(out, debrief_markdown(build_debrief(session, score(session), audience)))
     else:
         write_session_json(out, session, score(session))
@@ -188,13 +92,10 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from ..export import batch_csv
-    from ..model.io import atomic_write_text
-
-    out = _check_out(args.out, (".csv",))
-    overrides = _set_pairs(args.set)
+    out = check_out(args.out, (".csv",))
+    overrides = set_pairs(args.set)
     scenario = load_scenario(args.scenario)
-    progress = _Progress(f"{scenario.id} x{args.n}")
+    progress = Progress(f"{scenario.id} x{args.n}")
     result = _batch_result(args, scenario, overrides, progress)
     atomic_write_text(out, batch_csv(result, getattr(result, "scores", None), overrides))
     print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
@@ -203,31 +104,18 @@ def cmd_batch(args) -> int:
 
 def _batch_result(args, scenario, overrides: dict[str, float], progress):
     """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
-    from ..model.batch import run_batch
-
     name = args.infant
-    caregiver = _caregiver(args.caregiver)
-    try:
-        from ..model import population
-    except ImportError:
-        population = None
-    if population is not None and name is not None and name.lower() in population.POPULATIONS:
-        if hasattr(population, "population_batch"):
-            return population.population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
-                                               progress=progress)
-        session = population.population_session(scenario, name.lower(), args.n, caregiver, args.seed, overrides)
-        session.run(progress=progress)
-        from ..export import score
-        session.scores = score(session)
-        return session
-    return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
+    caregiver = caregiver_policy(args.caregiver)
+    if name is not None and name.lower() in POPULATIONS:
+        return population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
+    return run_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
                      overrides=overrides, progress=progress)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
+    p = Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
                 "Strange Situation. With no command, opens the app.")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def common(sp, n=False):
         sp.add_argument("scenario", help="a name from scenarios/ or a path to a .toml file")
@@ -253,11 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--n", type=count_arg, required=True, help=f"number of infants, 1..{MAX_N:,}")
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
-    try:
-        from ..extra_commands import register
-        register(sub, common)
-    except ImportError:
-        pass
+    for module in (play, lecture, validation, develop, sessions):
+        module.register(sub, common)
     return p
 
 

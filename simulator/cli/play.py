@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-EXIT_OK = 0
+from ..model.scenario import load_scenario
+from ..model.session import Session
+from .common import UsageError, caregiver_policy, check_out, infant_preset, set_pairs
 
 
 def register(sub, common) -> None:
@@ -32,54 +32,19 @@ def register(sub, common) -> None:
 
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from .commands import UsageError, _caregiver, _infant, _set_pairs
-    from ..model.scenario import load_scenario
-    from ..model.session import Session
-
     scenario = load_scenario(args.scenario)
-    overrides = _set_pairs(args.set)
-    infant = _infant(args.infant)
-    caregiver = _caregiver(args.caregiver)
+    overrides = set_pairs(args.set)
+    infant = infant_preset(args.infant)
+    caregiver = caregiver_policy(args.caregiver)
     if not 0.5 <= args.speed <= 8.0:
         raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
     if args.exit_after is not None and args.exit_after < 0:
         raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
-    check_screenshot(args.screenshot)
+    check_out(args.screenshot, (".png",), "--screenshot")
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
     return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
                     autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,
                     mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot)
-
-
-def check_screenshot(path: str | None) -> None:
-    """``--screenshot FILE.png``: a .png in a folder that exists (one-line errors, exit 2)."""
-    from .commands import UsageError
-    from ..model.io import OutputError
-    if not path:
-        return
-    shot = Path(path)
-    if shot.suffix.lower() != ".png":
-        raise UsageError(f"--screenshot {path}: must end in .png")
-    folder = shot.parent if str(shot.parent) else Path(".")
-    if shot.is_dir():
-        raise OutputError(f"{shot}: is a folder, not a file")
-    if not folder.is_dir():
-        raise OutputError(f"{shot}: folder {folder} does not exist")
-
-
-def parse_size(value: str | None) -> tuple[int, int] | None:
-    """``--size WxH`` as a (width, height) pair in pixels, or None (one-line error, exit 2)."""
-    from .commands import UsageError
-    if value is None:
-        return None
-    w, sep, h = value.lower().partition("x")
-    try:
-        size = (int(w), int(h))
-    except ValueError:
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080") from None
-    if not sep or not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT between 320x240 and 7680x4320")
-    return size
 
 
 def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,

@@ -294,14 +294,14 @@ def read_text_file(path: Path, limit: int, what: str = "file") -> str:
         raise ValueError(f"not UTF-8 text (bad byte at {exc.start})") from None
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read and validate a scenario file (a path, or a name from ``scenarios/``)."""
-    p = resolve_path(path)
+def read_toml(p: Path, what: str = "scenario file") -> dict:
+    """The parsed TOML of ``p``: a regular UTF-8 file of at most ``MAX_SCENARIO_BYTES``, nested at most
+    ``MAX_TOML_DEPTH`` deep, read without blocking. Raises :class:`ScenarioError` (``FILE: (part): WHAT``)."""
     where = L.clip(p, 300)
     if L.path_too_long(p):
         raise ScenarioError(f"{where}: (file): {L.path_too_long(p)}")
     try:
-        text = read_text_file(p, L.MAX_SCENARIO_BYTES, "scenario file")
+        text = read_text_file(p, L.MAX_SCENARIO_BYTES, what)
     except OSError as exc:
         if exc.errno == errno.ENOENT and p.suffix != ".toml" and len(p.parts) == 1:
             raise ScenarioError(f"{where}: (scenario): no such scenario; known: {', '.join(available())}") from None
@@ -313,7 +313,16 @@ def load_scenario(path: str | Path) -> Scenario:
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError(f"{where}: (TOML syntax): {L.clip(exc, 200)}") from None
     except RecursionError:
-        raise ScenarioError(f"{where}: (file): tables or arrays nested more than {L.MAX_TOML_DEPTH} deep") from None
+        data = None
+    if data is None or L.depth(data, L.MAX_TOML_DEPTH) > L.MAX_TOML_DEPTH:
+        raise ScenarioError(f"{where}: (file): tables or arrays nested more than {L.MAX_TOML_DEPTH} deep")
+    return data
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario file (a path, or a name from ``scenarios/``)."""
+    p = resolve_path(path)
+    data = read_toml(p)
     sc = parse_scenario(data, str(p))
     try:
         bundled = p.resolve().parent == SCENARIO_DIR
