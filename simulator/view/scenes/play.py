@@ -25,7 +25,7 @@ from . import tired_panel
 from ..drawing.chart import LiveChart
 from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, text
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_height, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
@@ -144,9 +144,7 @@ class PlayScene(Scene):
             return
         app = self.app
         f = app.font(theme.SIZE_SMALL, bold=True)
-        inner = ROOM.w - 40
-        lines = max(1, -(-f.size(message)[0] // inner) + 1)
-        h = min(ROOM.h // 2, lines * f.get_linesize() + 16)
+        h = min(ROOM.h // 2, paragraph_height(f, message, ROOM.w - 40) + 14)
         box = pygame.Rect(ROOM.x + 10, ROOM.bottom - h - 10, ROOM.w - 20, h)
         pygame.draw.rect(surface, app.palette.warn, box, border_radius=10)
         paragraph(surface, f, message, box.inflate(-20, -12), (0, 0, 0))
