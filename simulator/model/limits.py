@@ -113,26 +113,25 @@ def depth(data: object, limit: int) -> int:
     return deepest
 
 
-def seed_arg(text: str) -> int:
-    """argparse ``type=`` for ``--seed``: an integer 0 .. MAX_SEED."""
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{clip(text)!s} is not a whole number") from None
-    if not 0 <= v <= MAX_SEED:
-        raise argparse.ArgumentTypeError(f"{clip(text)} is out of range 0..{MAX_SEED}")
-    return v
-
-
-def count_arg(text: str, limit: int = MAX_N) -> int:
-    """argparse ``type=`` for ``--n``: an integer 1 .. ``limit``."""
+def whole_arg(text: str, lo: int, hi: int) -> int:
+    """A whole number ``lo .. hi`` from the command line (argparse's one-line error otherwise)."""
     try:
         v = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{clip(text)} is not a whole number") from None
-    if not 1 <= v <= limit:
-        raise argparse.ArgumentTypeError(f"{clip(text)} is out of range 1..{limit}")
+    if not lo <= v <= hi:
+        raise argparse.ArgumentTypeError(f"{clip(text)} is out of range {lo}..{hi}")
     return v
+
+
+def seed_arg(text: str) -> int:
+    """argparse ``type=`` for ``--seed``: an integer 0 .. MAX_SEED."""
+    return whole_arg(text, 0, MAX_SEED)
+
+
+def count_arg(text: str, limit: int = MAX_N) -> int:
+    """argparse ``type=`` for ``--n``: an integer 1 .. ``limit``."""
+    return whole_arg(text, 1, limit)
 
 
 def finite_arg(text: str) -> float:
