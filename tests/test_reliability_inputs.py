@@ -258,3 +258,18 @@ def test_readme_documents_the_limits_in_force():
                   f"0 to {L.MAX_SEED}", f"| {L.MAX_N:,} |", f"{L.MAX_ACTIONS:,} / {L.MAX_EVENTS:,}",
                   f"| {L.MAX_NAME_BYTES} bytes |"):
         assert shown in text, f"README's limits table should say {shown!r}"
+
+
+def test_list_escapes_control_characters_from_scenario_files(capsys, tmp_path, monkeypatch):
+    import shutil
+
+    import simulator.model.scenario as scenario_module
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(SCENARIO_DIR, folder)
+    text = (folder / "still_face.toml").read_text()
+    (folder / "evil.toml").write_text(text.replace('title = "The Still-Face"', 'title = "Evil\\u001b[2J"', 1))
+    (folder / "broken.toml").write_text('title = "\\u001b]0;x\\u0007"\n')
+    monkeypatch.setattr(scenario_module, "SCENARIO_DIR", folder)
+    code, out, _ = cli(capsys, "list")
+    assert code == 0 and "Evil\\x1b[2J" in out and "\x1b" not in out and "\x07" not in out

@@ -33,10 +33,10 @@ def cmd_list(args) -> int:
     for name in available():
         try:
             sc = load_scenario(name)
-            print(f"  {name:<24} {sc.title} ({sc.infant.age_months:g} months, {sc.planned_s / 60:g} min): "
-                  f"{sc.question}")
+            print(printable(f"  {name:<24} {sc.title} ({sc.infant.age_months:g} months, {sc.planned_s / 60:g} "
+                            f"min): {sc.question}"))  # text from files: control characters escaped
         except ScenarioError as exc:
-            print(f"  {name:<24} INVALID: {str(exc).splitlines()[0]}")
+            print(printable(f"  {name:<24} INVALID: {str(exc).splitlines()[0]}"))
     print("\nInfant presets (caregiving histories):")
     for p in PRESETS.values():
         print(f"  {p.id:<24} {p.history}")
