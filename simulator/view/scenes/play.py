@@ -177,8 +177,8 @@ class PlayScene(Scene):
     def caregiver_present(self) -> bool:
         """Whether the caregiver is in the room now."""
         s = self.session
-        if s.finished:
-            return False
+        if s.finished:  # the session is over, not the relationship: whoever was there stays in the picture
+            return "caregiver" in s.scenario.episodes[-1].present and not bool(s.left[0])
         return "caregiver" in s.current_episode.present and not bool(s.left[0])
 
     def stranger_present(self) -> bool:
