@@ -240,3 +240,11 @@ def test_autoplay_can_show_the_briefing_and_content_note_first():
     press(app, pygame.K_2)
     press(app, pygame.K_RETURN)
     assert app.top.name == "play" and app.top.demo and app.top.speed == 4.0
+
+
+def test_slash_switches_hints_off_for_a_test_yourself_run():
+    app = make_app()
+    _play(app, "everyday_rupture_repair")
+    assert app.hints
+    press(app, pygame.K_SLASH)
+    assert app.hints is False

@@ -44,6 +44,7 @@ KEY_RESTART = pygame.K_r
 KEY_SKIP = pygame.K_n
 KEY_DEBRIEF = pygame.K_e
 KEY_CLOSE_NARRATION = pygame.K_c
+KEY_HINTS = pygame.K_SLASH  # "?": hints on what would match, on or off
 BREAK_ARM_S = 3.0  # a second action within this time breaks a still-face
 
 
@@ -528,6 +529,10 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.app.home()
+                return None
+            if event.key == KEY_HINTS:
+                self.app.toggle_hints()  # off: a "test yourself" run (remembered)
+                self.show_toast(S.PLAY_HINTS_ON if self.app.hints else S.PLAY_HINTS_OFF, 3.0)
                 return None
             if event.key in (pygame.K_KP_MINUS, pygame.K_LEFTBRACKET):
                 self.slower()
