@@ -118,9 +118,9 @@ HISTORY_NAMES = {
     "frightening": "Frightening moments",
     "phone_heavy": "Phone-heavy",
     "depressed": "Depressive symptoms",
-    "low_risk": "Low risk (Baltimore-like)",
-    "high_risk": "High risk",
-    "global_mixed": "Global mixed risk",
+    "low_risk": "Low-risk circumstances",
+    "high_risk": "High-risk circumstances",
+    "global_mixed": "Global mix of circumstances",
 }
 
 CLASSES = ("A", "B", "C", "D")
