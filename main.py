@@ -2,7 +2,10 @@
 
 import sys
 
-from simulator.cli import main
+from simulator.pycheck import require_python
 
 if __name__ == "__main__":
+    require_python()  # first: on an old Python, one line naming the Python needed, exit 2
+    from simulator.cli import main
+
     sys.exit(main())

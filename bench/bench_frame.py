@@ -28,8 +28,8 @@ import pygame  # noqa: E402
 
 from simulator.model.scenario import load_scenario  # noqa: E402
 from simulator.view.app import App  # noqa: E402
-from simulator.view.home import HomeScene  # noqa: E402
-from simulator.view.play import ROOM, PlayScene  # noqa: E402
+from simulator.view.scenes.home import HomeScene  # noqa: E402
+from simulator.view.scenes.play import ROOM, PlayScene  # noqa: E402
 
 
 def _percentile(xs: list[float], q: float) -> float:

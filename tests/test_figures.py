@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import pygame
 
-from simulator.view import figures as fig
+from simulator.view.drawing import figures as fig
 
 W, H = 100, 120  # infant test size (small: the tests stay fast)
 AW, AH = 100, 160

@@ -98,7 +98,7 @@ def test_population_draws_are_documented_and_vary():
 
 def test_develop_command_writes_one_row_per_infant(tmp_path):
     from simulator.cli import main
-    from simulator.model.population.cli_develop import DEVELOP_COLUMNS
+    from simulator.cli.develop import DEVELOP_COLUMNS
 
     out = tmp_path / "dev.csv"
     assert main(["develop", "--profile", "rebuffing", "--months", "2", "--n", "5", "--seed", "3",

@@ -31,7 +31,7 @@ def folder(tmp_path):
 def app(tmp_path, monkeypatch):
     monkeypatch.setenv("ATTUNE_SAVE_DIR", str(tmp_path / "export"))
     from simulator.view.app import App
-    from simulator.view.home import HomeScene
+    from simulator.view.scenes.home import HomeScene
     a = App(headless=True)
     a.push(HomeScene(a))
     yield a
@@ -45,7 +45,7 @@ def key(app, k, frames=3):
 
 
 def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_path):
-    from simulator.view.sessions_list import SessionsScene
+    from simulator.view.scenes.sessions_list import SessionsScene
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     sc = app.push(SessionsScene(app, folder))
     app.tick(0.016, [])
@@ -106,7 +106,7 @@ def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_pat
 
 
 def test_open_replay_gui_entry_point(folder, tmp_path):
-    from simulator.sessions import open_replay_gui
+    from simulator.view.scenes.replay import open_replay_gui
     from simulator.sessions.store import SessionFileError
     good = next(p for p in folder.iterdir() if p.name.startswith("2"))
     app = open_replay_gui(good, run=False)
@@ -121,11 +121,12 @@ def test_open_replay_gui_entry_point(folder, tmp_path):
 def test_fuzz_session_scenes(app, folder, tmp_path):
     """Random keys, clicks, wheel and resizes on the list, replay, compare and confirm scenes: no exception."""
     import random
-    from simulator.sessions.gui import CompareScene, ReplayScene
+    from simulator.view.scenes.compare import CompareScene
+    from simulator.view.scenes.replay import ReplayScene
     from simulator.sessions.store import load_session
     from simulator.view.app import App
-    from simulator.view.home import HomeScene
-    from simulator.view.sessions_list import SessionsScene
+    from simulator.view.scenes.home import HomeScene
+    from simulator.view.scenes.sessions_list import SessionsScene
     rng = random.Random(6)
     keys = [getattr(pygame, f"K_{c}") for c in "abcdefghijklmnopqrstuvwxyz0123456789"] + [
         pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_SPACE,
@@ -169,7 +170,7 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
 
 
 def test_long_list_scrolls(app, tmp_path):
-    from simulator.view.sessions_list import ROWS, SessionsScene
+    from simulator.view.scenes.sessions_list import ROWS, SessionsScene
     folder = tmp_path / "many"
     folder.mkdir()
     for k in range(ROWS + 5):

@@ -212,7 +212,7 @@ def test_model_never_imports_pygame():
 
 
 def test_an_error_in_a_scene_is_a_readable_message_not_a_traceback(capsys):
-    from simulator.view.home import HomeScene
+    from simulator.view.scenes.home import HomeScene
     app = make_app()
     calls = {"n": 0}
 

@@ -19,10 +19,10 @@ SCENES = ("home", "briefing", "play", "debrief", "glossary")
 
 def _force(app, name: str) -> None:
     """Open a scene directly so every scene gets its share of the fuzz."""
-    from simulator.view.briefing import BriefingScene
-    from simulator.view.debrief import DebriefScene
-    from simulator.view.glossary import GlossaryScene
-    from simulator.view.play import PlayScene
+    from simulator.view.scenes.briefing import BriefingScene
+    from simulator.view.scenes.debrief import DebriefScene
+    from simulator.view.scenes.glossary import GlossaryScene
+    from simulator.view.scenes.play import PlayScene
     home = app.stack.scenes[0]
     app.home()
     sc = random.choice(home.scenarios)

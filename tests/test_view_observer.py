@@ -12,7 +12,7 @@ from view_helpers import click, click_button, focus_with_keys, make_app, press, 
 from simulator.content import observer as OB
 from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
-from simulator.view.observer import TIMELINE, ObserverScene
+from simulator.view.scenes.observer import TIMELINE, ObserverScene
 
 
 def _short_ssp(seconds: float = 10.0):

@@ -11,7 +11,7 @@ import pytest
 from view_helpers import click, click_button, focus_with_keys, make_app, press
 
 from simulator.model.scenario import load_scenario
-from simulator.view.population_lab import CLASSES, GRID, PopulationLabScene, shares, simulated_bars
+from simulator.view.scenes.population_lab import CLASSES, GRID, PopulationLabScene, shares, simulated_bars
 
 
 def short_overrides(name: str, seconds: float = 10.0) -> dict:

@@ -8,7 +8,7 @@ import tempfile
 import pygame
 
 from simulator.view.app import App
-from simulator.view.home import HomeScene
+from simulator.view.scenes.home import HomeScene
 
 
 # Autosaved sessions and debrief exports go to a temporary folder, never the user's own.

@@ -17,6 +17,7 @@ import numpy as np
 
 from .infant import InfantParams
 from .scenario import Scenario
+from .scoring import score_session
 from .session import Session, warm_up
 
 #: Infants per block. Fixed so that results never depend on the machine; 5,000 keeps numpy's per-call
@@ -57,10 +58,6 @@ class BatchResult:
 
 
 def _score(session: Session):
-    try:
-        from .scoring import score_session
-    except ImportError:  # pragma: no cover - scoring ships with the model
-        return None
     return score_session(session)
 
 

@@ -117,7 +117,9 @@ class Context:
 
     ``caregiver_present``/``stranger_present`` are booleans; ``action`` and ``stranger_action`` are
     :class:`~simulator.model.actions.Action` codes (ignored where the adult is absent); ``toys`` says
-    whether toys are in reach; ``matched`` is the contract's match flag for the caregiver.
+    whether toys are in reach; ``matched`` is the contract's match flag for the caregiver;
+    ``caregiver_flat`` (float, 0-1, optional: zeros) is how flat the caregiver's expression is (depressive
+    symptoms, fatigue; ``policies.Caregivers.flat``).
     """
 
     caregiver_present: np.ndarray
@@ -127,6 +129,7 @@ class Context:
     toys: np.ndarray
     matched: np.ndarray
     room_novelty: np.ndarray
+    caregiver_flat: np.ndarray | None = None
 
 
 #: Floating dtype of the state and parameters: float32 halves memory traffic in large batches; the
@@ -186,19 +189,19 @@ _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.
 #: length, not by field names: renaming or swapping a constant must show up as an edit of this file,
 #: which recompiles the kernel. A test checks this list against the kernel's source.
 KERNEL_CONSTANTS = (
-    "ALONE_ALARM", "AROUSAL_NOISE", "AVERSION_RELIEF", "BENIGN_MISMATCH_VIOLATION", "BID_POSITIVE", "CONTACT_COMFORT", "DISPLAY_MARGIN",
-    "DISPLAY_NOISE", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM", "GAZE_EXPLORE_PULL",
-    "GAZE_FACE_TO_FACE", "GAZE_VIOLATION_DROP", "HYPER_ALARM", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE",
-    "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL",
-    "MASKING_COST", "MASKING_STRENGTH", "MONITOR_MAX", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED",
-    "PA_UNMATCHED", "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES",
-    "P_CONTACT_ON_APPROACH", "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF",
-    "REACTIVITY_FLOOR", "REACTIVITY_POWER", "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEEK_SET_GOAL", "SEPARATION_ALARM",
-    "SOBERING",
-    "SOCIABILITY_PA_GAIN", "SOCIAL_MONITORING", "STRANGER_ALARM", "STRANGER_COMFORT_FACTOR", "STRANGER_SEEK", "TAU_GAZE_S",
-    "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S", "TAU_PROXIMITY_S", "TAU_REPAIR_S", "TAU_VIOLATION_FADE_S",
-    "TAU_VIOLATION_S", "THREAT_ALARM", "TRUST_FLOOR", "VIOLATION_ALARM", "VIOLATION_TOLERANCE", "W_LOOK",
-    "W_LOOK_AWAY", "YOUNG_DISPLAY_MARGIN",
+    "ALONE_ALARM", "AROUSAL_NOISE", "AVERSION_RELIEF", "BENIGN_MISMATCH_VIOLATION", "BID_POSITIVE",
+    "CONTACT_COMFORT", "DISPLAY_MARGIN", "DISPLAY_NOISE", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
+    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE", "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "GAZE_VIOLATION_DROP",
+    "HYPER_ALARM", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE", "K_COREGULATION", "K_LOAD",
+    "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL", "MASKING_COST",
+    "MASKING_STRENGTH", "MONITOR_MAX", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED", "PA_UNMATCHED",
+    "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES", "P_CONTACT_ON_APPROACH",
+    "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF", "REACTIVITY_FLOOR", "REACTIVITY_POWER",
+    "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEEK_SET_GOAL", "SEPARATION_ALARM", "SOBERING",
+    "SOCIABILITY_PA_GAIN", "SOCIAL_MONITORING", "STRANGER_ALARM", "STRANGER_COMFORT_FACTOR", "STRANGER_SEEK",
+    "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S", "TAU_PROXIMITY_S", "TAU_REPAIR_S",
+    "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S", "THREAT_ALARM", "TRUST_FLOOR", "VIOLATION_ALARM",
+    "VIOLATION_TOLERANCE", "W_LOOK", "W_LOOK_AWAY", "YOUNG_DISPLAY_MARGIN",
 )
 Constants = namedtuple("Constants", KERNEL_CONSTANTS)
 #: Their current values (floats), passed to the kernel at every step.
@@ -223,7 +226,8 @@ KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deac
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
 #: What the infants meet this step (N,): presences, toys and matched bool; actions int8; novelty float32.
 KernelContext = namedtuple("KernelContext", ("caregiver_present", "stranger_present", "action",
-                                             "stranger_action", "toys", "matched", "room_novelty"))
+                                             "stranger_action", "toys", "matched", "room_novelty",
+                                             "caregiver_flat"))
 
 
 def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
@@ -245,7 +249,9 @@ def kernel_context(ctx: Context) -> KernelContext:
         np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
         np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
         np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
-        np.asarray(ctx.room_novelty, dtype=FLOAT))
+        np.asarray(ctx.room_novelty, dtype=FLOAT),
+        np.zeros(np.shape(ctx.action), dtype=FLOAT) if ctx.caregiver_flat is None
+        else np.asarray(ctx.caregiver_flat, dtype=FLOAT))
 
 
 def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
@@ -290,7 +296,7 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
     reserve, proximity_drive, violation, expectation = S.reserve, S.proximity_drive, S.violation, S.expectation
     stress_load, behaviour, contact, near = S.stress_load, S.behaviour, S.contact, S.near
     cg_arr, stranger_arr, act_arr, sact_arr = X.caregiver_present, X.stranger_present, X.action, X.stranger_action
-    toys_arr, matched_arr, novelty_arr = X.toys, X.matched, X.room_novelty
+    toys_arr, matched_arr, novelty_arr, flat_arr = X.toys, X.matched, X.room_novelty, X.caregiver_flat
     dt = K.DT_S
     sq = np.sqrt(dt)
     w = np.empty(beh_tab.shape[1])
@@ -311,11 +317,14 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         sact = sact_arr[i]
         matched = matched_arr[i] and cg
         mf = 1.0 if matched else 0.0
-        warmth = act_tab[0, act] * cgf
-        comfort = act_tab[1, act]
+        # A flat expression (depressive symptoms, fatigue) carries less warmth and comfort and partly
+        # withholds the contingent response (Cohn & Tronick 1983; science.md CW1-CW2).
+        flat = float(flat_arr[i]) * cgf
+        warmth = act_tab[0, act] * cgf * (1.0 - flat)
+        comfort = act_tab[1, act] * (1.0 - K.FLAT_COMFORT_LOSS * flat)
         stim = act_tab[2, act] * cgf
         threat = act_tab[3, act] * cgf
-        nonresp = act_tab[4, act] * cgf
+        nonresp = max(act_tab[4, act] * cgf, K.FLAT_NONRESPONSE * flat)
         b = behaviour[i]
         held = contact[i]
         deact = float(deactivation[i])

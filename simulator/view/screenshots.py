@@ -3,7 +3,7 @@
 Run: ``python -m simulator.view.screenshots [OUT_DIR]`` (default docs/screenshots). Each scene is the real
 app's scene in a real state (a scripted run of the model), drawn off-screen, never a mock-up. The
 Population lab (300 infants) and Observer mode (a block of 10) really run, so a full render takes a minute
-or two; the figure gallery has its own command (``python -m simulator.view.figures``).
+or two; the figure gallery has its own command (``python -m simulator.view.drawing.figures``).
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     os.environ.setdefault("ATTUNE_DATA_DIR", tempfile.mkdtemp(prefix="attune-shots-"))
     from ..model.scenario import load_scenario
     from .app import App
-    from .briefing import BriefingScene
-    from .glossary import GlossaryScene
-    from .home import HomeScene
-    from .play import PlayScene
+    from .scenes.briefing import BriefingScene
+    from .scenes.glossary import GlossaryScene
+    from .scenes.home import HomeScene
+    from .scenes.play import PlayScene
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -119,7 +119,7 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
 def _population_lab(fresh, shot) -> None:
     """The lab before a run, during one (a real background run of 300 low-risk infants) and after it."""
     import time
-    from .population_lab import PopulationLabScene
+    from .scenes.population_lab import PopulationLabScene
 
     app = fresh()
     lab = app.push(PopulationLabScene(app))
@@ -146,7 +146,7 @@ def _observer(fresh, shot, seed: int = 4) -> None:
     import time
     from ..content import observer as OB
     from ..model.scoring import score_session
-    from .observer import ObserverScene
+    from .scenes.observer import ObserverScene
 
     def wait(scene, phase: str) -> None:
         t0 = time.perf_counter()

@@ -9,7 +9,8 @@ a projected image loses contrast and the back row sees it small.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
+
+from .. import paths
 
 # Okabe-Ito colours.
 OI_ORANGE = (230, 159, 0)
@@ -30,7 +31,7 @@ NARRATION_MIN_S = 6.0  # real seconds an episode's narration stays over the room
 NARRATION_WORDS_PER_S = 2.5  # reading pace for longer narration (words per real second: reading aloud in class)
 AUTO_DEBRIEF_S = 1.5  # real seconds between the end of a watched (demo) session and its debrief opening
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = paths.FONT_DIR
 FONT_REGULAR = FONT_DIR / "Lato-Regular.ttf"
 FONT_BOLD = FONT_DIR / "Lato-Bold.ttf"
 FONT_ITALIC = FONT_DIR / "Lato-Italic.ttf"

@@ -1,0 +1,170 @@
+"""The command line's entry: the parser with every subcommand, and list, validate, run and batch.
+
+The other subcommands live beside this module (play, sessions, develop, validation), each adding its
+own parsers through ``register(sub, common)``. Errors go to stderr as ``error: WHERE: WHAT``, exit code
+2 for bad input, never a traceback (the command-line contract in docs/implementation-notes.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..content.lessons import build_debrief, debrief_markdown
+from ..export import batch_csv, score, trajectory_csv, write_session_json
+from ..model.batch import run_batch
+from ..model.io import OutputError, atomic_write_text
+from ..model.params import ALL_PARAMS, PRESETS
+from ..model.policies import POLICY_HELP
+from ..model.population import POPULATIONS, PROFILES, population_batch
+from ..model.scenario import ScenarioError, available, load_scenario
+from ..model.session import Session, SetError
+from . import develop, lecture, play, sessions, validation
+from .common import (EXIT_BAD_INPUT, EXIT_OK, Parser, Progress, UsageError, add_audience, audience_arg,
+                     caregiver_policy, check_out, infant_preset, set_pairs)
+
+# --- commands ---------------------------------------------------------------------------------------------
+def cmd_list(args) -> int:
+    print("Scenarios (scenarios/*.toml):")
+    for name in available():
+        try:
+            sc = load_scenario(name)
+            print(f"  {name:<24} {sc.title} ({sc.infant.age_months:g} months, {sc.planned_s / 60:g} min): "
+                  f"{sc.question}")
+        except ScenarioError as exc:
+            print(f"  {name:<24} INVALID: {str(exc).splitlines()[0]}")
+    print("\nInfant presets (caregiving histories):")
+    for p in PRESETS.values():
+        print(f"  {p.id:<24} {p.history}")
+    print("\nPopulations (for batch --infant):")
+    for pid, pop in POPULATIONS.items():
+        print(f"  {pid:<24} {pop.description}")
+    print("\nCaregiving profiles (for develop):")
+    for pid, prof in PROFILES.items():
+        print(f"  {pid:<24} {prof.description}")
+    print("\nCaregiver policies (--caregiver):")
+    for pid, text in POLICY_HELP.items():
+        print(f"  {pid:<24} {text}")
+    print("\nParameters (--set key=value):")
+    for p in ALL_PARAMS.values():
+        print(f"  {p.key:<30} default {p.default:<6g} range {p.lo:g}..{p.hi:g} {p.unit}: {p.meaning}")
+    print("  episode.<id>.duration_s        planned episode length (s); also episode.<id>.curtail.crying_s,")
+    print("                                 .curtail.max_pause_s, .extend.until_calm_s, .extend.max_extra_s")
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    bad = 0
+    for f in args.files:
+        try:
+            load_scenario(f)
+            print(f"ok: {f}")
+        except ScenarioError as exc:
+            bad += 1
+            for line in str(exc).splitlines():
+                print(f"error: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _session(args, n: int, record: bool) -> Session:
+    scenario = load_scenario(args.scenario)
+    overrides = set_pairs(args.set)
+    return Session(scenario, n=n, infant=infant_preset(args.infant), caregiver=caregiver_policy(args.caregiver),
+                   seed=args.seed, overrides=overrides, record=record)
+
+
+def cmd_run(args) -> int:
+    out = check_out(args.out, (".csv", ".json", ".md"))
+    audience = audience_arg(args)
+    session = _session(args, 1, record=True).run()
+    if out.suffix.lower() == ".csv":
+        atomic_write_text(out, trajectory_csv(session))
+    elif out.suffix.lower() == ".md":
+        atomic_write_text(out, debrief_markdown(build_debrief(session, score(session), audience)))
+    else:
+        write_session_json(out, session, score(session))
+    print(f"wrote {out} ({session.steps_taken} steps, {session.t:g} s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_batch(args) -> int:
+    if args.n < 1:
+        raise UsageError(f"--n {args.n}: must be at least 1")
+    out = check_out(args.out, (".csv",))
+    overrides = set_pairs(args.set)
+    scenario = load_scenario(args.scenario)
+    progress = Progress(f"{scenario.id} x{args.n}")
+    result = _batch_result(args, scenario, overrides, progress)
+    atomic_write_text(out, batch_csv(result, getattr(result, "scores", None), overrides))
+    print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _batch_result(args, scenario, overrides: dict[str, float], progress):
+    """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
+    name = args.infant
+    caregiver = caregiver_policy(args.caregiver)
+    if name is not None and name.lower() in POPULATIONS:
+        return population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
+    return run_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
+                     overrides=overrides, progress=progress)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
+                "Strange Situation. With no command, opens the app.")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    def common(sp, n=False):
+        sp.add_argument("scenario", help="a name from scenarios/ or a path to a .toml file")
+        sp.add_argument("--infant", help="infant preset" + (" or population" if n else ""))
+        sp.add_argument("--caregiver", default="sensitive", help="policy for learner episodes (default sensitive)")
+        sp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+        sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="set a documented parameter or episode field; repeatable")
+
+    sub.add_parser("list", help="scenarios, infants, policies, profiles and parameters").set_defaults(
+        func=cmd_list)
+    v = sub.add_parser("validate", help="check scenario files; exit 2 if any is invalid")
+    v.add_argument("files", nargs="+")
+    v.set_defaults(func=cmd_validate)
+    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv), the session file (.json) or "
+                       "the debrief as Markdown (.md)")
+    common(r)
+    r.add_argument("--out", required=True)
+    add_audience(r)
+    r.set_defaults(func=cmd_run)
+    b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
+    common(b, n=True)
+    b.add_argument("--n", type=int, required=True)
+    b.add_argument("--out", required=True)
+    b.set_defaults(func=cmd_batch)
+    for module in (play, lecture, validation, develop, sessions):
+        module.register(sub, common)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for ``python main.py ...``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
+            from ..view.app import launch_gui
+            return launch_gui(argv)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_OK
+        return args.func(args)
+    except (UsageError, ScenarioError, SetError, OutputError) as exc:
+        for line in str(exc).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""Drawing in code: the figures, the room and the charts."""

@@ -1,0 +1,383 @@
+"""Charts: the live chart of the play scene and the whole-session timeline of the debrief.
+
+Both read the session's per-step trajectory (``Session(record=True)``) and its event log, so they can
+be rebuilt from the session at any time (after a restart, in a replay). Series use the Okabe-Ito
+colours and each also has its own line style (solid, thick, dashed, dotted) and a legend, so colour is
+never the only cue. The live chart is cached and redrawn only when a model step has been taken.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from ...export import TRAJECTORY_COLUMNS
+from .. import strings as S
+from .. import theme
+from ..widgets import fit, mix, render, text
+
+SERIES = ("positive_affect", "negative_affect", "gaze", "arousal")
+_COL = {name: TRAJECTORY_COLUMNS.index(name) for name in SERIES}
+_T = TRAJECTORY_COLUMNS.index("t")
+_EP = TRAJECTORY_COLUMNS.index("episode")
+STYLES = {"positive_affect": "solid", "negative_affect": "thick", "gaze": "dashed", "arousal": "dotted"}
+
+
+def series_colour(palette, name: str):
+    """The palette colour of a series."""
+    return {"positive_affect": palette.positive, "negative_affect": palette.negative, "gaze": palette.gaze,
+            "arousal": palette.arousal}[name]
+
+
+def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: int) -> None:
+    """A polyline in one of the four styles."""
+    if len(pts) < 2:
+        return
+    if style == "solid":
+        pygame.draw.lines(surface, colour, False, pts, width)
+    elif style == "thick":
+        pygame.draw.lines(surface, colour, False, pts, width + 2)
+    elif style == "dashed":
+        # Dashes of about 8 px with 6 px gaps, measured along x.
+        seg: list = []
+        on = True
+        x0 = pts[0][0]
+        for p in pts:
+            phase = (p[0] - x0) % 14
+            now = phase < 8
+            if now and on:
+                seg.append(p)
+            elif now and not on:
+                seg = [p]
+            else:
+                if len(seg) >= 2:
+                    pygame.draw.lines(surface, colour, False, seg, width)
+                seg = []
+            on = now
+        if len(seg) >= 2:
+            pygame.draw.lines(surface, colour, False, seg, width)
+    else:  # dotted
+        last = -99
+        for p in pts:
+            if p[0] - last >= 5:
+                pygame.draw.circle(surface, colour, p, width)
+                last = p[0]
+
+
+def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int) -> int:
+    """The four series with their line styles, on one row (in unscaled type if scaled would not fit).
+
+    Returns the x after the last entry.
+    """
+    p = app.palette
+    f = app.font(theme.SIZE_TINY)
+    if x + sum(48 + f.size(S.SERIES[n])[0] for n in SERIES) > max_x:
+        f = app.font(theme.SIZE_TINY, scaled=False)
+    for name in SERIES:
+        label = S.SERIES[name]
+        w = 26 + 6 + f.size(label)[0] + 16
+        if x + w > max_x:
+            break
+        draw_series(surface, series_colour(p, name), [(x + i, y) for i in range(0, 27, 2)], STYLES[name],
+                    p.line_width)
+        text(surface, f, label, (x + 32, y), p.ink_soft, anchor="midleft")
+        x += w
+    return x
+
+
+def marker(surface: pygame.Surface, kind: str, x: int, y: int, palette, size: int = 6) -> None:
+    """A rupture (downward triangle) or a repair (upward triangle); shape, not only colour."""
+    if kind == "rupture":
+        pts = [(x - size, y - size), (x + size, y - size), (x, y + size)]
+        pygame.draw.polygon(surface, palette.rupture, pts)
+    else:
+        pts = [(x - size, y + size), (x + size, y + size), (x, y - size)]
+        pygame.draw.polygon(surface, palette.repair, pts)
+
+
+class LiveChart:
+    """The last ``window_s`` model seconds of the four series, with episode bands and markers.
+
+    ``draw(surface, rect, session)`` blits a cached image, redrawn when the session has taken new steps,
+    the rect changes, or the palette or text size changes.
+    """
+
+    def __init__(self, app, window_s: float = 90.0) -> None:
+        self.app = app
+        self.window_s = window_s
+        self._cache: pygame.Surface | None = None
+        self._key = None
+        self._data = np.zeros((0, 1 + len(SERIES)))  # t and the four series, one row per model step
+        self._n = 0
+        self._sid = None
+
+    def _sync(self, session) -> np.ndarray:
+        """The series as an (n, 5) array, appended from the session's trajectory as it grows."""
+        traj = session.trajectory
+        if self._sid != id(session) or len(traj) < self._n:
+            self._sid, self._n = id(session), 0
+        if len(traj) > self._n:
+            new = np.array([[r[_T]] + [r[_COL[name]] for name in SERIES] for r in traj[self._n:]], dtype=float)
+            if self._n + len(new) > len(self._data):
+                grown = np.zeros((max(2 * len(self._data), self._n + len(new), 1024), self._data.shape[1]))
+                grown[: self._n] = self._data[: self._n]
+                self._data = grown
+            self._data[self._n: self._n + len(new)] = new
+            self._n += len(new)
+        return self._data[: self._n]
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, session) -> None:
+        """Draw the chart for ``session`` into ``rect``."""
+        key = (session.steps_taken, id(session), tuple(rect), self.app.palette.name, self.app.text_scale)
+        if self._cache is None or key != self._key:
+            self._cache = self._render(rect.size, session)
+            self._key = key
+        surface.blit(self._cache, rect.topleft)
+
+    def _render(self, size, session) -> pygame.Surface:
+        app = self.app
+        p = app.palette
+        w, h = size
+        surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
+        surf.fill(p.panel)
+        f = app.font(theme.SIZE_TINY)
+        top = f.get_linesize() + 10
+        plot = pygame.Rect(34, top, w - 44, h - top - 22)
+        traj = session.trajectory
+        t_now = session.t
+        t0 = max(0.0, t_now - self.window_s)
+        t1 = max(self.window_s, t_now)
+        span = t1 - t0
+
+        def X(t):
+            return plot.x + int((t - t0) / span * plot.w)
+
+        def Y(v):  # the bottom 14 px hold the rupture and repair markers
+            return plot.bottom - 14 - int(v * (plot.h - 16))
+
+        # Episode bands from the event log.
+        starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
+        titles = {ep.id: ep.title for ep in session.scenario.episodes}
+        band_labels: list = []
+        for k, (ts, eid) in enumerate(starts):
+            te = starts[k + 1][0] if k + 1 < len(starts) else t1
+            if te < t0:
+                continue
+            xa, xb = max(plot.x, X(ts)), min(plot.right, X(te))
+            idx = session.episode_ids.index(eid) if eid in session.episode_ids else k
+            pygame.draw.rect(surf, p.band_a if idx % 2 == 0 else p.band_b, (xa, plot.y, max(0, xb - xa), plot.h))
+            if xb - xa > 40:
+                band_labels.append((titles.get(eid, eid), xa, xb))
+            if X(ts) >= plot.x:
+                pygame.draw.line(surf, p.line, (X(ts), plot.y), (X(ts), plot.bottom), 1)
+        # Grid and axis labels.
+        pygame.draw.line(surf, p.line, (plot.x, plot.bottom - 14), (plot.right, plot.bottom - 14), 1)
+        for v in (0.0, 0.5, 1.0):
+            y = Y(v)
+            pygame.draw.line(surf, mix(p.line, p.panel, 0.4), (plot.x, y), (plot.right, y), 1)
+            text(surf, f, f"{v:g}", (plot.x - 6, y), p.ink_faint, anchor="midright")
+        step_s = 30 if span <= 120 else 60
+        tick = int(t0 // step_s + 1) * step_s
+        while tick < t1:
+            x = X(tick)
+            m, s = divmod(int(tick), 60)
+            text(surf, f, f"{m}:{s:02d}", (x, plot.bottom + 3), p.ink_faint, anchor="midtop")
+            tick += step_s
+        # Series (vectorised: the chart is redrawn at every model step).
+        data = self._sync(session)
+        i0 = int(np.searchsorted(data[:, 0], t0)) if len(data) else 0
+        rows = data[max(0, i0 - 1):]
+        stride = max(1, len(rows) // max(1, plot.w // 2))
+        rows = rows[::stride]
+        if len(rows):
+            xs = (plot.x + (rows[:, 0] - t0) / span * plot.w).astype(int).tolist()
+            for k, name in enumerate(SERIES):
+                v = np.clip(rows[:, 1 + k], 0.0, 1.0)
+                ys = (plot.bottom - 14 - v * (plot.h - 16)).astype(int).tolist()
+                draw_series(surf, series_colour(p, name), list(zip(xs, ys)), STYLES[name], p.line_width)
+        # Episode names on top of the lines, on a paper-coloured tab so they stay readable.
+        for label, xa, xb in band_labels:
+            img = render(f, fit(f, label, xb - xa - 12), p.ink_soft)
+            tab = img.get_rect(topleft=(xa + 4, plot.y + 2)).inflate(6, 0)
+            pygame.draw.rect(surf, p.panel, tab, border_radius=3)
+            surf.blit(img, (tab.x + 3, tab.y))
+        # A "now" line at the right edge of the data.
+        if traj:
+            pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), 1)
+        # Rupture and repair markers along the top of the plot.
+        for ev in session.events:
+            if ev.kind in ("rupture", "repair") and ev.t >= t0:
+                marker(surf, ev.kind, X(ev.t), plot.bottom - 7, p, 5)
+        pygame.draw.rect(surf, p.line, plot, width=1)
+        # Legend (the time ticks say the window; no title needed).
+        mf = app.font(theme.SIZE_TINY, scaled=False)
+        marks_w = sum(mf.size(label)[0] + 22 for label in (S.CHART_RUPTURE, S.CHART_REPAIR)) + 10
+        legend(surf, app, 12, 5 + f.get_height() // 2, w - marks_w)
+        f = mf
+        mx = w - 8
+        for kind, label in (("repair", S.CHART_REPAIR), ("rupture", S.CHART_RUPTURE)):
+            r = text(surf, f, label, (mx, 5), p.ink_soft, anchor="topright")
+            marker(surf, kind, r.x - 9, r.centery, p, 5)
+            mx = r.x - 22
+        return surf
+
+
+#: Bin widths (model seconds) tried for the debrief's rupture and repair strip: the first that is at least
+#: MARK_BIN_MIN_PX wide on the timeline is used, so one block never crowds the next.
+MARK_BINS_S = (5, 10, 15, 20, 30, 60, 120, 300)
+MARK_BIN_MIN_PX = 8  # px: the narrowest bin (its block is 2 px narrower)
+MARK_LANE_H = 30  # px: height of the strip (repairs above its middle line, ruptures below)
+MARK_BLOCK_H = 4  # px: height of one event's block while a bin's events fit the strip; shorter beyond that
+
+
+def event_bins(session, total_s: float, width_px: int):
+    """Ruptures and repairs counted per time bin for a timeline ``width_px`` wide showing ``total_s`` seconds.
+
+    Returns (bin seconds, rupture counts, repair counts), the counts as lists of ints, one per bin from t = 0.
+    """
+    total_s = max(float(total_s), 1e-6)
+    bin_s = next((b for b in MARK_BINS_S if b / total_s * width_px >= MARK_BIN_MIN_PX), MARK_BINS_S[-1])
+    n = max(1, int(np.ceil(total_s / bin_s - 1e-9)))
+    rup, rep = [0] * n, [0] * n
+    for ev in session.events:
+        if ev.kind in ("rupture", "repair"):
+            k = min(n - 1, max(0, int(ev.t // bin_s)))
+            (rup if ev.kind == "rupture" else rep)[k] += 1
+    return bin_s, rup, rep
+
+
+def strip_blocks(lane: pygame.Rect, x_of_t, bin_s: float, rup: list, rep: list) -> list:
+    """The blocks of the rupture and repair strip: a list of (kind, rect).
+
+    Repairs stack upward from the lane's middle line and ruptures downward, one block per event, with a
+    1 px gap between blocks and between bins. When a bin holds more events than fit at MARK_BLOCK_H, every
+    block in the strip gets shorter (down to 1 px, without gaps); beyond even that, each bin gets one bar
+    whose height is its count over the largest count. Nothing ever leaves the lane.
+    """
+    mid = lane.centery
+    half = lane.h // 2 - 1
+    most = max(max(rup, default=0), max(rep, default=0), 1)
+    unit = min(MARK_BLOCK_H + 1, half // most)  # px per event: block height plus its 1 px gap
+    out = []
+    for k, (nr, np_) in enumerate(zip(rup, rep)):
+        xa, xb = x_of_t(k * bin_s) + 1, x_of_t((k + 1) * bin_s) - 1
+        w = max(1, xb - xa)
+        for kind, n, up in (("repair", np_, True), ("rupture", nr, False)):
+            if n == 0:
+                continue
+            if unit >= 1:  # one block per event
+                h = unit - 1 if unit >= 2 else 1
+                for j in range(n):
+                    y = mid - (j + 1) * unit if up else mid + 1 + j * unit
+                    out.append((kind, pygame.Rect(xa, y, w, h)))
+            else:  # too many to count: one bar per bin
+                h = max(1, round(half * n / most))
+                out.append((kind, pygame.Rect(xa, mid - h if up else mid + 1, w, h)))
+    return out
+
+
+def strip_key(surface: pygame.Surface, app, x: int, y: int, bin_s: float) -> pygame.Rect:
+    """The key of the strip in one line ("repair above, rupture below, one block each per 10 s") at (x, y) midleft."""
+    p = app.palette
+    f = app.font(theme.SIZE_TINY, scaled=False)
+    pygame.draw.rect(surface, p.repair, (x, y - 5, 8, 4))
+    pygame.draw.line(surface, p.ink_faint, (x - 2, y), (x + 10, y), 1)
+    pygame.draw.rect(surface, p.rupture, (x, y + 2, 8, 4))
+    r = text(surface, f, S.CHART_STRIP_KEY.format(s=bin_s), (x + 16, y), p.ink_soft, anchor="midleft")
+    return pygame.Rect(x - 2, r.y, r.right - x + 2, r.h)
+
+
+def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> float:
+    """The whole session: episode bands (curtailed and extended marked), the series, the rupture and repair
+    strip and the learner's choices. Returns the strip's bin width in seconds (for its key).
+
+    Ruptures and repairs are counted per bin (see :func:`event_bins`) and drawn as one block per event in a
+    strip under the plot, labelled in a gutter on the left, so they never pile into an unreadable band.
+    """
+    p = app.palette
+    f = app.font(theme.SIZE_TINY)
+    gf = app.font(theme.SIZE_TINY, scaled=False)
+    pygame.draw.rect(surface, p.panel, rect, border_radius=10)
+    gutter = max(gf.size(S.CHART_REPAIRS)[0], gf.size(S.CHART_RUPTURES)[0]) + 20
+    choices = show_choices and bool(session.learner_actions)
+    bottom = f.get_linesize() + 8 if choices else 6
+    top = f.get_linesize() + 8
+    plot = pygame.Rect(rect.x + 12 + gutter, rect.y + top, rect.w - 24 - gutter,
+                       rect.h - top - MARK_LANE_H - 4 - bottom)
+    lane = pygame.Rect(plot.x, plot.bottom + 4, plot.w, MARK_LANE_H)
+    total = max(session.t, 1.0)
+
+    def X(t):
+        return plot.x + int(t / total * plot.w)
+
+    def Y(v):
+        return plot.bottom - int(v * plot.h)
+
+    starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
+    ends = {}
+    for ev in session.events:
+        if ev.kind in ("curtailed", "episode_end"):
+            ends[ev.episode] = ev.kind
+    extended = {ev.episode for ev in session.events if ev.kind == "extended"}
+    titles = {ep.id: ep.title for ep in session.scenario.episodes}
+    for k, (ts, eid) in enumerate(starts):
+        te = starts[k + 1][0] if k + 1 < len(starts) else total
+        xa, xb = X(ts), X(te)
+        band = p.band_a if k % 2 == 0 else p.band_b
+        pygame.draw.rect(surface, band, (xa, plot.y, xb - xa, plot.h))
+        pygame.draw.rect(surface, band, (xa, lane.y, xb - xa, lane.h))
+        label = titles.get(eid, eid)
+        if ends.get(eid) == "curtailed":
+            label = S.DEBRIEF_CURTAILED_MARK.format(length=label)
+        elif eid in extended:
+            label = S.DEBRIEF_EXTENDED_MARK.format(length=label)
+        colour = p.warn if ends.get(eid) == "curtailed" else p.ink_soft
+        # A narrow band drops the mark (the colour and the episode table keep it), then the title.
+        width = max(10, xb - xa - 6)
+        for candidate in (label, titles.get(eid, eid), _episode_number(session, eid)):
+            if f.size(candidate)[0] <= width:
+                label = candidate
+                break
+        text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=width)
+        pygame.draw.line(surface, p.line, (xa, plot.y), (xa, lane.bottom - 1), 1)
+    traj = session.trajectory
+    stride = max(1, len(traj) // max(1, plot.w))
+    rows = traj[::stride]
+    if rows:
+        xs = [X(r[_T]) for r in rows]
+        for name in SERIES:
+            c = _COL[name]
+            pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
+            draw_series(surface, series_colour(p, name), pts, STYLES[name], max(1, p.line_width - 1))
+    pygame.draw.rect(surface, p.line, plot, width=1)
+    # Ruptures and repairs: one block per event, per bin, repairs above the middle line and ruptures below.
+    bin_s, rup, rep = event_bins(session, total, plot.w)
+    pygame.draw.line(surface, p.ink_faint, (lane.x, lane.centery), (lane.right - 1, lane.centery), 1)
+    for kind, block in strip_blocks(lane, X, bin_s, rup, rep):
+        pygame.draw.rect(surface, p.repair if kind == "repair" else p.rupture, block)
+    pygame.draw.rect(surface, p.line, lane, width=1)
+    gx = plot.x - 8
+    for kind, label, y in (("repair", S.CHART_REPAIRS, lane.centery - 7), ("rupture", S.CHART_RUPTURES,
+                                                                           lane.centery + 8)):
+        text(surface, gf, label, (gx - 12, y), p.ink_soft, anchor="midright")
+        marker(surface, kind, gx - 4, y, p, 4)
+    if choices:
+        last_x = -999
+        for a in session.learner_actions:
+            x = X(a["t"])
+            pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + 8), 2)
+            if x - last_x > 90:
+                label = S.ACTION_LABELS.get(a["action"], a["action"])
+                lw = min(f.size(label)[0], 90)
+                lx = min(max(x, rect.x + 4 + lw // 2), rect.right - 4 - lw // 2)
+                text(surface, f, label, (lx, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
+                last_x = x
+    return bin_s
+
+
+def _episode_number(session, eid: str) -> str:
+    """The episode's number as text ("6"), or its id when the scenario does not list it."""
+    try:
+        return str(session.scenario.episode_index(eid) + 1)
+    except KeyError:
+        return eid

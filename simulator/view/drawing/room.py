@@ -1,0 +1,168 @@
+"""The playroom shared by Play, Observer mode and replays: backdrop, infant and adults, narration and captions.
+
+Everything is drawn from plain values (a state snapshot, a behaviour id, action ids), so a live session
+and a recorded trajectory row look exactly the same. Narration (an episode's instructions, a short
+notice) is wrapped whole along the top of the room, in smaller type only when it would otherwise cover
+more than half of the room.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from . import figures
+from .. import strings as S
+from .. import theme
+from ..widgets import mix, paragraph, paragraph_height, text, wrap
+
+#: Where the room and the caption under it sit on the 1280x720 canvas.
+ROOM = pygame.Rect(16, 68, 736, 384)
+CAPTION = pygame.Rect(16, 458, 736, 40)
+# Figure sizes (px) and positions relative to the room.
+INFANT_W, INFANT_H = 170, 204
+ADULT_W, ADULT_H = 178, 285
+CAREGIVER_X, STRANGER_X_WITH_CAREGIVER, INFANT_X = 380, 540, 150
+
+
+NARRATION_MAX_SHARE = 0.5  # the narration box covers at most this share of the room's height
+NARRATION_PAD = (16, 7)  # px inside the narration box, (left and right, top and bottom)
+
+
+def narration_layout(app, message: str, room: pygame.Rect = ROOM):
+    """The font, wrapped lines and box (canvas px) of ``message`` along the top of ``room``.
+
+    Type is SIZE_SMALL at the current text size, stepping down (to SIZE_TINY at the least) only when the
+    whole message would need a box taller than ``NARRATION_MAX_SHARE`` of the room.
+    """
+    px, py = NARRATION_PAD
+    width = room.w - 24 - 2 * px
+    max_h = int(room.h * NARRATION_MAX_SHARE)
+    for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):
+        f = app.font(size)
+        h = paragraph_height(f, message, width) + 2 * py
+        if h <= max_h:
+            break
+    return f, wrap(f, message, width), pygame.Rect(room.x + 12, room.y + 8, room.w - 24, h)
+
+
+def narration_seconds(message: str) -> float:
+    """How long (real seconds) narration stays up: long enough to read it aloud, never under the minimum."""
+    return max(theme.NARRATION_MIN_S, len(message.split()) / theme.NARRATION_WORDS_PER_S)
+
+
+def draw_narration(surface: pygame.Surface, app, message: str, room: pygame.Rect = ROOM,
+                   hint: str | None = None) -> pygame.Rect:
+    """The whole of ``message`` on a paper-coloured box along the top of the room; returns the box.
+
+    ``hint`` (e.g. how to close it) goes on a small tab under the box's right end, included in the
+    returned rect.
+    """
+    p = app.palette
+    f, _, box = narration_layout(app, message, room)
+    fill = mix(p.panel, p.bg, 0.2)
+    whole = box
+    if hint:
+        hf = app.font(theme.SIZE_TINY)
+        tw, th = hf.size(hint)
+        tab = pygame.Rect(box.right - tw - 28, box.bottom - 10, tw + 20, th + 14)
+        pygame.draw.rect(surface, fill, tab, border_radius=8)
+        pygame.draw.rect(surface, p.line, tab, width=1, border_radius=8)
+        text(surface, hf, hint, (tab.x + 10, tab.bottom - th - 5), p.ink_soft)
+        whole = box.union(tab)
+    pygame.draw.rect(surface, fill, box, border_radius=10)
+    pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
+    px, py = NARRATION_PAD
+    paragraph(surface, f, message, box.inflate(-2 * px, -2 * py), p.ink)
+    return whole
+
+
+def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM) -> pygame.Rect:
+    """Walls, floor, rug, the door (where the caregiver leaves and returns) and a window; returns the floor."""
+    p = palette
+    pygame.draw.rect(surface, p.room_wall, room, border_radius=14)
+    floor = pygame.Rect(room.x, room.y + int(room.h * 0.62), room.w, room.h - int(room.h * 0.62))
+    pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=14, border_bottom_right_radius=14)
+    pygame.draw.ellipse(surface, p.room_rug, (room.x + 70, floor.y + 40, 420, 92))
+    door = pygame.Rect(room.right - 118, room.y + 46, 84, floor.y - room.y - 46 + 8)
+    pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=6,
+                     border_top_right_radius=6)
+    pygame.draw.circle(surface, (230, 190, 90), (door.x + 14, door.centery + 10), 4)
+    win = pygame.Rect(room.x + 40, room.y + 34, 130, 96)
+    pygame.draw.rect(surface, (212, 232, 240), win, border_radius=6)
+    pygame.draw.rect(surface, mix(p.room_wall, (0, 0, 0), 0.25), win, width=4, border_radius=6)
+    pygame.draw.line(surface, mix(p.room_wall, (0, 0, 0), 0.25), win.midtop, win.midbottom, 3)
+    return floor
+
+
+def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> None:
+    """A label centred under a figure, kept inside the room."""
+    w = min(font.size(label)[0], room.w - 24)
+    x = min(max(cx - w // 2, room.x + 12), room.right - 12 - w)
+    text(surface, font, label, (x, y), colour, max_width=room.w - 24)
+
+
+def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
+                caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
+                stranger_action: str | None = None, stranger_label: str = "Stranger",
+                room: pygame.Rect = ROOM, caregiver_label: str | None = None,
+                skins: dict | None = None) -> None:
+    """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
+
+    ``caregiver_action``/``stranger_action`` are action ids, or None when there is none yet (the adult is
+    drawn neutral and labelled by name). The top strip of the room is left free for narration so it never
+    covers a face. ``skins`` maps infant, caregiver and stranger to skin tones (see
+    :func:`~.figures.people_skins`); the drawing's defaults where absent.
+    """
+    skins = skins or {}
+    p = app.palette
+    cg, st = caregiver_present, stranger_present
+    floor_y = room.y + int(room.h * 0.62)
+    base = floor_y + 100
+    cg_x = room.x + CAREGIVER_X
+    st_x = room.x + (STRANGER_X_WITH_CAREGIVER if cg else CAREGIVER_X)
+    ix, iy = room.x + INFANT_X, base - INFANT_H
+    partner_x = cg_x if cg else (st_x if st else None)
+    if partner_x is not None and near:
+        ix = partner_x - INFANT_W + 6
+    lf = app.font(theme.SIZE_TINY, bold=True)
+    infant_look = figures.infant_look(snap, behaviour, contact, near, **({"skin": skins["infant"]}
+                                                                         if "infant" in skins else {}))
+    # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
+    holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
+    if st:
+        r = pygame.Rect(st_x, base - ADULT_H + 8, ADULT_W, ADULT_H)
+        look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
+        if holder == "stranger":
+            figures.draw_held(surface, r, "stranger", look, infant_look)
+        else:
+            figures.draw_adult(surface, r, "stranger", look)
+        label = S.PLAY_ROLE_DOING.format(who=stranger_label, what=S.ACTION_CAPTIONS.get(stranger_action, stranger_action)) \
+            if stranger_action else stranger_label
+        _label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft, room)
+    if cg:
+        r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
+        look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
+        if holder == "caregiver":
+            figures.draw_held(surface, r, "caregiver", look, infant_look)
+        else:
+            figures.draw_adult(surface, r, "caregiver", look)
+        who = caregiver_label or S.PLAY_CAREGIVER
+        label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
+            caregiver_action, caregiver_action)) if caregiver_action else who
+        _label(surface, lf, label, r.centerx, base + 6, p.ink, room)
+    if holder is None:
+        figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
+        text(surface, lf, S.PLAY_INFANT, (ix + INFANT_W // 2, base + 6), p.ink_soft, anchor="midtop")
+
+
+def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,
+                   stranger_label: str = "Stranger") -> str:
+    """What the infant does, in words ("The infant reaches for the caregiver."): never colour alone."""
+    stranger = S.WHO_STRANGER if stranger_label == S.PLAY_STRANGER else S.WHO_NAMED.format(
+        name=stranger_label.lower())
+    who = S.WHO_CAREGIVER if caregiver_present else stranger if stranger_present else None
+    if who is None and behaviour in S.BEHAVIOUR_CAPTIONS_ALONE:
+        what = S.BEHAVIOUR_CAPTIONS_ALONE[behaviour]
+    else:
+        what = S.BEHAVIOUR_CAPTIONS.get(behaviour, behaviour).format(who=who or S.WHO_CAREGIVER)
+    return S.PLAY_CAPTION_INFANT.format(what=what)

@@ -1,0 +1,412 @@
+"""Home: the scenario cards, the Glossary, and the Population lab and Saved sessions when their modules exist."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from ...model.scenario import ScenarioError, available, load_scenario
+from .. import strings as S
+from .. import theme
+from ..scene import BACK_KEYS, Scene
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
+
+#: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
+#: constructed as ``Class(app)``; the entry appears only when its module is installed.
+EXTRA_ENTRIES = (
+    ("simulator.view.scenes.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
+    ("simulator.view.scenes.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
+    ("simulator.view.scenes.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
+)
+
+#: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
+PREFERRED_ORDER = ("still_face", "strange_situation", "phone_still_face", "everyday_rupture_repair",
+                   "reunion_choices", "nursery_drop_off", "simulated_depression", "a_hard_day")
+PER_PAGE = 12  # at most this many cards on a page (fewer when the text size needs bigger cards)
+
+#: Card grids to try, as (columns, rows) per page. They are ranked for the number of scenarios (fewest pages,
+#: then fewest empty places, then biggest cards) and the first in which every card shows its whole question
+#: wins; within a grid the title and then the question shrink step by step, never below SIZE_TINY.
+CARD_GRIDS = ((4, 3), (3, 4), (2, 5), (3, 3), (2, 4), (4, 2), (3, 2), (2, 3), (2, 2), (1, 3), (1, 2), (1, 1))
+BOTTOM_ROW_Y = 632  # px: the Glossary, Population lab, ... and Quit buttons
+CARDS_BOTTOM = BOTTOM_ROW_Y - 12  # px: where the cards end
+HEADING_GAP = 10  # px between the tagline and "Choose a scenario"
+CARD_WIDE_W = 440  # px: cards at least this wide put the length and age on the title's line
+CARD_MAX_H = 206  # px: a card never gets taller than this, however few there are
+
+CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
+                theme.OI_SKY)
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@dataclass
+class CardPlan:
+    """Where everything on one scenario card goes (canvas px), and whether it all fits.
+
+    ``question_lines`` are the wrapped lines of the whole question; ``fits`` is False when the question
+    or the title would need more room than the card has (the grid is then not used).
+    """
+
+    rect: pygame.Rect
+    wide: bool
+    compact: bool
+    inner: pygame.Rect
+    title_font: pygame.font.Font
+    title_lines: list
+    title_rect: pygame.Rect
+    number_pos: tuple
+    question_font: pygame.font.Font
+    question_lines: list
+    question_rect: pygame.Rect
+    meta_font: pygame.font.Font
+    meta: str
+    meta_rect: pygame.Rect
+    note_rect: pygame.Rect | None
+    fits: bool
+
+
+def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question_px: int) -> CardPlan:
+    """Lay out a scenario card in ``rect`` with the title at ``title_px`` and the question at ``question_px``
+    (unscaled canvas px; the text size scales both). Narrow cards stack title, question and the length and
+    age line; wide cards put the length and age beside the title, so two lines of question fit a short card.
+    """
+    wide = rect.w >= CARD_WIDE_W
+    tf = app.font(title_px, bold=True)
+    qf = app.font(question_px, italic=True)
+    nf = app.font(theme.SIZE_SMALL, bold=True)
+    meta_f = app.font(theme.SIZE_SMALL if (wide or not compact) else theme.SIZE_TINY, bold=True)
+    meta = S.HOME_CARD_META.format(minutes=S.HOME_MINUTES.format(n=round(sc.planned_s / 60, 1)),
+                                   age=f"{sc.infant.age_months:g}")
+    number_w = nf.size("00")[0] + 8
+    if wide:  # a stripe on the left, the length and age to the right of the title
+        inner = pygame.Rect(rect.x + 26, rect.y, rect.w - 26 - 16, rect.h)
+        top = rect.y + (10 if compact else 16)
+        bottom = rect.bottom - (8 if compact else 14)
+        meta_w = meta_f.size(meta)[0]
+        title_w = inner.w - number_w - meta_w - 16
+        number_pos = (inner.right, top + 4)
+    else:  # a stripe along the top
+        pad = 16 if compact else 20
+        inner = rect.inflate(-2 * pad, 0)
+        top = rect.y + 10 + (8 if compact else 16)
+        bottom = rect.bottom - (12 if compact else 18)
+        title_w = inner.w - number_w
+        number_pos = (rect.right - 16, top + 4)
+    title_lines = wrap(tf, sc.title, title_w)
+    title_h = (len(title_lines) - 1) * (tf.get_linesize() - 2) + tf.get_linesize()
+    title_rect = pygame.Rect(inner.x, top, title_w, title_h)
+    fits = len(title_lines) <= 2 and all(tf.size(line)[0] <= title_w for line in title_lines)
+    if wide:
+        meta_rect = pygame.Rect(inner.right - number_w - meta_w - 4, 0, meta_w, meta_f.get_height())
+        meta_rect.centery = top + tf.get_linesize() // 2
+        q_bottom = bottom
+        note_rect = None
+    else:
+        meta_rect = pygame.Rect(inner.x, bottom - meta_f.get_height(), meta_f.size(meta)[0], meta_f.get_height())
+        q_bottom = meta_rect.y - 8
+        note_rect = None
+        if not compact:
+            note_f = app.font(theme.SIZE_TINY)
+            nw, nh = note_f.size(S.BRIEF_CONTENT_NOTE)
+            if sc.content_note and meta_rect.w + nw + 16 <= inner.w:
+                note_rect = pygame.Rect(inner.right - nw, meta_rect.bottom - nh, nw, nh)
+    qy = title_rect.bottom + (2 if compact else 6)
+    question_rect = pygame.Rect(inner.x, qy, inner.w, q_bottom - qy)
+    fits = fits and question_rect.h > 0 and paragraph_fits(qf, sc.question, inner.w, question_rect.h)
+    q_lines = wrap(qf, sc.question, inner.w)
+    return CardPlan(rect=pygame.Rect(rect), wide=wide, compact=compact, inner=inner, title_font=tf,
+                    title_lines=title_lines, title_rect=title_rect, number_pos=number_pos, question_font=qf,
+                    question_lines=q_lines, question_rect=question_rect, meta_font=meta_f, meta=meta,
+                    meta_rect=meta_rect, note_rect=note_rect, fits=fits)
+
+
+def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
+    """The page title with an accent rule and an optional subtitle. Returns the y below it."""
+    p = app.palette
+    r = text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (56, y), p.ink)
+    pygame.draw.rect(surface, p.accent, (56, r.bottom + 4, 64, 4), border_radius=2)
+    y = r.bottom + 14
+    if subtitle:
+        r2 = text(surface, app.font(theme.SIZE_BODY), subtitle, (56, y), p.ink_soft, max_width=1170)
+        y = r2.bottom + 6
+    return y
+
+
+def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
+    """The keyboard hints line at the bottom of a screen."""
+    text(surface, app.font(theme.SIZE_TINY), hints, (640, 706), app.palette.ink_faint, anchor="midbottom",
+         max_width=1240)
+
+
+class HomeScene(Scene):
+    """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras."""
+
+    name = "home"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.scenarios = []
+        self.errors: list[str] = []
+        order = {sid: k for k, sid in enumerate(PREFERRED_ORDER)}
+        for sid in sorted(available(), key=lambda sid: (order.get(sid, len(order)), sid)):
+            try:
+                self.scenarios.append(load_scenario(sid))
+            except ScenarioError as exc:
+                self.errors.append(str(exc).splitlines()[0])
+        self.extras = [e for e in EXTRA_ENTRIES if _module_exists(e[0])]
+        self.page = 0
+        self.group = FocusGroup(app)
+        self.relayout()
+
+    def cards_top(self) -> int:
+        """The y (px) where the cards start: below the header and the "Choose a scenario" heading."""
+        app = self.app
+        y = 24 + app.font(theme.SIZE_TITLE, bold=True).get_height() + 14 + app.font(theme.SIZE_BODY).get_height() + 6
+        return y + HEADING_GAP + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + 12
+
+    def _grids(self, n: int) -> list:
+        """The card grids for ``n`` scenarios as (cols, rows, per page), best first (see CARD_GRIDS)."""
+        out = []
+        for cols, rows in CARD_GRIDS:
+            c = max(1, min(cols, n))
+            r = max(1, min(rows, math.ceil(n / c)))
+            if (c, r) in [(g[0], g[1]) for g in out] or c * r > PER_PAGE:
+                continue
+            pages = math.ceil(n / (c * r))
+            out.append((c, r, c * r, pages, pages * c * r - n))
+        out.sort(key=lambda g: (g[3], g[4], g[0] * g[1]))
+        return [(c, r, per) for c, r, per, _, _ in out]
+
+    def _card_rects(self, cols: int, rows: int, count: int) -> list:
+        """Rects of ``count`` cards in a ``cols`` x ``rows`` grid between the heading and the bottom row."""
+        gap = 24 if cols <= 3 and rows <= 2 else 14
+        top = self.cards_top()
+        w = (1280 - 112 - gap * (cols - 1)) // cols
+        h = min(CARD_MAX_H, (CARDS_BOTTOM - top - gap * (rows - 1)) // rows)
+        return [pygame.Rect(56 + (k % cols) * (w + gap), top + (k // cols) * (h + gap), w, h) for k in range(count)]
+
+    def choose_grid(self):
+        """The grid and font sizes for the cards: (cols, rows, per page, title px, question px).
+
+        Of the grids that show every scenario's whole title and question on the fewest pages, the one with
+        the largest question type wins (ties: the order of :meth:`_grids`).
+        """
+        n = max(1, len(self.scenarios))
+        best, best_pages, last = None, None, None
+        for cols, rows, per in self._grids(n):
+            pages = math.ceil(n / per)
+            if best is not None and pages > best_pages:
+                break
+            compact = rows >= 3 or cols >= 4
+            rect = self._card_rects(cols, rows, 1)[0]
+            t0 = theme.SIZE_HEADING - (4 if compact else 0)
+            q0 = theme.SIZE_SMALL if compact else theme.SIZE_BODY
+            found = None
+            for q in range(q0, theme.SIZE_TINY - 1, -1):
+                for t in range(t0, min(t0, theme.SIZE_BODY + 1) - 1, -2):
+                    last = (cols, rows, per, t, q)
+                    if all(plan_card(self.app, sc, rect, compact, t, q).fits for sc in self.scenarios):
+                        found = last
+                        break
+                if found:
+                    break
+            if found and (best is None or found[4] > best[4]):
+                best, best_pages = found, pages
+        return best or last  # nothing fits (a very long question): the last try, its end shortened with "…"
+
+    def relayout(self) -> None:
+        """Place the cards and buttons (called again when the text size changes)."""
+        items = []
+        cols, rows, per_page, self.title_px, self.question_px = self.choose_grid()
+        self.per_page = per_page
+        pages = max(1, (len(self.scenarios) + per_page - 1) // per_page)
+        self.page = min(self.page, pages - 1)
+        shown = self.scenarios[self.page * per_page:(self.page + 1) * per_page]
+        self.compact = rows >= 3 or cols >= 4
+        for k, (sc, rect) in enumerate(zip(shown, self._card_rects(cols, rows, len(shown)))):
+            num = self.page * per_page + k
+            items.append(Button(rect, sc.title, on_click=lambda sc=sc: self.open(sc), painter=self._card(sc, num),
+                                ident=f"scenario:{sc.id}",
+                                key=(pygame.K_1 + k) if k < 9 else None))
+        if pages > 1:
+            label = S.HOME_MORE.format(page=self.page + 1, pages=pages)
+            bw = self.app.font(15).size(label)[0] + 70
+            bh = 34
+            items.append(Button((1224 - bw, self.cards_top() - 8 - bh, bw, bh), label, self.next_page,
+                                key=pygame.K_PAGEDOWN,
+                                key_label="PgDn", style="quiet", ident="more", font_size=15))
+        x = 56
+        y = BOTTOM_ROW_Y
+        entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
+        for mod, cls, label, key, cap in self.extras:
+            entries.append((label, lambda mod=mod, cls=cls: self.open_extra(mod, cls), key, cap, f"extra:{cls}"))
+        font = self.app.font(17)
+        for label, fn, key, cap, ident in entries:
+            bw = font.size(label)[0] + 64
+            items.append(Button((x, y, bw, 44), label, fn, key=key, key_label=cap, ident=ident))
+            x += bw + 16
+        # Classroom settings along the top right, also on keys that work everywhere (T, F10, F11, M).
+        snd = self.app.sound
+        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
+        small = self.app.font(15, scaled=False)
+        sx = 1224
+        audience = S.HOME_AUDIENCE.format(audience=S.AUDIENCE_SHORT.get(self.app.audience, self.app.audience))
+        for label, fn, cap, ident in reversed(((audience, self.app.cycle_audience, "U", "audience"),
+                                               (S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
+                                               (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
+                                               (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
+                                               (sound_label, self.toggle_sound, "M", "sound"))):
+            bw = small.size(label)[0] + 58 + (8 if len(cap) > 1 else 0)
+            sx -= bw
+            items.append(Button((sx, 14, bw, 34), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
+                                font_size=15, scaled=False))
+            sx -= 8
+        qw = font.size(S.HOME_QUIT)[0] + 70
+        items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, self.ask_quit, key=None,
+                            key_label="Esc", style="quiet", ident="quit"))
+        self.group.set(items)
+
+    def _card(self, sc, k: int):
+        accent = CARD_ACCENTS[k % len(CARD_ACCENTS)]
+
+        def paint(surface, rect, app, state):
+            p = app.palette
+            plan = plan_card(app, sc, rect, self.compact, self.title_px, self.question_px)
+            fill = p.panel if not state["hover"] else mix(p.panel, accent, 0.06)
+            pygame.draw.rect(surface, p.shadow, rect.move(0, 4), border_radius=16)
+            pygame.draw.rect(surface, fill, rect, border_radius=16)
+            pygame.draw.rect(surface, p.line, rect, width=1, border_radius=16)
+            if plan.wide:
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, 10, rect.h), border_top_left_radius=16,
+                                 border_bottom_left_radius=16)
+            else:
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, 10), border_top_left_radius=16,
+                                 border_top_right_radius=16)
+            text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), plan.number_pos, p.ink_faint,
+                 anchor="topright")
+            paragraph(surface, plan.title_font, sc.title, plan.title_rect, p.ink,
+                      line_gap=0, max_lines=2)
+            paragraph(surface, plan.question_font, sc.question, plan.question_rect, p.ink_soft)
+            text(surface, plan.meta_font, plan.meta, plan.meta_rect.topleft, mix(accent, p.ink, 0.35))
+            if plan.note_rect is not None:
+                text(surface, app.font(theme.SIZE_TINY), S.BRIEF_CONTENT_NOTE, plan.note_rect.topleft, p.ink_faint)
+        return paint
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def next_page(self) -> None:
+        """Show the next page of scenario cards."""
+        per = getattr(self, "per_page", PER_PAGE)
+        self.page = (self.page + 1) % max(1, (len(self.scenarios) + per - 1) // per)
+        self.relayout()
+
+    def toggle_sound(self) -> None:
+        """Mute or unmute the synthesised sounds."""
+        self.app.toggle_sound()
+        self.relayout()
+
+    def ask_quit(self) -> None:
+        """Esc or Quit on Home: ask before closing the app (a stray Esc must not end a lecture)."""
+        self.app.push(ConfirmQuitScene(self.app))
+
+    def open(self, sc) -> None:
+        """Go to the Briefing of a scenario."""
+        from .briefing import BriefingScene
+        self.app.push(BriefingScene(self.app, sc))
+
+    def open_glossary(self) -> None:
+        """Open the Glossary."""
+        from .glossary import GlossaryScene
+        self.app.push(GlossaryScene(self.app))
+
+    def open_extra(self, module: str, cls: str) -> None:
+        """Open a screen another part of the app provides."""
+        mod = importlib.import_module(module)
+        self.app.push(getattr(mod, cls)(self.app))
+
+    # --- scene hooks -----------------------------------------------------------------------------------------
+    def process_event(self, event):
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.ask_quit()
+            return None
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_u:
+            self.app.cycle_audience()
+            return None
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_m:
+            self.toggle_sound()  # the app's M, with the button's label kept in step
+            return None
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        p = self.app.palette
+        y = draw_header(surface, self.app, S.APP_NAME, S.APP_TAGLINE, y=24)
+        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, y + HEADING_GAP), p.ink)
+        self.group.draw(surface)
+        yerr = 600
+        for err in self.errors[:2]:
+            text(surface, self.app.font(theme.SIZE_SMALL), S.HOME_INVALID.format(error=err), (56, yerr), p.warn,
+                 max_width=1170)
+            yerr -= 22
+        text(surface, self.app.font(theme.SIZE_SMALL, italic=True), S.APP_DISCLAIMER, (1224, 58), p.ink_faint,
+             anchor="topright")
+        draw_hints(surface, self.app, S.HOME_HINTS)
+
+
+class ConfirmQuitScene(Scene):
+    """"Quit Attune?" over Home: Enter or Y quits; Esc, N or a click outside the box stays."""
+
+    name = "confirm_quit"
+    overlay = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.box = pygame.Rect(340, 230, 600, 240)
+        self.group = FocusGroup(app)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Two buttons along the bottom of the box, Quit focused."""
+        font = self.app.font(17)
+        qw = font.size(S.QUIT_YES)[0] + 70
+        sw = font.size(S.QUIT_NO)[0] + 70
+        y = self.box.bottom - 70
+        self.group.set([
+            Button((self.box.right - 32 - qw, y, qw, 46), S.QUIT_YES, lambda: self.app.quit(0), key=pygame.K_y,
+                   key_label="Y", style="primary", ident="quit"),
+            Button((self.box.right - 32 - qw - 16 - sw, y, sw, 46), S.QUIT_NO, self.close, key=pygame.K_n,
+                   key_label="N", ident="stay"),
+        ])
+        self.group.focus("quit")
+
+    def process_event(self, event):
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.KEYDOWN and event.key in BACK_KEYS:
+            self.close()
+            return None
+        if event is not None and event.type == pygame.MOUSEBUTTONDOWN and not self.box.collidepoint(event.pos):
+            self.close()
+            return None
+        return None if event is not None and event.type == pygame.KEYDOWN else event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*p.bg[:3], 190))
+        surface.blit(veil, (0, 0))
+        pygame.draw.rect(surface, p.panel, self.box, border_radius=16)
+        pygame.draw.rect(surface, p.line, self.box, width=2, border_radius=16)
+        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.QUIT_TITLE, (self.box.x + 32, self.box.y + 28), p.ink)
+        paragraph(surface, app.font(theme.SIZE_BODY), S.QUIT_TEXT,
+                  pygame.Rect(self.box.x + 32, self.box.y + 72, self.box.w - 64, 80), p.ink_soft)
+        self.group.draw(surface)
