@@ -57,7 +57,7 @@ class App:
         self.window_size = start
         self._windowed_size = start
         self._layout = Layout(start, self.text_scale)
-        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)  # set again by _open_window
         self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
@@ -118,8 +118,19 @@ class App:
 
     def _relayout(self) -> None:
         self._layout = Layout(self.window_size, self.text_scale)
-        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self._design_layout = self._make_design_layout()
         self._notify_layout()
+
+    def _make_design_layout(self) -> Layout:
+        """The 1280x720 design's layout for a legacy scene. Its smallest text is the window's minimum divided by
+        the scale the design canvas is shown at, so no text ends up below the minimum in the window."""
+        from .layout import min_text_px
+        cw, ch = theme.DESIGN_SIZE
+        ww, wh = self.window_size
+        scale = min(ww / cw, wh / ch)
+        floor = min_text_px(wh, self.text_scale)
+        own = min_text_px(ch, self.text_scale)
+        return Layout(theme.DESIGN_SIZE, self.text_scale, min_px=max(own, int(-(-floor // scale))))
 
     def toggle_fullscreen(self) -> None:
         """Switch between full screen and the last window size."""
