@@ -264,7 +264,7 @@ def test_a_learner_session_stays_in_the_room_with_debrief_focused():
 
 def _ssp_session():
     from simulator.model.session import Session
-    s = Session(load_scenario("strange_situation"), n=1, seed=0, record=True)
+    s = Session(load_scenario("strange_situation"), n=1, seed=2, record=True)
     while not s.finished:
         s.step()
     return s
