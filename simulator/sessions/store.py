@@ -39,6 +39,11 @@ class SessionFileError(Exception):
 
 
 # --- the data folder ------------------------------------------------------------------------------------
+def save_folder() -> Path:
+    """Where the app saves reports and data a learner asks for: ``$ATTUNE_SAVE_DIR`` or ``~/Attune``."""
+    return Path(os.environ.get("ATTUNE_SAVE_DIR") or (Path.home() / "Attune"))
+
+
 def default_data_dir() -> Path:
     """The platform's usual per-user data folder for Attune (not created here).
 

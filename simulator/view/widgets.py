@@ -13,6 +13,8 @@ from typing import Callable
 
 import pygame
 
+from . import theme
+
 # --- text helpers -----------------------------------------------------------------------------------
 # Rendering and measuring text is the costliest part of a frame, and most text is the same every frame,
 # so rendered lines and wrapped paragraphs are cached (bounded; cleared when full).
@@ -446,3 +448,22 @@ class FocusGroup:
         focused = self.focused
         for b in self.items:
             b.draw(surface, self.app, b is focused and self.show_ring, b is self.hover)
+
+
+# --- page furniture ---------------------------------------------------------------------------------
+def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
+    """The page title with an accent rule and an optional subtitle. Returns the y below it."""
+    p = app.palette
+    r = text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (56, y), p.ink)
+    pygame.draw.rect(surface, p.accent, (56, r.bottom + 4, 64, 4), border_radius=2)
+    y = r.bottom + 14
+    if subtitle:
+        r2 = text(surface, app.font(theme.SIZE_BODY), subtitle, (56, y), p.ink_soft, max_width=1170)
+        y = r2.bottom + 6
+    return y
+
+
+def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
+    """The keyboard hints line at the bottom of a screen."""
+    text(surface, app.font(theme.SIZE_TINY), hints, (640, 706), app.palette.ink_faint, anchor="midbottom",
+         max_width=1240)

@@ -7,9 +7,8 @@ import pygame
 from ...model.params import PRESETS, resolve_preset
 from .. import strings as S
 from .. import theme
-from .home import draw_header, draw_hints
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, text, text_height
+from ..widgets import Button, FocusGroup, draw_header, draw_hints, mix, paragraph, text, text_height
 
 
 def learner_can_act(scenario) -> bool:
@@ -122,9 +121,8 @@ class BriefingScene(Scene):
         """Go to the room."""
         if self.scenario.predict is not None and self.choice is None:
             return
-        from .play import PlayScene
-        self.app.push(PlayScene(self.app, self.scenario, infant=self.preset, caregiver=self.caregiver,
-                                seed=self.seed, demo=self.demo, prediction=self.prediction()))
+        self.app.open("play", self.scenario, infant=self.preset, caregiver=self.caregiver, seed=self.seed,
+                      demo=self.demo, prediction=self.prediction())
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):

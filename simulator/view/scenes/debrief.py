@@ -2,43 +2,35 @@
 
 For the Still-Face: play, still-face and reunion means beside the published pattern (Mesman et al.
 2009). For the Strange Situation: Ainsworth's scales per episode and the classification with its
-reasons, when ``simulator.model.scoring`` is installed. One key saves a PNG of this screen, the per-step
+reasons (``simulator.model.scoring``). One key saves a PNG of this screen, the per-step
 CSV and the session JSON (the same file ``run --out x.json`` writes) into the save folder.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import time
-from pathlib import Path
 
 import pygame
 
+from ...export import trajectory_csv, write_session_json
+from ...model.io import OutputError, atomic_write_text
 from ...model.params import PRESETS
+from ...model.scoring import score_session
+from ...sessions.store import save_folder
 from .. import strings as S
 from .. import theme
 from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
-from .home import draw_hints
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, text
+from ..widgets import Button, FocusGroup, draw_hints, mix, paragraph, text
 
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
 LEFT = pygame.Rect(40, 266, 560, 372)
 RIGHT = pygame.Rect(620, 266, 620, 372)
 
 
-def save_folder() -> Path:
-    """Where the debrief saves files: ``$ATTUNE_SAVE_DIR`` or ``~/Attune``."""
-    return Path(os.environ.get("ATTUNE_SAVE_DIR") or (Path.home() / "Attune"))
-
-
 def _score(session):
-    """Scores from the scoring package, or None when it is not installed (or cannot score this run)."""
-    try:
-        from ...model.scoring import score_session
-    except ImportError:
-        return None
+    """The session's scores, or None for a partial session the scorer cannot handle."""
     try:
         return score_session(session)
     except Exception:  # a partial session the scorer cannot handle: show the rest of the debrief
@@ -95,8 +87,6 @@ class DebriefScene(Scene):
     # --- actions -------------------------------------------------------------------------------------------
     def save(self) -> None:
         """Save a PNG of this screen, the trajectory CSV and the session JSON, atomically."""
-        from ...export import trajectory_csv, write_session_json
-        from ...model.io import OutputError, atomic_write_text
         folder = save_folder()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
@@ -117,15 +107,13 @@ class DebriefScene(Scene):
         if not self.replay:
             self.app.home()
             return
-        from .play import PlayScene
         args = dict(self.replay)
         self.app.home()
-        self.app.push(PlayScene(self.app, **args))
+        self.app.open("play", **args)
 
     def glossary(self) -> None:
         """Open the Glossary over the debrief."""
-        from .glossary import GlossaryScene
-        self.app.push(GlossaryScene(self.app))
+        self.app.open("glossary")
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):

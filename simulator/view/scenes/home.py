@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 from dataclasses import dataclass
 
@@ -13,14 +11,13 @@ from ...model.scenario import ScenarioError, available, load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
+from ..widgets import Button, FocusGroup, draw_header, draw_hints, mix, paragraph, paragraph_fits, text, wrap
 
-#: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
-#: constructed as ``Class(app)``; the entry appears only when its module is installed.
+#: The other screens Home opens, by scene name: (scene name, label, shortcut key, key label).
 EXTRA_ENTRIES = (
-    ("simulator.view.scenes.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
-    ("simulator.view.scenes.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
-    ("simulator.view.scenes.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
+    ("population_lab", S.HOME_POPULATION, pygame.K_l, "L"),
+    ("observer", S.HOME_OBSERVER, pygame.K_o, "O"),
+    ("sessions", S.HOME_SESSIONS, pygame.K_s, "S"),
 )
 
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
@@ -40,13 +37,6 @@ CARD_MAX_H = 206  # px: a card never gets taller than this, however few there ar
 
 CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
                 theme.OI_SKY)
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 @dataclass
@@ -130,24 +120,6 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
                     meta_rect=meta_rect, note_rect=note_rect, fits=fits)
 
 
-def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
-    """The page title with an accent rule and an optional subtitle. Returns the y below it."""
-    p = app.palette
-    r = text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (56, y), p.ink)
-    pygame.draw.rect(surface, p.accent, (56, r.bottom + 4, 64, 4), border_radius=2)
-    y = r.bottom + 14
-    if subtitle:
-        r2 = text(surface, app.font(theme.SIZE_BODY), subtitle, (56, y), p.ink_soft, max_width=1170)
-        y = r2.bottom + 6
-    return y
-
-
-def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
-    """The keyboard hints line at the bottom of a screen."""
-    text(surface, app.font(theme.SIZE_TINY), hints, (640, 706), app.palette.ink_faint, anchor="midbottom",
-         max_width=1240)
-
-
 class HomeScene(Scene):
     """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras."""
 
@@ -163,7 +135,7 @@ class HomeScene(Scene):
                 self.scenarios.append(load_scenario(sid))
             except ScenarioError as exc:
                 self.errors.append(str(exc).splitlines()[0])
-        self.extras = [e for e in EXTRA_ENTRIES if _module_exists(e[0])]
+        self.extras = EXTRA_ENTRIES
         self.page = 0
         self.group = FocusGroup(app)
         self.relayout()
@@ -248,8 +220,8 @@ class HomeScene(Scene):
         x = 56
         y = BOTTOM_ROW_Y
         entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
-        for mod, cls, label, key, cap in self.extras:
-            entries.append((label, lambda mod=mod, cls=cls: self.open_extra(mod, cls), key, cap, f"extra:{cls}"))
+        for name, label, key, cap in self.extras:
+            entries.append((label, lambda name=name: self.app.open(name), key, cap, f"open:{name}"))
         font = self.app.font(17)
         for label, fn, key, cap, ident in entries:
             bw = font.size(label)[0] + 64
@@ -315,18 +287,11 @@ class HomeScene(Scene):
 
     def open(self, sc) -> None:
         """Go to the Briefing of a scenario."""
-        from .briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, sc))
+        self.app.open("briefing", sc)
 
     def open_glossary(self) -> None:
         """Open the Glossary."""
-        from .glossary import GlossaryScene
-        self.app.push(GlossaryScene(self.app))
-
-    def open_extra(self, module: str, cls: str) -> None:
-        """Open a screen another part of the app provides."""
-        mod = importlib.import_module(module)
-        self.app.push(getattr(mod, cls)(self.app))
+        self.app.open("glossary")
 
     # --- scene hooks -----------------------------------------------------------------------------------------
     def process_event(self, event):
