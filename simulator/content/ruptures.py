@@ -113,9 +113,18 @@ def planned_ruptures(log, infant: int = 0) -> list[PlannedRupture]:
             looks = np.flatnonzero(engaged[b:] & ~unavailable[b:])
             if looks.size and looks[0] < limit:
                 back = int(b + looks[0])
-        ep = int(np.searchsorted(starts_ep, first, side="right") - 1)
-        rep_ep = None if repair is None else int(np.searchsorted(starts_ep, repair, side="right") - 1)
-        out.append(PlannedRupture(kind, max(ep, 0), first * dt, b * dt if ended else None,
+        ep = _episode_at(starts_ep, first)
+        rep_ep = None if repair is None else _episode_at(starts_ep, repair)
+        out.append(PlannedRupture(kind, ep, first * dt, b * dt if ended else None,
                                   None if repair is None else repair * dt, rep_ep,
                                   None if back is None else back * dt))
     return out
+
+
+def _episode_at(starts: np.ndarray, step: int) -> int:
+    """The 0-based episode a step falls in (episodes not yet started have start 0 and are skipped)."""
+    ep = 0
+    for e in range(1, len(starts)):
+        if 0 < starts[e] <= step:
+            ep = e
+    return ep

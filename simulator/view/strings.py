@@ -21,13 +21,19 @@ HOME_POPULATION = "Population lab"
 HOME_OBSERVER = "Observer mode"
 HOME_SESSIONS = "Saved sessions"
 HOME_QUIT = "Quit"
+HOME_AUDIENCE = "For: {audience}"
+AUDIENCE_SHORT = {"parents": "Parents", "class": "Class", "research": "Research"}
+QUIT_TITLE = "Quit Attune?"
+QUIT_TEXT = "Saved sessions stay in the data folder. Settings are remembered for next time."
+QUIT_YES = "Quit"
+QUIT_NO = "Stay"
 HOME_MORE = "More scenarios ({page} of {pages})"
 HOME_TEXT_SIZE = "Text size"
 HOME_PROJECTOR = "Projector"
 HOME_FULLSCREEN = "Full screen"
 HOME_SOUND_ON = "Sound on"
 HOME_SOUND_OFF = "Sound off"
-HOME_HINTS = "Arrows or Tab move  ·  Enter opens  ·  T text size  ·  F10 projector colours  ·  F11 full screen  ·  M sound"
+HOME_HINTS = "Arrows or Tab move  ·  Enter opens  ·  T text size  ·  U audience  ·  F10 projector  ·  F11 full screen  ·  M sound"
 HOME_INVALID = "This scenario file has an error: {error}"
 
 # --- Briefing -----------------------------------------------------------------------------------------------
@@ -48,6 +54,23 @@ BRIEF_MODE_LEARNER = "You play"
 BRIEF_MODE_TITLE = "Who plays the caregiver?"
 BRIEF_MODE_DEMO = "Watch a demo"
 BRIEF_HISTORY_BUTTON = "History: {preset}"
+BRIEF_HISTORY_BUTTON_HIDDEN = "Another history"
+BRIEF_SETUP = "Set up"
+BRIEF_SETUP_CHANGED = "(Changed in Set up.)"
+
+# --- Setup panel ----------------------------------------------------------------------------------------------
+SETUP_TITLE = "Set up the infant and the caregiver"
+SETUP_SUB = "Change one thing at a time, then watch what changes. Reset undoes it all."
+SETUP_ROWS = {"age": "Infant's age", "temperament": "Temperament", "history": "Care so far",
+              "sensitivity": "Caregiver's sensitivity", "looks": "How they look"}
+SETUP_AGE_VALUE = "{age:g} months"
+SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
+                     "average": "average", "reactive": "quick to react, slower to soothe"}
+SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
+SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_RESET = "Reset"
+SETUP_DONE = "Done"
+SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
 BRIEF_HOW = "In the room"
 BRIEF_HOW_PLAY = "Choose what the caregiver does with the number keys 1 to 0 and the letters shown on the buttons, " \
                  "or click them. P pauses; R restarts the episode."
@@ -81,6 +104,25 @@ PLAY_HOLDING = "You are doing: {action}"
 PLAY_NOW_MATCHED = "In step"
 PLAY_NOW_MISMATCHED = "Out of step"
 PLAY_NOW_AWAY = "Caregiver away"
+PLAY_NOW_YOUR_MOVE = "Your move"
+#: What each coarse infant state signals, for the hint "The baby ...: ... would fit".
+SIGNAL_WORDS = {
+    0: "is smiling, inviting play",
+    1: "is looking at you, calm",
+    2: "wants to be close",
+    3: "is upset",
+    4: "has looked away to calm down",
+    5: "is busy exploring",
+}
+PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_OR = ", "
+PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
+PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
+PLAY_NORMAL_NOTE_PARENTS = "No parent is perfect. Finding each other again is what counts."
+PLAY_LOCK_BREAK_BY_POLICY = {
+    "still_face": "Still-face: hold still. Any action breaks the still-face.",
+    "phone": "Phone: stay absorbed in the phone. Any action puts it down.",
+}
 PLAY_AWAY_NOTE = "Watch how the infant copes without the caregiver: search, crying, play."
 PLAY_AWAY_CURTAIL = "Watch for search and crying. The episode is cut short after {s:g} s of hard crying."
 PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"

@@ -88,7 +88,8 @@ class NewRun:
     def replay_args(self, scene) -> dict:
         """What the Debrief's "play again" passes back to a new Play scene ({} sends it Home)."""
         return dict(scenario=scene.scenario, infant=scene.infant, caregiver=scene.caregiver, seed=scene.seed,
-                    demo=scene.demo, prediction=scene.prediction, speed=scene.speed, overrides=scene.overrides)
+                    demo=scene.demo, prediction=scene.prediction, speed=scene.speed, overrides=scene.overrides,
+                    skins=scene.skins)
 
     def advance(self, scene, seconds: float) -> int:
         """Move the scene's session on by ``seconds`` of model time; returns the steps taken."""
@@ -172,7 +173,7 @@ class PlayScene(Scene):
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
                  overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None,
-                 source: NewRun | None = None) -> None:
+                 skins: dict | None = None, source: NewRun | None = None) -> None:
         super().__init__(app)
         self.source = source or NewRun()
         self.name = self.source.name
@@ -188,6 +189,9 @@ class PlayScene(Scene):
         self.screenshot_path = screenshot
         self.paused = False
         self.session = self._new_session()
+        self.acted = False  # no verdict on the learner before their first action
+        from ..drawing.figures import people_skins
+        self.skins = dict(skins) if skins else people_skins(seed)  # per seed or chosen, never by role
         self.chart = LiveChart(app)
         self.toast = ""
         self.toast_s = 0.0
@@ -290,6 +294,54 @@ class PlayScene(Scene):
         m = traj[-1][_MATCHED_COL]
         return None if m is None else bool(m)
 
+    def verdict(self) -> str | None:
+        """The status now: ``away``, ``matched``, ``mismatched``, or None before the learner's first action."""
+        if not self.caregiver_present():
+            return "away"
+        if self.awaiting_first_action():
+            return None
+        return "matched" if self.matched_now() else "mismatched"
+
+    def awaiting_first_action(self) -> bool:
+        """True while the learner holds the caregiver's part but has not acted yet: no verdict then."""
+        return self.learner_in_control() and not self.acted and not self.session.broken
+
+    def planned(self):
+        """The session's planned ruptures (still-face, phone, leaving) so far, recomputed once per step."""
+        s = self.session
+        key = (id(s), s.steps_taken)
+        if getattr(self, "_planned_key", None) != key:
+            from ...content.ruptures import planned_ruptures
+            self._planned, self._planned_key = planned_ruptures(s.log), key
+        return self._planned
+
+    def counts(self, meas, e: int):
+        """Ruptures and repairs of episode ``e``, the planned ones included, and the planned rupture that
+        began or was repaired in it (or None): ``(ruptures, repairs, planned)``."""
+        rup = int(meas["ruptures"][0, e]) if meas["ruptures"][0, e] == meas["ruptures"][0, e] else 0
+        rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
+        shown = None
+        for r in self.planned():
+            if r.episode == e:
+                rup += 1
+                shown = r
+            if r.repair_episode == e:
+                rep += 1
+                shown = shown or r
+        return rup, rep, shown
+
+    def signal_hint(self) -> str | None:
+        """What the infant signals now and which kinds of response would match, in plain words."""
+        from ...model.actions import MATCH_BY_STATE
+        from ...model.behaviour import SIGNALS
+        s = self.session
+        if not self.caregiver_present():
+            return None
+        state = int(SIGNALS[int(s.state.behaviour[0])])
+        fits = [S.ACTION_LABELS[ACTION_IDS[a]] for a in range(len(ACTION_IDS))
+                if MATCH_BY_STATE[state, a] and ACTION_IDS[a] != "return_greet"]
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:3]))
+
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
         """The learner presses an action: passed to the model with ``set_action`` (returns its answer)."""
@@ -305,6 +357,7 @@ class PlayScene(Scene):
             self.show_toast(S.PLAY_BREAK_CONFIRM)
             return False
         ok = s.set_action(action_id)
+        self.acted = self.acted or ok
         if ok and breaking:
             self.armed_s = 0.0
             self.show_toast(S.PLAY_BREAK_TOAST)
@@ -345,8 +398,7 @@ class PlayScene(Scene):
 
     def toggle_sound(self) -> None:
         """Mute or unmute the synthesised infant sounds."""
-        if self.app.sound is not None:
-            self.app.sound.toggle()
+        self.app.toggle_sound()
         self.relayout()
 
     def restart_episode(self) -> None:
@@ -716,7 +768,8 @@ class PlayScene(Scene):
                     contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
-                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label())
+                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
+                    skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_box = None
         if self.toast and self.toast_s > 0:
@@ -769,7 +822,7 @@ class PlayScene(Scene):
         elif not s.allowed_actions():
             note, colour = S.PLAY_LOCK_SCRIPT, p.ink_soft
         elif s.current_episode.caregiver != "learner" and not s.broken:
-            note, colour = S.PLAY_LOCK_BREAK, p.warn
+            note, colour = S.PLAY_LOCK_BREAK_BY_POLICY.get(s.current_episode.caregiver, S.PLAY_LOCK_BREAK), p.warn
         elif s.broken and s.current_episode.caregiver != "learner":
             note, colour = S.PLAY_BROKEN, p.warn
         else:
@@ -786,10 +839,12 @@ class PlayScene(Scene):
         p = app.palette
         s = self.session
         r = STATUS
-        m = self.matched_now()
-        if not self.caregiver_present():
+        verdict = self.verdict()
+        if verdict == "away":
             label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None
-        elif m:
+        elif verdict is None:
+            label, colour, icon = S.PLAY_NOW_YOUR_MOVE, p.ink, None
+        elif verdict == "matched":
             label, colour, icon = S.PLAY_NOW_MATCHED, p.ok, "match"
         else:
             label, colour, icon = S.PLAY_NOW_MISMATCHED, p.warn, "mismatch"
@@ -818,19 +873,32 @@ class PlayScene(Scene):
             if 3 * bf.get_linesize() + 4 <= note_top - y2:
                 break
         step = min(bf.get_linesize() + 2, (note_top - 4 - y2) // 3)
+        parents = getattr(app, "audience", "class") == "parents"
         if share == share:  # not NaN
-            text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + 18, y2), p.ink)
-            y2 += step
-            rup = meas["ruptures"][0, e]
-            rep = meas["repairs"][0, e]
-            text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + 18, y2), p.ink)
-            y2 += step
+            lines = []
+            if not parents and self.verdict() is not None:
+                # Parents see no live matching figure (a course must not invite scoring oneself), and nobody
+                # sees one before their first action.
+                lines.append((S.PLAY_MATCH_SO_FAR.format(pct=100 * share), p.ink))
+            rup, rep, planned = self.counts(meas, e)
+            counts = S.PLAY_COUNTS.format(r=rup, p=rep)
+            if planned is not None:
+                counts = S.PLAY_COUNTS_PLANNED.format(counts=counts, kind=S.PLANNED_KIND_LABEL[planned.kind])
+            lines.append((counts, p.warn if planned is not None and planned.end_s is None else p.ink))
+            hint = self.signal_hint() if (self.learner_in_control() or self.demo) else None
             lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
-            if lat:
-                text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + 18, y2), p.ink)
+            if lat and not (hint and getattr(app, "hints", True)):
+                lines.append((S.PLAY_LAST_REPAIR.format(s=lat[-1]), p.ink))
+            for line, col in lines[:3]:
+                text(surface, bf, line, (r.x + 18, y2), col, max_width=r.w - 36)
+                y2 += step
+            if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
+                # What the infant signals and what would fit: two lines at most, above the note.
+                paragraph(surface, bf, hint, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 2 - y2), p.accent,
+                          max_lines=2, line_gap=0)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
             paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 4 - y2), p.ink_soft)
-        text(surface, note_f, S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
+        text(surface, note_f, S.PLAY_NORMAL_NOTE_PARENTS if parents else S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
              p.ink_soft, anchor="bottomleft", max_width=r.w - 36)
