@@ -14,10 +14,12 @@ from .play import PlayScene
 from .population_lab import PopulationLabScene
 from .replay import replay_scene
 from .sessions_list import ConfirmScene, SessionsScene
+from .setup import SetupScene
 
 #: Scene name -> the class (or factory) that builds it: ``factory(app, *args, **kwargs)``.
 SCENES = {cls.name: cls for cls in (HomeScene, BriefingScene, PlayScene, DebriefScene, GlossaryScene,
-                                    ObserverScene, PopulationLabScene, SessionsScene, ConfirmScene, CompareScene)}
+                                    ObserverScene, PopulationLabScene, SessionsScene, ConfirmScene, CompareScene,
+                                    SetupScene)}
 #: A saved session replayed exactly: the Play scene with a saved session as its source.
 SCENES["replay"] = replay_scene
 #: A saved session (A) against the same infant and seed under another caregiver policy (B).

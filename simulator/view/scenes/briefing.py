@@ -119,8 +119,7 @@ class BriefingScene(Scene):
 
     def open_setup(self) -> None:
         """The setup panel: age, temperament, history, caregiver sensitivity, looks, with Reset."""
-        from .setup import SetupScene
-        self.app.push(SetupScene(self.app, self))
+        self.app.open("setup", self)
 
     def prediction(self) -> dict | None:
         """The learner's answer as saved in the session file."""
