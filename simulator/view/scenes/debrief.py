@@ -22,7 +22,7 @@ from .. import strings as S
 from .. import theme
 from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, draw_hints, mix, paragraph, text
+from ..widgets import Button, FocusGroup, draw_hints, mix, paragraph, text, text_height
 
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
 LEFT = pygame.Rect(40, 266, 560, 372)
@@ -40,6 +40,14 @@ def _score(session):
 def _fmt_len(seconds: float) -> str:
     m, s = divmod(int(round(seconds)), 60)
     return f"{m}:{s:02d}"
+
+
+def _count(v, planned: int) -> str:
+    """A rupture or repair count, the planned ones (still-face, phone, leaving) added and starred."""
+    if _nan(v) and not planned:
+        return S.DEBRIEF_NA
+    n = (0 if _nan(v) else int(v)) + planned
+    return S.DEBRIEF_COUNT_PLANNED.format(n=n) if planned else str(n)
 
 
 def _nan(v) -> bool:
@@ -60,6 +68,15 @@ class DebriefScene(Scene):
         self.replay = replay
         self.scores = _score(session) if session.scenario.procedure == "strange_situation" else None
         self.measures = session.episode_measures()
+        # The lessons of this run, for the app's audience (the research audience's population effect sizes
+        # need a 100-infant batch: they are in ``run --out FILE.md``, not here).
+        from ...content.lessons import build_debrief
+        self.audience = getattr(app, "audience", "class")
+        self.debrief = build_debrief(session, self.scores, self.audience, prediction, demo, research_batch=False)
+        # The right panel shows the lessons, or the numbers (never for parents: pattern letters and scales).
+        self.page = "lessons"
+        self.lesson_start = 0
+        self._chips: list[tuple[pygame.Rect, str]] = []
         self.message = ""
         self.message_colour = None
         self.group = FocusGroup(app)
@@ -74,7 +91,9 @@ class DebriefScene(Scene):
         for label, fn, key, cap, ident, style in (
                 (S.DEBRIEF_SAVE, self.save, pygame.K_s, "S", "save", "primary"),
                 (S.DEBRIEF_AGAIN, self.again, pygame.K_a, "A", "again", "normal"),
-                (S.DEBRIEF_GLOSSARY, self.glossary, pygame.K_g, "G", "glossary", "normal")):
+                (S.DEBRIEF_GLOSSARY, self.glossary, pygame.K_g, "G", "glossary", "normal"),
+                *(((S.DEBRIEF_SHOW_NUMBERS if self.page == "lessons" else S.DEBRIEF_SHOW_LESSONS, self.flip_page,
+                    pygame.K_l, "L", "page", "normal"),) if self.audience != "parents" else ())):
             w = font.size(label)[0] + 64
             items.append(Button((x, y, w, 42), label, fn, key=key, key_label=cap, ident=ident, style=style,
                                 font_size=16))
@@ -111,18 +130,40 @@ class DebriefScene(Scene):
         self.app.home()
         self.app.open("play", **args)
 
-    def glossary(self) -> None:
-        """Open the Glossary over the debrief."""
-        self.app.open("glossary")
+    def glossary(self, term: str | None = None) -> None:
+        """Open the Glossary over the debrief (at ``term`` when a term was clicked)."""
+        self.app.open("glossary", term=term)
+
+    def flip_page(self) -> None:
+        """Switch the right panel between this run's lessons and its numbers."""
+        self.page = "numbers" if self.page == "lessons" else "lessons"
+        self._static_key = None
+        self.relayout()
+
+    def next_lesson(self, step: int) -> None:
+        """Show the lessons from the next (or previous) one on."""
+        n = len(self.debrief.lessons)
+        self.lesson_start = max(0, min(n - 1, self.lesson_start + step))
+        self._static_key = None
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):
-        return self.close_on_back(self.group.process_event(event))
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            for rect, term in self._chips:
+                if rect.collidepoint(event.pos):
+                    self.glossary(term)
+                    return None
+        if event is not None and event.type == pygame.KEYDOWN and self.page == "lessons" and \
+                event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.next_lesson(1 if event.key == pygame.K_PAGEDOWN else -1)
+            return None
+        return self.close_on_back(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
-        key = (p.name, app.text_scale)
+        key = (p.name, app.text_scale, self.page, self.lesson_start)
         if getattr(self, "_static_key", None) != key:
             # Everything but the buttons and the message is fixed once the debrief opens: draw it once.
             static = pygame.Surface(surface.get_size())
@@ -134,8 +175,10 @@ class DebriefScene(Scene):
         if self.message:
             text(surface, app.font(theme.SIZE_TINY), self.message, (40, 700), self.message_colour or p.ink,
                  anchor="midleft", max_width=1200)
-        else:
-            draw_hints(surface, app, S.BACK_HINT)
+        else:  # the hint sits left of Home, clear of the buttons at every text size
+            home = self.group.find("home")
+            text(surface, app.font(theme.SIZE_TINY), S.BACK_HINT, (home.rect.x - 16, home.rect.centery),
+                 p.ink_faint, anchor="midright")
 
     def _draw_static(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -157,8 +200,8 @@ class DebriefScene(Scene):
         mid = TIMELINE.y - 3 - app.font(theme.SIZE_TINY).get_height() // 2
         right = TIMELINE.right
         if s.learner_actions:
-            r = text(surface, app.font(theme.SIZE_TINY), S.DEBRIEF_YOUR_CHOICES, (right, TIMELINE.y - 4), p.accent,
-                     anchor="bottomright")
+            r = text(surface, app.font(theme.SIZE_TINY), S.DEBRIEF_YOUR_CHOICES, (right, TIMELINE.y - 4),
+                     p.ink_soft, anchor="bottomright")  # a key to the marks, not a link: plain ink
             right = r.x - 16
         kf = app.font(theme.SIZE_TINY, scaled=False)
         key_x = right - 16 - kf.size(S.CHART_STRIP_KEY.format(s=bin_s))[0]
@@ -167,7 +210,9 @@ class DebriefScene(Scene):
         y = self._draw_table(surface)
         self._draw_prediction(surface, y + 12)
         proc = s.scenario.procedure
-        if proc == "still_face":
+        if self.page == "lessons" or self.audience == "parents":
+            self._draw_lessons(surface)
+        elif proc == "still_face":
             self._draw_still_face(surface)
         elif proc == "strange_situation":
             self._draw_strange_situation(surface)
@@ -185,7 +230,11 @@ class DebriefScene(Scene):
         y += app.font(theme.SIZE_SMALL, bold=True).get_linesize() + 2
         f = app.font(theme.SIZE_TINY)
         fb = app.font(theme.SIZE_TINY, bold=True, scaled=False)  # column heads stay whole at every text size
-        cols = [(S.DEBRIEF_COL_EPISODE, 0), (S.DEBRIEF_COL_LENGTH, 176), (S.DEBRIEF_COL_MATCHED, 286),
+        parents = self.audience == "parents"  # no matched percentages for a parenting course
+        from ...content.ruptures import planned_in_episode, planned_ruptures
+        found = planned_ruptures(s.log)
+        planned = [planned_in_episode(found, e)[:2] for e in range(len(s.scenario.episodes))]
+        cols = [(S.DEBRIEF_COL_EPISODE, 0), (S.DEBRIEF_COL_LENGTH, 176), ("" if parents else S.DEBRIEF_COL_MATCHED, 286),
                 (S.DEBRIEF_COL_RUPTURES, 352), (S.DEBRIEF_COL_REPAIRS, 422), (S.DEBRIEF_COL_LATENCY, 484)]
         for k, (label, dx) in enumerate(cols):
             nxt = cols[k + 1][1] if k + 1 < len(cols) else LEFT.w
@@ -207,9 +256,9 @@ class DebriefScene(Scene):
                 text(surface, f, length, (x0 + 176, y), colour, max_width=106)
                 share = m["matched_share"][0, e]
                 vals = [
-                    S.DEBRIEF_NA if _nan(share) else f"{100 * share:.0f}%",
-                    S.DEBRIEF_NA if _nan(m["ruptures"][0, e]) else f"{int(m['ruptures'][0, e])}",
-                    S.DEBRIEF_NA if _nan(m["repairs"][0, e]) else f"{int(m['repairs'][0, e])}",
+                    "" if parents else S.DEBRIEF_NA if _nan(share) else f"{100 * share:.0f}%",
+                    _count(m["ruptures"][0, e], planned[e][0]),
+                    _count(m["repairs"][0, e], planned[e][1]),
                     S.DEBRIEF_NA if _nan(m["mean_repair_latency_s"][0, e]) else f"{m['mean_repair_latency_s'][0, e]:.1f} s",
                 ]
                 for (label, dx), v in zip(cols[2:], vals):
@@ -218,8 +267,12 @@ class DebriefScene(Scene):
                 text(surface, f, S.DEBRIEF_NA, (x0 + 176, y), p.ink_faint)
             y += lh
         y += 4
-        y = paragraph(surface, app.font(theme.SIZE_TINY, italic=True), S.DEBRIEF_NOTE_MATCH,
-                      pygame.Rect(x0, y, LEFT.w, 40), p.ink_soft)
+        # Rupture and repair are defined wherever matching is shown.
+        note = self.debrief.definitions[0][1]
+        if found:
+            note = S.DEBRIEF_PLANNED_NOTE.format(note=note)
+        y = paragraph(surface, app.font(theme.SIZE_TINY, italic=True), note,
+                      pygame.Rect(x0, y, LEFT.w, 84), p.ink_soft)
         return y
 
     def _draw_prediction(self, surface, y: int) -> None:
@@ -249,15 +302,9 @@ class DebriefScene(Scene):
                 yy += bf.get_linesize()
         else:
             yy = paragraph(surface, bf, pr["question"], room(yy), p.ink_soft, max_lines=2)
-            yy = paragraph(surface, bf, S.DEBRIEF_YOU_SAID.format(answer=pr["options"][pr["choice"]]),
-                           room(yy), p.ink, max_lines=2)
-            if pr.get("answer") is not None:
-                yy = paragraph(surface, bf, S.DEBRIEF_LITERATURE.format(answer=pr["options"][pr["answer"]]),
-                               room(yy), p.ink, max_lines=2)
-                right = pr["choice"] == pr["answer"]
-                yy = paragraph(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_RIGHT if right else S.DEBRIEF_WRONG,
-                               pygame.Rect(inner.x, yy, inner.w, max(0, inner.bottom - yy)), p.ok if right else p.ink_soft,
-                               max_lines=2)
+            # Compared honestly: with what this infant did, and separately with what most infants do.
+            for k, line in enumerate(self.debrief.prediction):
+                yy = paragraph(surface, app.font(theme.SIZE_TINY, bold=k == 1), line, room(yy), p.ink, max_lines=2)
         # The scenario's "explain" prompts: questions to discuss now that the run is over.
         explain = [pt.text for ep in self.session.scenario.episodes for pt in ep.prompts if pt.kind == "explain"]
         if explain and inner.bottom - yy > 2 * hf.get_linesize():
@@ -411,6 +458,60 @@ class DebriefScene(Scene):
             if code == best_fit:
                 pygame.draw.rect(surface, p.ink, seg, width=3)
             x += w
+
+    def _draw_lessons(self, surface) -> None:
+        """This run's lessons, with their numbers, and the Glossary terms they use as clickable chips."""
+        app = self.app
+        p = app.palette
+        r = RIGHT
+        lessons = self.debrief.lessons[self.lesson_start:]
+        f = self._right_panel(surface, S.DEBRIEF_LESSONS_TITLE)
+        hf = app.font(theme.SIZE_SMALL, bold=True)
+        cf = app.font(theme.SIZE_TINY)
+        terms: list[str] = []
+        for lesson in self.debrief.lessons:
+            for t in lesson.terms:
+                if t not in terms:
+                    terms.append(t)
+        chip_h = cf.get_linesize() + 8
+        bottom = r.bottom - chip_h - 18
+        y = r.y + 10 + hf.get_linesize() + 8
+        shown = 0
+        for lesson in lessons:
+            need = hf.get_linesize() + 1 + text_height(f, lesson.text, r.w - 32) + 2 + len(lesson.rows) * (
+                f.get_linesize() + 2)
+            if shown and y + need > bottom:
+                break  # a lesson is shown whole or not at all: the rest are a Page Down away
+            tr = text(surface, hf, lesson.title, (r.x + 16, y), p.accent, max_width=r.w - 32)
+            y = paragraph(surface, f, lesson.text, pygame.Rect(r.x + 16, tr.bottom + 1, r.w - 32, bottom - tr.bottom - 1),
+                          p.ink) + 2
+            for row in lesson.rows:
+                if y + f.get_linesize() > bottom:
+                    break
+                y = paragraph(surface, f, S.DEBRIEF_LESSON_ROW.format(row=row),
+                              pygame.Rect(r.x + 28, y, r.w - 44, f.get_linesize() + 2), p.ink_soft, max_lines=1) + 2
+            y += 8
+            shown += 1
+        more = len(lessons) - shown
+        if more > 0 or self.lesson_start > 0:
+            text(surface, app.font(theme.SIZE_TINY, italic=True), S.DEBRIEF_MORE_LESSONS.format(n=max(more, 0)),
+                 (r.right - 16, r.y + 12), p.ink_soft, anchor="topright")
+        # Every term links to the Glossary: a click on its chip (or G for the whole Glossary).
+        self._chips = []
+        x = r.x + 16
+        y = r.bottom - chip_h - 10
+        label = text(surface, app.font(theme.SIZE_TINY, bold=True), S.DEBRIEF_TERMS, (x, y + 4), p.ink)
+        x = label.right + 10
+        for t in terms:
+            w = cf.size(t)[0] + 16
+            if x + w > r.right - 12:
+                break
+            chip = pygame.Rect(x, y, w, chip_h)
+            pygame.draw.rect(surface, p.bg, chip, border_radius=chip_h // 2)
+            pygame.draw.rect(surface, p.accent, chip, width=1, border_radius=chip_h // 2)
+            text(surface, cf, t, chip.center, p.accent, anchor="center")
+            self._chips.append((chip, t))
+            x += w + 8
 
     def _draw_notes(self, surface) -> None:
         app = self.app

@@ -318,17 +318,11 @@ class PlayScene(Scene):
     def counts(self, meas, e: int):
         """Ruptures and repairs of episode ``e``, the planned ones included, and the planned rupture that
         began or was repaired in it (or None): ``(ruptures, repairs, planned)``."""
+        from ...content.ruptures import planned_in_episode
+        extra_rup, extra_rep, shown = planned_in_episode(self.planned(), e)
         rup = int(meas["ruptures"][0, e]) if meas["ruptures"][0, e] == meas["ruptures"][0, e] else 0
         rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
-        shown = None
-        for r in self.planned():
-            if r.episode == e:
-                rup += 1
-                shown = r
-            if r.repair_episode == e:
-                rep += 1
-                shown = shown or r
-        return rup, rep, shown
+        return rup + extra_rup, rep + extra_rep, shown
 
     def signal_hint(self) -> str | None:
         """What the infant signals now and which kinds of response would match, in plain words."""
