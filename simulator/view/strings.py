@@ -307,6 +307,7 @@ DEBRIEF_EXTENDED_MARK = "{length} (extended)"
 DEBRIEF_NA = "–"
 DEBRIEF_NOTE_MATCH = "About 30% matched is normal in play. What matters is how fast mismatches are repaired."
 DEBRIEF_SF_TITLE = "Play, still-face, reunion"
+DEBRIEF_SF_BARS = "Bars in each group: {episodes}"
 DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect and gaze fall in the still-face and " \
                        "come back only partly in the reunion; negative affect rises and stays above play."
 DEBRIEF_AS_PUBLISHED = "as published"
@@ -330,8 +331,8 @@ DEBRIEF_LITERATURE = "What most infants do, in the research: {answer}"
 DEBRIEF_RIGHT = "Your prediction matches the research."
 DEBRIEF_WRONG = "A common expectation; the research points the other way. Look for it in the timeline."
 DEBRIEF_EXPLAIN = "Think about it"
-DEBRIEF_SAVE = "Save PNG and data"
-DEBRIEF_SAVED = "Saved {png}, {csv} and {json}"
+DEBRIEF_SAVE = "Export report"
+DEBRIEF_SAVED = "Saved the A4 report {png}, with {csv} and {json}"
 DEBRIEF_SAVE_FAILED = "Could not save: {error}"
 DEBRIEF_AGAIN = "Play again"
 DEBRIEF_HOME = "Home"
@@ -362,6 +363,9 @@ BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
+
+# Scroll panels (widgets.ScrollPanel): the cue on a panel with more text below, and how to reach it.
+SCROLL_MORE = "More below: wheel or Page Down"
 
 # --- Lecture mode ---------------------------------------------------------------------------------------------
 LECTURE_PROGRESS = "Part {k} of {n}  ·  {clock}"

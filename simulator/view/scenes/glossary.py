@@ -18,6 +18,7 @@ def glossary_entries() -> list[tuple[str, str]]:
 
 class GlossaryScene(Scene):
     """Terms in two columns; scrolls with the arrow keys, Page Up/Down and the mouse wheel when needed."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "glossary"
 

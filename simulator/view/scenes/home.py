@@ -122,6 +122,7 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
 
 class HomeScene(Scene):
     """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "home"
 

@@ -16,8 +16,9 @@ import pygame
 
 from ...sessions.replay import Replayer
 from ...sessions.store import clean_prediction
-from ..widgets import Button
-from .play import PANEL, NewRun, PlayScene
+from .. import theme
+from ..widgets import Button, paragraph_full, text
+from .play import NewRun, PlayScene
 
 REPLAY_CHIP = "Replay"
 REPLAY_TOAST = ("Replay of a saved session: the learner's choices come back at the moments they were made. "
@@ -70,7 +71,31 @@ class SavedRun(NewRun):
         self.replayer.seek_episode(episode)
         scene.session = self.replayer.session
 
-    def panel_text(self, scene) -> tuple[str, str]:
+    def extra_buttons(self, scene) -> list:
+        app = scene.app
+        font = app.font(14)
+        u = app.px
+        panel = scene.L.panel
+        w = max(font.size(REPLAY_PREV)[0], font.size(REPLAY_NEXT)[0]) + u(24)
+        h = max(u(28), font.get_linesize() + u(6))
+        x = panel.right - u(14) - 2 * w - u(8)
+        first = scene.episode_index == 0 and scene.session.steps_taken == 0
+        return [Button((x, panel.y + u(8), w, h), REPLAY_PREV, lambda: scene.seek(scene.episode_index - 1),
+                       key=pygame.K_PAGEUP, ident="replay:prev", font_size=14, locked=first),
+                Button((x + w + u(8), panel.y + u(8), w, h), REPLAY_NEXT, scene.skip_ahead,
+                       key=pygame.K_PAGEDOWN, ident="replay:next", font_size=14, locked=self.replayer.finished)]
+
+    def draw_panel(self, scene, surface) -> bool:
+        app = scene.app
+        p = app.palette
+        u = app.px
+        panel = scene.L.panel
+        prev = scene.group.find("replay:prev")
+        title_w = (prev.rect.x if prev is not None else panel.right) - panel.x - u(24)
+        pygame.draw.rect(surface, p.panel, panel, border_radius=u(14))
+        pygame.draw.rect(surface, p.line, panel, width=1, border_radius=u(14))
+        tf = app.font(theme.SIZE_BODY, bold=True)
+        y = paragraph_full(surface, tf, REPLAY_PANEL, panel.x + u(16), panel.y + u(10), title_w, p.ink)
         s = scene.session
         if self.replayer.finished:
             note = REPLAY_END
@@ -78,20 +103,20 @@ class SavedRun(NewRun):
             note = REPLAY_HOLDING
         else:
             note = REPLAY_SCRIPTED
-        return REPLAY_PANEL, note
+        paragraph_full(surface, app.font(theme.SIZE_SMALL), note, panel.x + u(16), y, panel.w - u(32), p.ink_soft)
+        return True
 
-    def extra_buttons(self, scene) -> list:
-        font = scene.app.font(14)
-        w = max(font.size(REPLAY_PREV)[0], font.size(REPLAY_NEXT)[0]) + 24
-        x = PANEL.right - 14 - 2 * w - 8
-        first = scene.episode_index == 0 and scene.session.steps_taken == 0
-        return [Button((x, PANEL.y + 8, w, 28), REPLAY_PREV, lambda: scene.seek(scene.episode_index - 1),
-                       key=pygame.K_PAGEUP, ident="replay:prev", font_size=14, locked=first),
-                Button((x + w + 8, PANEL.y + 8, w, 28), REPLAY_NEXT, scene.skip_ahead, key=pygame.K_PAGEDOWN,
-                       ident="replay:next", font_size=14, locked=self.replayer.finished)]
-
-    def banner_chip(self) -> str:
-        return REPLAY_CHIP + (f": {self.path.name}" if self.path else "")
+    def draw_over(self, scene, surface) -> None:
+        app = scene.app
+        f = app.font(theme.SIZE_SMALL, bold=True)
+        u = app.px
+        label = REPLAY_CHIP + (f": {self.path.name}" if self.path else "")
+        w = min(f.size(label)[0] + u(24), u(420))
+        r = pygame.Rect(0, 0, w, f.get_linesize() + u(6))
+        r.center = (app.layout.w // 2 + u(110), scene.L.banner.centery - u(2))
+        pygame.draw.rect(surface, theme.OI_SKY, r, border_radius=r.h // 2)
+        # The file's name may be shortened here: the Sessions list shows it whole.
+        text(surface, f, label, r.center, (0, 0, 0), anchor="center", max_width=w - u(16), allow_cut=True)
 
 
 def replay_scene(app, data: dict, path: str | Path | None = None, speed: float = 1.0) -> PlayScene:
