@@ -87,7 +87,7 @@ POPULATIONS: dict[str, Population] = {
     for p in (
         Population(
             "low_risk",
-            "Baltimore-like middle-class families: mostly sensitive, few frightening episodes",
+            "Baltimore-like circumstances, with few added stresses: mostly sensitive care, few frightening moments",
             "Ainsworth et al. 1978 (A 22, B 66, C 12); van IJzendoorn et al. 1999 (about 15% D)",
             _dists(sens=0.72, welcome=0.85, consistency=0.96, lag=1.7, phone=0.8),
             frightening_share=0.17, frightening_median=3.0, frightening_spread=0.5,
@@ -95,8 +95,8 @@ POPULATIONS: dict[str, Population] = {
         ),
         Population(
             "high_risk",
-            "families under high risk (poverty, parental psychopathology, maltreatment): less sensitive, "
-            "more rebuffing and unpredictable care, frightening episodes two to three times as common",
+            "hard circumstances (poverty, a parent's mental illness, violence, little support) that make "
+            "sensitive care harder: more missed and rebuffed signals, frightening moments two to three times as common",
             "van IJzendoorn et al. 1999 (D two to three times the low-risk share)",
             _dists(sens=0.55, welcome=0.75, consistency=0.8, lag=3.0, phone=1.5),
             frightening_share=0.38, frightening_median=3.5, frightening_spread=0.5,

@@ -108,9 +108,13 @@ class BriefingScene(Scene):
         self.group.focus("start")
 
     def set_demo(self, demo: bool) -> None:
-        """Play the caregiver yourself, or watch a scripted caregiver."""
+        """Play the caregiver yourself, or watch a scripted caregiver; the focus moves on to Start (or to
+        the prediction while it is open), so Enter then starts."""
         self.demo = demo if self.can_act else True
         self.relayout()
+        start = self.group.find("start")
+        if start is not None and not start.locked:
+            self.group.focus("start")
 
     def cycle_preset(self) -> None:
         """Try another caregiving history for the infant."""
@@ -134,8 +138,8 @@ class BriefingScene(Scene):
         if self.scenario.predict is not None and self.choice is None:
             return
         self.app.open("play", self.scenario, infant=self.setup.preset, caregiver=self.caregiver, seed=self.seed,
-                      demo=self.demo, prediction=self.prediction(), overrides=self.setup.overrides(),
-                      skins=self.setup.skins)
+                      demo=self.demo, prediction=self.prediction(), speed=getattr(self, "speed", 1.0),
+                      overrides=self.setup.overrides(), skins=self.setup.skins)
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):

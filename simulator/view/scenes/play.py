@@ -52,6 +52,7 @@ KEY_RESTART = pygame.K_r
 KEY_SKIP = pygame.K_n
 KEY_DEBRIEF = pygame.K_e
 KEY_CLOSE_NARRATION = pygame.K_c
+KEY_HINTS = pygame.K_SLASH  # "?": hints on what would match, on or off
 BREAK_ARM_S = 3.0  # a second action within this time breaks a still-face
 
 
@@ -340,8 +341,8 @@ class PlayScene(Scene):
     def caregiver_present(self) -> bool:
         """Whether the caregiver is in the room now."""
         s = self.session
-        if s.finished:
-            return False
+        if s.finished:  # the session is over, not the relationship: whoever was there stays in the picture
+            return "caregiver" in s.scenario.episodes[-1].present and not bool(s.left[0])
         return "caregiver" in s.current_episode.present and not bool(s.left[0])
 
     def stranger_present(self) -> bool:
@@ -736,6 +737,10 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.close() if self.source.escape_closes else self.app.home()
+                return None
+            if event.key == KEY_HINTS:
+                self.app.toggle_hints()  # off: a "test yourself" run (remembered)
+                self.show_toast(S.PLAY_HINTS_ON if self.app.hints else S.PLAY_HINTS_OFF, 3.0)
                 return None
             if event.key in (pygame.K_KP_MINUS, pygame.K_LEFTBRACKET):
                 self.slower()
