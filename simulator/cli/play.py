@@ -11,6 +11,8 @@ from .common import (UsageError, add_audience, add_size_flag, audience_arg, care
 def register(sub, common) -> None:
     """Add ``play SCENARIO [--infant P] [--caregiver POLICY] [--autoplay] [--seed N] [--fullscreen]
     [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE] [--size WxH]`` to ``sub``."""
+    from ..model.limits import finite_arg
+
     sp = sub.add_parser("play", help="open the app on a scenario; --autoplay lets a scripted caregiver play")
     common(sp)
     sp.add_argument("--autoplay", action="store_true",
@@ -19,8 +21,8 @@ def register(sub, common) -> None:
     sp.add_argument("--projector", action="store_true",
                     help="high-contrast projector colours, sound muted (F10 toggles colours, M sound)")
     sp.add_argument("--mute", action="store_true", help="start with sound muted")
-    sp.add_argument("--speed", type=float, default=1.0, help="model seconds per real second, 0.5 to 8 (default 1)")
-    sp.add_argument("--exit-after", type=float, default=None, metavar="SIM_SECONDS",
+    sp.add_argument("--speed", type=finite_arg, default=1.0, help="model seconds per real second, 0.5 to 8 (default 1)")
+    sp.add_argument("--exit-after", type=finite_arg, default=None, metavar="SIM_SECONDS",
                     help="quit once the model clock reaches this many seconds (past the end: at the debrief)")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png",
                     help="save a PNG of the screen when quitting via --exit-after (or of the first frame), at "
@@ -29,6 +31,8 @@ def register(sub, common) -> None:
     sp.add_argument("--briefing", action="store_true",
                     help="with --autoplay: show the briefing (content note, prediction) before the demo starts")
     add_audience(sp)
+    from .sessions import add_data_dir
+    add_data_dir(sp)
     sp.set_defaults(func=cmd_play)
 
 

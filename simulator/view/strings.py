@@ -363,6 +363,8 @@ GLOSSARY_HINTS = "Up / Down or Page Up / Page Down scroll  ·  mouse wheel  ·  
 # --- Common ---------------------------------------------------------------------------------------------------
 BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
+PLAY_AUTOSAVE_FAILED = ("Autosave is not working right now (the disk may be full or read-only). What was saved "
+                        "before is kept, and Attune keeps trying.")
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
 

@@ -113,11 +113,11 @@ class CompareScene(Scene):
 
     def save(self) -> None:
         """The compare report PNG, a tidy CSV and both session files in one JSON, in the save folder."""
-        from ...sessions.store import save_folder
+        from ...sessions.store import export_dir
         from ...printout.documents import write_compare
         from ...sessions.store import safe_name, unique_path
         try:
-            folder = save_folder()
+            folder = export_dir()
             folder.mkdir(parents=True, exist_ok=True)
             stem = safe_name(f"compare_{self.a.data['scenario']}_{self.a.data['caregiver']}_vs_"
                              f"{self.b.data['caregiver']}_s{self.a.data['seed']}", 90)

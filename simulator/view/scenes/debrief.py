@@ -22,7 +22,7 @@ from ...export import trajectory_csv, write_session_json
 from ...model.io import OutputError, atomic_write_text
 from ...model.params import PRESETS
 from ...model.scoring import score_session
-from ...sessions.store import save_folder
+from ...sessions.store import export_dir
 from .. import strings as S
 from .. import theme
 from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
@@ -167,7 +167,7 @@ class DebriefScene(Scene):
         screen), the trajectory CSV and the session JSON, atomically."""
         from ...model.io import OutputError
         from ...printout.documents import write_session_report
-        folder = save_folder()
+        folder = export_dir()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
             folder.mkdir(parents=True, exist_ok=True)

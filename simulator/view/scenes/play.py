@@ -23,6 +23,7 @@ import pygame
 from ...export import TRAJECTORY_COLUMNS
 from ...model.actions import ACTION_IDS
 from ...model.behaviour import BEHAVIOUR_IDS
+from ...model.limits import clip
 from ...model.session import DT, Session
 from ...sessions.store import Autosaver, sessions_dir
 from .. import strings as S
@@ -275,6 +276,7 @@ class PlayScene(Scene):
         self._debrief_opened = False  # the Debrief was opened (by itself or by the user): never again by itself
         self._actions_sig = None
         self.group = FocusGroup(app)
+        self._save_warning_box: pygame.Rect | None = None  # where a failing autosave is shown (canvas px)
         self.autosaver = self._make_autosaver()
         self._announce_episode()
         self.relayout()
@@ -288,6 +290,27 @@ class PlayScene(Scene):
             return Autosaver(self.session, sessions_dir(getattr(self.app, "data_dir", None)), self.prediction)
         except Exception:  # no usable folder: the lesson goes on unsaved
             return None
+
+    def save_warning(self) -> str | None:
+        """The warning to show while autosave fails (None when saving works)."""
+        a = self.autosaver
+        return S.PLAY_AUTOSAVE_FAILED if a is not None and getattr(a, "last_error", None) else None
+
+    def _draw_save_warning(self, surface) -> None:
+        """A failing autosave as a strip across the bottom of the room, in the warning colour, over all else."""
+        self._save_warning_box = None
+        message = self.save_warning()
+        if not message:
+            return
+        app = self.app
+        room = self.L.room
+        f = app.font(theme.SIZE_SMALL, bold=True)
+        pad, gap = app.px(10), app.px(10)
+        h = min(room.h // 2, paragraph_height(f, message, room.w - 2 * gap - 2 * pad) + 2 * app.px(7))
+        box = pygame.Rect(room.x + gap, room.bottom - h - gap, room.w - 2 * gap, h)
+        pygame.draw.rect(surface, app.palette.warn, box, border_radius=app.px(10))
+        paragraph(surface, f, message, box.inflate(-2 * pad, -2 * app.px(6)), (0, 0, 0))
+        self._save_warning_box = box
 
     def _autosave(self, dt: float = 0.0, flush: bool = False) -> None:
         a = self.autosaver
@@ -719,9 +742,15 @@ class PlayScene(Scene):
         """``--exit-after``: save the screenshot if asked, then quit."""
         if self.session.finished:
             self.open_debrief()
-        if self.screenshot_path:
-            self.app.screenshot(self.screenshot_path)
         self.exit_after = None
+        if self.screenshot_path:
+            try:
+                self.app.screenshot(self.screenshot_path)
+            except Exception as exc:  # noqa: BLE001 - a scripted run that cannot save ends with one line
+                import sys
+                print(f"error: {clip(str(exc).splitlines()[0] if str(exc) else repr(exc), 500)}", file=sys.stderr)
+                self.app.quit(2)
+                return
         self.app.quit(0)
 
     def process_event(self, event):
@@ -809,6 +838,7 @@ class PlayScene(Scene):
         tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
+        self._draw_save_warning(surface)
         slower = self.group.find("slower")
         if slower is not None:
             text(surface, self.app.font(CONTROL_FONT, bold=True), S.PLAY_SPEED.format(x=self.speed),

@@ -228,8 +228,8 @@ class SessionsScene(Scene):
     def _export(self, row) -> None:
         from ...printout.documents import run_from_file, write_report
         from ...sessions.store import safe_name, unique_path
-        from ...sessions.store import save_folder
-        folder = save_folder()
+        from ...sessions.store import export_dir
+        folder = export_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stem = safe_name(row.path.stem, 80)
         png = unique_path(folder, f"{stem}_report.png")
