@@ -311,8 +311,8 @@ class HomeScene(Scene):
         self.app.push(ConfirmQuitScene(self.app))
 
     def open(self, sc) -> None:
-        """Go to the Briefing of a scenario."""
-        self.app.open("briefing", sc)
+        """Go to the Briefing of a scenario, with a new baby (a new run number)."""
+        self.app.open("briefing", sc, seed=self.app.new_run())
 
     def open_glossary(self) -> None:
         """Open the Glossary."""
