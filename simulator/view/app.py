@@ -23,6 +23,7 @@ from . import theme  # noqa: E402
 from .layout import Layout  # noqa: E402
 from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
+from .scenes import SCENES  # noqa: E402
 
 
 #: Run numbers (seeds) the app hands out, cycling: plenty of different babies, short enough to read aloud.
@@ -64,7 +65,7 @@ class App:
         self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
-        self.stack = SceneStack()
+        self.stack = SceneStack(SCENES)
         self.clock = pygame.time.Clock()
         self.running = True
         self.frame_count = 0
@@ -299,16 +300,18 @@ class App:
         self._top_changed(before)
         return out
 
+    def open(self, name: str, *args, **kwargs) -> Scene:
+        """Build the scene registered as ``name`` with these arguments and push it (navigation by name)."""
+        return self.stack.push(self.stack.build(name, self, *args, **kwargs))
+
     def home(self) -> None:
         """Back to the Home scene, dropping everything above it."""
-        from .scenes.home import HomeScene
-        while len(self.stack.scenes) > 1 and not isinstance(self.stack.scenes[0], HomeScene):
-            self.stack.pop()
-        if self.stack.scenes and isinstance(self.stack.scenes[0], HomeScene):
-            while len(self.stack.scenes) > 1:
+        scenes = self.stack.scenes
+        if scenes and scenes[0].name == "home":
+            while len(scenes) > 1:
                 self.stack.pop()
         else:
-            self.stack.clear_to(HomeScene(self))
+            self.stack.clear_to(self.stack.build("home", self))
 
     def quit(self, code: int = 0) -> None:
         """Stop the loop at the end of this frame."""
@@ -567,8 +570,7 @@ def launch_gui(argv: list[str]) -> int:
     app = open_app(**opts)
     if app is None:
         return 2
-    from .scenes.home import HomeScene
-    app.push(HomeScene(app))
+    app.open("home")
     if os.environ.get("ATTUNE_TIME_TO_HOME"):
         app.tick(0.0)
         print(f"time_to_home_s {time.perf_counter() - t0:.3f}", file=sys.stderr)

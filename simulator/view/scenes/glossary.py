@@ -1,26 +1,19 @@
-"""Glossary: every term of science.md section 5 in one line each, from simulator/content/glossary.py when present."""
+"""Glossary: every term of docs/science.md section 5 in one line each, from simulator/content/glossary.py."""
 
 from __future__ import annotations
 
 import pygame
 
+from ...content.glossary import GLOSSARY
 from .. import strings as S
 from .. import theme
-from .home import draw_header, draw_hints
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, paragraph, text, text_height
+from ..widgets import Button, FocusGroup, draw_header, draw_hints, paragraph, text, text_height
 
 
 def glossary_entries() -> list[tuple[str, str]]:
-    """(term, one-line definition) pairs: the content module's GLOSSARY if installed, else the view's own."""
-    try:
-        from ...content.glossary import GLOSSARY  # written by the content developer
-        entries = [(str(t), str(d)) for t, d in GLOSSARY]
-        if entries:
-            return entries
-    except (ImportError, ValueError, TypeError):
-        pass
-    return list(S.GLOSSARY)
+    """(term, one-line definition) pairs, from :data:`simulator.content.glossary.GLOSSARY`."""
+    return [(str(t), str(d)) for t, d in GLOSSARY]
 
 
 class GlossaryScene(Scene):
