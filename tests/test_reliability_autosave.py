@@ -190,8 +190,8 @@ def test_a_killed_write_leaves_no_temporary_file_behind_the_next_write(tmp_path)
 
 
 def test_debrief_saves_follow_the_chosen_data_folder(tmp_path, monkeypatch):
-    from simulator.view.scenes.debrief import save_folder
+    from simulator.view.scenes import debrief
 
     monkeypatch.delenv("ATTUNE_SAVE_DIR", raising=False)
     monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "data"))
-    assert save_folder() == tmp_path / "data" / "exports"
+    assert debrief.export_dir() == tmp_path / "data" / "exports"  # the folder the Debrief's save writes to
