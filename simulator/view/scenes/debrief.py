@@ -261,7 +261,9 @@ class DebriefScene(Scene):
         if s.learner_actions:
             rr = text(surface, tiny, S.DEBRIEF_YOUR_CHOICES, (right, mid2), p.ink_soft,
                       anchor="midright")  # a key to the marks, not a link: plain ink
-            right = rr.x - u(16)
+            pygame.draw.line(surface, p.accent, (rr.x - u(8), rr.y + u(2)), (rr.x - u(8), rr.y + u(2) + u(8)),
+                             max(2, u(2)))
+            right = rr.x - u(24)
         key_x = right - u(16) - tiny.size(S.CHART_STRIP_KEY.format(s=bin_s))[0]
         if two_rows:
             strip_key(surface, app, tl.x + u(2), mid2, bin_s)

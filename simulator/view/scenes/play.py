@@ -128,11 +128,11 @@ class PlayLayout:
 
     @staticmethod
     def status_need(app, width: int, note: str) -> int:
-        """Height (px) the status box needs at ``width``: its heading, four lines (figures, or figures and the
-        two-line hint) and the whole note."""
+        """Height (px) the status box needs at ``width``: its heading, five lines (three of figures, or two and a
+        hint of up to three lines) and the whole note."""
         u = app.px
         return (u(16) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(6)
-                + 4 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
+                + 5 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
                 + paragraph_height(app.font(theme.SIZE_TINY, italic=True), note, width - 2 * u(18)) + u(10))
 
 
@@ -1038,8 +1038,12 @@ class PlayScene(Scene):
             for line, col in lines[:3]:
                 y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
-                # What the infant signals and what would fit, whole (the layout leaves room for two lines).
-                paragraph_full(surface, bf, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
+                # What the infant signals and what would fit, whole (the layout leaves room for three lines;
+                # smaller type if a long hint in a narrow box needs more).
+                hf2 = bf
+                if paragraph_height(bf, hint, inner_w) > note_top - u(4) - y2:
+                    hf2 = app.font(theme.SIZE_TINY)
+                paragraph_full(surface, hf2, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             away = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
