@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .model.infant import STATE_VARIABLES
-from .model.io import atomic_write_text
+from .model.io import atomic_write_text, atomic_writer
 from .model.session import Session
 
 FLOAT_FORMAT = "%.6g"
@@ -83,11 +83,13 @@ def batch_columns(session: Session, scores=None, extra: dict[str, float] | None 
 
     One list per column of :data:`BATCH_COLUMNS` (then one per ``extra`` key), each with one cell per
     infant per episode (infant-major), formatted as :func:`fmt` would. Column-wise formatting keeps a
-    10,000-infant table (2.4 million cells) to about a second.
+    10,000-infant table (2.4 million cells) to about a second. Infants are numbered from
+    ``session.first`` (a block of a streamed batch; 0 otherwise).
     """
     m = session.episode_measures()
     extra = extra or {}
     n, n_ep = session.n, len(session.episode_ids)
+    first = getattr(session, "first", 0)
     rows = n * n_ep
 
     def per_infant(cells: list[str]) -> list[str]:
@@ -97,7 +99,7 @@ def batch_columns(session: Session, scores=None, extra: dict[str, float] | None 
         return [_text(fmt(value))] * rows
 
     cols = [
-        per_infant([str(i) for i in range(n)]), const(session.seed), const(session.preset_label),
+        per_infant([str(i) for i in range(first, first + n)]), const(session.seed), const(session.preset_label),
         const(session.caregiver_id), [str(e + 1) for e in range(n_ep)] * n,
         [_text(eid) for eid in session.episode_ids] * n,
         _floats(m["planned_s"]), _floats(m["duration_s"]),
@@ -139,12 +141,34 @@ def _text(cell: str) -> str:
     return cell
 
 
+def batch_csv_header(extra: dict[str, float] | None = None) -> str:
+    """The tidy batch CSV's header line (with its line break)."""
+    return ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra or {})) + "\n"
+
+
+def batch_csv_rows(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
+    """The tidy batch CSV's rows for one finished batch session or block, each ending in a line break."""
+    return "".join(",".join(cells) + "\n" for cells in zip(*batch_columns(session, scores, extra)))
+
+
 def batch_csv(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
     """The tidy batch CSV text."""
-    extra = extra or {}
-    header = ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra))
-    body = "\n".join(",".join(cells) for cells in zip(*batch_columns(session, scores, extra)))
-    return header + "\n" + body + "\n"
+    return batch_csv_header(extra) + batch_csv_rows(session, scores, extra)
+
+
+def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = None) -> int:
+    """Write the tidy batch CSV of ``blocks`` (batch results in order, e.g. ``model.batch.iter_batch``)
+    atomically, one block at a time, so that memory stays flat however many infants there are.
+
+    Each block's scores are read from its ``scores`` attribute. Returns the number of rows written.
+    """
+    rows = 0
+    with atomic_writer(path) as fh:
+        fh.write(batch_csv_header(extra).encode("utf-8"))
+        for block in blocks:
+            fh.write(batch_csv_rows(block, getattr(block, "scores", None), extra).encode("utf-8"))
+            rows += block.n * len(block.episode_ids)
+    return rows
 
 
 def session_dict(session: Session, scores=None, prediction: dict | None = None) -> dict:

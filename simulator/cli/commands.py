@@ -160,8 +160,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from ..export import batch_csv
-    from ..model.io import atomic_write_text
+    from ..export import write_batch_csv
 
     if args.n < 1:
         raise UsageError(f"--n {args.n}: must be at least 1")
@@ -169,33 +168,24 @@ def cmd_batch(args) -> int:
     overrides = _set_pairs(args.set)
     scenario = load_scenario(args.scenario)
     progress = _Progress(f"{scenario.id} x{args.n}")
-    result = _batch_result(args, scenario, overrides, progress)
-    atomic_write_text(out, batch_csv(result, getattr(result, "scores", None), overrides))
-    print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
+    rows = write_batch_csv(out, _batch_blocks(args, scenario, overrides, progress), overrides)
+    print(f"wrote {out} ({args.n} infants x {rows // args.n} episodes)", file=sys.stderr)
     return EXIT_OK
 
 
-def _batch_result(args, scenario, overrides: dict[str, float], progress):
-    """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
-    from ..model.batch import run_batch
+def _batch_blocks(args, scenario, overrides: dict[str, float], progress):
+    """The batch's results block by block, in order: a population (developed infants) or a preset, on
+    every core. Arguments are checked here, before anything runs or any file is opened."""
+    from ..model import population
+    from ..model.batch import iter_batch
 
     name = args.infant
     caregiver = _caregiver(args.caregiver)
-    try:
-        from ..model import population
-    except ImportError:
-        population = None
-    if population is not None and name is not None and name.lower() in population.POPULATIONS:
-        if hasattr(population, "population_batch"):
-            return population.population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
-                                               progress=progress)
-        session = population.population_session(scenario, name.lower(), args.n, caregiver, args.seed, overrides)
-        session.run(progress=progress)
-        from ..export import score
-        session.scores = score(session)
-        return session
-    return run_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
-                     overrides=overrides, progress=progress)
+    if name is not None and name.lower() in population.POPULATIONS:
+        return population.population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
+                                            progress=progress)
+    return iter_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
+                      overrides=overrides, progress=progress)
 
 
 def build_parser() -> argparse.ArgumentParser:
