@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .model.infant import STATE_VARIABLES
+from .model.batch import release_memory
 from .model.io import atomic_write_text, atomic_writer
 from .model.session import Session
 
@@ -168,6 +169,8 @@ def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = N
         for block in blocks:
             fh.write(batch_csv_rows(block, getattr(block, "scores", None), extra).encode("utf-8"))
             rows += block.n * len(block.episode_ids)
+            del block
+            release_memory()  # a block's million cell strings are freed: keep the process from growing
     return rows
 
 

@@ -77,7 +77,7 @@ def _run_block(job: dict, progress=None) -> dict:
                 seed=job["seed"], overrides=job["overrides"], params=job["params"],
                 preset_label=job["preset_label"], rng=rng)
     s.run(progress=progress)
-    return {
+    out = {
         "measures": s.episode_measures(),
         "scores": _score(s) if job["score"] else None,
         "params": s.params,
@@ -87,6 +87,35 @@ def _run_block(job: dict, progress=None) -> dict:
         "episode_ids": s.episode_ids,
         "scenario": s.scenario,
     }
+    del s  # the behaviour log (T, N) is the bulk of a block: free it, then give the memory back
+    release_memory()
+    return out
+
+
+def release_memory() -> None:
+    """Hand freed heap memory back to the operating system (glibc keeps it otherwise).
+
+    A block's arrays are tens of megabytes; freed, glibc may keep them in the process for reuse, and
+    over many blocks a worker's footprint creeps up (100,000 infants: +50% over 10,000). Elsewhere a no-op.
+    """
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    import ctypes
+    import ctypes.util
+    import sys
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        lib = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return lib if hasattr(lib, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
 
 
 def _concat(parts: list):
