@@ -17,6 +17,7 @@ import numpy as np
 from .model.infant import STATE_VARIABLES
 from .model.batch import release_memory
 from .model.io import atomic_write_text, atomic_writer
+from .model.scoring import score_session
 from .model.session import Session
 
 FLOAT_FORMAT = "%.6g"
@@ -56,7 +57,7 @@ def fmt(value) -> str:
     return str(value)
 
 
-def _csv_text(header, rows) -> str:
+def csv_text(header, rows) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
@@ -67,15 +68,11 @@ def _csv_text(header, rows) -> str:
 
 def trajectory_csv(session: Session) -> str:
     """The per-step trajectory of infant 0 (needs a session made with ``record=True``)."""
-    return _csv_text(TRAJECTORY_COLUMNS, session.trajectory)
+    return csv_text(TRAJECTORY_COLUMNS, session.trajectory)
 
 
 def score(session: Session):
-    """The scoring results for a finished session, or None where the scoring package is absent."""
-    try:
-        from .model.scoring import score_session
-    except ImportError:  # pragma: no cover - scoring ships with the model
-        return None
+    """The scoring results for a finished session (:func:`simulator.model.scoring.score_session`)."""
     return score_session(session)
 
 

@@ -106,7 +106,7 @@ def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_pat
 
 
 def test_open_replay_gui_entry_point(folder, tmp_path):
-    from simulator.sessions import open_replay_gui
+    from simulator.view.scenes.replay import open_replay_gui
     from simulator.sessions.store import SessionFileError
     good = next(p for p in folder.iterdir() if p.name.startswith("2"))
     app = open_replay_gui(good, run=False)

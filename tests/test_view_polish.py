@@ -77,12 +77,17 @@ def test_every_home_card_shows_its_whole_question_inside_the_card(scale, project
     assert seen_ids == {sc.id for sc in home.scenarios}  # every scenario is on some page
 
 
-def test_the_default_text_size_shows_every_bundled_scenario_on_one_page():
+def test_the_default_text_size_shows_every_bundled_scenario_within_two_pages():
+    # One page while the scenarios fitted on it; with the caregiver well-being scenarios they take two.
     app = make_app()
     home = app.top
-    assert home.group.find("more") is None
-    assert {b.ident for b in home.group.items if b.ident.startswith("scenario:")} == \
-        {f"scenario:{sid}" for sid in available()}
+    seen = set()
+    for _ in range(2):
+        seen |= {b.ident for b in home.group.items if b.ident.startswith("scenario:")}
+        if home.group.find("more") is None:
+            break
+        home.next_page()
+    assert seen == {f"scenario:{sid}" for sid in available()}
 
 
 # --- 1. The room: every episode's narration is drawn whole, inside the room -----------------------------------------

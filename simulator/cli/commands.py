@@ -1,95 +1,27 @@
-"""The headless command line: list, validate, run, batch (and the GUI's play), with one-line errors.
+"""The command line's entry: the parser with every subcommand, and list, validate, run and batch.
 
-Errors go to stderr as ``error: WHERE: WHAT``, exit code 2 for bad input, never a traceback
-(``shared/design.md``, the contract).
+The other subcommands live beside this module (play, sessions, develop, validation), each adding its
+own parsers through ``register(sub, common)``. Errors go to stderr as ``error: WHERE: WHAT``, exit code
+2 for bad input, never a traceback (the command-line contract in docs/implementation-notes.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
-from pathlib import Path
 
-from ..model.io import OutputError
-from ..model.params import ALL_PARAMS, PRESETS, resolve_preset
-from ..model.policies import POLICY_HELP, policy_code
+from ..content.lessons import build_debrief, debrief_markdown
+from ..export import score, trajectory_csv, write_batch_csv, write_session_json
+from ..model.batch import iter_batch
+from ..model.io import OutputError, atomic_write_text
+from ..model.params import ALL_PARAMS, PRESETS
+from ..model.policies import POLICY_HELP
+from ..model.population import POPULATIONS, PROFILES, population_blocks
 from ..model.scenario import ScenarioError, available, load_scenario
 from ..model.session import Session, SetError
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-
-
-class UsageError(Exception):
-    """Bad command-line input. ``str(err)`` is ``WHERE: WHAT``."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, exit 2, no usage dump
-        raise UsageError(f"{self.prog}: {message}")
-
-
-def _set_pairs(items: list[str]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--set {item}: expected key=value, e.g. infant.age_months=9")
-        try:
-            out[key.strip()] = float(value)
-        except ValueError:
-            raise UsageError(f"--set {key}: value {value!r} is not a number") from None
-    return out
-
-
-def _infant(name: str | None) -> str | None:
-    if name is None:
-        return None
-    try:
-        return resolve_preset(name)
-    except KeyError as exc:
-        raise UsageError(f"--infant: {exc.args[0]}") from None
-
-
-def _caregiver(name: str) -> str:
-    try:
-        policy_code(name)
-    except KeyError as exc:
-        raise UsageError(f"--caregiver: {exc.args[0]}") from None
-    return name
-
-
-def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
-    p = Path(path)
-    if p.suffix.lower() not in suffixes:
-        raise UsageError(f"--out {path}: must end in {' or '.join(suffixes)}")
-    if p.is_dir():
-        raise OutputError(f"{path}: is a folder, not a file")
-    if not (p.parent if str(p.parent) else Path(".")).is_dir():
-        raise OutputError(f"{path}: folder {p.parent} does not exist")
-    return p
-
-
-class _Progress:
-    """A progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.on = sys.stderr.isatty()
-        self.t0 = time.perf_counter()
-
-    def __call__(self, fraction: float) -> None:
-        if not self.on:
-            return
-        width = 30
-        done = int(round(fraction * width))
-        sys.stderr.write(f"\r{self.label} [{'#' * done}{'.' * (width - done)}] {fraction * 100:5.1f}% "
-                         f"{time.perf_counter() - self.t0:5.1f}s")
-        if fraction >= 1.0:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
+from . import develop, lecture, play, sessions, validation
+from .common import (EXIT_BAD_INPUT, EXIT_OK, Parser, Progress, UsageError, add_audience, audience_arg,
+                     caregiver_policy, check_out, infant_preset, set_pairs)
 
 # --- commands ---------------------------------------------------------------------------------------------
 def cmd_list(args) -> int:
@@ -104,16 +36,12 @@ def cmd_list(args) -> int:
     print("\nInfant presets (caregiving histories):")
     for p in PRESETS.values():
         print(f"  {p.id:<24} {p.history}")
-    try:
-        from ..model.population import POPULATIONS, PROFILES
-        print("\nPopulations (for batch --infant):")
-        for pid, pop in POPULATIONS.items():
-            print(f"  {pid:<24} {pop.description}")
-        print("\nCaregiving profiles (for develop):")
-        for pid, prof in PROFILES.items():
-            print(f"  {pid:<24} {prof.description}")
-    except ImportError:
-        pass
+    print("\nPopulations (for batch --infant):")
+    for pid, pop in POPULATIONS.items():
+        print(f"  {pid:<24} {pop.description}")
+    print("\nCaregiving profiles (for develop):")
+    for pid, prof in PROFILES.items():
+        print(f"  {pid:<24} {prof.description}")
     print("\nCaregiver policies (--caregiver):")
     for pid, text in POLICY_HELP.items():
         print(f"  {pid:<24} {text}")
@@ -140,19 +68,19 @@ def cmd_validate(args) -> int:
 
 def _session(args, n: int, record: bool) -> Session:
     scenario = load_scenario(args.scenario)
-    overrides = _set_pairs(args.set)
-    return Session(scenario, n=n, infant=_infant(args.infant), caregiver=_caregiver(args.caregiver),
+    overrides = set_pairs(args.set)
+    return Session(scenario, n=n, infant=infant_preset(args.infant), caregiver=caregiver_policy(args.caregiver),
                    seed=args.seed, overrides=overrides, record=record)
 
 
 def cmd_run(args) -> int:
-    from ..export import score, trajectory_csv, write_session_json
-    from ..model.io import atomic_write_text
-
-    out = _check_out(args.out, (".csv", ".json"))
+    out = check_out(args.out, (".csv", ".json", ".md"))
+    audience = audience_arg(args)
     session = _session(args, 1, record=True).run()
     if out.suffix.lower() == ".csv":
         atomic_write_text(out, trajectory_csv(session))
+    elif out.suffix.lower() == ".md":
+        atomic_write_text(out, debrief_markdown(build_debrief(session, score(session), audience)))
     else:
         write_session_json(out, session, score(session))
     print(f"wrote {out} ({session.steps_taken} steps, {session.t:g} s)", file=sys.stderr)
@@ -160,14 +88,12 @@ def cmd_run(args) -> int:
 
 
 def cmd_batch(args) -> int:
-    from ..export import write_batch_csv
-
     if args.n < 1:
         raise UsageError(f"--n {args.n}: must be at least 1")
-    out = _check_out(args.out, (".csv",))
-    overrides = _set_pairs(args.set)
+    out = check_out(args.out, (".csv",))
+    overrides = set_pairs(args.set)
     scenario = load_scenario(args.scenario)
-    progress = _Progress(f"{scenario.id} x{args.n}")
+    progress = Progress(f"{scenario.id} x{args.n}")
     rows = write_batch_csv(out, _batch_blocks(args, scenario, overrides, progress), overrides)
     print(f"wrote {out} ({args.n} infants x {rows // args.n} episodes)", file=sys.stderr)
     return EXIT_OK
@@ -176,22 +102,18 @@ def cmd_batch(args) -> int:
 def _batch_blocks(args, scenario, overrides: dict[str, float], progress):
     """The batch's results block by block, in order: a population (developed infants) or a preset, on
     every core. Arguments are checked here, before anything runs or any file is opened."""
-    from ..model import population
-    from ..model.batch import iter_batch
-
     name = args.infant
-    caregiver = _caregiver(args.caregiver)
-    if name is not None and name.lower() in population.POPULATIONS:
-        return population.population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides,
-                                            progress=progress)
-    return iter_batch(scenario, args.n, infant=_infant(name), caregiver=caregiver, seed=args.seed,
+    caregiver = caregiver_policy(args.caregiver)
+    if name is not None and name.lower() in POPULATIONS:
+        return population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
+    return iter_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
                       overrides=overrides, progress=progress)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
+    p = Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
                 "Strange Situation. With no command, opens the app.")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def common(sp, n=False):
         sp.add_argument("scenario", help="a name from scenarios/ or a path to a .toml file")
@@ -206,20 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario files; exit 2 if any is invalid")
     v.add_argument("files", nargs="+")
     v.set_defaults(func=cmd_validate)
-    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv) or session file (.json)")
+    r = sub.add_parser("run", help="run one infant; write the trajectory (.csv), the session file (.json) or "
+                       "the debrief as Markdown (.md)")
     common(r)
     r.add_argument("--out", required=True)
+    add_audience(r)
     r.set_defaults(func=cmd_run)
     b = sub.add_parser("batch", help="run N infants; write tidy CSV, one row per infant per episode")
     common(b, n=True)
     b.add_argument("--n", type=int, required=True)
     b.add_argument("--out", required=True)
     b.set_defaults(func=cmd_batch)
-    try:
-        from ..extra_commands import register
-        register(sub, common)
-    except ImportError:
-        pass
+    for module in (play, lecture, validation, develop, sessions):
+        module.register(sub, common)
     return p
 
 

@@ -13,6 +13,14 @@ import sys
 
 import numpy as np
 
+from ..export import csv_text
+from ..model.batch import run_batch
+from ..model.io import atomic_write_text
+from ..model.population import POPULATIONS, ProfileParams, develop, develop_population
+from ..model.population.profiles import PROFILE_PARAMETERS, resolve_profile
+from ..model.scenario import load_scenario
+from .common import EXIT_OK, Progress, UsageError, check_out
+
 #: Output columns, in order.
 DEVELOP_COLUMNS = (
     "infant", "seed", "profile", "months",
@@ -25,11 +33,6 @@ DEVELOP_COLUMNS = (
 )
 
 
-def _usage(message: str):
-    from simulator.cli.commands import UsageError
-    return UsageError(message)
-
-
 def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = True, progress=None,
                  population: str | None = None) -> list[list]:
     """Develop N infants (a named profile, or a population's draws) and return the CSV rows.
@@ -37,9 +40,6 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
     With ``ssp`` the infants then go through the Strange Situation (12 months, or ``months`` if that is
     9-20) and are scored; otherwise the classification cells are empty.
     """
-    from ..model.population import ProfileParams, develop, develop_population
-    from ..model.population.profiles import PROFILE_PARAMETERS
-
     if population is not None:
         dev = develop_population(population, n, months, seed)
         label = population
@@ -49,18 +49,11 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
         label = profile
     cls = best = dis = load = [None] * n
     if ssp:
-        try:
-            from ..model.scoring import score_session  # noqa: F401
-        except ImportError:
-            score_session = None
-        from ..model.batch import run_batch
-        from ..model.scenario import load_scenario
-
         sc = load_scenario("strange_situation")
         age = months if 9.0 <= months <= 20.0 else sc.infant.age_months
         params = dev.params.subset(np.arange(n))
         params.age_months = np.full(n, float(age))
-        res = run_batch(sc, n, seed=seed, params=params, preset_label=label, score=score_session is not None,
+        res = run_batch(sc, n, seed=seed, params=params, preset_label=label, score=True,
                         progress=progress)
         load = list(res.final["stress_load"])
         if res.scores is not None:
@@ -82,13 +75,6 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
 
 def cmd_develop(args) -> int:
     """Run ``develop`` (see the module docstring)."""
-    from simulator.cli.commands import _check_out, _Progress
-    from simulator.export import _csv_text
-    from simulator.model.io import atomic_write_text
-
-    from ..model.population.populations import POPULATIONS
-    from ..model.population.profiles import resolve_profile
-
     population = None
     try:
         name = args.profile.strip().lower()
@@ -97,18 +83,18 @@ def cmd_develop(args) -> int:
         else:
             profile = resolve_profile(args.profile)
     except KeyError as exc:
-        raise _usage(f"--profile: {exc.args[0]} (or a population: {', '.join(POPULATIONS)})") from None
+        raise UsageError(f"--profile: {exc.args[0]} (or a population: {', '.join(POPULATIONS)})") from None
     if not (0.0 <= args.months <= 36.0):
-        raise _usage(f"--months {args.months:g}: must be between 0 and 36")
+        raise UsageError(f"--months {args.months:g}: must be between 0 and 36")
     if args.n < 1:
-        raise _usage(f"--n {args.n}: must be at least 1")
-    out = _check_out(args.out, (".csv",))
-    progress = _Progress(f"develop {profile} x{args.n}") if args.ssp else None
+        raise UsageError(f"--n {args.n}: must be at least 1")
+    out = check_out(args.out, (".csv",))
+    progress = Progress(f"develop {profile} x{args.n}") if args.ssp else None
     rows = develop_rows(profile, float(args.months), int(args.n), int(args.seed), ssp=args.ssp,
                         progress=progress, population=population)
-    atomic_write_text(out, _csv_text(DEVELOP_COLUMNS, rows))
+    atomic_write_text(out, csv_text(DEVELOP_COLUMNS, rows))
     print(f"wrote {out} ({args.n} infants, {args.months:g} months of {profile})", file=sys.stderr)
-    return 0
+    return EXIT_OK
 
 
 def register(sub, common) -> None:

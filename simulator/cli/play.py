@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-EXIT_OK = 0
+from ..model.scenario import load_scenario
+from ..model.session import Session
+from .common import UsageError, caregiver_policy, check_out, infant_preset, set_pairs
 
 
 def register(sub, common) -> None:
@@ -28,28 +28,15 @@ def register(sub, common) -> None:
 
 def cmd_play(args) -> int:
     """Run the ``play`` command; bad input raises the CLI's one-line errors (exit 2)."""
-    from .commands import UsageError, _caregiver, _infant, _set_pairs
-    from ..model.io import OutputError
-    from ..model.scenario import load_scenario
-    from ..model.session import Session
-
     scenario = load_scenario(args.scenario)
-    overrides = _set_pairs(args.set)
-    infant = _infant(args.infant)
-    caregiver = _caregiver(args.caregiver)
+    overrides = set_pairs(args.set)
+    infant = infant_preset(args.infant)
+    caregiver = caregiver_policy(args.caregiver)
     if not 0.5 <= args.speed <= 8.0:
         raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
     if args.exit_after is not None and args.exit_after < 0:
         raise UsageError(f"--exit-after {args.exit_after:g}: must be 0 or more")
-    if args.screenshot:
-        shot = Path(args.screenshot)
-        if shot.suffix.lower() != ".png":
-            raise UsageError(f"--screenshot {args.screenshot}: must end in .png")
-        folder = shot.parent if str(shot.parent) else Path(".")
-        if shot.is_dir():
-            raise OutputError(f"{shot}: is a folder, not a file")
-        if not folder.is_dir():
-            raise OutputError(f"{shot}: folder {folder} does not exist")
+    check_out(args.screenshot, (".png",), "--screenshot")
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
     return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
                     autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,

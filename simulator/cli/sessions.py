@@ -1,4 +1,4 @@
-"""The session subcommands: replay, report, compare and sessions (registered by simulator/extra_commands.py).
+"""The session subcommands: replay, report, compare and sessions.
 
 Errors are one line ``error: WHERE: WHAT`` on stderr with exit code 2 (raised as ``UsageError`` or
 ``OutputError`` for ``simulator.cli.main`` to print); a corrupt, truncated or unknown-version session
@@ -11,9 +11,12 @@ import os
 import sys
 from pathlib import Path
 
-from .commands import EXIT_OK, UsageError, _caregiver, _infant, _set_pairs
-from ..model.io import OutputError
-from ..sessions.store import SessionFileError, list_sessions, sessions_dir
+from ..export import trajectory_csv
+from ..model.io import atomic_write_text
+from ..sessions.replay import ReplayError, differences, replay
+from ..sessions.store import (SessionFileError, dumps, list_sessions, load_session, session_file_dict,
+                              sessions_dir, summary_text)
+from .common import EXIT_OK, UsageError, caregiver_policy, check_out, infant_preset, set_pairs
 
 EXIT_REPLAY_DIFFERS = 1
 
@@ -80,39 +83,18 @@ def resolve_input(name: str, data_dir: str | None) -> Path:
 
 
 def _load(path: Path) -> dict:
-    from ..sessions.store import load_session
     try:
         return load_session(path)
     except SessionFileError as exc:
         raise UsageError(str(exc)) from None
 
 
-def _out(path: str | None, suffixes: tuple[str, ...], option: str, inputs: list[Path]) -> Path | None:
-    if not path:
-        return None
-    p = Path(path)
-    if p.suffix.lower() not in suffixes:
-        raise UsageError(f"{option} {path}: must end in {' or '.join(suffixes)}")
-    if p.is_dir():
-        raise OutputError(f"{path}: is a folder, not a file")
-    if not (p.parent if str(p.parent) else Path(".")).is_dir():
-        raise OutputError(f"{path}: folder {p.parent} does not exist")
-    for src in inputs:
-        try:
-            if p.resolve() == src.resolve():
-                raise UsageError(f"{option} {path}: is the input session file; choose another name (the "
-                                 f"input is never overwritten)")
-        except OSError:
-            pass
-    return p
-
-
 def _data_paths(args, out: Path, inputs: list[Path]) -> tuple[Path | None, Path | None]:
-    csv_path = _out(args.csv, (".csv",), "--csv", inputs)
-    json_path = _out(args.json, (".json",), "--json", inputs)
+    csv_path = check_out(args.csv, (".csv",), "--csv", inputs)
+    json_path = check_out(args.json, (".json",), "--json", inputs)
     if args.data:
-        csv_path = csv_path or _out(str(out.with_suffix(".csv")), (".csv",), "--data", inputs)
-        json_path = json_path or _out(str(out.with_suffix(".json")), (".json",), "--data", inputs)
+        csv_path = csv_path or check_out(str(out.with_suffix(".csv")), (".csv",), "--data", inputs)
+        json_path = json_path or check_out(str(out.with_suffix(".json")), (".json",), "--data", inputs)
     return csv_path, json_path
 
 
@@ -131,7 +113,6 @@ def _mmss(t: float) -> str:
 def print_summary(path: Path, d: dict, out=None) -> None:
     """The human-readable summary of a session file (to ``out``, default the current ``sys.stdout``)."""
     out = out if out is not None else sys.stdout
-    from ..sessions.store import summary_text
     who = "learner" if d.get("learner") else f"{d['caregiver']} policy"
     print(f"session  {path}", file=out)
     print(f"scenario {d['scenario']}   infant {d['infant']}   caregiver {who}"
@@ -159,23 +140,15 @@ def print_summary(path: Path, d: dict, out=None) -> None:
 
 # --- commands -------------------------------------------------------------------------------------------
 def cmd_replay(args) -> int:
-    from ..export import trajectory_csv
-    from ..model.io import atomic_write_text
-    from ..sessions.replay import ReplayError, differences, replay
-    from ..sessions.store import dumps, session_file_dict
-
     path = resolve_input(args.file, args.data_dir)
     d = _load(path)
-    out = _out(args.out, (".json", ".csv"), "--out", [path])
+    out = check_out(args.out, (".json", ".csv"), "--out", [path])
     if (args.gui or (not args.headless and _display_available())) and out is None:
+        from ..view.scenes.replay import open_replay_gui  # the app, loaded only when it opens
         try:
-            from ..sessions.replay import open_replay_gui
             return open_replay_gui(path)
         except (ReplayError, SessionFileError) as exc:
             raise UsageError(f"{path}: {str(exc).splitlines()[0]}") from None
-        except ImportError:
-            if args.gui:
-                raise UsageError(f"{path}: the GUI replay is not available here; use --headless") from None
     try:
         s = replay(d, record=bool(out and out.suffix.lower() == ".csv"))
     except ReplayError as exc:
@@ -200,10 +173,10 @@ def cmd_replay(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from ..printout.documents import run_from_dict, write_report
+    from ..printout.documents import run_from_dict, write_report  # pygame, only for the commands that draw
 
     path = resolve_input(args.file, args.data_dir)
-    out = _out(args.out, (".png",), "--out", [path])
+    out = check_out(args.out, (".png",), "--out", [path])
     csv_path, json_path = _data_paths(args, out, [path])
     d = _load(path)
     try:
@@ -219,7 +192,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from ..printout.documents import compare_policies, run_from_dict, write_compare
+    from ..printout.documents import compare_policies, run_from_dict, write_compare  # pygame, as above
 
     if len(args.inputs) > 2:
         raise UsageError(f"compare: give two session files, or one scenario with --vs (got {len(args.inputs)})")
@@ -227,7 +200,7 @@ def cmd_compare(args) -> int:
         if args.vs:
             raise UsageError("compare: --vs compares policies on one SCENARIO; with two files, leave it out")
         paths = [resolve_input(a, args.data_dir) for a in args.inputs]
-        out = _out(args.out, (".png",), "--out", paths)
+        out = check_out(args.out, (".png",), "--out", paths)
         csv_path, json_path = _data_paths(args, out, paths)
         datas = [_load(p) for p in paths]  # validate both before replaying either
         runs = []
@@ -244,14 +217,14 @@ def cmd_compare(args) -> int:
                 raise UsageError(f"compare {name}: give a second session file, or a SCENARIO with --vs POLICY")
             raise UsageError(f"compare {name}: --vs POLICY is required with a scenario (e.g. --caregiver "
                              f"sensitive --vs phone)")
-        out = _out(args.out, (".png",), "--out", [])
+        out = check_out(args.out, (".png",), "--out", [])
         csv_path, json_path = _data_paths(args, out, [])
         try:
-            vs = _caregiver(args.vs)
+            vs = caregiver_policy(args.vs)
         except UsageError as exc:
             raise UsageError(str(exc).replace("--caregiver", "--vs", 1)) from None
-        _, written = compare_policies(name, _caregiver(args.caregiver), vs, out,
-                                      infant=_infant(args.infant), seed=args.seed, overrides=_set_pairs(args.set),
+        _, written = compare_policies(name, caregiver_policy(args.caregiver), vs, out,
+                                      infant=infant_preset(args.infant), seed=args.seed, overrides=set_pairs(args.set),
                                       csv_path=csv_path, json_path=json_path, dpi=args.dpi)
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
     return EXIT_OK

@@ -6,21 +6,16 @@ import sys
 import time
 from pathlib import Path
 
+from ..model.io import atomic_write_text
+from ..model.scoring.validation import N, SEED, build_report
+from .common import check_out
+
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "validation.md"
 
 
 def cmd_validation(args) -> int:
     """Build the report and write it atomically; print a one-line summary per check on stderr."""
-    from ..model.io import atomic_write_text
-    from ..model.scoring.validation import build_report
-
-    out = Path(args.out) if args.out else DEFAULT_OUT
-    if out.suffix.lower() != ".md":
-        from .commands import UsageError
-        raise UsageError(f"--out {args.out}: must end in .md")
-    if out.is_dir() or not (out.parent if str(out.parent) else Path(".")).is_dir():
-        from ..model.io import OutputError
-        raise OutputError(f"{out}: folder {out.parent} does not exist" if not out.is_dir() else f"{out}: is a folder")
+    out = check_out(args.out or str(DEFAULT_OUT), (".md",))
     t0 = time.perf_counter()
     verbose = sys.stderr.isatty()
 
@@ -40,8 +35,6 @@ def cmd_validation(args) -> int:
 
 def register(sub, common) -> None:
     """Add ``validation [--out FILE.md] [--seed N] [--n N]``."""
-    from ..model.scoring.validation import N, SEED
-
     p = sub.add_parser("validation", help="run the science checks and write docs/validation.md")
     p.add_argument("--out", default=None, help="report path (default docs/validation.md)")
     p.add_argument("--seed", type=int, default=SEED, help=f"seed of every population (default {SEED})")

@@ -78,8 +78,18 @@ GLOSSARY: list[tuple[str, str]] = [
      "Calming together: a caregiver's matched, warm response helps bring the infant's arousal down "
      "faster than the infant could alone."),
     ("good-enough",
-     "Winnicott's phrase for care that is responsive without being perfect: matched about 30% of the "
-     "time, with prompt repair, is what ordinary good care looks like."),
+     "Winnicott's phrase (\"good enough\") for care that is responsive without being perfect: matched "
+     "about 30% of the time, with prompt repair, is what ordinary good care looks like."),
+    ("postnatal depression",
+     "Depression in the year after a birth (perinatal when it begins in pregnancy): common, affecting "
+     "about one mother in six and some fathers (Shorey et al. 2018); an illness, not a failing, and "
+     "treatable. A health visitor, midwife or GP can help."),
+    ("caregiver well-being",
+     "How the caregiver is: rest, mood, support. In Attune it changes how the caregiver responds "
+     "(expression, speed, repair), never what the baby is; support for the caregiver helps both."),
+    ("flat affect",
+     "A face and voice with little expression and few contingent responses; adults asked to show it for "
+     "three minutes saw their babies protest, look away and stay wary after (Cohn & Tronick 1983)."),
     ("separation protest",
      "Crying, calling and searching when an attachment figure leaves; it emerges around 7-9 months and "
      "is a sign of attachment, not of a problem (Schaffer & Emerson 1964)."),
@@ -90,10 +100,12 @@ GLOSSARY: list[tuple[str, str]] = [
 
 
 def lookup(term: str) -> str | None:
-    """The explanation of ``term`` (case-insensitive; also matches a part before ' (' or ' / '), or None."""
-    key = term.strip().lower()
+    """The explanation of ``term`` (case-insensitive, hyphens as spaces; also matches a part before ' (' or
+    ' / '), or None."""
+    key = term.strip().lower().replace("-", " ")
     for name, text in GLOSSARY:
-        names = {name.lower(), name.lower().split(" (")[0], *name.lower().split(" / ")}
+        low = name.lower().replace("-", " ")
+        names = {low, low.split(" (")[0], *low.split(" / ")}
         if key in names:
             return text
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.model.scenario import Curtail, Episode, Extend, InfantSpec, Prompt, Scenario
+from simulator.model.scenario import Curtail, Episode, Extend, InfantSpec, Prompt, Scenario, Tiredness
 
 #: Meanings for fields whose pydantic ``description`` is empty (keyed ``Model.field``).
 NOTES: dict[str, str] = {
@@ -34,7 +34,7 @@ NOTES: dict[str, str] = {
     "Prompt.text": "the question",
 }
 
-MODELS = (Scenario, InfantSpec, Episode, Prompt, Curtail, Extend)
+MODELS = (Scenario, InfantSpec, Episode, Prompt, Curtail, Extend, Tiredness)
 
 
 def _type_name(ann) -> str:

@@ -21,6 +21,7 @@ import numpy as np
 
 from .infant import InfantParams
 from .scenario import Scenario
+from .scoring import score_session
 from .session import Session, warm_up
 
 #: Infants per block. Fixed so that results never depend on the machine; 5,000 keeps numpy's per-call
@@ -63,10 +64,6 @@ class BatchResult:
 
 
 def _score(session: Session):
-    try:
-        from .scoring import score_session
-    except ImportError:  # pragma: no cover - scoring ships with the model
-        return None
     return score_session(session)
 
 

@@ -156,3 +156,13 @@ P_LEAVE_CONTACT = 0.20  # exploring or turning away ends contact
 P_PUSH_FREE = 0.10  # resisting breaks contact
 P_WANDER_OFF = 0.04  # exploring or searching takes the infant away from the partner
 P_PUT_DOWN = 0.10  # a partner who turns to something else (phone, toy, leaving) puts a held infant down
+
+# --- The caregiver's flat affect (depressive symptoms, fatigue; science.md section 7) ---------------------------
+#: How far a fully flat expression withholds a contingent response (the still-face is 1). A flat, monotone,
+#: barely moving caregiver (Cohn & Tronick 1983's simulated depression) is still there and still talks, so the
+#: infant's response is like a milder still-face: protest, wariness, looking away. Calibrated to CW1's
+#: direction (its effect size is not published in a usable form).
+FLAT_NONRESPONSE = 0.5
+#: Share of an action's soothing power lost when the expression is fully flat (comfort offered without warmth
+#: soothes less; Feldman 2007 on affective synchrony in co-regulation). Calibrated to CW2's direction.
+FLAT_COMFORT_LOSS = 0.5

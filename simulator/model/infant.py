@@ -115,7 +115,9 @@ class Context:
 
     ``caregiver_present``/``stranger_present`` are booleans; ``action`` and ``stranger_action`` are
     :class:`~simulator.model.actions.Action` codes (ignored where the adult is absent); ``toys`` says
-    whether toys are in reach; ``matched`` is the contract's match flag for the caregiver.
+    whether toys are in reach; ``matched`` is the contract's match flag for the caregiver;
+    ``caregiver_flat`` (float, 0-1, optional: zeros) is how flat the caregiver's expression is (depressive
+    symptoms, fatigue; ``policies.Caregivers.flat``).
     """
 
     caregiver_present: np.ndarray
@@ -125,6 +127,7 @@ class Context:
     toys: np.ndarray
     matched: np.ndarray
     room_novelty: np.ndarray
+    caregiver_flat: np.ndarray | None = None
 
 
 #: Floating dtype of the state and parameters: float32 halves memory traffic in large batches; the
@@ -179,6 +182,7 @@ _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.
 KERNEL_CONSTANTS = (
     "ALONE_ALARM", "AROUSAL_NOISE", "AROUSAL_REST", "BENIGN_MISMATCH_VIOLATION", "CONTACT_COMFORT",
     "DISPLAY_NOISE", "DISPLAY_THRESHOLD", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
+    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE",
     "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE",
     "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL",
     "MASKING_COST", "MASKING_STRENGTH", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED",
@@ -211,7 +215,8 @@ KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deac
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
 #: What the infants meet this step (N,): presences, toys and matched bool; actions int8; novelty float32.
 KernelContext = namedtuple("KernelContext", ("caregiver_present", "stranger_present", "action",
-                                             "stranger_action", "toys", "matched", "room_novelty"))
+                                             "stranger_action", "toys", "matched", "room_novelty",
+                                             "caregiver_flat"))
 
 
 def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
@@ -232,7 +237,9 @@ def kernel_context(ctx: Context) -> KernelContext:
         np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
         np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
         np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
-        np.asarray(ctx.room_novelty, dtype=FLOAT))
+        np.asarray(ctx.room_novelty, dtype=FLOAT),
+        np.zeros(np.shape(ctx.action), dtype=FLOAT) if ctx.caregiver_flat is None
+        else np.asarray(ctx.caregiver_flat, dtype=FLOAT))
 
 
 def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
@@ -277,7 +284,7 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
     reserve, proximity_drive, violation, expectation = S.reserve, S.proximity_drive, S.violation, S.expectation
     stress_load, behaviour, contact, near = S.stress_load, S.behaviour, S.contact, S.near
     cg_arr, stranger_arr, act_arr, sact_arr = X.caregiver_present, X.stranger_present, X.action, X.stranger_action
-    toys_arr, matched_arr, novelty_arr = X.toys, X.matched, X.room_novelty
+    toys_arr, matched_arr, novelty_arr, flat_arr = X.toys, X.matched, X.room_novelty, X.caregiver_flat
     dt = K.DT_S
     sq = np.sqrt(dt)
     w = np.empty(beh_tab.shape[1])
@@ -299,11 +306,14 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         sact = sact_arr[i]
         matched = matched_arr[i] and cg
         mf = 1.0 if matched else 0.0
-        warmth = act_tab[0, act] * cgf
-        comfort = act_tab[1, act]
+        # A flat expression (depressive symptoms, fatigue) carries less warmth and comfort and partly
+        # withholds the contingent response (Cohn & Tronick 1983; science.md CW1-CW2).
+        flat = float(flat_arr[i]) * cgf
+        warmth = act_tab[0, act] * cgf * (1.0 - flat)
+        comfort = act_tab[1, act] * (1.0 - K.FLAT_COMFORT_LOSS * flat)
         stim = act_tab[2, act] * cgf
         threat = act_tab[3, act] * cgf
-        nonresp = act_tab[4, act] * cgf
+        nonresp = max(act_tab[4, act] * cgf, K.FLAT_NONRESPONSE * flat)
         b = behaviour[i]
         held = contact[i]
         deact = float(deactivation[i])

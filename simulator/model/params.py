@@ -61,6 +61,17 @@ CAREGIVER_PARAMS: tuple[Param, ...] = (
     Param("caregiver.bout_s", 4.0, 0.5, 30.0, "s",
           "mean time the caregiver keeps one action before reconsidering",
           "calibrated to MR1 (Tronick & Cohn 1989)"),
+    Param("caregiver.depressive_symptoms", 0.0, 0.0, 1.0, "0-1",
+          "how many depressive symptoms the caregiver has (a symptom level, not a diagnosis): flat affect, "
+          "slower and less contingent responding, weaker repair, withdrawn or intrusive moments; any "
+          "scripted policy (the depressed policy has at least 0.8)",
+          "Reck et al. 2004; Tronick & Reck 2009; Cohn et al. 1986; Weinberg et al. 2008"),
+    Param("caregiver.fatigue", 0.0, 0.0, 1.0, "0-1",
+          "how tired the caregiver is: the same kinds of change as depressive symptoms, milder",
+          "Insana et al. 2013; Cooklin, Giallo & Rose 2012"),
+    Param("caregiver.intrusiveness", 0.3, 0.0, 1.0, "0-1",
+          "share of a low-mood caregiver's withdrawn-or-intrusive moments that are intrusive",
+          "Cohn et al. 1986 (withdrawn and intrusive styles; withdrawn the more common)"),
 )
 
 ALL_PARAMS: dict[str, Param] = {p.key: p for p in INFANT_PARAMS + CAREGIVER_PARAMS}

@@ -32,9 +32,11 @@ class Policy(IntEnum):
     SSP_PROTOCOL = 6  # the Strange Situation's caregiver: non-initiating, greets and comforts at reunion
     ABSENT = 7  # not in the room (internal)
     LEARNER = 8  # the person at the keyboard (internal)
+    DEPRESSED = 9  # responds as ``sensitive`` does, through the symptoms of depression (see below)
 
 
-POLICY_IDS: tuple[str, ...] = tuple(p.name.lower() for p in Policy if p < Policy.ABSENT)
+#: Policies the scenario files and ``--caregiver`` may name (ABSENT and LEARNER are internal).
+POLICY_IDS: tuple[str, ...] = tuple(p.name.lower() for p in Policy if p not in (Policy.ABSENT, Policy.LEARNER))
 POLICY_HELP: dict[str, str] = {
     "sensitive": "responds to the infant's state with human lag and noise; about 30% matched emerges",
     "still_face": "holds a neutral, unresponsive face while looking at the infant",
@@ -43,6 +45,8 @@ POLICY_HELP: dict[str, str] = {
     "inconsistent": "sometimes warm and prompt, often ignoring or intrusive, unpredictably",
     "rejecting": "welcomes play but rebuffs comfort-seeking",
     "ssp_protocol": "the Strange Situation's caregiver: non-initiating, greets and comforts at reunions",
+    "depressed": "a caregiver with many depressive symptoms: flat affect, slower and less contingent "
+                 "responding, weaker repair, withdrawn or intrusive moments (symptoms, not a diagnosis)",
 }
 
 #: Mean time (s) a fully sensitive caregiver takes to notice that the infant's state has changed, on
@@ -62,6 +66,37 @@ INCONSISTENT_LAG_FACTOR = 2.5
 REJECT_SHARE = 0.85
 #: Shortest mean action bout (s): no caregiver changes what they do more often than every half second.
 MIN_BOUT_S = 0.5
+
+# --- The caregiver's well-being: symptoms, never a diagnosis (science.md section 7) ---------------------------
+# Depressive symptoms (``caregiver.depressive_symptoms``, 0-1) and tiredness (``caregiver.fatigue``, 0-1)
+# change how any scripted caregiver responds. Depressed mother-infant dyads show less matching, slower and
+# weaker interactive repair, flat or little positive expression, and withdrawn or intrusive moments (Reck et
+# al. 2004, Psychopathology 37:272; Tronick & Reck 2009, Harv. Rev. Psychiatry 17:147; withdrawn and intrusive
+# styles: Cohn, Matias, Tronick, Connell & Lyons-Ruth 1986, New Dir. Child Dev. 34:31; Field 1995). Symptoms,
+# not diagnoses, drive it: mothers in treatment showed no diagnosis-specific patterns (Weinberg et al. 2008).
+# Effect sizes are not published in a form the model can take, so the gains below are calibrated to the
+# directions of CW1-CW2 only, kept moderate: a caregiver with symptoms still responds most of the time.
+#: The depressive-symptom level of the ``depressed`` policy (a caregiver with many symptoms), unless the
+#: ``caregiver.depressive_symptoms`` parameter sets a higher one.
+DEPRESSED_POLICY_SYMPTOMS = 0.8
+#: Loss of sensitivity (share of decisions that read the signal right) per unit of symptoms / fatigue.
+SENSITIVITY_LOSS_PER_SYMPTOM = 0.35
+SENSITIVITY_LOSS_PER_FATIGUE = 0.2
+#: Extra response lag, as a factor per unit of symptoms / fatigue (slowed responding; Reck et al. 2004).
+LAG_GAIN_PER_SYMPTOM = 1.0
+LAG_GAIN_PER_FATIGUE = 0.75
+#: Longer action bouts per unit of symptoms / fatigue (fewer, slower changes: weaker repair; Tronick & Reck
+#: 2009).
+BOUT_GAIN_PER_SYMPTOM = 0.75
+BOUT_GAIN_PER_FATIGUE = 0.5
+#: Share of decisions that are withdrawn or intrusive moments, per unit of symptoms / fatigue (Cohn et al.
+#: 1986). Which of the two is set by ``caregiver.intrusiveness``.
+LOW_MOOD_SHARE_PER_SYMPTOM = 0.3
+LOW_MOOD_SHARE_PER_FATIGUE = 0.1
+#: Flat affect: how far the caregiver's expression is flattened, per unit of symptoms / fatigue (0-1; the
+#: infant meets less warmth and a partly withheld contingent response: Cohn & Tronick 1983).
+FLAT_PER_SYMPTOM = 0.5
+FLAT_PER_FATIGUE = 0.25
 
 
 def _cum(weights: dict[Action, float]) -> np.ndarray:
@@ -120,6 +155,9 @@ REBUFF = _cum({Action.IGNORE: 0.45, Action.WAIT: 0.3, Action.OFFER_TOY: 0.25})
 UNAVAILABLE = _cum({Action.IGNORE: 0.5, Action.PHONE: 0.3, Action.INTRUDE: 0.2})
 #: An intrusive caregiver's acts: over-stimulation regardless of the infant's state (Tronick 1989; Stern 1977).
 INTRUSIVE = _cum({Action.INTRUDE: 0.45, Action.PLAY: 0.35, Action.TOUCH: 0.1, Action.COO: 0.1})
+#: A withdrawn moment of a caregiver with low mood: disengaged, looking on without responding (Cohn et al.
+#: 1986; Field 1995).
+WITHDRAWN = _cum({Action.WAIT: 0.5, Action.IGNORE: 0.5})
 #: Share of frightening-or-frightened acts that are frightened/dissociated (a still face) rather than
 #: frightening (harsh) (Main & Hesse 1990 name both).
 FRIGHTENED_SHARE = 0.3
@@ -131,16 +169,18 @@ PHONE_BOUT_FACTOR = 3.0
 #: The response tables the decision kernel reads (cumulative distributions over actions), as one named group.
 #: ``needy`` (N_BEHAVIOURS,) flags the behaviours a caregiver sees as distress or comfort-seeking.
 Tables = namedtuple("Tables", ("sensitive", "non_initiating", "rebuff", "unavailable", "intrusive", "fright",
-                               "needy"))
+                               "withdrawn", "needy"))
 #: Behaviours seen as distress or comfort-seeking (where comfort can be welcomed or rebuffed).
 NEEDY = np.isin(SIGNALS, [InfantState.SEEKING, InfantState.DISTRESSED])
-TABLES = Tables(SENSITIVE, NON_INITIATING, REBUFF, UNAVAILABLE, INTRUSIVE, FRIGHT, NEEDY)
+TABLES = Tables(SENSITIVE, NON_INITIATING, REBUFF, UNAVAILABLE, INTRUSIVE, FRIGHT, WITHDRAWN, NEEDY)
 #: The per-caregiver arrays the decision kernel reads and updates (N,): current action (int8), time to
 #: the next decision (s), behaviour last responded to (int8), whether the current act is a rebuff or a
-#: frightening one (bool), and the caregiving parameters (float64; lag in steps, int64).
+#: frightening one (bool), how flat the caregiver's expression is now (float32, 0-1, for the infant's
+#: context), and the caregiving parameters (float64; lag in steps, int64), the symptoms included.
 KernelCaregivers = namedtuple("KernelCaregivers", (
-    "action", "countdown", "seen", "rebuff", "frightening",
-    "sensitivity", "lag", "bout_s", "consistency", "welcome", "phone", "fright"))
+    "action", "countdown", "seen", "rebuff", "frightening", "flat",
+    "sensitivity", "lag", "bout_s", "consistency", "welcome", "phone", "fright",
+    "depressive", "fatigue", "intrusiveness"))
 
 
 def _per_caregiver(x, n: int) -> np.ndarray:
@@ -163,10 +203,19 @@ class Caregivers:
         comfort_welcome: probability that distress and comfort-seeking are met rather than rebuffed (0-1).
         phone_share: share of decisions spent absorbed in a phone (0-1).
         fright_share: share of decisions that are frightening or frightened acts (0-1).
+        depressive_symptoms: how many depressive symptoms the caregiver has (0-1): flat affect, slower and
+            less contingent responding, longer bouts, withdrawn or intrusive moments (see the constants
+            above). The ``depressed`` policy raises it to at least ``DEPRESSED_POLICY_SYMPTOMS``.
+        fatigue: how tired the caregiver is (0-1): the same kinds of change, milder.
+        intrusiveness: share of low-mood moments that are intrusive rather than withdrawn (0-1).
+
+    ``flat`` (N,) float32 is how flat each caregiver's expression is at the current step (0 for the learner,
+    an absent caregiver and the still-face and phone policies); the session passes it to the infant.
     """
 
     def __init__(self, n: int, sensitivity, response_lag_s, bout_s, consistency=1.0, comfort_welcome=1.0,
-                 phone_share=0.0, fright_share=0.0) -> None:
+                 phone_share=0.0, fright_share=0.0, depressive_symptoms=0.0, fatigue=0.0,
+                 intrusiveness=0.3) -> None:
         self.n = n
         lag_s = np.clip(_per_caregiver(response_lag_s, n), 0.0, MAX_LAG_S)
         self.params = {
@@ -177,6 +226,9 @@ class Caregivers:
             "welcome": np.clip(_per_caregiver(comfort_welcome, n), 0.0, 1.0),
             "phone": np.clip(_per_caregiver(phone_share, n), 0.0, 1.0),
             "fright": np.clip(_per_caregiver(fright_share, n), 0.0, 1.0),
+            "depressive": np.clip(_per_caregiver(depressive_symptoms, n), 0.0, 1.0),
+            "fatigue": np.clip(_per_caregiver(fatigue, n), 0.0, 1.0),
+            "intrusiveness": np.clip(_per_caregiver(intrusiveness, n), 0.0, 1.0),
         }
         self.reset(np.full(n, Behaviour.LOOK, dtype=np.int8), Action.WAIT)
 
@@ -194,10 +246,11 @@ class Caregivers:
         self.seen = np.full(n, -1, dtype=np.int8)  # behaviour last responded to
         self.rebuff = np.zeros(n, dtype=bool)  # the current act rebuffs comfort-seeking
         self.frightening = np.zeros(n, dtype=bool)  # the current act is frightening or frightened
+        self.flat = np.zeros(n, dtype=np.float32)  # how flat the caregiver's expression is now (0-1)
         self._hist = np.tile(np.asarray(behaviour, dtype=np.int8), (_H, 1))
         self._ptr = 0
         self._k = KernelCaregivers(self.action, self.countdown, self.seen, self.rebuff, self.frightening,
-                                   **self.params)
+                                   self.flat, **self.params)
 
     def observe(self, behaviour: np.ndarray) -> None:
         """Remember this step's behaviour (shape (N,)) for lagged perception."""
@@ -232,12 +285,13 @@ class Caregivers:
         """
         policy = np.asarray(policy, dtype=np.int8)
         if scripted is None:
-            scripted = (policy <= Policy.SSP_PROTOCOL) & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE)
+            scripted = (((policy <= Policy.SSP_PROTOCOL) | (policy == Policy.DEPRESSED))
+                        & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE))
         _decide_kernel(policy, int(style), np.asarray(t_episode, dtype=np.float64),
                        np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
                        np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
                        np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
-                       self._k, self._hist, self._ptr, _TIMING, TABLES)
+                       self._k, self._hist, self._ptr, _TIMING, TABLES, _WELLBEING)
         return self.action
 
 
@@ -246,10 +300,18 @@ class Caregivers:
 #: factor, the rejecting policy's rebuff share, and the phone bout factor.
 _TIMING = np.array([C.DT_S, NOTICE_S, GREETING_S, LEAVING_S, INCONSISTENT_SENSITIVE_SHARE,
                     INCONSISTENT_LAG_FACTOR, REJECT_SHARE, PHONE_BOUT_FACTOR])
+#: The well-being constants the kernel needs, in this order (see above): the depressed policy's symptom
+#: level; sensitivity loss, lag gain, bout gain, low-mood share and flatness, each per symptom then per
+#: fatigue.
+_WELLBEING = np.array([DEPRESSED_POLICY_SYMPTOMS,
+                       SENSITIVITY_LOSS_PER_SYMPTOM, SENSITIVITY_LOSS_PER_FATIGUE,
+                       LAG_GAIN_PER_SYMPTOM, LAG_GAIN_PER_FATIGUE, BOUT_GAIN_PER_SYMPTOM, BOUT_GAIN_PER_FATIGUE,
+                       LOW_MOOD_SHARE_PER_SYMPTOM, LOW_MOOD_SHARE_PER_FATIGUE, FLAT_PER_SYMPTOM, FLAT_PER_FATIGUE])
 _SENSITIVE_P, _STILL_FACE_P, _PHONE_P, _INTRUSIVE_P = (int(Policy.SENSITIVE), int(Policy.STILL_FACE),
                                                        int(Policy.PHONE), int(Policy.INTRUSIVE))
 _INCONSISTENT_P, _REJECTING_P, _SSP_P, _LEARNER_P = (int(Policy.INCONSISTENT), int(Policy.REJECTING),
                                                      int(Policy.SSP_PROTOCOL), int(Policy.LEARNER))
+_DEPRESSED_P = int(Policy.DEPRESSED)
 # Action codes the kernels use, as literals: numba caches globals with the compiled code and would not
 # notice a renumbering in actions.py, so these are checked against it at import instead.
 _STILL_FACE_A, _PHONE_A, _RETURN_GREET_A, _LEAVE_A, _GOODBYE_A, _WAIT_A, _OFFER_TOY_A = 11, 12, 15, 13, 14, 9, 10
@@ -270,7 +332,7 @@ def _pick_one(cum, u) -> int:  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye, u, scripted,
-                   D, hist, ptr, timing, T):  # pragma: no cover - compiled
+                   D, hist, ptr, timing, T, W):  # pragma: no cover - compiled
     """The decision of each infant's caregiver (see :meth:`Caregivers.decide`); updates ``D.action``,
     ``D.countdown``, ``D.seen``, ``D.rebuff`` and ``D.frightening`` (N,) in place.
 
@@ -282,6 +344,10 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
     distressed or seeking), reading the signal right (``sensitivity``: the sensitive response table), or
     keeping to their own agenda (the current action). ``inconsistent`` caps consistency at its available
     share and responds late; ``rejecting`` caps the welcome of comfort-seeking.
+
+    Depressive symptoms and fatigue (``W``: the well-being constants) lower the sensitivity, lengthen the
+    lag and the bouts, add withdrawn or intrusive moments (a cut after the frightening one) and flatten the
+    expression (``D.flat``) of every scripted caregiver; ``depressed`` has at least the policy's level.
     """
     dt, notice_s, greeting_s, leaving_s = timing[0], timing[1], timing[2], timing[3]
     inconsistent_share, inconsistent_lag, reject_share, phone_bout = timing[4], timing[5], timing[6], timing[7]
@@ -298,17 +364,27 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
         countdown[i] -= dt
         ssp = pol == _SSP_P
         eff = style if (ssp and reunion[i]) else pol
-        lag = D.lag[i]
+        # Symptoms (only a scripted caregiver has them: the learner is the learner).
+        dep = D.depressive[i] if scripted[i] else 0.0
+        if eff == _DEPRESSED_P and scripted[i]:
+            dep = max(dep, W[0])
+        fat = D.fatigue[i] if scripted[i] else 0.0
+        D.flat[i] = min(W[9] * dep + W[10] * fat, 1.0)
+        slow = 1.0 + W[3] * dep + W[4] * fat
+        lag_s = float(D.lag[i])
         if eff == _INCONSISTENT_P:
-            lag = min(int(lag * inconsistent_lag), H - 1)
+            lag_s *= inconsistent_lag
+        lag = int(lag_s * slow + 0.5) if slow > 1.0 else int(lag_s)
+        lag = min(lag, H - 1)
         seen_now = hist[(ptr - lag) % H, i]
-        sens = D.sensitivity[i]
+        sens = D.sensitivity[i] * max(1.0 - W[1] * dep - W[2] * fat, 0.0)
         # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
         # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
         noticed = seen_now != seen[i] and u[2, i] < sens * dt / notice_s
         if scripted[i] and (countdown[i] <= 0.0 or noticed):
             choice = act[i]
-            bout = D.bout_s[i]
+            bout = D.bout_s[i] * (1.0 + W[5] * dep + W[6] * fat)
+            low = min(W[7] * dep + W[8] * fat, 1.0)
             rebuff = False
             fright = False
             if eff == _INTRUSIVE_P:
@@ -333,9 +409,17 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
                 elif v < phone + fr:
                     choice = _pick_one(T.fright, u[1, i])
                     fright = True
+                elif v < phone + fr + low * (1.0 - phone - fr):
+                    # A low-mood moment: intrusive or withdrawn (Cohn et al. 1986), by where v falls in it.
+                    x = (v - phone - fr) / max(low * (1.0 - phone - fr), 1e-9)
+                    if x < D.intrusiveness[i]:
+                        choice = _pick_one(T.intrusive, u[1, i])
+                    else:
+                        choice = _pick_one(T.withdrawn, u[1, i])
                 else:
                     # Rescale the remainder to [0, 1) for the availability, rebuff and reading cuts.
-                    w = (v - phone - fr) / max(1.0 - phone - fr, 1e-9)
+                    lo = phone + fr + low * (1.0 - phone - fr)
+                    w = (v - lo) / max(1.0 - lo, 1e-9)
                     if w >= cons:
                         choice = _pick_one(T.unavailable, u[1, i])
                     else:

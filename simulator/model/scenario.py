@@ -45,6 +45,15 @@ class Extend(_Strict):
     max_extra_s: float = Field(180.0, ge=0, description="longest extension in seconds")
 
 
+class Tiredness(_Strict):
+    """The learner plays a tired caregiver (a_hard_day): tiredness slows and limits the learner's responses;
+    rest, a short safe break or a partner's help restores them (``model/tiredness.py``)."""
+
+    start: float = Field(ge=0, le=1, description="tiredness at the start, 0 (rested) to 1 (exhausted)")
+    help_s: float = Field(45.0, gt=0, le=600, description="how long a partner steps in when asked (s)")
+    self_care: bool = Field(True, description="offer the learner 'ask for help' and 'a short break'")
+
+
 class Prompt(_Strict):
     """A guided-learning prompt: predict before, observe during, explain after."""
 
@@ -69,6 +78,8 @@ class Episode(_Strict):
     present: list[Literal["caregiver", "stranger"]] = Field(
         default_factory=lambda: ["caregiver"], description="who is in the room besides the infant")
     caregiver: str = Field("learner", description="'learner', 'absent' or a policy id")
+    caregiver_label: str = Field("", description="what the app calls the caregiver in this episode "
+                                                 "(e.g. 'Partner'); empty for 'Caregiver'")
     allowed_actions: list[str] | None = Field(None, description="actions the learner may use (all if omitted)")
     learner_can_break: bool = Field(False, description="in the GUI, the learner may break a scripted caregiver")
     toys: bool = Field(True, description="toys within reach")
@@ -147,6 +158,7 @@ class Scenario(_Strict):
     stranger_label: str = Field("Stranger", min_length=1,
                                 description="what the app calls the second adult (e.g. 'Key worker')")
     predict: Prompt | None = None
+    tiredness: Tiredness | None = Field(None, description="the learner plays a tired caregiver (a_hard_day)")
     episodes: list[Episode] = Field(min_length=1)
 
     @field_validator("age_range_months")

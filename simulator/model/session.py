@@ -23,6 +23,7 @@ from .infant import step as infant_step
 from .params import ALL_PARAMS, resolve_preset, sample_infants
 from .policies import Caregivers, Policy, policy_code, stranger_actions
 from .scenario import Scenario, ScenarioError, parse_scenario
+from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
 
 DT = C.DT_S
 _UNIT_VARIANCE = np.float32(np.sqrt(12.0))
@@ -208,7 +209,8 @@ class Session:
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
         cg_par = {p: overrides.get(f"caregiver.{p}", ALL_PARAMS[f"caregiver.{p}"].default)
-                  for p in ("sensitivity", "response_lag_s", "bout_s")}
+                  for p in ("sensitivity", "response_lag_s", "bout_s", "depressive_symptoms", "fatigue",
+                            "intrusiveness")}
         self.caregivers = Caregivers(n, **cg_par)
         self.style = Policy.SENSITIVE if style == Policy.SSP_PROTOCOL else style
 
@@ -240,7 +242,7 @@ class Session:
         self._leaves = np.array([self._cg[i] and i + 1 < E and not self._cg[i + 1] for i in range(E)] + [False])
         self._goodbye = self._reunion.copy()  # after a reunion the caregiver leaves saying bye-bye (ep 5)
         scripted = np.isin(self._policy, [Policy.SENSITIVE, Policy.INTRUSIVE, Policy.INCONSISTENT,
-                                          Policy.REJECTING, Policy.SSP_PROTOCOL])
+                                          Policy.REJECTING, Policy.SSP_PROTOCOL, Policy.DEPRESSED])
         # Episode tables (index E is "finished"), copied per infant by _refresh_episode_cache.
         self._tables = {
             "cg": self._cg, "st": self._st, "policy": self._policy, "toys": self._toys,
@@ -286,6 +288,9 @@ class Session:
         self.learner_actions: list[dict] = []
         self._last_action = np.full(n, -1, dtype=np.int8)
         self._frame_accum = 0.0
+        #: The learner's tiredness (a scenario with a ``[tiredness]`` table, played by a learner), or None.
+        self.tiredness = (TirednessState.from_spec(self.scenario.tiredness, self.seed)
+                          if learner and self.scenario.tiredness is not None else None)
         self._refresh_episode_cache()
         self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
 
@@ -308,13 +313,31 @@ class Session:
             return []
         if pol != Policy.LEARNER and not (ep.learner_can_break and self.learner):
             return []
-        return list(ep.allowed_actions or ACTION_IDS)
+        actions = list(ep.allowed_actions or ACTION_IDS)
+        t = self.tiredness
+        if t is not None and pol == Policy.LEARNER:
+            if t.resting:
+                return []
+            actions = [a for a in actions if t.within_reach(a)]
+        return actions
+
+    def self_care_options(self) -> list[str]:
+        """The learner's self-care choices open now (``ask_for_help``, ``take_break``, ``come_back``): only
+        in a scenario with tiredness, while the learner is the caregiver."""
+        t = self.tiredness
+        if t is None or self.finished:
+            return []
+        e = int(self.episode[0])
+        caring = self._policy[e] == Policy.LEARNER and not bool(self.left[0])
+        return t.self_care_options(caring)
 
     def set_action(self, action_id: str) -> bool:
         """The learner chooses an action; it holds until changed. Returns False if not allowed now.
 
         In a scripted episode that allows it, this breaks the script (logged as ``script_broken``).
         """
+        if action_id in SELF_CARE_IDS:
+            return self._self_care(action_id)
         if not self.learner or self.finished or action_id not in self.allowed_actions():
             return False
         code = action_code(action_id)
@@ -322,8 +345,35 @@ class Session:
         if self._policy[e] != Policy.LEARNER and not self.broken:
             self.broken = True
             self._log_event(0, "script_broken", {"script": self.scenario.episodes[e].caregiver})
-        self.learner_action = code
+        t = self.tiredness
+        if t is not None and self._policy[e] == Policy.LEARNER and t.delay_steps(DT) > 0:
+            # A tired caregiver's response starts late (model/tiredness.py); until then the last one goes on.
+            t.pending, t.due_step = code, self.steps_taken + t.delay_steps(DT)
+        else:
+            self.learner_action = code
         self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
+        return True
+
+    def _self_care(self, kind: str) -> bool:
+        """Ask for help (a partner steps in for ``help_s``), take a short safe break (leave the room with a
+        goodbye, the baby put down safely) or come back from it. Returns False when not open now."""
+        if not self.learner or kind not in self.self_care_options():
+            return False
+        t = self.tiredness
+        t.pending = None
+        if kind == ASK_FOR_HELP:
+            t.help_left_s = t.help_s
+            self.caregivers.reset_timing(np.ones(1, dtype=bool))  # the partner responds at once
+            self._log_event(0, "help_arrives", {"for_s": t.help_s})
+        elif kind == TAKE_BREAK:
+            t.on_break = True
+            self.learner_action = Action.LEAVE_WITH_GOODBYE
+            self._log_event(0, "break_starts", {})
+        elif kind == COME_BACK:
+            t.on_break = False
+            self.learner_action = Action.RETURN_GREET
+            self._log_event(0, "break_ends", {})
+        self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": kind})
         return True
 
     def advance(self, frame_dt: float) -> int:
@@ -376,10 +426,14 @@ class Session:
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
         remaining = _remaining_kernel(h["planned"], self.t_episode, h["calm_needed"], self._calm_run)
-        act = self.caregivers.decide(h["policy"], self.style, self.t_episode, remaining, h["reunion"],
-                                     h["leaves"], h["goodbye"], u[5:8], h["scripted"])
-        if self.learner and (h["policy"][0] == Policy.LEARNER or self.broken):
+        policy, scripted = (h["policy"], h["scripted"]) if self.tiredness is None else self._tired_policy()
+        act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h["reunion"],
+                                     h["leaves"], h["goodbye"], u[5:8], scripted)
+        if self.learner and (policy[0] == Policy.LEARNER or self.broken):
             act[0] = self.learner_action
+            t = self.tiredness
+            if t is not None and t.lapse_left_s > 0.0 and not t.on_break:
+                act[0] = Action.WAIT  # attention drifts for a moment (model/tiredness.py)
         if n == 1:
             self._log_comings_and_goings(int(act[0]), bool(self.left[0]), bool(h["cg"][0]))
         # Leaving and returning within an episode (free play, nursery drop-off); who is present; matching.
@@ -388,10 +442,12 @@ class Session:
         _presence_kernel(h["cg"], self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched)
         st = h["st"]
         sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
-        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"])
+        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"], self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
         self.caregivers.observe(s.behaviour)
+        if self.tiredness is not None:
+            self._tired_tick(bool(CRYING[s.behaviour[0]]))
 
         k = self.steps_taken
         _record_kernel(live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
@@ -404,6 +460,30 @@ class Session:
         self.steps_taken = k + 1
         self.t += DT
         self._update_curtailment(live, s.behaviour)
+
+    def _tired_policy(self) -> tuple[np.ndarray, np.ndarray]:
+        """Before a step with tiredness: start a chosen action that is due; while a partner has stepped in,
+        infant 0's caregiver is the ``sensitive`` policy. Returns this step's (policy, scripted) arrays."""
+        t = self.tiredness
+        h = self._here
+        if t.pending is not None and self.steps_taken >= t.due_step:
+            self.learner_action, t.pending = t.pending, None
+        if t.helping and h["policy"][0] == Policy.LEARNER:
+            policy, scripted = h["policy"].copy(), h["scripted"].copy()
+            policy[0], scripted[0] = Policy.SENSITIVE, True
+            return policy, scripted
+        return h["policy"], h["scripted"]
+
+    def _tired_tick(self, crying: bool) -> None:
+        """After a step with tiredness: tiredness rises while caring and falls while resting; log lapses and
+        the end of a partner's turn."""
+        t = self.tiredness
+        was_helping = t.helping
+        caring = self._here["policy"][0] == Policy.LEARNER and not t.resting
+        if t.tick(DT, resting=not caring, crying=crying):
+            self._log_event(0, "attention_drifts", {"for_s": t.lapse_left_s})
+        if was_helping and not t.helping:
+            self._log_event(0, "help_ends", {})
 
     def _log_comings_and_goings(self, act: int, left: bool, cg_here: bool) -> None:
         """Event-log the caregiver leaving or coming back within an episode (a batch of 1)."""
@@ -462,6 +542,8 @@ class Session:
         mask[idx] = True
         self.caregivers.reset_timing(mask)
         self._refresh_episode_cache(idx)
+        if self.tiredness is not None:
+            self.tiredness.new_episode()
         if self.n == 1 and not fin[0]:
             self.broken = False
             ep = self.scenario.episodes[int(nxt[0])]
@@ -498,6 +580,8 @@ class Session:
 
     def _who(self) -> str:
         e = int(self.episode[0])
+        if self.tiredness is not None and self.tiredness.helping:
+            return "partner"
         if self._policy[e] == Policy.LEARNER or self.broken:
             return "learner"
         return self.scenario.episodes[e].caregiver if self.scenario.episodes[e].caregiver != "learner" \

@@ -198,12 +198,3 @@ def replay_file(path, record: bool = False) -> tuple[dict, Session, list[str]]:
         raise SessionFileError(f"{path}: {exc}") from None
     return d, s, differences(d, s)
 
-
-def open_replay_gui(path, **options) -> int:
-    """Open the GUI replay of a saved session (pause, seek to episode, speed). Returns an exit code.
-
-    Uses the view's replay scene when it is installed; raises ImportError when there is no GUI.
-    """
-    from ..view.scenes.replay import open_replay_gui as _open  # pygame lives only there
-
-    return _open(path, **options)

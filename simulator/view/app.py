@@ -32,14 +32,20 @@ class App:
     """
 
     def __init__(self, fullscreen: bool = False, projector: bool = False, headless: bool = False,
-                 sound: bool | None = None) -> None:
+                 sound: bool | None = None, remember: bool = False, audience: str | None = None) -> None:
         pygame.display.init()
         pygame.font.init()
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
         self.canvas_size = theme.CANVAS_SIZE
         self.canvas: pygame.Surface | None = None  # set by _open_window (the screen itself when 1:1)
-        self.palette = theme.PROJECTOR if projector else theme.CLASSIC
-        self.text_scale_index = 0
+        # Settings remembered between launches (a real launch; tests build the app with remember=False).
+        from .settings import Settings
+        self.remember = remember
+        self.settings = Settings.load() if remember else Settings()
+        self.palette = theme.PROJECTOR if (projector or self.settings.projector) else theme.CLASSIC
+        self.text_scale_index = self.settings.text_scale_index
+        self.audience = audience or self.settings.audience
+        self.hints = self.settings.hints
         self.fullscreen = False
         self.window_size = self.canvas_size
         self._windowed_size = self.canvas_size
@@ -53,7 +59,9 @@ class App:
         self.frame_count = 0
         self.exit_code = 0
         self._scale_cache: tuple | None = None
-        self.sound = _make_sound(enabled=(not projector) if sound is None else sound)
+        if sound is None:
+            sound = self.settings.sound and not (projector or self.settings.projector)
+        self.sound = _make_sound(enabled=sound)
 
     # --- window and scaling ------------------------------------------------------------------------------
     def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
@@ -129,12 +137,52 @@ class App:
     def cycle_text_scale(self) -> None:
         """Next text size (normal, large, back row)."""
         self.text_scale_index = (self.text_scale_index + 1) % len(theme.TEXT_SCALES)
+        self.save_settings()
         self._notify_layout()
 
     def toggle_projector(self) -> None:
         """Switch between the classic and the projector colours."""
         self.palette = theme.CLASSIC if self.palette is theme.PROJECTOR else theme.PROJECTOR
+        self.save_settings()
         self._notify_layout()
+
+    def toggle_sound(self) -> None:
+        """Mute or unmute the synthesised sounds (remembered)."""
+        if self.sound is not None:
+            self.sound.toggle()
+        self.save_settings()
+        self._notify_layout()
+
+    def set_audience(self, audience: str) -> None:
+        """Who the words are for: parents, class or research (remembered)."""
+        from ..content.lessons import check_audience
+        self.audience = check_audience(audience)
+        self.save_settings()
+        self._notify_layout()
+
+    def cycle_audience(self) -> None:
+        """The next audience: class, parents, research."""
+        from ..content.lesson_strings import AUDIENCES
+        order = ("class", "parents", "research")
+        self.set_audience(order[(order.index(self.audience) + 1) % len(order)] if self.audience in order
+                          else AUDIENCES[0])
+
+    def toggle_hints(self) -> None:
+        """Show or hide Play's hints on what would match (off: a "test yourself" run; remembered)."""
+        self.hints = not self.hints
+        self.save_settings()
+        self._notify_layout()
+
+    def save_settings(self) -> None:
+        """Remember the classroom settings in the data folder (only for a real launch)."""
+        st = self.settings
+        st.projector = self.palette is theme.PROJECTOR
+        st.text_scale_index = self.text_scale_index
+        st.audience = self.audience
+        st.sound = not getattr(self.sound, "muted", True)
+        st.hints = self.hints
+        if self.remember:
+            st.save()
 
     def _notify_layout(self) -> None:
         for scene in self.stack.scenes:
@@ -221,7 +269,7 @@ class App:
             if out.key == pygame.K_t:
                 self.cycle_text_scale()
             elif out.key == pygame.K_m and self.sound is not None:
-                self.sound.toggle()
+                self.toggle_sound()
 
     def tick(self, dt: float | None = None, events: list | None = None) -> None:
         """One frame: events -> update -> draw -> flip. ``dt`` (s) defaults to the frame clock."""
@@ -362,7 +410,9 @@ class _SilentSound:
 
 
 def open_app(**kw) -> "App | None":
-    """An App, or None after one stderr line when no window can be opened (no display, no video driver)."""
+    """An App that remembers its settings, or None after one stderr line when no window can be opened (no
+    display, no video driver)."""
+    kw.setdefault("remember", True)
     try:
         return App(**kw)
     except pygame.error as exc:
@@ -374,15 +424,25 @@ def open_app(**kw) -> "App | None":
 def parse_gui_flags(argv: list[str]) -> dict:
     """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
     opts = {"fullscreen": False, "projector": False, "sound": None}
-    for a in argv:
-        if a == "--fullscreen":
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a.startswith("--audience"):
+            from ..content.lessons import check_audience
+            value = a.partition("=")[2] or (args.pop(0) if args else "")
+            try:
+                opts["audience"] = check_audience(value)
+            except ValueError as exc:
+                print(f"error: --audience: {exc}", file=sys.stderr)
+                raise SystemExit(2) from None
+        elif a == "--fullscreen":
             opts["fullscreen"] = True
         elif a == "--projector":
             opts["projector"] = True
         elif a == "--mute":
             opts["sound"] = False
         else:
-            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, or a command "
+            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, --audience, or a command "
                   f"(list, run, batch, play...)", file=sys.stderr)
             raise SystemExit(2)
     return opts

@@ -5,6 +5,8 @@ caregivers need not be perfect, matching about 30% of the time is normal, and re
 The simulator teaches; it never claims to assess a real child.
 """
 
+from ..content.lesson_strings import HISTORY_PLAIN
+
 APP_TITLE = "Attune: the Still-Face and the Strange Situation"
 APP_NAME = "Attune"
 APP_TAGLINE = "A teaching simulator of early relationships: rupture, repair, and secure attachment."
@@ -19,13 +21,19 @@ HOME_POPULATION = "Population lab"
 HOME_OBSERVER = "Observer mode"
 HOME_SESSIONS = "Saved sessions"
 HOME_QUIT = "Quit"
+HOME_AUDIENCE = "For: {audience}"
+AUDIENCE_SHORT = {"parents": "Parents", "class": "Class", "research": "Research"}
+QUIT_TITLE = "Quit Attune?"
+QUIT_TEXT = "Saved sessions stay in the data folder. Settings are remembered for next time."
+QUIT_YES = "Quit"
+QUIT_NO = "Stay"
 HOME_MORE = "More scenarios ({page} of {pages})"
 HOME_TEXT_SIZE = "Text size"
 HOME_PROJECTOR = "Projector"
 HOME_FULLSCREEN = "Full screen"
 HOME_SOUND_ON = "Sound on"
 HOME_SOUND_OFF = "Sound off"
-HOME_HINTS = "Arrows or Tab move  ·  Enter opens  ·  T text size  ·  F10 projector colours  ·  F11 full screen  ·  M sound"
+HOME_HINTS = "Arrows or Tab move  ·  Enter opens  ·  T text size  ·  U audience  ·  F10 projector  ·  F11 full screen  ·  M sound"
 HOME_INVALID = "This scenario file has an error: {error}"
 
 # --- Briefing -----------------------------------------------------------------------------------------------
@@ -46,6 +54,23 @@ BRIEF_MODE_LEARNER = "You play"
 BRIEF_MODE_TITLE = "Who plays the caregiver?"
 BRIEF_MODE_DEMO = "Watch a demo"
 BRIEF_HISTORY_BUTTON = "History: {preset}"
+BRIEF_HISTORY_BUTTON_HIDDEN = "Another history"
+BRIEF_SETUP = "Set up"
+BRIEF_SETUP_CHANGED = "(Changed in Set up.)"
+
+# --- Setup panel ----------------------------------------------------------------------------------------------
+SETUP_TITLE = "Set up the infant and the caregiver"
+SETUP_SUB = "Change one thing at a time, then watch what changes. Reset undoes it all."
+SETUP_ROWS = {"age": "Infant's age", "temperament": "Temperament", "history": "Care so far",
+              "sensitivity": "Caregiver's sensitivity", "looks": "How they look"}
+SETUP_AGE_VALUE = "{age:g} months"
+SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
+                     "average": "average", "reactive": "quick to react, slower to soothe"}
+SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
+SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_RESET = "Reset"
+SETUP_DONE = "Done"
+SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
 BRIEF_HOW = "In the room"
 BRIEF_HOW_PLAY = "Choose what the caregiver does with the number keys 1 to 0 and the letters shown on the buttons, " \
                  "or click them. P pauses; R restarts the episode."
@@ -55,12 +80,7 @@ BRIEF_START_LOCKED = "Predict first"
 BRIEF_BACK = "Back"
 
 # Plain words for the presets (histories, not labels: science.md section 5).
-PRESET_PLAIN = {
-    "secure": "sensitive, consistent care with prompt repair",
-    "avoidant": "play welcomed, but comfort-seeking often rebuffed",
-    "resistant": "care that is sometimes warm, often missed, hard to predict",
-    "disorganized": "ordinary care mixed with frightening moments",
-}
+PRESET_PLAIN = HISTORY_PLAIN
 
 # --- Play ---------------------------------------------------------------------------------------------------
 PLAY_EPISODE = "Episode {k} of {n}:  {title}"
@@ -84,6 +104,25 @@ PLAY_HOLDING = "You are doing: {action}"
 PLAY_NOW_MATCHED = "In step"
 PLAY_NOW_MISMATCHED = "Out of step"
 PLAY_NOW_AWAY = "Caregiver away"
+PLAY_NOW_YOUR_MOVE = "Your move"
+#: What each coarse infant state signals, for the hint "The baby ...: ... would fit".
+SIGNAL_WORDS = {
+    0: "is smiling, inviting play",
+    1: "is looking at you, calm",
+    2: "wants to be close",
+    3: "is upset",
+    4: "has looked away to calm down",
+    5: "is busy exploring",
+}
+PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_OR = ", "
+PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
+PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
+PLAY_NORMAL_NOTE_PARENTS = "No parent is perfect. Finding each other again is what counts."
+PLAY_LOCK_BREAK_BY_POLICY = {
+    "still_face": "Still-face: hold still. Any action breaks the still-face.",
+    "phone": "Phone: stay absorbed in the phone. Any action puts it down.",
+}
 PLAY_AWAY_NOTE = "Watch how the infant copes without the caregiver: search, crying, play."
 PLAY_AWAY_CURTAIL = "Watch for search and crying. The episode is cut short after {s:g} s of hard crying."
 PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"
@@ -110,6 +149,33 @@ PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
+
+# --- A tired caregiver (scenarios with tiredness, e.g. a_hard_day): the energy bar and self-care ---------------
+TIRED_ENERGY = "Your energy"
+TIRED_RESTING = "You are resting: your energy comes back."
+TIRED_LAG = "Your responses start about {s:.0f} s late."
+TIRED_LAG_NONE = "Your responses start straight away."
+TIRED_OUT_OF_REACH = "Out of reach for now: {actions}. Rest brings them back."
+TIRED_ALL_IN_REACH = "Everything is within reach again."
+TIRED_RESTING_HELP = "Your partner has the baby. Rest for a moment ({s:.0f} s)."
+TIRED_RESTING_BREAK = "You have put the baby down safely and stepped out. Come back when you are ready."
+TIRED_RESTING_EPISODE = "Someone else is caring now. You rest."
+TIRED_PENDING = "Starting soon: {action}"
+TIRED_DRIFTING = "Your attention drifts for a moment. That happens when you are exhausted."
+SELF_CARE_LABELS = {
+    "ask_for_help": "Ask for help",
+    "take_break": "Take a short break",
+    "come_back": "Come back",
+}
+#: Keys of the self-care choices (letters not used by actions or time controls).
+SELF_CARE_KEYS = {"ask_for_help": "a", "take_break": "w", "come_back": "w"}
+SELF_CARE_TOASTS = {
+    "ask_for_help": "Your partner steps in. Asking for help is part of caring.",
+    "take_break": "You put the baby down somewhere safe and step out for a moment. It is all right to do this.",
+    "come_back": "You are back. Reconnect at the baby's pace.",
+}
+#: The caregiver's name in the room while a partner has stepped in.
+PLAY_PARTNER = "Partner"
 
 # Chart legend (each series also has a distinct line style).
 SERIES = {
@@ -308,3 +374,14 @@ BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
+
+# --- Lecture mode ---------------------------------------------------------------------------------------------
+LECTURE_PROGRESS = "Part {k} of {n}  ·  {clock}"
+LECTURE_CUE = "Pause and discuss"
+LECTURE_CUE_HINT = "Enter or Space: go on  ·  Esc: Home"
+LECTURE_CUE_AUTO = "Goes on by itself in {s} s  ·  Enter: go on now"
+LECTURE_NEXT_HINT = "Enter, Space or Right arrow: next  ·  T text size  ·  Esc: Home"
+LECTURE_HINT = "Starting the lecture…"
+LECTURE_DONE = "That is the end of the plan."
+LECTURE_DONE_HINT = "Enter or Esc: Home"
+LECTURE_TIME = "Lecture time so far: {clock}"

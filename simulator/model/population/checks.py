@@ -284,10 +284,7 @@ def register_with(registry) -> None:
 
 # --- registration with ``python main.py validation`` (simulator/model/scoring/validation.py) --------------
 def _register() -> None:
-    try:
-        from ..scoring.validation import Row, register_check
-    except ImportError:  # scoring's report not installed: the checks still run through run_all()
-        return
+    from ..scoring.validation import Row, register_check
 
     def make(fn, n_default):
         def check(runs):

@@ -162,7 +162,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
         b0 = s.behaviour.copy()
         act = care.decide_everyday(u[5:8])
         matched = MATCH_BY_STATE[SIGNALS[b0], act]
-        ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty)
+        ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty, care.flat)
         infant_step(params, ages, s, ctx, u[:5], z)
         care.observe(s.behaviour)
         # Signal time met: a signalling step counts as met when the caregiver is matched or the current

@@ -1,16 +1,15 @@
-"""The validation report: seeded simulated populations checked against science.md, written as Markdown.
+"""The validation report: seeded simulated populations checked against docs/science.md, written as Markdown.
 
 The report is a list of *checks*. Each check is a function ``check(runs) -> list[Row]`` registered
 with :func:`register_check`; ``runs`` (:class:`Runs`) runs and caches seeded sessions so checks share
 populations. Another module (for example the population issue's PD1-PD4, PD6 and MR3) adds rows by
 importing this module and decorating its own functions with ``@register_check("PD1", order=...)``;
-the modules named in :data:`EXTENSIONS` are imported before the report is built, when present.
+:func:`load_extensions` imports those modules (simulator.model.population.checks) before the report is built.
 Every number is computed from seeded runs, so the same code gives the same report.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 import multiprocessing
 import os
@@ -35,8 +34,6 @@ from .structure import EpisodeStructure
 SEED = 2026
 #: Infants per population (science.md: at least 1,000 unless a row says otherwise).
 N = 1000
-#: Modules that register further checks when they exist (the population issue).
-EXTENSIONS = ("simulator.model.population.checks",)
 
 
 @dataclass
@@ -489,14 +486,8 @@ def check_pd5(runs: Runs) -> list[Row]:
 
 # --- the report ------------------------------------------------------------------------------------------
 def load_extensions() -> None:
-    """Import the modules that register further checks (those that exist)."""
-    for name in EXTENSIONS:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue
-            raise
+    """Import the modules that register further checks: the population's rows (PD1-PD6, PRESETS)."""
+    from ..population import checks  # noqa: F401 - it imports this module, so it comes in once this one is loaded
 
 
 def run_checks(runs: Runs | None = None) -> list[Row]:

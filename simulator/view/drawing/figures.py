@@ -84,6 +84,17 @@ def skin_tone(seed: int) -> int:
     return (int(seed) * 7 + 3) % len(SKIN_TONES)
 
 
+def people_skins(seed: int) -> dict[str, int]:
+    """Skin tones (indices of :data:`SKIN_TONES`) for the infant, caregiver and stranger of one run.
+
+    Drawn independently per person from the run's seed, so every role is drawn with every tone across
+    runs and no tone is tied to a role (the stranger is not "the other one"). Stable for a seed.
+    """
+    import random
+    rng = random.Random(int(seed) * 7919 + 17)  # a local generator: never the model's
+    return {role: rng.randrange(len(SKIN_TONES)) for role in ("infant", "caregiver", "stranger")}
+
+
 def _mix(a, b, t: float):
     """Colour ``a`` moved a fraction ``t`` toward ``b``."""
     t = max(0.0, min(1.0, t))

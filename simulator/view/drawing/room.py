@@ -104,13 +104,16 @@ def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
                 caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
                 stranger_action: str | None = None, stranger_label: str = "Stranger",
-                room: pygame.Rect = ROOM) -> None:
+                room: pygame.Rect = ROOM, caregiver_label: str | None = None,
+                skins: dict | None = None) -> None:
     """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
 
     ``caregiver_action``/``stranger_action`` are action ids, or None when there is none yet (the adult is
     drawn neutral and labelled by name). The top strip of the room is left free for narration so it never
-    covers a face.
+    covers a face. ``skins`` maps infant, caregiver and stranger to skin tones (see
+    :func:`~.figures.people_skins`); the drawing's defaults where absent.
     """
+    skins = skins or {}
     p = app.palette
     cg, st = caregiver_present, stranger_present
     floor_y = room.y + int(room.h * 0.62)
@@ -122,12 +125,13 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
     if partner_x is not None and near:
         ix = partner_x - INFANT_W + 6
     lf = app.font(theme.SIZE_TINY, bold=True)
-    infant_look = figures.infant_look(snap, behaviour, contact, near)
+    infant_look = figures.infant_look(snap, behaviour, contact, near, **({"skin": skins["infant"]}
+                                                                         if "infant" in skins else {}))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
     if st:
         r = pygame.Rect(st_x, base - ADULT_H + 8, ADULT_W, ADULT_H)
-        look = figures.adult_look(stranger_action, True, "stranger")
+        look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
         if holder == "stranger":
             figures.draw_held(surface, r, "stranger", look, infant_look)
         else:
@@ -137,13 +141,14 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         _label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft, room)
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
-        look = figures.adult_look(caregiver_action, True, "caregiver")
+        look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
         if holder == "caregiver":
             figures.draw_held(surface, r, "caregiver", look, infant_look)
         else:
             figures.draw_adult(surface, r, "caregiver", look)
-        label = S.PLAY_ROLE_DOING.format(who=S.PLAY_CAREGIVER, what=S.ACTION_CAPTIONS.get(
-            caregiver_action, caregiver_action)) if caregiver_action else S.PLAY_CAREGIVER
+        who = caregiver_label or S.PLAY_CAREGIVER
+        label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
+            caregiver_action, caregiver_action)) if caregiver_action else who
         _label(surface, lf, label, r.centerx, base + 6, p.ink, room)
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)

@@ -38,6 +38,8 @@ class BriefingScene(Scene):
         self.seed = seed
         self.caregiver = caregiver
         self.choice: int | None = None
+        from .setup import Setup
+        self.setup = Setup(preset=self.preset)  # the setup panel's values (S)
         self.can_act = learner_can_act(scenario)
         self.demo = not self.can_act
         self.group = FocusGroup(app)
@@ -81,10 +83,15 @@ class BriefingScene(Scene):
                                 key_label="D", font_size=16))
         y = 640
         items.append(Button((56, y, 130, 44), S.BRIEF_BACK, self.close, key_label="Esc", ident="back"))
-        hist = S.BRIEF_HISTORY_BUTTON.format(preset=self.preset)
+        # While a prediction is open the history's pattern name stays hidden (it would give the answer away).
+        hist = S.BRIEF_HISTORY_BUTTON_HIDDEN if (pr is not None and self.choice is None) \
+            else S.BRIEF_HISTORY_BUTTON.format(preset=self.preset)
         hw = app.font(16).size(hist)[0] + 60
         items.append(Button((202, y, hw, 44), hist, self.cycle_preset, key=pygame.K_i, key_label="I",
                             ident="history", font_size=16))
+        sw = app.font(16).size(S.BRIEF_SETUP)[0] + 60
+        items.append(Button((202 + hw + 12, y, sw, 44), S.BRIEF_SETUP, self.open_setup, key=pygame.K_s,
+                            key_label="S", ident="setup", font_size=16))
         locked = pr is not None and self.choice is None
         items.append(Button((1224 - 220, y, 220, 44), S.BRIEF_START_LOCKED if locked else S.BRIEF_START,
                             self.start, style="primary", locked=locked, ident="start"))
@@ -108,8 +115,13 @@ class BriefingScene(Scene):
     def cycle_preset(self) -> None:
         """Try another caregiving history for the infant."""
         ids = list(PRESETS)
-        self.preset = ids[(ids.index(self.preset) + 1) % len(ids)]
+        self.preset = self.setup.preset = ids[(ids.index(self.preset) + 1) % len(ids)]
         self.relayout()
+
+    def open_setup(self) -> None:
+        """The setup panel: age, temperament, history, caregiver sensitivity, looks, with Reset."""
+        from .setup import SetupScene
+        self.app.push(SetupScene(self.app, self))
 
     def prediction(self) -> dict | None:
         """The learner's answer as saved in the session file."""
@@ -123,8 +135,9 @@ class BriefingScene(Scene):
         if self.scenario.predict is not None and self.choice is None:
             return
         from .play import PlayScene
-        self.app.push(PlayScene(self.app, self.scenario, infant=self.preset, caregiver=self.caregiver,
-                                seed=self.seed, demo=self.demo, prediction=self.prediction()))
+        self.app.push(PlayScene(self.app, self.scenario, infant=self.setup.preset, caregiver=self.caregiver,
+                                seed=self.seed, demo=self.demo, prediction=self.prediction(),
+                                overrides=self.setup.overrides(), skins=self.setup.skins))
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):
@@ -185,7 +198,11 @@ class BriefingScene(Scene):
             y += 10
         if room_for(y):
             y = heading(S.BRIEF_INFANT, y)
-            who = " ".join([S.BRIEF_INFANT_AGE.format(age=sc.infant.age_months), sc.infant.profile or ""]).strip()
+            age = self.setup.age_months if self.setup.age_months is not None else sc.infant.age_months
+            profile = sc.infant.profile if self.setup.age_months is None else ""  # the profile names the default age
+            who = " ".join([S.BRIEF_INFANT_AGE.format(age=age), profile or ""]).strip()
+            if self.setup.overrides():
+                who += " " + S.BRIEF_SETUP_CHANGED
             y = paragraph(surface, bf, who, pygame.Rect(left.x, y, left.w, bottom - y), p.ink_soft, max_lines=2)
             plain = S.PRESET_PLAIN.get(self.preset, PRESETS[self.preset].history)
             y = paragraph(surface, bf, S.BRIEF_HISTORY.format(history=plain), pygame.Rect(left.x, y, left.w, bottom - y),

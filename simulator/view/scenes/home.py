@@ -12,7 +12,7 @@ import pygame
 from ...model.scenario import ScenarioError, available, load_scenario
 from .. import strings as S
 from .. import theme
-from ..scene import Scene
+from ..scene import BACK_KEYS, Scene
 from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
 
 #: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
@@ -25,7 +25,7 @@ EXTRA_ENTRIES = (
 
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
 PREFERRED_ORDER = ("still_face", "strange_situation", "phone_still_face", "everyday_rupture_repair",
-                   "reunion_choices", "nursery_drop_off")
+                   "reunion_choices", "nursery_drop_off", "simulated_depression", "a_hard_day")
 PER_PAGE = 12  # at most this many cards on a page (fewer when the text size needs bigger cards)
 
 #: Card grids to try, as (columns, rows) per page. They are ranked for the number of scenarios (fewest pages,
@@ -260,7 +260,9 @@ class HomeScene(Scene):
         sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
         small = self.app.font(15, scaled=False)
         sx = 1224
-        for label, fn, cap, ident in reversed(((S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
+        audience = S.HOME_AUDIENCE.format(audience=S.AUDIENCE_SHORT.get(self.app.audience, self.app.audience))
+        for label, fn, cap, ident in reversed(((audience, self.app.cycle_audience, "U", "audience"),
+                                               (S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
                                                (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
                                                (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
                                                (sound_label, self.toggle_sound, "M", "sound"))):
@@ -270,7 +272,7 @@ class HomeScene(Scene):
                                 font_size=15, scaled=False))
             sx -= 8
         qw = font.size(S.HOME_QUIT)[0] + 70
-        items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, lambda: self.app.quit(0), key=None,
+        items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, self.ask_quit, key=None,
                             key_label="Esc", style="quiet", ident="quit"))
         self.group.set(items)
 
@@ -309,9 +311,12 @@ class HomeScene(Scene):
 
     def toggle_sound(self) -> None:
         """Mute or unmute the synthesised sounds."""
-        if self.app.sound is not None:
-            self.app.sound.toggle()
+        self.app.toggle_sound()
         self.relayout()
+
+    def ask_quit(self) -> None:
+        """Esc or Quit on Home: ask before closing the app (a stray Esc must not end a lecture)."""
+        self.app.push(ConfirmQuitScene(self.app))
 
     def open(self, sc) -> None:
         """Go to the Briefing of a scenario."""
@@ -332,7 +337,10 @@ class HomeScene(Scene):
     def process_event(self, event):
         event = self.group.process_event(event)
         if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit(0)
+            self.ask_quit()
+            return None
+        if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_u:
+            self.app.cycle_audience()
             return None
         if event is not None and event.type == pygame.KEYDOWN and event.key == pygame.K_m:
             self.toggle_sound()  # the app's M, with the button's label kept in step
@@ -352,3 +360,53 @@ class HomeScene(Scene):
         text(surface, self.app.font(theme.SIZE_SMALL, italic=True), S.APP_DISCLAIMER, (1224, 58), p.ink_faint,
              anchor="topright")
         draw_hints(surface, self.app, S.HOME_HINTS)
+
+
+class ConfirmQuitScene(Scene):
+    """"Quit Attune?" over Home: Enter or Y quits; Esc, N or a click outside the box stays."""
+
+    name = "confirm_quit"
+    overlay = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.box = pygame.Rect(340, 230, 600, 240)
+        self.group = FocusGroup(app)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Two buttons along the bottom of the box, Quit focused."""
+        font = self.app.font(17)
+        qw = font.size(S.QUIT_YES)[0] + 70
+        sw = font.size(S.QUIT_NO)[0] + 70
+        y = self.box.bottom - 70
+        self.group.set([
+            Button((self.box.right - 32 - qw, y, qw, 46), S.QUIT_YES, lambda: self.app.quit(0), key=pygame.K_y,
+                   key_label="Y", style="primary", ident="quit"),
+            Button((self.box.right - 32 - qw - 16 - sw, y, sw, 46), S.QUIT_NO, self.close, key=pygame.K_n,
+                   key_label="N", ident="stay"),
+        ])
+        self.group.focus("quit")
+
+    def process_event(self, event):
+        event = self.group.process_event(event)
+        if event is not None and event.type == pygame.KEYDOWN and event.key in BACK_KEYS:
+            self.close()
+            return None
+        if event is not None and event.type == pygame.MOUSEBUTTONDOWN and not self.box.collidepoint(event.pos):
+            self.close()
+            return None
+        return None if event is not None and event.type == pygame.KEYDOWN else event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*p.bg[:3], 190))
+        surface.blit(veil, (0, 0))
+        pygame.draw.rect(surface, p.panel, self.box, border_radius=16)
+        pygame.draw.rect(surface, p.line, self.box, width=2, border_radius=16)
+        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.QUIT_TITLE, (self.box.x + 32, self.box.y + 28), p.ink)
+        paragraph(surface, app.font(theme.SIZE_BODY), S.QUIT_TEXT,
+                  pygame.Rect(self.box.x + 32, self.box.y + 72, self.box.w - 64, 80), p.ink_soft)
+        self.group.draw(surface)

@@ -27,6 +27,7 @@ from ...model.session import DT
 from .. import strings as S
 from .. import theme
 from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
+from ..drawing.figures import people_skins
 from ..scene import Scene
 from ..widgets import Button, FocusGroup, mix, panel, paragraph, text
 
@@ -659,7 +660,7 @@ class ObserverScene(Scene):
                     behaviour=row[_COL["behaviour"]], contact=bool(row[_COL["contact"]]),
                     near=bool(row[_COL["near"]]), caregiver_present=cg_action is not None,
                     stranger_present=st_action is not None, caregiver_action=cg_action,
-                    stranger_action=st_action, room=ROOM)
+                    stranger_action=st_action, room=ROOM, skins=people_skins(self.seed * 1000 + self.k))
 
     def _draw_caption(self, surface, row) -> None:
         app = self.app

@@ -20,6 +20,7 @@ from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.session import DT, Session
 from .. import strings as S
 from .. import theme
+from . import tired_panel
 from ..drawing.chart import LiveChart
 from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from ..scene import Scene
@@ -84,8 +85,8 @@ class PlayScene(Scene):
 
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
-                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None
-                 ) -> None:
+                 overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None,
+                 skins: dict | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.infant = infant
@@ -99,6 +100,9 @@ class PlayScene(Scene):
         self.screenshot_path = screenshot
         self.paused = False
         self.session = self._new_session()
+        self.acted = False  # no verdict on the learner before their first action
+        from ..drawing.figures import people_skins
+        self.skins = dict(skins) if skins else people_skins(seed)  # per seed or chosen, never by role
         self.chart = LiveChart(app)
         self.toast = ""
         self.toast_s = 0.0
@@ -147,6 +151,8 @@ class PlayScene(Scene):
     def learner_in_control(self) -> bool:
         """True when the learner's action is what the caregiver does now."""
         s = self.session
+        if s.tiredness is not None and s.tiredness.resting:
+            return False
         return s.learner and not s.finished and bool(s.allowed_actions()) and (
             s.current_episode.caregiver == "learner" or s.broken)
 
@@ -155,11 +161,18 @@ class PlayScene(Scene):
         s = self.session
         if not self.caregiver_present():
             return None
-        if self.learner_in_control():
+        if self.learner_in_control() and s.tiredness is None:
             return ACTION_IDS[int(s.learner_action)]
         if s.steps_taken == 0:
             return None
         return ACTION_IDS[int(s.caregivers.action[0])]
+
+    def caregiver_label(self) -> str:
+        """What the room calls the caregiver now: the episode's label, 'Partner' while one has stepped in."""
+        s = self.session
+        if s.tiredness is not None and s.tiredness.helping:
+            return S.PLAY_PARTNER
+        return s.current_episode.caregiver_label or S.PLAY_CAREGIVER
 
     def caregiver_present(self) -> bool:
         """Whether the caregiver is in the room now."""
@@ -189,6 +202,54 @@ class PlayScene(Scene):
         m = traj[-1][_MATCHED_COL]
         return None if m is None else bool(m)
 
+    def verdict(self) -> str | None:
+        """The status now: ``away``, ``matched``, ``mismatched``, or None before the learner's first action."""
+        if not self.caregiver_present():
+            return "away"
+        if self.awaiting_first_action():
+            return None
+        return "matched" if self.matched_now() else "mismatched"
+
+    def awaiting_first_action(self) -> bool:
+        """True while the learner holds the caregiver's part but has not acted yet: no verdict then."""
+        return self.learner_in_control() and not self.acted and not self.session.broken
+
+    def planned(self):
+        """The session's planned ruptures (still-face, phone, leaving) so far, recomputed once per step."""
+        s = self.session
+        key = (id(s), s.steps_taken)
+        if getattr(self, "_planned_key", None) != key:
+            from ...content.ruptures import planned_ruptures
+            self._planned, self._planned_key = planned_ruptures(s.log), key
+        return self._planned
+
+    def counts(self, meas, e: int):
+        """Ruptures and repairs of episode ``e``, the planned ones included, and the planned rupture that
+        began or was repaired in it (or None): ``(ruptures, repairs, planned)``."""
+        rup = int(meas["ruptures"][0, e]) if meas["ruptures"][0, e] == meas["ruptures"][0, e] else 0
+        rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
+        shown = None
+        for r in self.planned():
+            if r.episode == e:
+                rup += 1
+                shown = r
+            if r.repair_episode == e:
+                rep += 1
+                shown = shown or r
+        return rup, rep, shown
+
+    def signal_hint(self) -> str | None:
+        """What the infant signals now and which kinds of response would match, in plain words."""
+        from ...model.actions import MATCH_BY_STATE
+        from ...model.behaviour import SIGNALS
+        s = self.session
+        if not self.caregiver_present():
+            return None
+        state = int(SIGNALS[int(s.state.behaviour[0])])
+        fits = [S.ACTION_LABELS[ACTION_IDS[a]] for a in range(len(ACTION_IDS))
+                if MATCH_BY_STATE[state, a] and ACTION_IDS[a] != "return_greet"]
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:3]))
+
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
         """The learner presses an action: passed to the model with ``set_action`` (returns its answer)."""
@@ -201,9 +262,18 @@ class PlayScene(Scene):
             self.show_toast(S.PLAY_BREAK_CONFIRM)
             return False
         ok = s.set_action(action_id)
+        self.acted = self.acted or ok
         if ok and breaking:
             self.armed_s = 0.0
             self.show_toast(S.PLAY_BREAK_TOAST)
+        self.relayout()
+        return ok
+
+    def self_care(self, kind: str) -> bool:
+        """The learner asks for help, takes a short safe break or comes back (a tired caregiver's scenario)."""
+        ok = self.session.set_action(kind)
+        if ok:
+            self.show_toast(S.SELF_CARE_TOASTS[kind])
         self.relayout()
         return ok
 
@@ -233,8 +303,7 @@ class PlayScene(Scene):
 
     def toggle_sound(self) -> None:
         """Mute or unmute the synthesised infant sounds."""
-        if self.app.sound is not None:
-            self.app.sound.toggle()
+        self.app.toggle_sound()
         self.relayout()
 
     def restart_episode(self) -> None:
@@ -294,7 +363,8 @@ class PlayScene(Scene):
 
     def _replay_args(self) -> dict:
         return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
-                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides)
+                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides,
+                    skins=self.skins)
 
     def narration_showing(self) -> bool:
         """True while a narration or message covers the top of the room."""
@@ -329,7 +399,7 @@ class PlayScene(Scene):
         s = self.session
         return (tuple(s.allowed_actions()), int(s.learner_action), s.broken, s.finished, self.paused, self.speed,
                 self.episode_index, self.app.text_scale, self.learner_in_control(),
-                getattr(self.app.sound, "muted", True))
+                getattr(self.app.sound, "muted", True), tuple(s.self_care_options()))
 
     def relayout(self) -> None:
         """Rebuild the buttons (when what is allowed, chosen, paused or the text size changes)."""
@@ -340,7 +410,10 @@ class PlayScene(Scene):
         items = []
         x0, y0 = PANEL.x + 14, PANEL.y + 66
         bw, bh, gap = 230, 31, 4
-        for k, aid in enumerate(ACTION_IDS):
+        self.energy_rect = None
+        if s.tiredness is not None:  # a tired caregiver: the scenario's actions, energy and self-care
+            items += tired_panel.layout(self, PANEL, allowed, holding, action_key)
+        for k, aid in enumerate(ACTION_IDS if s.tiredness is None else ()):
             col, row = divmod(k, 10)
             key, cap = action_key(aid)
             items.append(Button((x0 + col * (bw + 8), y0 + row * (bh + gap), bw, bh), S.ACTION_LABELS[aid],
@@ -403,7 +476,7 @@ class PlayScene(Scene):
             self._finish_scripted()
             return
         if not self.paused and not s.finished:
-            if s.advance(dt * self.speed):
+            if self._advance_clock(dt):
                 self._after_steps()
         if self._auto_debrief(dt):
             return
@@ -416,6 +489,12 @@ class PlayScene(Scene):
                 snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
             except Exception:  # sound must never stop the lesson
                 pass
+
+    def _advance_clock(self, dt: float) -> int:
+        """Move the model on by ``dt`` real seconds at the current speed; returns the steps taken.
+
+        A lecture overrides this to stop exactly at its cue points."""
+        return self.session.advance(dt * self.speed)
 
     def _auto_debrief(self, dt: float) -> bool:
         """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
@@ -510,6 +589,7 @@ class PlayScene(Scene):
         self.chart.draw(surface, CHART, self.session)
         pygame.draw.rect(surface, self.app.palette.line, CHART, width=1, border_radius=4)
         self._draw_panel(surface)
+        tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
         slower = self.group.find("slower")
@@ -571,7 +651,8 @@ class PlayScene(Scene):
                     contact=bool(s.state.contact[0]), near=bool(s.state.near[0]),
                     caregiver_present=cg, stranger_present=st, caregiver_action=self.displayed_action(),
                     stranger_action=self.stranger_action() if st else None,
-                    stranger_label=self.scenario.stranger_label, room=room)
+                    stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
+                    skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_box = None
         if self.toast and self.toast_s > 0:
@@ -610,17 +691,22 @@ class PlayScene(Scene):
             note, colour = S.PLAY_LOCK_DEMO, p.ink_soft
         elif s.finished:
             note, colour = S.PLAY_FINISHED, p.ink_soft
+        elif s.tiredness is not None and (s.tiredness.resting or s.current_episode.caregiver != "learner"):
+            note, colour = S.TIRED_RESTING, p.ink_soft
         elif not self.caregiver_present() and not s.allowed_actions():
             note, colour = S.PLAY_LOCK_ABSENT, p.ink_soft
         elif not s.allowed_actions():
             note, colour = S.PLAY_LOCK_SCRIPT, p.ink_soft
         elif s.current_episode.caregiver != "learner" and not s.broken:
-            note, colour = S.PLAY_LOCK_BREAK, p.warn
+            note, colour = S.PLAY_LOCK_BREAK_BY_POLICY.get(s.current_episode.caregiver, S.PLAY_LOCK_BREAK), p.warn
         elif s.broken and s.current_episode.caregiver != "learner":
             note, colour = S.PLAY_BROKEN, p.warn
         else:
             act = ACTION_IDS[int(s.learner_action)]
             note, colour = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act]), p.ink_soft
+            pending = tired_panel.pending_note(s)
+            if pending:
+                note = f"{note}  ·  {pending}"
         nf = app.font(min(18, round(theme.SIZE_SMALL * app.text_scale)), scaled=False)
         text(surface, nf, note, (PANEL.x + 16, max(PANEL.y + 38, tr.bottom)), colour, max_width=PANEL.w - 32)
 
@@ -629,10 +715,12 @@ class PlayScene(Scene):
         p = app.palette
         s = self.session
         r = STATUS
-        m = self.matched_now()
-        if not self.caregiver_present():
+        verdict = self.verdict()
+        if verdict == "away":
             label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None
-        elif m:
+        elif verdict is None:
+            label, colour, icon = S.PLAY_NOW_YOUR_MOVE, p.ink, None
+        elif verdict == "matched":
             label, colour, icon = S.PLAY_NOW_MATCHED, p.ok, "match"
         else:
             label, colour, icon = S.PLAY_NOW_MISMATCHED, p.warn, "mismatch"
@@ -661,19 +749,32 @@ class PlayScene(Scene):
             if 3 * bf.get_linesize() + 4 <= note_top - y2:
                 break
         step = min(bf.get_linesize() + 2, (note_top - 4 - y2) // 3)
+        parents = getattr(app, "audience", "class") == "parents"
         if share == share:  # not NaN
-            text(surface, bf, S.PLAY_MATCH_SO_FAR.format(pct=100 * share), (r.x + 18, y2), p.ink)
-            y2 += step
-            rup = meas["ruptures"][0, e]
-            rep = meas["repairs"][0, e]
-            text(surface, bf, S.PLAY_COUNTS.format(r=int(rup), p=int(rep)), (r.x + 18, y2), p.ink)
-            y2 += step
+            lines = []
+            if not parents and self.verdict() is not None:
+                # Parents see no live matching figure (a course must not invite scoring oneself), and nobody
+                # sees one before their first action.
+                lines.append((S.PLAY_MATCH_SO_FAR.format(pct=100 * share), p.ink))
+            rup, rep, planned = self.counts(meas, e)
+            counts = S.PLAY_COUNTS.format(r=rup, p=rep)
+            if planned is not None:
+                counts = S.PLAY_COUNTS_PLANNED.format(counts=counts, kind=S.PLANNED_KIND_LABEL[planned.kind])
+            lines.append((counts, p.warn if planned is not None and planned.end_s is None else p.ink))
+            hint = self.signal_hint() if (self.learner_in_control() or self.demo) else None
             lat = [lt for (ep, lt) in s.repair_latencies[0] if ep == e] if s.repair_latencies else []
-            if lat:
-                text(surface, bf, S.PLAY_LAST_REPAIR.format(s=lat[-1]), (r.x + 18, y2), p.ink)
+            if lat and not (hint and getattr(app, "hints", True)):
+                lines.append((S.PLAY_LAST_REPAIR.format(s=lat[-1]), p.ink))
+            for line, col in lines[:3]:
+                text(surface, bf, line, (r.x + 18, y2), col, max_width=r.w - 36)
+                y2 += step
+            if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
+                # What the infant signals and what would fit: two lines at most, above the note.
+                paragraph(surface, bf, hint, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 2 - y2), p.accent,
+                          max_lines=2, line_gap=0)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
             paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 4 - y2), p.ink_soft)
-        text(surface, note_f, S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
+        text(surface, note_f, S.PLAY_NORMAL_NOTE_PARENTS if parents else S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
              p.ink_soft, anchor="bottomleft", max_width=r.w - 36)

@@ -1,0 +1,403 @@
+"""Lecture mode: a playlist's talk slides and scenario segments in order, pausing on each cue's question.
+
+:class:`Lecture` holds the plan and the lecture clock (lecture seconds: the time the plan takes in class,
+cue pauses included; ``rate`` runs it faster for a rehearsal). :class:`LectureScene` sits above Home and
+starts each segment in turn: a :class:`TalkScene` slide, or a :class:`LecturePlayScene` (a scripted
+caregiver plays; the model is stepped exactly to each cue, where a :class:`CueScene` shows the question
+large) followed by the debrief when the playlist asks for one. Enter, Space or the right arrow goes on;
+with ``autoplay`` every slide, cue and debrief goes on by itself after its planned time.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ...content.glossary import lookup
+from ...content.playlist import episode_range
+from ...model.scenario import load_scenario
+from .. import strings as S
+from .. import theme
+from ..scene import Scene
+from ..widgets import mix, paragraph, paragraph_fits, text
+from .debrief import DebriefScene
+from .home import draw_hints
+from .play import PlayScene
+
+#: Keys that move the lecture on from a slide, a cue or a debrief.
+NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT)
+
+
+class Lecture:
+    """The plan and its clock, shared by the lecture's scenes.
+
+    Args:
+        playlist: a validated :class:`~simulator.content.playlist.Playlist`.
+        autoplay: go on by itself after each slide's, cue's and debrief's planned time.
+        rate: lecture seconds per real second (1 in class; up to 8 for a rehearsal).
+        exit_after: quit (after an optional screenshot) once the lecture clock reaches this many seconds.
+        screenshot: a PNG path written when ``exit_after`` is reached.
+        audience: ``parents``, ``class`` or ``research`` (the debriefs' words).
+    """
+
+    def __init__(self, playlist, autoplay: bool = False, rate: float = 1.0, exit_after: float | None = None,
+                 screenshot: str | None = None, audience: str = "class") -> None:
+        self.playlist = playlist
+        self.autoplay = autoplay
+        self.rate = rate
+        self.exit_after = exit_after
+        self.screenshot = screenshot
+        self.audience = audience
+        self.clock = 0.0  # lecture seconds so far
+        self.index = -1  # the segment under way
+        self.cues_shown: list[dict] = []  # one entry per cue the lecture paused at (tests, the log)
+        self.done = False
+
+    def advance(self, app, dt: float) -> float:
+        """Count ``dt`` real seconds on the lecture clock; returns the lecture seconds they make.
+
+        At ``exit_after`` the app quits (saving the screenshot first)."""
+        ldt = max(0.0, dt) * self.rate
+        self.clock += ldt
+        if self.exit_after is not None and self.clock >= self.exit_after - 1e-9 and app.running:
+            if self.screenshot:
+                app.screenshot(self.screenshot)
+            app.quit(0)
+        return ldt
+
+    @property
+    def segment(self):
+        """The segment under way (None before the first and after the last)."""
+        segs = self.playlist.segments
+        return segs[self.index] if 0 <= self.index < len(segs) else None
+
+
+class LectureScene(Scene):
+    """Starts each segment in turn; shows the closing slide when the plan is done."""
+
+    name = "lecture"
+
+    def __init__(self, app, lecture: Lecture) -> None:
+        super().__init__(app)
+        self.lecture = lecture
+        self._started = False
+
+    def resume(self) -> None:
+        self._started = False  # start the next segment in the next update (not inside a pop)
+
+    def update(self, dt: float) -> None:
+        lec = self.lecture
+        if self._started or lec.done:
+            lec.advance(self.app, dt)
+            return
+        self._started = True
+        lec.index += 1
+        seg = lec.segment
+        if seg is None:
+            lec.done = True
+            return
+        if seg.kind == "talk":
+            self.app.push(TalkScene(self.app, lec, seg))
+        else:
+            self.app.push(LecturePlayScene(self.app, lec, seg))
+
+    def process_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, *NEXT_KEYS) and self.lecture.done:
+            self.app.home()
+            return None
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        surface.fill(p.bg)
+        title = S.LECTURE_DONE if self.lecture.done else self.lecture.playlist.title
+        text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (640, 300), p.ink, anchor="center",
+             max_width=1200)
+        text(surface, app.font(theme.SIZE_BODY), S.LECTURE_TIME.format(clock=_clock(self.lecture.clock)),
+             (640, 360), p.ink_soft, anchor="center")
+        draw_hints(surface, app, S.LECTURE_DONE_HINT if self.lecture.done else S.LECTURE_HINT)
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(round(seconds)), 60)
+    return f"{m}:{s:02d}"
+
+
+class _Timed:
+    """Shared by the lecture's slides: a planned time that ``autoplay`` waits out before going on."""
+
+    def _tick(self, dt: float, planned_s: float) -> None:
+        ldt = self.lecture.advance(self.app, dt)
+        self.elapsed += ldt
+        if self.lecture.autoplay and self.elapsed >= planned_s - 1e-9 and self.app.top is self:
+            self.go_on()
+
+
+class TalkScene(_Timed, Scene):
+    """A talk slide: the title large, the text, the glossary terms it names with their meanings."""
+
+    name = "lecture_talk"
+    opaque = True
+
+    def __init__(self, app, lecture: Lecture, segment) -> None:
+        super().__init__(app)
+        self.lecture = lecture
+        self.segment = segment
+        self.elapsed = 0.0
+
+    def go_on(self) -> None:
+        """The next segment."""
+        self.close()
+
+    def update(self, dt: float) -> None:
+        self._tick(dt, 60.0 * float(self.segment.minutes))
+
+    def process_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
+            self.go_on()
+            return None
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.home()
+            return None
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        surface.fill(p.bg)
+        seg = self.segment
+        _progress(surface, app, self.lecture)
+        r = text(surface, app.font(theme.SIZE_TITLE + 6, bold=True), seg.title, (80, 90), p.ink, max_width=1120)
+        y = paragraph(surface, app.font(theme.SIZE_HEADING), seg.text, pygame.Rect(80, r.bottom + 24, 1120, 300),
+                      p.ink)
+        y += 20
+        tf, bf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_BODY)
+        for term in seg.glossary:
+            meaning = lookup(term)
+            if not meaning or y > 640:
+                continue
+            tr = text(surface, tf, term, (80, y), p.accent)
+            y = paragraph(surface, bf, meaning, pygame.Rect(tr.right + 16, y, 1200 - tr.right - 16, 660 - y),
+                          p.ink_soft, max_lines=2) + 8
+        draw_hints(surface, app, S.LECTURE_NEXT_HINT)
+
+
+def _progress(surface, app, lecture: Lecture) -> None:
+    """Segment k of n and the lecture clock, along the top."""
+    p = app.palette
+    n = len(lecture.playlist.segments)
+    label = S.LECTURE_PROGRESS.format(k=lecture.index + 1, n=n, clock=_clock(lecture.clock))
+    text(surface, app.font(theme.SIZE_SMALL), label, (1240, 24), p.ink_soft, anchor="topright")
+    w = 1160
+    pygame.draw.rect(surface, mix(p.bg, p.line, 0.6), (60, 56, w, 4))
+    pygame.draw.rect(surface, p.accent, (60, 56, int(w * (lecture.index + 1) / max(n, 1)), 4))
+
+
+class LecturePlayScene(PlayScene):
+    """A scenario segment: a scripted caregiver plays the shown episodes; the model stops exactly at cues."""
+
+    name = "lecture_play"
+
+    def __init__(self, app, lecture: Lecture, segment) -> None:
+        self.lecture = lecture
+        self.segment = segment
+        scenario = load_scenario(segment.scenario)
+        super().__init__(app, scenario, infant=segment.infant, caregiver=segment.caregiver, seed=segment.seed,
+                         demo=True, speed=segment.speed)
+        self.first, self.last = episode_range(segment, scenario)
+        ids = [ep.id for ep in scenario.episodes]
+        self.cues = sorted(((ids.index(c.episode) if c.episode else self.first, c.at_s, k, c)
+                            for k, c in enumerate(segment.cues)), key=lambda c: (c[0], c[1], c[2]))
+        self.next_cue = 0
+        s = self.session
+        while not s.finished and int(s.episode[0]) < self.first:  # the earlier episodes run unseen
+            s.step()
+        self._last_episode = -1
+        self._announce_episode()
+        self.ended = False
+
+    def _make_autosaver(self):
+        return None  # a lecture's scripted runs are not the learner's sessions
+
+    def _auto_debrief(self, dt: float) -> bool:
+        return False  # the playlist decides whether a debrief follows
+
+    def _cue_due(self) -> bool:
+        """True when the model has reached the next cue's moment."""
+        if self.next_cue >= len(self.cues):
+            return False
+        e, at, _, _ = self.cues[self.next_cue]
+        s = self.session
+        here = int(s.episode[0])
+        return s.finished or here > e or (here == e and float(s.t_episode[0]) >= at - 1e-9)
+
+    def _past_end(self) -> bool:
+        s = self.session
+        return s.finished or int(s.episode[0]) > self.last
+
+    def _advance_clock(self, dt: float) -> int:
+        """Step the model ``dt`` lecture seconds times the speed, stopping at a cue or the segment's end."""
+        ldt = self.lecture.advance(self.app, dt)
+        s = self.session
+        target = s.t + ldt * self.speed
+        taken = 0
+        while s.t < target - 1e-9 and not self._cue_due() and not self._past_end():
+            s.step()
+            taken += 1
+        if self._cue_due():
+            self._show_cue()
+        elif self._past_end():
+            self._end_segment()
+        return taken
+
+    def _show_cue(self) -> None:
+        e, at, k, cue = self.cues[self.next_cue]
+        self.next_cue += 1
+        s = self.session
+        self.lecture.cues_shown.append({"segment": self.lecture.index, "cue": k,
+                                        "episode": self.scenario.episodes[e].id, "at_s": at,
+                                        "t_episode": float(s.t_episode[0]), "episode_now": int(s.episode[0]),
+                                        "clock": self.lecture.clock})
+        if cue.speed:
+            self.speed = cue.speed
+        self.app.push(CueScene(self.app, self.lecture, cue))
+
+    def _end_segment(self) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        seg = self.segment
+        if seg.debrief_s > 0:
+            self.app.replace(LectureDebriefScene(self.app, self.lecture, self.session, seg.debrief_s))
+        else:
+            self.close()
+
+    def update(self, dt: float) -> None:
+        if self.ended:
+            return
+        if self.paused:
+            self.lecture.advance(self.app, dt)  # the lecture clock runs on while the lecturer talks
+        super().update(dt)
+
+    def process_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_RIGHT:
+            self.skip_ahead()
+            return None
+        return super().process_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        label = S.LECTURE_PROGRESS.format(k=self.lecture.index + 1, n=len(self.lecture.playlist.segments),
+                                          clock=_clock(self.lecture.clock))
+        text(surface, self.app.font(theme.SIZE_TINY, scaled=False), label, (640, 52), self.app.palette.banner_ink,
+             anchor="midbottom")
+
+
+class CueScene(_Timed, Scene):
+    """A cue: the lecture pauses and the question is shown large over the dimmed room."""
+
+    name = "lecture_cue"
+    overlay = True
+
+    def __init__(self, app, lecture: Lecture, cue) -> None:
+        super().__init__(app)
+        self.lecture = lecture
+        self.cue = cue
+        self.elapsed = 0.0
+
+    def go_on(self) -> None:
+        """Back to the segment."""
+        self.close()
+
+    def update(self, dt: float) -> None:
+        self._tick(dt, self.cue.pause_s)
+
+    def process_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
+            self.go_on()
+            return None
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.home()
+            return None
+        return event
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*p.bg[:3], 215))
+        surface.blit(veil, (0, 0))
+        box = pygame.Rect(100, 150, 1080, 400)
+        pygame.draw.rect(surface, p.panel, box, border_radius=20)
+        pygame.draw.rect(surface, p.accent, box, width=4, border_radius=20)
+        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.LECTURE_CUE, (box.x + 48, box.y + 32), p.accent)
+        for size in (theme.SIZE_TITLE + 8, theme.SIZE_TITLE, theme.SIZE_HEADING + 4, theme.SIZE_HEADING):
+            f = app.font(size, bold=True)
+            inner = pygame.Rect(box.x + 48, box.y + 90, box.w - 96, box.h - 150)
+            if paragraph_fits(f, self.cue.question, inner.w, inner.h):
+                break
+        paragraph(surface, f, self.cue.question, inner, p.ink)
+        if self.lecture.autoplay:
+            left = max(0.0, self.cue.pause_s - self.elapsed)
+            hint = S.LECTURE_CUE_AUTO.format(s=int(left + 0.999))
+        else:
+            hint = S.LECTURE_CUE_HINT
+        text(surface, app.font(theme.SIZE_BODY), hint, (box.x + 48, box.bottom - 28), p.ink_soft, anchor="bottomleft")
+
+
+class LectureDebriefScene(_Timed, DebriefScene):
+    """The segment's debrief, shown for its planned time (or until Enter)."""
+
+    name = "lecture_debrief"
+
+    def __init__(self, app, lecture: Lecture, session, planned_s: float) -> None:
+        self.lecture = lecture
+        self.planned_s = planned_s
+        self.elapsed = 0.0
+        super().__init__(app, session, demo=True)
+
+    def go_on(self) -> None:
+        """The next segment."""
+        self.close()
+
+    def update(self, dt: float) -> None:
+        self._tick(dt, self.planned_s)
+
+    def process_event(self, event):
+        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
+            self.go_on()
+            return None
+        return super().process_event(event)
+
+
+def run_lecture(playlist, autoplay=False, rate=1.0, exit_after=None, screenshot=None, audience="class",
+                fullscreen=False, projector=False, mute=False, size=None, app=None, run=True, frame_dt=0.1):
+    """Open the app on a lecture: Home below, then the plan. Returns the exit code (or the App when ``run``
+    is False, for tests). Headless with ``exit_after``, frames advance ``frame_dt`` real seconds each
+    without waiting, so a rehearsal to a screenshot takes moments."""
+    from ..app import open_app
+    from .home import HomeScene
+
+    if app is None:
+        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+        if app is None:
+            return 2
+        if size is not None:
+            app.resize(size)
+    if hasattr(app, "audience"):
+        app.audience = audience
+    lecture = Lecture(playlist, autoplay=autoplay, rate=rate, exit_after=exit_after, screenshot=screenshot,
+                      audience=audience)
+    app.push(HomeScene(app))
+    app.push(LectureScene(app, lecture))
+    app.lecture = lecture
+    if not run:
+        return app
+    if app.headless and exit_after is not None:
+        try:
+            while app.running and app.stack.scenes:
+                app.tick(frame_dt)
+        finally:
+            pygame.quit()
+        return app.exit_code
+    return app.run()
