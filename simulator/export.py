@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -76,18 +77,21 @@ def score(session: Session):
     return score_session(session)
 
 
-def batch_columns(session: Session, scores=None, extra: dict[str, float] | None = None) -> list[list[str]]:
+def batch_columns(session: Session, scores=None, extra: dict[str, float] | None = None,
+                  infants: range | None = None) -> list[list[str]]:
     """The tidy batch table of a finished batch session as formatted cells, column by column.
 
     One list per column of :data:`BATCH_COLUMNS` (then one per ``extra`` key), each with one cell per
     infant per episode (infant-major), formatted as :func:`fmt` would. Column-wise formatting keeps a
     10,000-infant table (2.4 million cells) to about a second. Infants are numbered from
-    ``session.first`` (a block of a streamed batch; 0 otherwise).
+    ``session.first`` (a block of a streamed batch; 0 otherwise). ``infants`` limits the table to a
+    range of the session's infants (default all).
     """
-    m = session.episode_measures()
+    lo, hi = (infants.start, infants.stop) if infants is not None else (0, session.n)
+    m = {k: v[lo:hi] for k, v in session.episode_measures().items()}
     extra = extra or {}
-    n, n_ep = session.n, len(session.episode_ids)
-    first = getattr(session, "first", 0)
+    n, n_ep = hi - lo, len(session.episode_ids)
+    first = getattr(session, "first", 0) + lo
     rows = n * n_ep
 
     def per_infant(cells: list[str]) -> list[str]:
@@ -107,10 +111,11 @@ def batch_columns(session: Session, scores=None, extra: dict[str, float] | None 
     cols += [_floats(m["matched_share"]), _whole(m["ruptures"]), _whole(m["repairs"]),
              _floats(m["mean_repair_latency_s"])]
     if scores is not None:
-        cols += [_whole(np.where(scores.scales[name] > 0, scores.scales[name], np.nan)) for name in SCALES]
-        cols += [per_infant([str(int(d)) for d in scores.disorganization]),
-                 per_infant([_text(c) for c in scores.classification]),
-                 per_infant([_text(c) for c in scores.best_fit])]
+        scales = {name: scores.scales[name][lo:hi] for name in SCALES}
+        cols += [_whole(np.where(scales[name] > 0, scales[name], np.nan)) for name in SCALES]
+        cols += [per_infant([str(int(d)) for d in scores.disorganization[lo:hi]]),
+                 per_infant([_text(c) for c in scores.classification[lo:hi]]),
+                 per_infant([_text(c) for c in scores.best_fit[lo:hi]])]
     else:
         cols += [[""] * rows for _ in range(len(SCALES) + 3)]
     cols += [const(extra[k]) for k in extra]
@@ -144,14 +149,21 @@ def batch_csv_header(extra: dict[str, float] | None = None) -> str:
     return ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra or {})) + "\n"
 
 
-def batch_csv_rows(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
-    """The tidy batch CSV's rows for one finished batch session or block, each ending in a line break."""
-    return "".join(",".join(cells) + "\n" for cells in zip(*batch_columns(session, scores, extra)))
+#: Infants formatted at a time: a block's cells as Python strings would take about 100 MB at once.
+ROWS_CHUNK = 1000
+
+
+def batch_csv_chunks(session: Session, scores=None, extra: dict[str, float] | None = None) -> Iterator[str]:
+    """The tidy batch CSV's rows for one finished batch session or block, :data:`ROWS_CHUNK` infants
+    at a time, each row ending in a line break."""
+    for lo in range(0, session.n, ROWS_CHUNK):
+        cols = batch_columns(session, scores, extra, range(lo, min(lo + ROWS_CHUNK, session.n)))
+        yield "".join(",".join(cells) + "\n" for cells in zip(*cols))
 
 
 def batch_csv(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
     """The tidy batch CSV text."""
-    return batch_csv_header(extra) + batch_csv_rows(session, scores, extra)
+    return batch_csv_header(extra) + "".join(batch_csv_chunks(session, scores, extra))
 
 
 def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = None) -> int:
@@ -164,7 +176,8 @@ def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = N
     with atomic_writer(path) as fh:
         fh.write(batch_csv_header(extra).encode("utf-8"))
         for block in blocks:
-            fh.write(batch_csv_rows(block, getattr(block, "scores", None), extra).encode("utf-8"))
+            for text in batch_csv_chunks(block, getattr(block, "scores", None), extra):
+                fh.write(text.encode("utf-8"))
             rows += block.n * len(block.episode_ids)
             del block
             release_memory()  # a block's million cell strings are freed: keep the process from growing

@@ -67,15 +67,18 @@ def test_batch_csv_cells_match_the_csv_module():
 def test_a_streamed_batch_file_is_byte_identical_to_the_whole_batch(monkeypatch, tmp_path):
     # The batch command writes block by block (memory stays flat); the file must be the one the whole
     # batch held in memory would give, with infants numbered across blocks.
+    from simulator import export
     from simulator.export import batch_csv, write_batch_csv
 
     monkeypatch.setattr(batch, "BLOCK", 7)
     sc = load_scenario("still_face")
     whole = batch.run_batch(sc, 20, seed=5, workers=1)
+    expected = batch_csv(whole, whole.scores, {"infant.reactivity": 0.5})
+    monkeypatch.setattr(export, "ROWS_CHUNK", 3)  # rows formatted a few infants at a time, across blocks
     out = tmp_path / "b.csv"
     blocks = batch.iter_batch(sc, 20, seed=5, workers=2)
     rows = write_batch_csv(out, blocks, {"infant.reactivity": 0.5})
-    assert out.read_text() == batch_csv(whole, whole.scores, {"infant.reactivity": 0.5})
+    assert out.read_text() == expected == batch_csv(whole, whole.scores, {"infant.reactivity": 0.5})
     assert rows == 20 * 3
     firsts = [b.first for b in batch.iter_batch(sc, 20, seed=5, workers=1, score=False)]
     assert firsts == [0, 7, 14]
