@@ -73,6 +73,11 @@ def test_keyboard_only_run_and_watch_one_infant():
     assert abs(sum(shares(r["classification"]).values()) - 100.0) < 1e-6
     bars = simulated_bars(r, "best_fit_d")
     assert abs(bars["A"] + bars["B"] + bars["C"] - 100.0) < 1e-6
+    from simulator.view.scenes.population_lab import REFERENCES, best_fit_shares
+    assert abs(sum(best_fit_shares(r).values()) - 100.0) < 1e-6
+    # The lab's main chart: A, B, C, D as shares of all infants, adding to 100% (never best fit plus D).
+    assert abs(sum(simulated_bars(r, REFERENCES["low_risk"]["measure"]).values()) - 100.0) < 1e-6
+    assert all(ref["measure"] == "classification" for ref in REFERENCES.values())
     assert set(r["sf_means"]) == {"positive_affect", "negative_affect", "gaze"}
     first = lab.selected
     press(app, pygame.K_RIGHTBRACKET)

@@ -174,3 +174,45 @@ def test_setup_reset_and_history_name_hidden_while_predicting():
     assert brief.setup.overrides()
     press(app, pygame.K_r)
     assert brief.setup.overrides() == {} and brief.setup.preset == "secure"
+
+
+def test_debrief_shows_the_lessons_and_terms_open_the_glossary():
+    from simulator.model.scenario import load_scenario
+    from simulator.model.session import Session
+    from simulator.view.scenes.debrief import DebriefScene
+
+    app = make_app()
+    s = Session(load_scenario("strange_situation"), infant="avoidant", record=True).run()
+    deb = DebriefScene(app, s, demo=True)
+    app.push(deb)
+    app.tick(0.0)
+    assert deb.page == "lessons" and deb.debrief.lessons[0].key == "calm_outside"
+    assert deb._chips  # the lessons' terms, drawn as chips
+    rect, term = deb._chips[0]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=app_window_pos(app, rect.center)))
+    app.tick(0.0)
+    assert app.top.name == "glossary" and app.top.term == term
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_l)
+    assert deb.page == "numbers"
+
+
+def test_parents_debrief_has_no_pattern_letters_or_numbers_page():
+    from simulator.model.scenario import load_scenario
+    from simulator.model.session import Session
+    from simulator.view.scenes.debrief import DebriefScene
+
+    app = make_app()
+    app.audience = "parents"
+    s = Session(load_scenario("strange_situation"), infant="disorganized", record=True).run()
+    deb = DebriefScene(app, s, demo=True)
+    app.push(deb)
+    app.tick(0.0)
+    assert deb.group.find("page") is None
+    words = " ".join(lesson.text for lesson in deb.debrief.lessons)
+    assert "disorgani" not in words.lower() and "Classified" not in words
+
+
+def app_window_pos(app, pos):
+    from tests.view_helpers import window_pos
+    return window_pos(app, pos)

@@ -92,17 +92,22 @@ def check_out(path: str | None, suffixes: tuple[str, ...], option: str = "--out"
 
 
 def parse_size(value: str | None) -> tuple[int, int] | None:
-    """``--size WxH`` as a (width, height) pair in pixels, or None (one-line error, exit 2)."""
+    """``--size WxH`` as a (width, height) pair in pixels, or None; outside the sizes the layouts are made for
+    (``view.theme.MIN_WINDOW`` to ``MAX_WINDOW``: 1024x600 to 3840x2160) is a one-line error (exit 2)."""
+    from ..view.layout import parse_size as parse
     if value is None:
         return None
-    w, sep, h = value.lower().partition("x")
     try:
-        size = (int(w), int(h))
-    except ValueError:
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080") from None
-    if not sep or not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
-        raise UsageError(f"--size {value}: expected WIDTHxHEIGHT between 320x240 and 7680x4320")
-    return size
+        return parse(value)
+    except ValueError as exc:
+        raise UsageError(f"--size {value}: {exc}") from None
+
+
+def add_size_flag(parser) -> None:
+    """``--size WxH``: the window size in pixels (the app draws at that size; ``--screenshot`` saves it)."""
+    parser.add_argument("--size", default=None, metavar="WxH",
+                        help="window size in pixels, 1024x600 to 3840x2160 (default 1280x720); --screenshot "
+                             "saves at this size")
 
 
 def audience_arg(args) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.playlist import load_playlist
-from .common import UsageError, add_audience, audience_arg, check_out, parse_size
+from .common import UsageError, add_audience, add_size_flag, audience_arg, check_out, parse_size
 
 
 def register(sub, common) -> None:
@@ -19,7 +19,7 @@ def register(sub, common) -> None:
     sp.add_argument("--exit-after", type=float, default=None, metavar="S",
                     help="quit once the lecture clock (the plan's own time) reaches S seconds")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png", help="save a PNG when --exit-after quits")
-    sp.add_argument("--size", default=None, metavar="WxH", help="window size in pixels, e.g. 1920x1080")
+    add_size_flag(sp)
     sp.add_argument("--fullscreen", action="store_true", help="start full screen (F11 toggles)")
     sp.add_argument("--projector", action="store_true", help="high-contrast projector colours, sound muted")
     sp.add_argument("--mute", action="store_true", help="start with sound muted")

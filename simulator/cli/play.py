@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..model.scenario import load_scenario
 from ..model.session import Session
-from .common import UsageError, caregiver_policy, check_out, infant_preset, set_pairs
+from .common import UsageError, add_size_flag, caregiver_policy, check_out, infant_preset, parse_size, set_pairs
 
 
 def register(sub, common) -> None:
     """Add ``play SCENARIO [--infant P] [--caregiver POLICY] [--autoplay] [--seed N] [--fullscreen]
-    [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE]`` to ``sub``."""
+    [--projector] [--speed X] [--exit-after SIM_SECONDS] [--screenshot FILE] [--size WxH]`` to ``sub``."""
     sp = sub.add_parser("play", help="open the app on a scenario; --autoplay lets a scripted caregiver play")
     common(sp)
     sp.add_argument("--autoplay", action="store_true",
@@ -22,7 +22,9 @@ def register(sub, common) -> None:
     sp.add_argument("--exit-after", type=float, default=None, metavar="SIM_SECONDS",
                     help="quit once the model clock reaches this many seconds (past the end: at the debrief)")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png",
-                    help="save a PNG of the screen when quitting via --exit-after (or of the first frame)")
+                    help="save a PNG of the screen when quitting via --exit-after (or of the first frame), at "
+                         "the window's size")
+    add_size_flag(sp)
     sp.set_defaults(func=cmd_play)
 
 
@@ -32,6 +34,7 @@ def cmd_play(args) -> int:
     overrides = set_pairs(args.set)
     infant = infant_preset(args.infant)
     caregiver = caregiver_policy(args.caregiver)
+    size = parse_size(args.size)
     if not 0.5 <= args.speed <= 8.0:
         raise UsageError(f"--speed {args.speed:g}: must be between 0.5 and 8")
     if args.exit_after is not None and args.exit_after < 0:
@@ -40,12 +43,13 @@ def cmd_play(args) -> int:
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides)  # SetError early
     return run_play(scenario, infant=infant, caregiver=caregiver, seed=args.seed, overrides=overrides,
                     autoplay=args.autoplay, fullscreen=args.fullscreen, projector=args.projector,
-                    mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot)
+                    mute=args.mute, speed=args.speed, exit_after=args.exit_after, screenshot=args.screenshot,
+                    size=size)
 
 
 def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=None, autoplay=False,
              fullscreen=False, projector=False, mute=False, speed=1.0, exit_after=None, screenshot=None,
-             app=None, run=True):
+             app=None, run=True, size=None):
     """Open the app on ``scenario``: Home below, then the Play scene (autoplay or scripted) or the Briefing.
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
@@ -58,7 +62,8 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0
     if app is None:
-        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
+        app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None,
+                       size=size)
         if app is None:
             return 2
     app.push(HomeScene(app))

@@ -251,7 +251,7 @@ def reunion_lesson(session, scores, audience: str) -> Lesson | None:
     if audience == "parents":
         return Lesson("reunions", L.TITLE["reunions"][audience],
                       L.REUNION_PARENTS.get(code, "") + " " + L.REUNION_PARENTS_NOTE, ("reunion", "safe haven"))
-    reasons = "; ".join(scores.reasons[0])
+    reasons = "; ".join(plain_reason(r) for r in scores.reasons[0])
     body = L.CLASS_LINE.format(code=code, name=L.CLASS_NAMES.get(code, code),
                                best=L.CLASS_BEST.format(best=best) if code == "D" else "", reasons=reasons)
     if audience == "research" or code == "D":
@@ -259,6 +259,12 @@ def reunion_lesson(session, scores, audience: str) -> Lesson | None:
     body += " " + L.CLASS_NOTE
     return Lesson("reunions", L.TITLE["reunions"][audience], body, ("classification", "disorganisation"),
                   figures={"disorganization": float(scores.disorganization[0])})
+
+
+def plain_reason(reason: str) -> str:
+    """A scorer's reason in words: "-> A" becomes "so A", ">=" "at least" (no code-speak on screen)."""
+    reason = re.sub(r"\s*->\s*([ABCD])\b", r", so \1", reason)
+    return reason.replace(">=", "at least").replace("<=", "at most").replace(" < ", " under ")
 
 
 def separation_lesson(session, audience: str) -> Lesson | None:

@@ -128,3 +128,18 @@ def _episode_at(starts: np.ndarray, step: int) -> int:
         if 0 < starts[e] <= step:
             ep = e
     return ep
+
+
+def planned_in_episode(planned: list[PlannedRupture], e: int) -> tuple[int, int, PlannedRupture | None]:
+    """Planned ruptures that began in episode ``e``, planned repairs that came in it, and the one to name
+    (the rupture under way or begun there, else the one repaired there; None if neither)."""
+    rup = rep = 0
+    shown = None
+    for r in planned:
+        if r.episode == e:
+            rup += 1
+            shown = r
+        if r.repair_episode == e:
+            rep += 1
+            shown = shown or r
+    return rup, rep, shown

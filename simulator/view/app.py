@@ -1,9 +1,11 @@
-"""The app: window, fixed 1280x720 canvas scaled with letterboxing, fonts, the scene stack and the main loop.
+"""The app: the window at its real size, fonts scaled to it and to the text size, the scene stack and the main loop.
 
 The loop runs in strict order (pygame-ce's chimp example): events -> update -> draw -> flip, with
-``clock.tick(FPS)``. Mouse positions are mapped from the window to canvas coordinates before scenes
-see them, so scenes only ever think in 1280x720. Keys handled here for every scene: F11 full screen,
-F10 projector colours, T text size (back row), M mute, Ctrl+Q quit.
+``clock.tick(FPS)``. Scenes draw straight onto the window at its real size (1024x600 up to 3840x2160):
+nothing is drawn small and scaled up. They lay out from ``app.layout`` (see layout.py), which changes
+when the window is resized or the text size changes; each scene's ``relayout()`` is then called. Keys
+handled here for every scene: F11 full screen, F10 projector colours, T text size (back row), M mute,
+Ctrl+Q quit.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import pygame  # noqa: E402
 from ..model.session import warm_up_in_background  # noqa: E402
 from . import strings as S  # noqa: E402
 from . import theme  # noqa: E402
+from .layout import Layout  # noqa: E402
+from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
 
 
@@ -26,44 +30,47 @@ class App:
 
     Args:
         fullscreen: start full screen.
+        size: the window size (W, H) in pixels (default ``theme.CANVAS_SIZE``); clamped to the sizes the
+            layouts are made for (``theme.MIN_WINDOW`` to ``theme.MAX_WINDOW``).
         projector: start with the high-contrast projector colours (and sound muted).
         headless: True under tests and screenshots (no waiting for the frame clock).
         sound: whether synthesised sound starts unmuted.
     """
 
     def __init__(self, fullscreen: bool = False, projector: bool = False, headless: bool = False,
-                 sound: bool | None = None, remember: bool = False, audience: str | None = None) -> None:
+                 sound: bool | None = None, remember: bool = False, audience: str | None = None,
+                 size=None) -> None:
         pygame.display.init()
         pygame.font.init()
         self.headless = headless or os.environ.get("SDL_VIDEODRIVER") == "dummy"
-        self.canvas_size = theme.CANVAS_SIZE
-        self.canvas: pygame.Surface | None = None  # set by _open_window (the screen itself when 1:1)
         # Settings remembered between launches (a real launch; tests build the app with remember=False).
         from .settings import Settings
         self.remember = remember
         self.settings = Settings.load() if remember else Settings()
         self.palette = theme.PROJECTOR if (projector or self.settings.projector) else theme.CLASSIC
-        self.text_scale_index = self.settings.text_scale_index
+        self._fonts: dict[tuple, pygame.font.Font] = {}
+        self._text_scale_index = int(self.settings.text_scale_index) % len(theme.TEXT_SCALES)
         self.audience = audience or self.settings.audience
         self.hints = self.settings.hints
         self.fullscreen = False
-        self.window_size = self.canvas_size
-        self._windowed_size = self.canvas_size
-        self.screen = self._open_window(self.canvas_size, fullscreen)
+        start = tuple(size) if size else theme.CANVAS_SIZE
+        self.window_size = start
+        self._windowed_size = start
+        self._layout = Layout(start, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
-        self._fonts: dict[tuple, pygame.font.Font] = {}
         self.stack = SceneStack()
         self.clock = pygame.time.Clock()
         self.running = True
         self.frame_count = 0
         self.exit_code = 0
-        self._scale_cache: tuple | None = None
         if sound is None:
             sound = self.settings.sound and not (projector or self.settings.projector)
         self.sound = _make_sound(enabled=sound)
 
-    # --- window and scaling ------------------------------------------------------------------------------
+    # --- window and layout --------------------------------------------------------------------------
     def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
         flags = pygame.RESIZABLE
         screen = None
@@ -75,17 +82,44 @@ class App:
                 screen = None
         if screen is None:
             self.fullscreen = False
-            size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+            size = clamp_size(size)
             screen = pygame.display.set_mode(size, flags)
         self.window_size = screen.get_size()
-        # At exactly 1280x720 the scenes draw straight onto the window (no copy per frame); otherwise onto an
-        # off-screen canvas that is scaled into the window with letterboxing.
-        if screen.get_size() == tuple(self.canvas_size):
-            self.canvas = screen
-        elif self.canvas is None or self.canvas.get_size() != tuple(self.canvas_size) or self.canvas is getattr(
-                self, "screen", None):
-            self.canvas = pygame.Surface(self.canvas_size).convert()
+        self._relayout()
         return screen
+
+    @property
+    def canvas(self) -> pygame.Surface:
+        """The surface scenes draw on: the window itself, at its real size (a design-size canvas while a scene
+        not yet laid out from the window is shown)."""
+        return self._design_canvas() if self.legacy else self.screen
+
+    @property
+    def canvas_size(self) -> tuple[int, int]:
+        """The size in pixels scenes draw at."""
+        return self.layout.size
+
+    @property
+    def legacy(self) -> bool:
+        """True while the top scene is laid out for the fixed 1280x720 design (``Scene.native`` False)."""
+        top = self.stack.top if getattr(self, "stack", None) is not None else None
+        return top is not None and not getattr(top, "native", True)
+
+    @property
+    def layout(self) -> Layout:
+        """The layout scenes use now: the window's, or the 1280x720 design's for a legacy scene."""
+        return self._design_layout if self.legacy else self._layout
+
+    def _design_canvas(self) -> pygame.Surface:
+        c = getattr(self, "_design_surface", None)
+        if c is None:
+            c = self._design_surface = pygame.Surface(theme.DESIGN_SIZE).convert()
+        return c
+
+    def _relayout(self) -> None:
+        self._layout = Layout(self.window_size, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self._notify_layout()
 
     def toggle_fullscreen(self) -> None:
         """Switch between full screen and the last window size."""
@@ -94,26 +128,27 @@ class App:
         else:
             self._windowed_size = self.window_size
             self.screen = self._open_window(self.window_size, True)
-        self._scale_cache = None
 
     def resize(self, size) -> None:
-        """The window was resized by the user (or a test)."""
+        """The window was resized by the user (or a test): every scene lays out again at the new size."""
         if self.fullscreen:
             return
         w, h = int(size[0]), int(size[1])
         self.screen = self._open_window((w, h), False)
-        self._scale_cache = None
 
     def _viewport(self) -> tuple[float, int, int, int, int]:
-        """Scale and letterbox: (scale, x, y, w, h) of the canvas inside the window."""
+        """(scale, x, y, w, h) of the drawing inside the window: the whole window at scale 1, or for a legacy
+        scene the 1280x720 canvas scaled and letterboxed."""
         ww, wh = self.screen.get_size()
-        cw, ch = self.canvas_size
-        s = min(ww / cw, wh / ch) if ww and wh else 1.0
+        if not self.legacy:
+            return 1.0, 0, 0, ww, wh
+        cw, ch = theme.DESIGN_SIZE
+        s = min(ww / cw, wh / ch)
         w, h = max(1, int(cw * s)), max(1, int(ch * s))
         return s, (ww - w) // 2, (wh - h) // 2, w, h
 
     def to_canvas(self, pos) -> tuple[int, int]:
-        """Map a window position to canvas coordinates (may fall outside the canvas in the letterbox)."""
+        """A window position in drawing coordinates (the same, but for a legacy scene's scaled canvas)."""
         s, x, y, _, _ = self._viewport()
         return int((pos[0] - x) / s), int((pos[1] - y) / s)
 
@@ -121,24 +156,48 @@ class App:
     @property
     def text_scale(self) -> float:
         """The back-row text factor (1.0, 1.15 or 1.3)."""
-        return theme.TEXT_SCALES[self.text_scale_index]
+        return theme.TEXT_SCALES[self._text_scale_index]
 
-    def font(self, size: int, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
-        """The bundled Lato at ``size`` canvas pixels (times the text scale unless ``scaled`` is False)."""
-        px = max(8, int(round(size * (self.text_scale if scaled else 1.0))))
-        key = (px, bold, italic)
+    @property
+    def text_scale_index(self) -> int:
+        """Which of ``theme.TEXT_SCALES`` is on (0 normal, 1 large, 2 back row)."""
+        return self._text_scale_index
+
+    @text_scale_index.setter
+    def text_scale_index(self, index: int) -> None:
+        self._text_scale_index = int(index) % len(theme.TEXT_SCALES)
+        self._relayout()
+
+    @property
+    def u(self) -> float:
+        """Window pixels per design pixel (see layout.py)."""
+        return self.layout.u
+
+    def px(self, n: float) -> int:
+        """A design length in window pixels (``app.layout.px``)."""
+        return self.layout.px(n)
+
+    def font(self, size: float, bold: bool = False, italic: bool = False, scaled: bool = True) -> pygame.font.Font:
+        """The bundled Lato for a design ``size``: times the layout unit and the text size (unless ``scaled`` is
+        False), never below the readable minimum for this window (``layout.min_text_px``)."""
+        return self.font_px(self.layout.font_px(size, scaled), bold, italic)
+
+    def font_px(self, px: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """The bundled Lato at ``px`` window pixels (cached; registered with the widgets so tests can check the
+        size of every text drawn). Prefer :meth:`font`, which follows the window and the text size."""
+        key = (int(px), bold, italic)
         f = self._fonts.get(key)
         if f is None:
             path = theme.FONT_BOLD if bold else theme.FONT_ITALIC if italic else theme.FONT_REGULAR
-            f = pygame.font.Font(str(path), px)
+            f = pygame.font.Font(str(path), int(px))
             self._fonts[key] = f
+            register_font(f, int(px))
         return f
 
     def cycle_text_scale(self) -> None:
         """Next text size (normal, large, back row)."""
-        self.text_scale_index = (self.text_scale_index + 1) % len(theme.TEXT_SCALES)
+        self.text_scale_index = self._text_scale_index + 1
         self.save_settings()
-        self._notify_layout()
 
     def toggle_projector(self) -> None:
         """Switch between the classic and the projector colours."""
@@ -185,7 +244,7 @@ class App:
             st.save()
 
     def _notify_layout(self) -> None:
-        for scene in self.stack.scenes:
+        for scene in getattr(getattr(self, "stack", None), "scenes", ()):
             relayout = getattr(scene, "relayout", None)
             if relayout:
                 relayout()
@@ -196,20 +255,36 @@ class App:
         """The scene on top of the stack."""
         return self.stack.top
 
+    def _top_changed(self, before) -> None:
+        """A scene laid out while another was on top may have used the other's layout (window or design):
+        when the top changes between the two kinds, the new top lays out again."""
+        top = self.stack.top
+        if top is not None and getattr(before, "native", True) != getattr(top, "native", True):
+            relayout = getattr(top, "relayout", None)
+            if relayout:
+                relayout()
+
     def push(self, scene: Scene) -> Scene:
         """Push a scene."""
-        return self.stack.push(scene)
+        before = self.stack.top
+        out = self.stack.push(scene)
+        self._top_changed(before)
+        return out
 
     def pop(self) -> Scene | None:
         """Pop the top scene; with nothing left, the app quits."""
         scene = self.stack.pop()
         if not self.stack.scenes:
             self.running = False
+        self._top_changed(scene)
         return scene
 
     def replace(self, scene: Scene) -> Scene:
         """Replace the top scene."""
-        return self.stack.replace(scene)
+        before = self.stack.top
+        out = self.stack.replace(scene)
+        self._top_changed(before)
+        return out
 
     def home(self) -> None:
         """Back to the Home scene, dropping everything above it."""
@@ -237,17 +312,19 @@ class App:
             self.resize(event.size)
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
-            self._scale_cache = None
-            self.window_size = self.screen.get_size()
+            if self.screen.get_size() != tuple(self.window_size):
+                self.window_size = self.screen.get_size()
+                self._relayout()
             return
         if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
             pos = getattr(event, "pos", None)
             if pos is None:
                 return
-            attrs = dict(event.dict)
-            attrs["pos"] = self.to_canvas(pos)
-            attrs["window_pos"] = pos
-            event = pygame.event.Event(event.type, attrs)
+            if self.legacy:
+                attrs = dict(event.dict)
+                attrs["pos"] = self.to_canvas(pos)
+                attrs["window_pos"] = pos
+                event = pygame.event.Event(event.type, attrs)
         if event.type == pygame.KEYDOWN:
             mods = getattr(event, "mod", 0)
             key = getattr(event, "key", None)
@@ -287,39 +364,35 @@ class App:
         self.frame_count += 1
 
     def draw_canvas(self) -> pygame.Surface:
-        """Draw the visible scenes onto the canvas and return it (no flip)."""
+        """Draw the visible scenes onto the window surface (a legacy scene: onto the design canvas) and return
+        that surface (no flip)."""
+        target = self.canvas
         visible = self.stack.visible()
         if not (visible and getattr(visible[0], "opaque", False)):  # an opaque scene paints every pixel itself
-            self.canvas.fill(self.palette.bg)
+            target.fill(self.palette.bg)
         for scene in visible:
-            scene.draw(self.canvas)
-        return self.canvas
+            scene.draw(target)
+        return target
+
+    def _to_window(self, canvas: pygame.Surface) -> pygame.Surface:
+        """The window with ``canvas`` on it: itself, or a legacy scene's design canvas scaled in."""
+        if canvas is self.screen:
+            return canvas
+        s, x, y, w, h = self._viewport()
+        self.screen.fill((20, 20, 20))
+        pygame.transform.smoothscale(canvas, (w, h), self.screen.subsurface((x, y, w, h)))
+        return self.screen
 
     def render(self) -> None:
-        """Draw the canvas, scale it into the window with letterboxing, flip."""
-        canvas = self.draw_canvas()
-        s, x, y, w, h = self._viewport()
-        if canvas is self.screen:
-            pass  # drawn in place
-        elif (w, h) == self.canvas_size and (x, y) == (0, 0):
-            self.screen.blit(canvas, (0, 0))
-        else:
-            view = (self.screen.get_size(), x, y, w, h)
-            if self._scale_cache != view:  # the letterbox bars only need painting when the window changes
-                self.screen.fill((20, 20, 20))
-                self._scale_cache = view
-            target = self.screen.subsurface((x, y, w, h))
-            if abs(s - round(s)) < 1e-6 and s >= 1:  # whole-number zoom: nearest pixels stay crisp
-                pygame.transform.scale(canvas, (w, h), target)
-            else:  # smooth scaling straight into the window, no intermediate surface
-                pygame.transform.smoothscale(canvas, (w, h), target)
+        """Draw the scenes at the window's real size, flip."""
+        self._to_window(self.draw_canvas())
         pygame.display.flip()
 
     def screenshot(self, path) -> None:
-        """Save the current canvas (1280x720) as a PNG, atomically."""
+        """Save what the window shows, at the window's size, as a PNG, atomically."""
         from ..model.io import atomic_write_bytes
         import io
-        canvas = self.draw_canvas()
+        canvas = self._to_window(self.draw_canvas())
         buf = io.BytesIO()
         pygame.image.save(canvas, buf, "png")
         atomic_write_bytes(path, buf.getvalue())
@@ -386,6 +459,12 @@ class ErrorScene(Scene):
         self.group.draw(surface)
 
 
+def clamp_size(size) -> tuple[int, int]:
+    """A window size held within the sizes the layouts are made for (``theme.MIN_WINDOW``-``MAX_WINDOW``)."""
+    (lw, lh), (hw, hh) = theme.MIN_WINDOW, theme.MAX_WINDOW
+    return min(hw, max(lw, int(size[0]))), min(hh, max(lh, int(size[1])))
+
+
 def _make_sound(enabled: bool):
     """The figures developer's synthesised sound, or a silent stand-in when it or the mixer is missing."""
     try:
@@ -422,12 +501,21 @@ def open_app(**kw) -> "App | None":
 
 
 def parse_gui_flags(argv: list[str]) -> dict:
-    """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute."""
+    """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute,
+    --audience, --size WxH."""
+    from .layout import parse_size
     opts = {"fullscreen": False, "projector": False, "sound": None}
     args = list(argv)
     while args:
         a = args.pop(0)
-        if a.startswith("--audience"):
+        if a.startswith("--size"):
+            value = a.partition("=")[2] or (args.pop(0) if args else "")
+            try:
+                opts["size"] = parse_size(value)
+            except ValueError as exc:
+                print(f"error: --size: {exc}", file=sys.stderr)
+                raise SystemExit(2) from None
+        elif a.startswith("--audience"):
             from ..content.lessons import check_audience
             value = a.partition("=")[2] or (args.pop(0) if args else "")
             try:
@@ -442,14 +530,16 @@ def parse_gui_flags(argv: list[str]) -> dict:
         elif a == "--mute":
             opts["sound"] = False
         else:
-            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, --audience, or a command "
+            print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, --audience, --size WxH, "
+                  f"or a command "
                   f"(list, run, batch, play...)", file=sys.stderr)
             raise SystemExit(2)
     return opts
 
 
 def launch_gui(argv: list[str]) -> int:
-    """Open the app at Home (``python main.py [--fullscreen] [--projector] [--mute]``). Returns the exit code."""
+    """Open the app at Home (``python main.py [--fullscreen] [--projector] [--mute] [--size WxH]``). Returns the
+    exit code."""
     try:
         opts = parse_gui_flags(argv)
     except SystemExit as exc:

@@ -22,8 +22,11 @@ OI_VERMILLION = (213, 94, 0)
 OI_PURPLE = (204, 121, 167)
 OI_BLACK = (0, 0, 0)
 
-CANVAS_SIZE = (1280, 720)  # the fixed logical canvas; the window scales it with letterboxing
-MIN_WINDOW = (480, 270)
+DESIGN_SIZE = (1280, 720)  # the reference window the design sizes below are given for (1 design px = 1 px here)
+CANVAS_SIZE = DESIGN_SIZE  # the default window size (the app draws at the window's real size, whatever it is)
+MIN_WINDOW = (1024, 600)  # the smallest window the layouts are made for (a small laptop or netbook projector)
+MAX_WINDOW = (3840, 2160)  # the largest (a 4K projector or screen)
+MIN_TEXT_SHARE = 1 / 40  # every text is at least this share of the window height at the largest text size
 FPS = 60
 TEXT_SCALES = (1.0, 1.15, 1.3)  # normal, large, back row (key T cycles)
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # play speed choices (model seconds per real second)
@@ -36,7 +39,7 @@ FONT_REGULAR = FONT_DIR / "Lato-Regular.ttf"
 FONT_BOLD = FONT_DIR / "Lato-Bold.ttf"
 FONT_ITALIC = FONT_DIR / "Lato-Italic.ttf"
 
-# Font sizes in canvas pixels (before text scaling).
+# Font sizes in design pixels (times the window's layout unit and the text size; see layout.py).
 SIZE_TITLE = 40
 SIZE_HEADING = 26
 SIZE_BODY = 19
@@ -105,9 +108,55 @@ PROJECTOR = replace(
     locked=(215, 215, 215), locked_ink=(90, 90, 90),
     room_wall=(250, 240, 222), room_floor=(210, 180, 140), room_rug=(170, 200, 190),
     banner=(0, 0, 0), banner_ink=(255, 255, 255),
+    warn=(175, 70, 0), ok=(0, 115, 80),  # text colours: at least 4.5:1 on white (WCAG AA)
     positive=(0, 130, 95), negative=(190, 70, 0), gaze=(0, 90, 160), arousal=(170, 60, 130),
-    band_a=(255, 255, 255), band_b=(232, 232, 232), shadow=(190, 190, 190),
+    rupture=(175, 70, 0), repair=(0, 115, 80),
+    band_a=(255, 255, 255), band_b=(205, 205, 205), shadow=(190, 190, 190),  # bands differ in greyscale too
     line_width=3, focus_width=5,
 )
 
 PROFILES = {"classic": CLASSIC, "projector": PROJECTOR}
+
+
+# --- contrast (tests/test_view_contrast.py checks every pair below in the projector profile) -------------------
+
+#: Text colour on background colour, as the view draws them (palette attribute names, or an RGB tuple for
+#: the fixed chip colours). WCAG AA: 4.5:1 for body text, 3:1 for large text (the third field True).
+TEXT_PAIRS = (
+    ("ink", "bg", False), ("ink", "panel", False), ("ink", "panel_alt", False), ("ink", "band_b", False),
+    ("ink_soft", "bg", False), ("ink_soft", "panel", False), ("ink_soft", "panel_alt", False),
+    ("ink_soft", "band_a", False), ("ink_soft", "band_b", False), ("ink_faint", "bg", False),
+    ("ink_faint", "panel", False), ("ink", "room_wall", False), ("ink", "room_floor", False),
+    ("ink_soft", "room_floor", False), ("accent", "bg", False), ("accent", "panel", False),
+    ("accent_ink", "accent", False), ("banner_ink", "banner", False), ("ok", "bg", False), ("ok", "panel", False),
+    ("warn", "bg", False), ("warn", "panel", False), ("locked_ink", "locked", False),
+    ((0, 0, 0), OI_ORANGE, False), ((0, 0, 0), OI_VERMILLION, False), ((0, 0, 0), OI_SKY, False),
+)
+#: Graphics that must stand out from what they are drawn on (WCAG 1.4.11, non-text contrast 3:1): chart
+#: series and markers on the panel and on both episode bands, and the focus ring on the page and panels.
+GRAPHIC_PAIRS = tuple((fg, bg) for fg in ("positive", "negative", "gaze", "arousal", "rupture", "repair")
+                      for bg in ("panel", "band_a", "band_b")) + (("focus", "bg"), ("focus", "panel"))
+#: Neighbouring areas told apart by lightness alone (alternate episode bands: the still-face band among them).
+BAND_PAIRS = (("band_a", "band_b"),)
+GRAPHIC_MIN = 3.0
+BAND_MIN = 1.5  # the two bands' lightness ratio, so they differ on a greyscale projector
+
+
+def colour_of(palette: Palette, name) -> tuple:
+    """A palette attribute by name, or an RGB tuple as it is."""
+    return tuple(getattr(palette, name)) if isinstance(name, str) else tuple(name)
+
+
+def luminance(rgb) -> float:
+    """WCAG 2 relative luminance of an sRGB colour (0-255 channels), 0 (black) to 1 (white)."""
+    def channel(v: float) -> float:
+        v = v / 255.0
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = rgb[:3]
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a, b) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

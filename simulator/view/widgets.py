@@ -1,10 +1,15 @@
-"""Widgets and drawing helpers: buttons with a focus ring, a keyboard-and-mouse focus group, wrapped text.
+"""Widgets and drawing helpers: buttons with a focus ring, a keyboard-and-mouse focus group, wrapped text,
+and scroll panels for text that may not fit.
 
 Every control is a :class:`Button` inside a :class:`FocusGroup`. The group moves focus with Tab /
 Shift+Tab and the arrow keys (spatially: the nearest control in that direction), activates with Enter or
 Space, follows the mouse, and fires a button's own shortcut key. A locked button is drawn greyed with its
 reason and never fires. The focus ring is drawn in the theme's ``focus`` colour, a different hue from
 every button face, and thick enough to see from the back row.
+
+Nothing that teaches is cut: a paragraph too long for its box goes in a :class:`ScrollPanel` (mouse wheel,
+Page Up / Page Down, with a visible "more" cue). Every shortened line and every font size drawn is noted
+(:data:`CUTS`, :data:`DRAWN_PX`) so the tests can check each scene at each window and text size.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from typing import Callable
 
 import pygame
 
+from . import strings as S
+from . import theme
+
 # --- text helpers -----------------------------------------------------------------------------------
 # Rendering and measuring text is the costliest part of a frame, and most text is the same every frame,
 # so rendered lines and wrapped paragraphs are cached (bounded; cleared when full).
@@ -20,9 +28,28 @@ _RENDERED: dict = {}
 _WRAPPED: dict = {}
 _CACHE_MAX = 3000
 
+#: Text shortened with an ellipsis since the last clear: (the whole text, what was drawn). Tests clear it,
+#: draw a scene, and fail on teaching text cut without a scroll cue (``allow_cut`` marks names and labels
+#: whose whole form is shown elsewhere, such as a saved file's name).
+CUTS: list[tuple[str, str]] = []
+#: Pixel sizes of the fonts drawn with since the last clear (tests check them against the minimum).
+DRAWN_PX: set[int] = set()
+_FONT_PX: dict = {}
+
+
+def register_font(font: pygame.font.Font, px: int) -> None:
+    """Note the pixel size of a font the app made (fonts made any other way count as size 0 in tests)."""
+    _FONT_PX[font] = px
+
+
+def _note_cut(whole: str, shown: str) -> None:
+    if len(CUTS) < 1000:
+        CUTS.append((whole, shown))
+
 
 def render(font: pygame.font.Font, s: str, colour) -> pygame.Surface:
     """``font.render(s, True, colour)``, cached."""
+    DRAWN_PX.add(_FONT_PX.get(font, 0))
     key = (font, s, tuple(colour))
     img = _RENDERED.get(key)
     if img is None:
@@ -63,13 +90,17 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 
 def text(surface: pygame.Surface, font: pygame.font.Font, s: str, pos, colour, anchor: str = "topleft",
-         max_width: int | None = None) -> pygame.Rect:
+         max_width: int | None = None, allow_cut: bool = False) -> pygame.Rect:
     """Draw one line of text; ``anchor`` is a Rect attribute (``topleft``, ``center``, ``midright``...).
 
-    With ``max_width``, an over-long line is shortened with an ellipsis rather than overflowing.
+    With ``max_width``, an over-long line is shortened with an ellipsis rather than overflowing; that is
+    noted in :data:`CUTS` (a defect for teaching text) unless ``allow_cut`` says the whole is shown elsewhere.
     """
     if max_width is not None:
+        whole = s
         s = fit(font, s, max_width)
+        if s != whole and not allow_cut:
+            _note_cut(whole, s)
     img = render(font, s, colour)
     r = img.get_rect(**{anchor: (int(pos[0]), int(pos[1]))})
     surface.blit(img, r)
@@ -108,6 +139,7 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pyg
     if max_lines <= 0:
         return y
     if len(lines) > max_lines:
+        _note_cut(s, " ".join(lines[:max_lines]))
         lines = lines[:max_lines]
         lines[-1] = fit(font, lines[-1] + " …", rect.w) if font.size(lines[-1] + " …")[0] > rect.w \
             else lines[-1] + " …"
@@ -115,6 +147,19 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, s: str, rect: pyg
         if y + font.get_height() > rect.bottom + 2:
             break
         surface.blit(render(font, line, colour), (rect.x, y))
+        y += lh
+    return y
+
+
+def paragraph_full(surface: pygame.Surface, font: pygame.font.Font, s: str, x: int, y: int, width: int, colour,
+                   line_gap: int = 3) -> int:
+    """Draw all of ``s`` wrapped to ``width`` px from (x, y), however tall; returns the y below the last line.
+    For text inside a :class:`ScrollPanel` (which clips it and shows that there is more)."""
+    lh = font.get_linesize() + line_gap - 2
+    top, bottom = surface.get_clip().top, surface.get_clip().bottom
+    for line in wrap(font, s, width):
+        if y + lh >= top and y <= bottom:  # only the visible lines cost a blit
+            surface.blit(render(font, line, colour), (x, y))
         y += lh
     return y
 
@@ -154,7 +199,8 @@ def key_cap(surface: pygame.Surface, font: pygame.font.Font, label: str, pos, fg
             ) -> pygame.Rect:
     """A small key-cap box with ``label`` (e.g. "1", "Esc"), to show a shortcut."""
     img = render(font, label, fg)
-    w = max(img.get_width() + 10, img.get_height() + 4)
+    pad = max(4, img.get_height() // 4)
+    w = max(img.get_width() + 2 * pad, img.get_height() + 4)
     r = pygame.Rect(0, 0, w, img.get_height() + 4)
     setattr(r, anchor, (int(pos[0]), int(pos[1])))
     pygame.draw.rect(surface, bg, r, border_radius=5)
@@ -201,6 +247,18 @@ class Button:
         self.ident = ident or label
         self.font_size = font_size
         self.scaled = scaled  # False: keep this label's size when the back-row text scale is on
+
+    @staticmethod
+    def width_for(app, label: str, key_label: str | None = None, font_size: int = 17, bold: bool = True) -> int:
+        """The width (px) a plain button needs to show ``label`` whole, with its key cap, at the app's window and
+        text size (the inverse of ``_paint``'s arithmetic)."""
+        font = app.font(font_size, bold=bold)
+        w = app.px(10) + font.size(label)[0] + app.px(14)
+        if key_label:
+            small = app.font(max(theme.SIZE_TINY, font_size - 3), bold=True)
+            img_w, img_h = small.size(key_label)[0], small.get_height()
+            w += max(img_w + 2 * max(4, img_h // 4), img_h + 4) + app.px(8) + 2
+        return w
 
     def activate(self) -> bool:
         """Fire the button unless it is locked. Returns True if it fired."""
@@ -255,16 +313,25 @@ class Button:
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
         font = app.font(self.font_size, bold=self.style == "primary" or self.selected, scaled=self.scaled)
-        x = 10
-        small = app.font(max(11, self.font_size - 4), bold=True, scaled=self.scaled)
+        x = app.px(10)
+        small = app.font(max(theme.SIZE_TINY, self.font_size - 3), bold=True, scaled=self.scaled)
         if self.key_label:
             cap = key_cap(surface, small, self.key_label, (x, r.centery), ink if not self.locked else p.locked_ink,
                           fill, anchor="midleft")
-            x = cap.right + 8
+            x = cap.right + app.px(8)
         if self.style == "option" and self.selected:
-            pygame.draw.circle(surface, p.accent, (r.right - 16, r.centery), 6)
-        text(surface, font, self.label, (x, r.centery), ink, anchor="midleft",
-             max_width=r.right - x - (24 if self.style == "option" else 8))
+            pygame.draw.circle(surface, p.accent, (r.right - app.px(16), r.centery), app.px(6))
+        room = r.right - x - app.px(24 if self.style == "option" else 8)
+        if font.size(self.label)[0] > room and "\n" not in self.label:
+            # A label that does not fit on one line goes on two (a button is never a place to cut words).
+            lines = wrap(font, self.label, room)
+            if len(lines) == 2 and 2 * font.get_linesize() <= r.h:
+                lh = font.get_linesize()
+                for i, line in enumerate(lines):
+                    text(surface, font, line, (x, r.centery + (i - 1) * lh + (lh - font.get_height()) // 2),
+                         ink, max_width=room)
+                return
+        text(surface, font, self.label, (x, r.centery), ink, anchor="midleft", max_width=room)
 
 
 _BUTTONS: dict = {}
@@ -446,3 +513,131 @@ class FocusGroup:
         focused = self.focused
         for b in self.items:
             b.draw(surface, self.app, b is focused and self.show_ring, b is self.hover)
+
+
+# --- scroll panels ------------------------------------------------------------------------------------
+
+_SCROLL_KEYS = {pygame.K_PAGEDOWN: 1, pygame.K_PAGEUP: -1}
+_MOUSE = [None]  # the last mouse position seen by any scroll panel (wheel events carry none)
+
+
+class ScrollPanel:
+    """A box whose content may be taller than it: drawn clipped, scrolled with the mouse wheel (over it) and
+    Page Up / Page Down, with a scroll bar and a "More below" cue whenever something is out of sight.
+
+    The scene gives ``draw`` a ``paint(surface, x, y, width) -> bottom_y`` function that lays its content out
+    from (x, y) at ``width`` px, however tall (for example with :func:`paragraph_full`). The panel measures
+    the content from what ``paint`` returns; the measure is kept only to clamp the scroll position.
+
+    Args:
+        app: the running app (palette, fonts, layout unit).
+        ident: a name for tests.
+    """
+
+    def __init__(self, app, ident: str = "") -> None:
+        self.app = app
+        self.ident = ident
+        self.offset = 0  # px scrolled down
+        self.content_h = 0  # px, measured at the last draw
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.cue_drawn = False  # True after a draw that showed the "more" cue (tests)
+
+    @property
+    def gutter(self) -> int:
+        """Width (px) kept free on the right for the scroll bar."""
+        return self.app.px(14)
+
+    @property
+    def max_offset(self) -> int:
+        """How far (px) the content can scroll."""
+        return max(0, self.content_h - self.rect.h)
+
+    @property
+    def overflows(self) -> bool:
+        """True if some content is out of sight (at the last draw)."""
+        return self.content_h > self.rect.h + 1
+
+    def scroll(self, lines: float) -> None:
+        """Scroll by ``lines`` text lines (negative: up)."""
+        step = self.app.font(theme.SIZE_BODY).get_linesize()
+        self.offset = int(min(self.max_offset, max(0, self.offset + lines * step)))
+
+    def page(self, direction: int) -> None:
+        """Scroll one box height, less a line, down (1) or up (-1)."""
+        step = max(1, self.rect.h - self.app.font(theme.SIZE_BODY).get_linesize())
+        self.offset = int(min(self.max_offset, max(0, self.offset + direction * step)))
+
+    def reset(self) -> None:
+        """Back to the top (new content)."""
+        self.offset = 0
+
+    def draw(self, surface: pygame.Surface, rect, paint, bg=None) -> None:
+        """Paint the content clipped to ``rect`` (filled with ``bg`` first when given), then the cues."""
+        self.rect = pygame.Rect(rect)
+        r = self.rect
+        if bg is not None:
+            pygame.draw.rect(surface, bg, r)
+        old = surface.get_clip()
+        surface.set_clip(r.clip(old))
+        top = r.y - self.offset
+        bottom = paint(surface, r.x, top, r.w - self.gutter)
+        surface.set_clip(old)
+        self.content_h = int(bottom - top)
+        self.offset = min(self.offset, self.max_offset)
+        self.cue_drawn = False
+        if self.overflows:
+            self._draw_cues(surface, bg)
+
+    def _draw_cues(self, surface: pygame.Surface, bg) -> None:
+        app, p, r = self.app, self.app.palette, self.rect
+        u = app.px
+        # The bar: a track, and a thumb whose length is the visible share.
+        track = pygame.Rect(r.right - u(8), r.y + u(2), u(6), r.h - u(4))
+        pygame.draw.rect(surface, p.line, track, border_radius=u(3))
+        share = r.h / max(1, self.content_h)
+        th = max(u(24), int(track.h * share))
+        ty = track.y + int((track.h - th) * (self.offset / max(1, self.max_offset)))
+        pygame.draw.rect(surface, p.accent, (track.x - u(1), ty, track.w + u(2), th), border_radius=u(3))
+        f = app.font(theme.SIZE_TINY, bold=True)
+        if self.offset < self.max_offset:  # more below: a tab on the bottom edge says so, and how to see it
+            img = render(f, S.SCROLL_MORE, p.accent_ink)
+            tab = pygame.Rect(0, 0, img.get_width() + u(34), img.get_height() + u(6))
+            tab.bottomright = (track.x - u(6), r.bottom)
+            pygame.draw.rect(surface, p.accent, tab, border_radius=u(6))
+            cx, cy, s = tab.x + u(13), tab.centery, u(5)
+            pygame.draw.polygon(surface, p.accent_ink, [(cx - s, cy - s // 2), (cx + s, cy - s // 2), (cx, cy + s)])
+            surface.blit(img, (tab.x + u(25), tab.y + u(3)))
+        if self.offset > 0:  # more above: a triangle at the top of the bar
+            cx, cy, s = track.centerx, r.y + u(2), u(6)
+            pygame.draw.polygon(surface, p.accent, [(cx - s, cy + s), (cx + s, cy + s), (cx, cy)])
+        self.cue_drawn = True
+
+    def process_event(self, event):
+        """Mouse wheel over the panel and Page Up / Page Down scroll it. Returns None once used."""
+        return scroll_panels_event([self], event)
+
+
+def scroll_panels_event(panels, event):
+    """Route ``event`` to the scroll panels of a scene: the wheel scrolls the panel under the mouse (or the
+    only one that overflows); Page Up / Page Down scroll the panel under the mouse, else the first that
+    overflows. Returns None if used, else the event."""
+    if event is None:
+        return None
+    if event.type == pygame.MOUSEMOTION:
+        _MOUSE[0] = getattr(event, "pos", None)
+        return event
+    live = [pn for pn in panels if pn is not None and pn.overflows]
+    if not live:
+        return event
+    pos = _MOUSE[0]
+    under = next((pn for pn in live if pos is not None and pn.rect.collidepoint(pos)), None)
+    if event.type == pygame.MOUSEWHEEL:
+        target = under or (live[0] if len(live) == 1 else None)
+        if target is None:
+            return event
+        target.scroll(-3 * getattr(event, "y", 0))
+        return None
+    if event.type == pygame.KEYDOWN and event.key in _SCROLL_KEYS:
+        (under or live[0]).page(_SCROLL_KEYS[event.key])
+        return None
+    return event

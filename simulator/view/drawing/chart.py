@@ -29,8 +29,8 @@ def series_colour(palette, name: str):
             "arousal": palette.arousal}[name]
 
 
-def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: int) -> None:
-    """A polyline in one of the four styles."""
+def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: int, unit: float = 1.0) -> None:
+    """A polyline in one of the four styles (dash lengths and dot spacing times ``unit``, the layout unit)."""
     if len(pts) < 2:
         return
     if style == "solid":
@@ -38,13 +38,14 @@ def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: i
     elif style == "thick":
         pygame.draw.lines(surface, colour, False, pts, width + 2)
     elif style == "dashed":
-        # Dashes of about 8 px with 6 px gaps, measured along x.
+        # Dashes of about 8 design px with 6 px gaps, measured along x.
         seg: list = []
         on = True
         x0 = pts[0][0]
+        dash, period = 8 * unit, 14 * unit
         for p in pts:
-            phase = (p[0] - x0) % 14
-            now = phase < 8
+            phase = (p[0] - x0) % period
+            now = phase < dash
             if now and on:
                 seg.append(p)
             elif now and not on:
@@ -59,30 +60,40 @@ def draw_series(surface: pygame.Surface, colour, pts: list, style: str, width: i
     else:  # dotted
         last = -99
         for p in pts:
-            if p[0] - last >= 5:
+            if p[0] - last >= 5 * unit:
                 pygame.draw.circle(surface, colour, p, width)
                 last = p[0]
 
 
-def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int) -> int:
-    """The four series with their line styles, on one row (in unscaled type if scaled would not fit).
+def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int, markers: bool = False) -> int:
+    """The four series with their line styles (and, with ``markers``, the rupture and repair marks), flowing
+    onto more rows when one is too narrow. (x, y) is the midleft of the first entry.
 
-    Returns the x after the last entry.
+    Returns the y below the last row.
     """
     p = app.palette
+    u = app.px
     f = app.font(theme.SIZE_TINY)
-    if x + sum(48 + f.size(S.SERIES[n])[0] for n in SERIES) > max_x:
-        f = app.font(theme.SIZE_TINY, scaled=False)
+    x0 = x
+    lh = f.get_linesize()
     for name in SERIES:
         label = S.SERIES[name]
-        w = 26 + 6 + f.size(label)[0] + 16
-        if x + w > max_x:
-            break
-        draw_series(surface, series_colour(p, name), [(x + i, y) for i in range(0, 27, 2)], STYLES[name],
-                    p.line_width)
-        text(surface, f, label, (x + 32, y), p.ink_soft, anchor="midleft")
+        w = u(26) + u(6) + f.size(label)[0] + u(16)
+        if x + w > max_x and x > x0:
+            x, y = x0, y + lh
+        draw_series(surface, series_colour(p, name), [(x + i, y) for i in range(0, u(27), 2)], STYLES[name],
+                    app.px(p.line_width), app.u)
+        text(surface, f, label, (x + u(32), y), p.ink_soft, anchor="midleft")
         x += w
-    return x
+    if markers:
+        for kind, label in (("rupture", S.CHART_RUPTURE), ("repair", S.CHART_REPAIR)):
+            w = u(18) + f.size(label)[0] + u(14)
+            if x + w > max_x and x > x0:
+                x, y = x0, y + lh
+            marker(surface, kind, x + u(6), y, p, u(5))
+            text(surface, f, label, (x + u(16), y), p.ink_soft, anchor="midleft")
+            x += w
+    return y + lh - lh // 2
 
 
 def marker(surface: pygame.Surface, kind: str, x: int, y: int, palette, size: int = 6) -> None:
@@ -137,23 +148,29 @@ class LiveChart:
     def _render(self, size, session) -> pygame.Surface:
         app = self.app
         p = app.palette
+        u = app.px
         w, h = size
         surf = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
         surf.fill(p.panel)
         f = app.font(theme.SIZE_TINY)
-        top = f.get_linesize() + 10
-        plot = pygame.Rect(34, top, w - 44, h - top - 22)
+        lw = u(p.line_width)
+        # Header: the legend with the marker key, on as many rows as the width needs.
+        head_bottom = legend(surf, app, u(12), u(5) + f.get_height() // 2, w - u(8), markers=True)
+        axis_w = f.size("0.5")[0] + u(10)
+        top = head_bottom + u(6)
+        plot = pygame.Rect(axis_w, top, w - axis_w - u(10), h - top - f.get_linesize() - u(4))
         traj = session.trajectory
         t_now = session.t
         t0 = max(0.0, t_now - self.window_s)
         t1 = max(self.window_s, t_now)
         span = t1 - t0
+        lane = u(14)  # the bottom of the plot holds the rupture and repair markers
 
         def X(t):
             return plot.x + int((t - t0) / span * plot.w)
 
-        def Y(v):  # the bottom 14 px hold the rupture and repair markers
-            return plot.bottom - 14 - int(v * (plot.h - 16))
+        def Y(v):
+            return plot.bottom - lane - int(v * (plot.h - lane - u(2)))
 
         # Episode bands from the event log.
         starts = [(ev.t, ev.episode) for ev in session.events if ev.kind == "episode_start"]
@@ -166,22 +183,21 @@ class LiveChart:
             xa, xb = max(plot.x, X(ts)), min(plot.right, X(te))
             idx = session.episode_ids.index(eid) if eid in session.episode_ids else k
             pygame.draw.rect(surf, p.band_a if idx % 2 == 0 else p.band_b, (xa, plot.y, max(0, xb - xa), plot.h))
-            if xb - xa > 40:
-                band_labels.append((titles.get(eid, eid), xa, xb))
+            band_labels.append((titles.get(eid, eid), _episode_number(session, eid), xa, xb))
             if X(ts) >= plot.x:
-                pygame.draw.line(surf, p.line, (X(ts), plot.y), (X(ts), plot.bottom), 1)
+                pygame.draw.line(surf, p.line, (X(ts), plot.y), (X(ts), plot.bottom), max(1, u(1)))
         # Grid and axis labels.
-        pygame.draw.line(surf, p.line, (plot.x, plot.bottom - 14), (plot.right, plot.bottom - 14), 1)
+        pygame.draw.line(surf, p.line, (plot.x, plot.bottom - lane), (plot.right, plot.bottom - lane), 1)
         for v in (0.0, 0.5, 1.0):
             y = Y(v)
             pygame.draw.line(surf, mix(p.line, p.panel, 0.4), (plot.x, y), (plot.right, y), 1)
-            text(surf, f, f"{v:g}", (plot.x - 6, y), p.ink_faint, anchor="midright")
+            text(surf, f, f"{v:g}", (plot.x - u(5), y), p.ink_soft, anchor="midright")
         step_s = 30 if span <= 120 else 60
         tick = int(t0 // step_s + 1) * step_s
         while tick < t1:
             x = X(tick)
-            m, s = divmod(int(tick), 60)
-            text(surf, f, f"{m}:{s:02d}", (x, plot.bottom + 3), p.ink_faint, anchor="midtop")
+            m, sec = divmod(int(tick), 60)
+            text(surf, f, f"{m}:{sec:02d}", (x, plot.bottom + u(2)), p.ink_soft, anchor="midtop")
             tick += step_s
         # Series (vectorised: the chart is redrawn at every model step).
         data = self._sync(session)
@@ -193,32 +209,26 @@ class LiveChart:
             xs = (plot.x + (rows[:, 0] - t0) / span * plot.w).astype(int).tolist()
             for k, name in enumerate(SERIES):
                 v = np.clip(rows[:, 1 + k], 0.0, 1.0)
-                ys = (plot.bottom - 14 - v * (plot.h - 16)).astype(int).tolist()
-                draw_series(surf, series_colour(p, name), list(zip(xs, ys)), STYLES[name], p.line_width)
-        # Episode names on top of the lines, on a paper-coloured tab so they stay readable.
-        for label, xa, xb in band_labels:
-            img = render(f, fit(f, label, xb - xa - 12), p.ink_soft)
-            tab = img.get_rect(topleft=(xa + 4, plot.y + 2)).inflate(6, 0)
-            pygame.draw.rect(surf, p.panel, tab, border_radius=3)
-            surf.blit(img, (tab.x + 3, tab.y))
+                ys = (plot.bottom - lane - v * (plot.h - lane - u(2))).astype(int).tolist()
+                draw_series(surf, series_colour(p, name), list(zip(xs, ys)), STYLES[name], lw, app.u)
+        # Episode names on top of the lines, on a paper-coloured tab; a narrow band shows the episode's number.
+        for label, number, xa, xb in band_labels:
+            room = xb - xa - u(12)
+            shown = label if f.size(label)[0] <= room else number if f.size(number)[0] <= room else None
+            if shown is None:
+                continue
+            img = render(f, shown, p.ink_soft)
+            tab = img.get_rect(topleft=(xa + u(4), plot.y + u(2))).inflate(u(6), 0)
+            pygame.draw.rect(surf, p.panel, tab, border_radius=u(3))
+            surf.blit(img, (tab.x + u(3), tab.y))
         # A "now" line at the right edge of the data.
         if traj:
-            pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), 1)
-        # Rupture and repair markers along the top of the plot.
+            pygame.draw.line(surf, p.ink_faint, (X(t_now), plot.y), (X(t_now), plot.bottom), max(1, u(1)))
+        # Rupture and repair markers along the bottom of the plot.
         for ev in session.events:
             if ev.kind in ("rupture", "repair") and ev.t >= t0:
-                marker(surf, ev.kind, X(ev.t), plot.bottom - 7, p, 5)
+                marker(surf, ev.kind, X(ev.t), plot.bottom - lane // 2, p, max(3, lane * 5 // 14))
         pygame.draw.rect(surf, p.line, plot, width=1)
-        # Legend (the time ticks say the window; no title needed).
-        mf = app.font(theme.SIZE_TINY, scaled=False)
-        marks_w = sum(mf.size(label)[0] + 22 for label in (S.CHART_RUPTURE, S.CHART_REPAIR)) + 10
-        legend(surf, app, 12, 5 + f.get_height() // 2, w - marks_w)
-        f = mf
-        mx = w - 8
-        for kind, label in (("repair", S.CHART_REPAIR), ("rupture", S.CHART_RUPTURE)):
-            r = text(surf, f, label, (mx, 5), p.ink_soft, anchor="topright")
-            marker(surf, kind, r.x - 9, r.centery, p, 5)
-            mx = r.x - 22
         return surf
 
 

@@ -15,17 +15,23 @@ from .. import strings as S
 from .. import theme
 from ..widgets import mix, paragraph, paragraph_height, text, wrap
 
-#: Where the room and the caption under it sit on the 1280x720 canvas.
+#: Where the room and the caption under it sit in the 1280x720 design (scenes lay out their own).
 ROOM = pygame.Rect(16, 68, 736, 384)
 CAPTION = pygame.Rect(16, 458, 736, 40)
-# Figure sizes (px) and positions relative to the room.
-INFANT_W, INFANT_H = 170, 204
-ADULT_W, ADULT_H = 178, 285
+# Figure sizes and positions relative to the room, in design px for the design room; scaled with the room
+# (room_scale) so the people keep their proportions in any window.
+INFANT_W, INFANT_H = _INFANT_W, _INFANT_H = 170, 204
+ADULT_W, ADULT_H = _ADULT_W, _ADULT_H = 178, 285
 CAREGIVER_X, STRANGER_X_WITH_CAREGIVER, INFANT_X = 380, 540, 150
 
 
 NARRATION_MAX_SHARE = 0.5  # the narration box covers at most this share of the room's height
 NARRATION_PAD = (16, 7)  # px inside the narration box, (left and right, top and bottom)
+
+
+def room_scale(room: pygame.Rect) -> float:
+    """Window px per design px for the figures in ``room`` (the design room is 736x384)."""
+    return max(0.3, min(room.w / ROOM.w, room.h / ROOM.h))
 
 
 def narration_layout(app, message: str, room: pygame.Rect = ROOM):
@@ -34,15 +40,15 @@ def narration_layout(app, message: str, room: pygame.Rect = ROOM):
     Type is SIZE_SMALL at the current text size, stepping down (to SIZE_TINY at the least) only when the
     whole message would need a box taller than ``NARRATION_MAX_SHARE`` of the room.
     """
-    px, py = NARRATION_PAD
-    width = room.w - 24 - 2 * px
+    px, py = (app.px(v) for v in NARRATION_PAD)
+    width = room.w - app.px(24) - 2 * px
     max_h = int(room.h * NARRATION_MAX_SHARE)
     for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):
         f = app.font(size)
         h = paragraph_height(f, message, width) + 2 * py
         if h <= max_h:
             break
-    return f, wrap(f, message, width), pygame.Rect(room.x + 12, room.y + 8, room.w - 24, h)
+    return f, wrap(f, message, width), pygame.Rect(room.x + app.px(12), room.y + app.px(8), room.w - app.px(24), h)
 
 
 def narration_seconds(message: str) -> float:
@@ -61,36 +67,44 @@ def draw_narration(surface: pygame.Surface, app, message: str, room: pygame.Rect
     f, _, box = narration_layout(app, message, room)
     fill = mix(p.panel, p.bg, 0.2)
     whole = box
+    u = app.px
     if hint:
         hf = app.font(theme.SIZE_TINY)
         tw, th = hf.size(hint)
-        tab = pygame.Rect(box.right - tw - 28, box.bottom - 10, tw + 20, th + 14)
-        pygame.draw.rect(surface, fill, tab, border_radius=8)
-        pygame.draw.rect(surface, p.line, tab, width=1, border_radius=8)
-        text(surface, hf, hint, (tab.x + 10, tab.bottom - th - 5), p.ink_soft)
+        tab = pygame.Rect(box.right - tw - u(28), box.bottom - u(10), tw + u(20), th + u(14))
+        pygame.draw.rect(surface, fill, tab, border_radius=u(8))
+        pygame.draw.rect(surface, p.line, tab, width=1, border_radius=u(8))
+        text(surface, hf, hint, (tab.x + u(10), tab.bottom - th - u(5)), p.ink_soft)
         whole = box.union(tab)
-    pygame.draw.rect(surface, fill, box, border_radius=10)
-    pygame.draw.rect(surface, p.line, box, width=1, border_radius=10)
-    px, py = NARRATION_PAD
+    pygame.draw.rect(surface, fill, box, border_radius=u(10))
+    pygame.draw.rect(surface, p.line, box, width=1, border_radius=u(10))
+    px, py = (u(v) for v in NARRATION_PAD)
     paragraph(surface, f, message, box.inflate(-2 * px, -2 * py), p.ink)
     return whole
 
 
-def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM) -> pygame.Rect:
-    """Walls, floor, rug, the door (where the caregiver leaves and returns) and a window; returns the floor."""
+def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM, unit: float | None = None
+                  ) -> pygame.Rect:
+    """Walls, floor, rug, the door (where the caregiver leaves and returns) and a window; returns the floor.
+    Sizes follow the room (``room_scale``); ``unit`` is kept for callers that pass the app's layout unit."""
     p = palette
-    pygame.draw.rect(surface, p.room_wall, room, border_radius=14)
+    k = room_scale(room)
+
+    def u(n):
+        return max(1, int(round(n * k)))
+
+    pygame.draw.rect(surface, p.room_wall, room, border_radius=u(14))
     floor = pygame.Rect(room.x, room.y + int(room.h * 0.62), room.w, room.h - int(room.h * 0.62))
-    pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=14, border_bottom_right_radius=14)
-    pygame.draw.ellipse(surface, p.room_rug, (room.x + 70, floor.y + 40, 420, 92))
-    door = pygame.Rect(room.right - 118, room.y + 46, 84, floor.y - room.y - 46 + 8)
-    pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=6,
-                     border_top_right_radius=6)
-    pygame.draw.circle(surface, (230, 190, 90), (door.x + 14, door.centery + 10), 4)
-    win = pygame.Rect(room.x + 40, room.y + 34, 130, 96)
-    pygame.draw.rect(surface, (212, 232, 240), win, border_radius=6)
-    pygame.draw.rect(surface, mix(p.room_wall, (0, 0, 0), 0.25), win, width=4, border_radius=6)
-    pygame.draw.line(surface, mix(p.room_wall, (0, 0, 0), 0.25), win.midtop, win.midbottom, 3)
+    pygame.draw.rect(surface, p.room_floor, floor, border_bottom_left_radius=u(14), border_bottom_right_radius=u(14))
+    pygame.draw.ellipse(surface, p.room_rug, (room.x + u(70), floor.y + u(40), u(420), u(92)))
+    door = pygame.Rect(room.right - u(118), room.y + u(46), u(84), floor.y - room.y - u(46) + u(8))
+    pygame.draw.rect(surface, mix(p.room_floor, (120, 80, 50), 0.35), door, border_top_left_radius=u(6),
+                     border_top_right_radius=u(6))
+    pygame.draw.circle(surface, (230, 190, 90), (door.x + u(14), door.centery + u(10)), u(4))
+    win = pygame.Rect(room.x + u(40), room.y + u(34), u(130), u(96))
+    pygame.draw.rect(surface, (212, 232, 240), win, border_radius=u(6))
+    pygame.draw.rect(surface, mix(p.room_wall, (0, 0, 0), 0.25), win, width=u(4), border_radius=u(6))
+    pygame.draw.line(surface, mix(p.room_wall, (0, 0, 0), 0.25), win.midtop, win.midbottom, u(3))
     return floor
 
 
@@ -116,21 +130,29 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
     skins = skins or {}
     p = app.palette
     cg, st = caregiver_present, stranger_present
+    k = room_scale(room)
+
+    def u(n):
+        return int(round(n * k))
+
+    INFANT_W, INFANT_H, ADULT_W, ADULT_H = u(_INFANT_W), u(_INFANT_H), u(_ADULT_W), u(_ADULT_H)
     floor_y = room.y + int(room.h * 0.62)
-    base = floor_y + 100
-    cg_x = room.x + CAREGIVER_X
-    st_x = room.x + (STRANGER_X_WITH_CAREGIVER if cg else CAREGIVER_X)
-    ix, iy = room.x + INFANT_X, base - INFANT_H
+    base = floor_y + u(100)
+    # Across the room: the design's x positions, stretched to the room's width.
+    kx = room.w / ROOM.w
+    cg_x = room.x + int(CAREGIVER_X * kx)
+    st_x = room.x + int((STRANGER_X_WITH_CAREGIVER if cg else CAREGIVER_X) * kx)
+    ix, iy = room.x + int(INFANT_X * kx), base - INFANT_H
     partner_x = cg_x if cg else (st_x if st else None)
     if partner_x is not None and near:
-        ix = partner_x - INFANT_W + 6
+        ix = partner_x - INFANT_W + u(6)
     lf = app.font(theme.SIZE_TINY, bold=True)
     infant_look = figures.infant_look(snap, behaviour, contact, near, **({"skin": skins["infant"]}
                                                                          if "infant" in skins else {}))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
     if st:
-        r = pygame.Rect(st_x, base - ADULT_H + 8, ADULT_W, ADULT_H)
+        r = pygame.Rect(st_x, base - ADULT_H + u(8), ADULT_W, ADULT_H)
         look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
         if holder == "stranger":
             figures.draw_held(surface, r, "stranger", look, infant_look)
@@ -138,7 +160,7 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
             figures.draw_adult(surface, r, "stranger", look)
         label = S.PLAY_ROLE_DOING.format(who=stranger_label, what=S.ACTION_CAPTIONS.get(stranger_action, stranger_action)) \
             if stranger_action else stranger_label
-        _label(surface, lf, label, r.centerx, base + 6 + (lf.get_linesize() if cg else 0), p.ink_soft, room)
+        _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0), p.ink_soft, room)
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
         look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
@@ -149,10 +171,10 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         who = caregiver_label or S.PLAY_CAREGIVER
         label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
             caregiver_action, caregiver_action)) if caregiver_action else who
-        _label(surface, lf, label, r.centerx, base + 6, p.ink, room)
+        _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
-        text(surface, lf, S.PLAY_INFANT, (ix + INFANT_W // 2, base + 6), p.ink_soft, anchor="midtop")
+        text(surface, lf, S.PLAY_INFANT, (ix + INFANT_W // 2, base + u(6)), p.ink_soft, anchor="midtop")
 
 
 def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,

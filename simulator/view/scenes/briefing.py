@@ -28,6 +28,7 @@ def fmt_duration(seconds: float) -> str:
 
 class BriefingScene(Scene):
     """What the learner reads and answers before playing a scenario."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "briefing"
 

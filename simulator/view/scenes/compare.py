@@ -28,6 +28,7 @@ class CompareScene(Scene):
     Build it with :meth:`from_file_and_policy` (the common case: a saved session against the same
     infant and seed with another caregiver policy, V cycles the policy) or from two Runs.
     """
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "compare"
 

@@ -25,15 +25,26 @@ def glossary_entries() -> list[tuple[str, str]]:
 
 class GlossaryScene(Scene):
     """Terms in two columns; scrolls with the arrow keys, Page Up/Down and the mouse wheel when needed."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "glossary"
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, term: str | None = None) -> None:
         super().__init__(app)
         self.entries = glossary_entries()
         self.scroll = 0
+        self.term = term  # opened from a term in the debrief: that entry is scrolled to and marked
         self.group = FocusGroup(app, arrows=False)
         self.group.set([Button((56, 640, 140, 44), S.GLOSSARY_BACK, self.close, key_label="Esc", ident="back")])
+        if term is not None:
+            for x, y, h, name, _ in self._layout()[0]:
+                if self._same(name, term):
+                    self.scroll = max(0, min(self._max_scroll(), y - 10))
+
+    @staticmethod
+    def _same(name: str, term: str) -> bool:
+        key = term.strip().lower()
+        return key in {name.lower(), name.lower().split(" (")[0], *name.lower().split(" / ")}
 
     def _layout(self) -> tuple[list[tuple[int, int, int, str, str]], int]:
         """(column x, y, height, term, definition) per entry, and the total content height."""
@@ -85,6 +96,9 @@ class GlossaryScene(Scene):
             yy = area.y + y - self.scroll
             if yy + h < area.y or yy > area.bottom:
                 continue
+            if self.term is not None and self._same(term, self.term):
+                pygame.draw.rect(surface, p.panel, (x - 10, yy - 4, 580, h - 4), border_radius=8)
+                pygame.draw.rect(surface, p.accent, (x - 10, yy - 4, 4, h - 4))
             text(surface, tf, term[:1].upper() + term[1:], (x, yy), p.accent)
             paragraph(surface, df, definition, pygame.Rect(x, yy + tf.get_linesize(), 560, h), p.ink)
         surface.set_clip(prev)

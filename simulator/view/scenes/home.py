@@ -150,6 +150,7 @@ def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
 
 class HomeScene(Scene):
     """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "home"
 

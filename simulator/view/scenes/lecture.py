@@ -18,7 +18,7 @@ from ...model.scenario import load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import mix, paragraph, paragraph_fits, text
+from ..widgets import mix, paragraph_fits, paragraph_full, text, wrap
 from .debrief import DebriefScene
 from .home import draw_hints
 from .play import PlayScene
@@ -111,10 +111,14 @@ class LectureScene(Scene):
         p = app.palette
         surface.fill(p.bg)
         title = S.LECTURE_DONE if self.lecture.done else self.lecture.playlist.title
-        text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (640, 300), p.ink, anchor="center",
-             max_width=1200)
+        lay = app.layout
+        tf = app.font(theme.SIZE_TITLE, bold=True)
+        y = lay.h * 5 // 12
+        for line in wrap(tf, title, lay.w - 2 * lay.x(40)):
+            text(surface, tf, line, (lay.w // 2, y), p.ink, anchor="midtop")
+            y += tf.get_linesize()
         text(surface, app.font(theme.SIZE_BODY), S.LECTURE_TIME.format(clock=_clock(self.lecture.clock)),
-             (640, 360), p.ink_soft, anchor="center")
+             (lay.w // 2, y + app.px(16)), p.ink_soft, anchor="midtop")
         draw_hints(surface, app, S.LECTURE_DONE_HINT if self.lecture.done else S.LECTURE_HINT)
 
 
@@ -164,21 +168,22 @@ class TalkScene(_Timed, Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
+        lay = app.layout
+        u = app.px
         surface.fill(p.bg)
         seg = self.segment
         _progress(surface, app, self.lecture)
-        r = text(surface, app.font(theme.SIZE_TITLE + 6, bold=True), seg.title, (80, 90), p.ink, max_width=1120)
-        y = paragraph(surface, app.font(theme.SIZE_HEADING), seg.text, pygame.Rect(80, r.bottom + 24, 1120, 300),
-                      p.ink)
-        y += 20
+        x, w = lay.x(80), lay.w - 2 * lay.x(80)
+        tf = app.font(theme.SIZE_TITLE + 6, bold=True)
+        y = paragraph_full(surface, tf, seg.title, x, lay.y(90), w, p.ink)
+        y = paragraph_full(surface, app.font(theme.SIZE_HEADING), seg.text, x, y + u(24), w, p.ink) + u(20)
         tf, bf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_BODY)
         for term in seg.glossary:
             meaning = lookup(term)
-            if not meaning or y > 640:
+            if not meaning:
                 continue
-            tr = text(surface, tf, term, (80, y), p.accent)
-            y = paragraph(surface, bf, meaning, pygame.Rect(tr.right + 16, y, 1200 - tr.right - 16, 660 - y),
-                          p.ink_soft, max_lines=2) + 8
+            tr = text(surface, tf, term, (x, y), p.accent)
+            y = paragraph_full(surface, bf, meaning, tr.right + u(16), y, x + w - tr.right - u(16), p.ink_soft) + u(8)
         draw_hints(surface, app, S.LECTURE_NEXT_HINT)
 
 
@@ -187,10 +192,12 @@ def _progress(surface, app, lecture: Lecture) -> None:
     p = app.palette
     n = len(lecture.playlist.segments)
     label = S.LECTURE_PROGRESS.format(k=lecture.index + 1, n=n, clock=_clock(lecture.clock))
-    text(surface, app.font(theme.SIZE_SMALL), label, (1240, 24), p.ink_soft, anchor="topright")
-    w = 1160
-    pygame.draw.rect(surface, mix(p.bg, p.line, 0.6), (60, 56, w, 4))
-    pygame.draw.rect(surface, p.accent, (60, 56, int(w * (lecture.index + 1) / max(n, 1)), 4))
+    lay = app.layout
+    f = app.font(theme.SIZE_SMALL)
+    text(surface, f, label, (lay.w - lay.x(40), app.px(16)), p.ink_soft, anchor="topright")
+    x, w, y = lay.x(60), lay.w - 2 * lay.x(60), app.px(24) + f.get_linesize()
+    pygame.draw.rect(surface, mix(p.bg, p.line, 0.6), (x, y, w, app.px(4)))
+    pygame.draw.rect(surface, p.accent, (x, y, int(w * (lecture.index + 1) / max(n, 1)), app.px(4)))
 
 
 class LecturePlayScene(PlayScene):
@@ -327,22 +334,27 @@ class CueScene(_Timed, Scene):
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*p.bg[:3], 215))
         surface.blit(veil, (0, 0))
-        box = pygame.Rect(100, 150, 1080, 400)
-        pygame.draw.rect(surface, p.panel, box, border_radius=20)
-        pygame.draw.rect(surface, p.accent, box, width=4, border_radius=20)
-        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.LECTURE_CUE, (box.x + 48, box.y + 32), p.accent)
-        for size in (theme.SIZE_TITLE + 8, theme.SIZE_TITLE, theme.SIZE_HEADING + 4, theme.SIZE_HEADING):
+        u = app.px
+        box = app.layout.rect(100, 110, 1080, 480)
+        pygame.draw.rect(surface, p.panel, box, border_radius=u(20))
+        pygame.draw.rect(surface, p.accent, box, width=u(4), border_radius=u(20))
+        hf = app.font(theme.SIZE_HEADING, bold=True)
+        text(surface, hf, S.LECTURE_CUE, (box.x + u(48), box.y + u(32)), p.accent)
+        hint_f = app.font(theme.SIZE_BODY)
+        inner = pygame.Rect(box.x + u(48), box.y + u(32) + hf.get_linesize() + u(20), box.w - u(96), 0)
+        inner.h = box.bottom - u(28) - hint_f.get_linesize() - u(12) - inner.y
+        for size in (theme.SIZE_TITLE + 8, theme.SIZE_TITLE, theme.SIZE_HEADING + 4, theme.SIZE_HEADING,
+                     theme.SIZE_BODY):  # the largest type that shows the whole question
             f = app.font(size, bold=True)
-            inner = pygame.Rect(box.x + 48, box.y + 90, box.w - 96, box.h - 150)
             if paragraph_fits(f, self.cue.question, inner.w, inner.h):
                 break
-        paragraph(surface, f, self.cue.question, inner, p.ink)
+        paragraph_full(surface, f, self.cue.question, inner.x, inner.y, inner.w, p.ink)
         if self.lecture.autoplay:
             left = max(0.0, self.cue.pause_s - self.elapsed)
             hint = S.LECTURE_CUE_AUTO.format(s=int(left + 0.999))
         else:
             hint = S.LECTURE_CUE_HINT
-        text(surface, app.font(theme.SIZE_BODY), hint, (box.x + 48, box.bottom - 28), p.ink_soft, anchor="bottomleft")
+        text(surface, hint_f, hint, (box.x + u(48), box.bottom - u(28)), p.ink_soft, anchor="bottomleft")
 
 
 class LectureDebriefScene(_Timed, DebriefScene):

@@ -22,14 +22,15 @@ from .. import strings as S
 from .. import theme
 from . import tired_panel
 from ..drawing.chart import LiveChart
-from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
+from ..drawing.room import ROOM, draw_backdrop, draw_narration, draw_people, infant_caption, narration_seconds
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, text
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_full, paragraph_height, text
 
 
 _STRANGER_COL = TRAJECTORY_COLUMNS.index("stranger_action")
 _MATCHED_COL = TRAJECTORY_COLUMNS.index("matched")
 
+#: Where things sit in a 1280x720 window at the normal text size (the design; PlayLayout adapts it).
 CHART = pygame.Rect(16, 506, 736, 158)
 PANEL = pygame.Rect(768, 68, 496, 430)
 STATUS = pygame.Rect(768, 506, 496, 158)
@@ -57,6 +58,77 @@ def action_key(action_id: str) -> tuple[int | None, str | None]:
     if letter:
         return pygame.key.key_code(letter), letter.upper()
     return None, None
+
+
+class PlayLayout:
+    """The play screen's regions for the app's window and text size (window pixels).
+
+    The banner and the control rows are as tall as their text needs, and the control bar wraps onto more
+    rows when its buttons do not fit one. The room, its caption and the live chart share the left column;
+    the actions panel (as tall as its buttons need) and the status box share the right one. When the text
+    is too large for both on the right, the status box moves under the room, beside the chart.
+
+    Attributes (pygame.Rect): banner, room, caption, chart, panel, status; ``controls_y`` (list of row ys),
+    ``control_h``, ``button_h``, ``margin`` (px).
+    """
+
+    CHART_SHARE = 158 / 596  # of the left column's height: the live chart's share in the design
+
+    def __init__(self, app, control_rows: int = 1, note: str = "", status_note: str = "") -> None:
+        lay = app.layout
+        u = lay.px
+        m = self.margin = u(16)
+        hf = app.font(theme.SIZE_HEADING, bold=True)
+        banner_h = max(u(58), hf.get_linesize() + u(16))
+        self.banner = pygame.Rect(0, 0, lay.w, banner_h)
+        self.control_h = max(u(40), app.font(CONTROL_FONT).get_linesize() + u(12))
+        rows = max(1, control_rows)
+        bottom = lay.h - u(8)
+        self.controls_y = [bottom - (rows - k) * self.control_h - (rows - 1 - k) * u(6) for k in range(rows)]
+        top = banner_h + u(10)
+        body_bottom = self.controls_y[0] - u(8)
+        left_w = lay.x(752) - m
+        right = pygame.Rect(m + left_w + m, top, lay.w - 2 * m - left_w - m, body_bottom - top)
+        cap_h = max(u(40), app.font(theme.SIZE_HEADING - 4, bold=True).get_linesize() + u(10))
+        col_h = body_bottom - top
+        af = app.font(ACTION_FONT)
+        self.button_h = max(u(31), af.get_linesize() + u(6))
+        panel_need = (u(8) + app.font(theme.SIZE_BODY, bold=True).get_linesize()
+                      + paragraph_height(app.font(theme.SIZE_SMALL), note, right.w - 2 * u(16)) + u(10)
+                      + 10 * (self.button_h + u(4)) + u(8))
+        status_need = self.status_need(app, right.w, status_note)
+        chart_h = int(col_h * self.CHART_SHARE)
+        if panel_need + u(8) + max(status_need, int(col_h * self.CHART_SHARE)) <= col_h:
+            # Both on the right: the status box as tall as the chart (or its text), the panel above it.
+            status_h = max(chart_h, status_need)
+            self.status = pygame.Rect(right.x, body_bottom - status_h, right.w, status_h)
+            self.panel = pygame.Rect(right.x, top, right.w, self.status.y - u(8) - top)
+            chart_w = left_w
+        else:
+            # Large text: the actions panel takes the right column; the status box goes beside the chart.
+            self.panel = pygame.Rect(right)
+            status_w = int(left_w * 0.44)
+            chart_w = left_w - status_w - u(8)
+            status_need = self.status_need(app, status_w, status_note)
+            chart_h = max(chart_h, status_need)
+            self.status = pygame.Rect(m + chart_w + u(8), body_bottom - chart_h, status_w, chart_h)
+        room_h = col_h - chart_h - cap_h - u(6) - u(8)
+        self.room = pygame.Rect(m, top, left_w, room_h)
+        self.caption = pygame.Rect(m, self.room.bottom + u(6), left_w, cap_h)
+        self.chart = pygame.Rect(m, body_bottom - chart_h, chart_w, chart_h)
+
+    @staticmethod
+    def status_need(app, width: int, note: str) -> int:
+        """Height (px) the status box needs at ``width``: its heading, four lines (figures, or figures and the
+        two-line hint) and the whole note."""
+        u = app.px
+        return (u(16) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(6)
+                + 4 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
+                + paragraph_height(app.font(theme.SIZE_TINY, italic=True), note, width - 2 * u(18)) + u(10))
+
+
+CONTROL_FONT = 15  # design size of the control bar's labels
+ACTION_FONT = 16  # design size of the action buttons' labels
 
 
 class PlayScene(Scene):
@@ -226,17 +298,11 @@ class PlayScene(Scene):
     def counts(self, meas, e: int):
         """Ruptures and repairs of episode ``e``, the planned ones included, and the planned rupture that
         began or was repaired in it (or None): ``(ruptures, repairs, planned)``."""
+        from ...content.ruptures import planned_in_episode
+        extra_rup, extra_rep, shown = planned_in_episode(self.planned(), e)
         rup = int(meas["ruptures"][0, e]) if meas["ruptures"][0, e] == meas["ruptures"][0, e] else 0
         rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
-        shown = None
-        for r in self.planned():
-            if r.episode == e:
-                rup += 1
-                shown = r
-            if r.repair_episode == e:
-                rep += 1
-                shown = shown or r
-        return rup, rep, shown
+        return rup + extra_rup, rep + extra_rep, shown
 
     def signal_hint(self) -> str | None:
         """What the infant signals now and which kinds of response would match, in plain words."""
@@ -402,59 +468,86 @@ class PlayScene(Scene):
                 getattr(self.app.sound, "muted", True), tuple(s.self_care_options()))
 
     def relayout(self) -> None:
-        """Rebuild the buttons (when what is allowed, chosen, paused or the text size changes)."""
+        """Lay the screen out for the window and text size, and rebuild the buttons (also when what is allowed,
+        chosen, paused or the speed changes)."""
         s = self.session
+        app = self.app
+        u = app.px
         self._actions_sig = self._signature()
         allowed = set(s.allowed_actions())
         holding = ACTION_IDS[int(s.learner_action)] if self.learner_in_control() else None
+        # The time controls first: how many rows they need decides the rest of the layout.
+        font = app.font(CONTROL_FONT)
+        snd = app.sound
+        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
+        cap_w = app.font(max(theme.SIZE_TINY, CONTROL_FONT - 3), bold=True).size("Esc")[0] + u(12)
+        gap = u(8)
+
+        def width(label, cap=True):
+            return font.size(label)[0] + (cap_w + u(28) if cap else u(24))
+
+        speed_w = font.size(S.PLAY_SPEED.format(x=8.0))[0] + gap
+        left = [(S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, self.toggle_pause, KEY_PAUSE, "P", "pause",
+                 "normal", s.finished),
+                (S.PLAY_STEP, self.single_step, KEY_STEP, ".", "step", "normal", s.finished),
+                (S.PLAY_SLOWER, self.slower, KEY_SLOWER, "-", "slower", "normal", self.speed <= theme.SPEEDS[0]),
+                (S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", "normal", self.speed >= theme.SPEEDS[-1]),
+                (S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart", "normal", False),
+                (S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", "normal", s.finished),
+                (sound_label, self.toggle_sound, pygame.K_m, "M", "sound", "quiet", False)]
+        right = [(S.PLAY_DEBRIEF, self.open_debrief, KEY_DEBRIEF, "E", "debrief",
+                  "primary" if s.finished else "normal", False),
+                 (S.PLAY_HOME, self.app.home, None, "Esc", "home", "quiet", False)]
+        m = u(16)
+        avail = app.layout.w - 2 * m
+        right_w = sum(width(c[0]) + gap for c in right)
+        # Flow the left-hand controls into rows; Debrief and Home stay at the right of the last row.
+        rows: list[list] = [[]]
+        x = 0
+        for c in left:
+            w = width(c[0]) + gap + (speed_w if c[4] == "slower" else 0)
+            limit = avail - (right_w if len(rows) >= 1 else 0)
+            if rows[-1] and x + w > limit:
+                rows.append([])
+                x = 0
+            rows[-1].append(c)
+            x += w
+        if x + right_w > avail:
+            rows.append([])
+        L = self.L = PlayLayout(app, len(rows), self._panel_note()[0], self._status_note())
         items = []
-        x0, y0 = PANEL.x + 14, PANEL.y + 66
-        bw, bh, gap = 230, 31, 4
+        # The actions: two columns of ten in the panel, under its title and note.
+        x0 = L.panel.x + u(14)
+        y0 = L.panel.y + u(8) + app.font(theme.SIZE_BODY, bold=True).get_linesize() + paragraph_height(
+            app.font(theme.SIZE_SMALL), self._panel_note()[0], L.panel.w - 2 * u(16)) + u(10)
+        bw = (L.panel.w - 2 * u(14) - u(8)) // 2
+        bh, bgap = L.button_h, u(4)
         self.energy_rect = None
         if s.tiredness is not None:  # a tired caregiver: the scenario's actions, energy and self-care
-            items += tired_panel.layout(self, PANEL, allowed, holding, action_key)
+            items += tired_panel.layout(self, L.panel, allowed, holding, action_key, top=y0, button_h=bh)
         for k, aid in enumerate(ACTION_IDS if s.tiredness is None else ()):
             col, row = divmod(k, 10)
             key, cap = action_key(aid)
-            items.append(Button((x0 + col * (bw + 8), y0 + row * (bh + gap), bw, bh), S.ACTION_LABELS[aid],
+            items.append(Button((x0 + col * (bw + u(8)), y0 + row * (bh + bgap), bw, bh), S.ACTION_LABELS[aid],
                                 lambda aid=aid: self.choose(aid), key=key, key_label=cap,
                                 locked=aid not in allowed, selected=aid == holding, ident=f"action:{aid}",
-                                font_size=16))
-        # Time controls along the bottom, in unscaled type when the text size would run them into Debrief.
-        x = 16
-        y = CONTROLS_Y
-        h = 40
-        snd = self.app.sound
-        sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
-        labels = (S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, S.PLAY_STEP, S.PLAY_SLOWER, S.PLAY_FASTER,
-                  S.PLAY_RESTART, S.PLAY_SKIP, sound_label, S.PLAY_SPEED.format(x=8.0), S.PLAY_DEBRIEF, S.PLAY_HOME)
-        scaled = sum(self.app.font(15).size(label)[0] + 62 for label in labels) + 10 <= 1264 - 16
-        self.controls_scaled = scaled
-        font = self.app.font(15, scaled=scaled)
-
-        def add(label, fn, key, cap, ident, style="normal", locked=False):
-            nonlocal x
-            w = font.size(label)[0] + (54 if cap else 24)
-            items.append(Button((x, y, w, h), label, fn, key=key, key_label=cap, ident=ident, style=style,
-                                locked=locked, font_size=15, scaled=scaled))
-            x += w + 8
-
-        add(S.PLAY_RESUME if self.paused else S.PLAY_PAUSE, self.toggle_pause, KEY_PAUSE, "P", "pause",
-            locked=s.finished)
-        add(S.PLAY_STEP, self.single_step, KEY_STEP, ".", "step", locked=s.finished)
-        add(S.PLAY_SLOWER, self.slower, KEY_SLOWER, "-", "slower", locked=self.speed <= theme.SPEEDS[0])
-        x += font.size(S.PLAY_SPEED.format(x=8.0))[0] + 8  # room for the speed read-out
-        add(S.PLAY_FASTER, self.faster, KEY_FASTER, "=", "faster", locked=self.speed >= theme.SPEEDS[-1])
-        add(S.PLAY_RESTART, self.restart_episode, KEY_RESTART, "R", "restart")
-        add(S.PLAY_SKIP, self.skip_ahead, KEY_SKIP, "N", "skip", locked=s.finished)
-        add(sound_label, self.toggle_sound, pygame.K_m, "M", "sound", style="quiet")
-        hw = font.size(S.PLAY_HOME)[0] + 60
-        dw = font.size(S.PLAY_DEBRIEF)[0] + 60
-        items.append(Button((1264 - hw, y, hw, h), S.PLAY_HOME, self.app.home, key_label="Esc", ident="home",
-                            style="quiet", font_size=15, scaled=scaled))
-        items.append(Button((1264 - hw - 10 - dw, y, dw, h), S.PLAY_DEBRIEF, self.open_debrief, key=KEY_DEBRIEF,
-                            key_label="E", ident="debrief", style="primary" if s.finished else "normal", font_size=15,
-                            scaled=scaled))
+                                font_size=ACTION_FONT))
+        h = L.control_h
+        for r, row in enumerate(rows):
+            x = m
+            y = L.controls_y[r]
+            for label, fn, key, cap, ident, style, locked in row:
+                w = width(label)
+                items.append(Button((x, y, w, h), label, fn, key=key, key_label=cap, ident=ident, style=style,
+                                    locked=locked, font_size=CONTROL_FONT))
+                x += w + gap + (speed_w if ident == "slower" else 0)
+        x = app.layout.w - m
+        for label, fn, key, cap, ident, style, locked in reversed(right):
+            w = width(label)
+            x -= w
+            items.append(Button((x, L.controls_y[-1], w, h), label, fn, key=key, key_label=cap, ident=ident,
+                                style=style, locked=locked, font_size=CONTROL_FONT))
+            x -= gap + u(2)
         self.group.set(items)
 
     # --- scene hooks -------------------------------------------------------------------------------------------
@@ -545,70 +638,81 @@ class PlayScene(Scene):
 
     # --- drawing -------------------------------------------------------------------------------------------------
     def _background(self, size) -> pygame.Surface:
-        """The parts of the screen that never change within a palette: page, banner, panel and box backgrounds."""
+        """The parts of the screen that never change within a palette and layout: page, banner, panel and box
+        backgrounds."""
         app = self.app
         p = app.palette
-        key = (p.name, tuple(size))
+        L = self.L
+        key = (p.name, tuple(size), tuple(L.panel), tuple(L.status), tuple(L.caption), tuple(L.banner))
         if getattr(self, "_bg_key", None) != key:
             bg = pygame.Surface(size)
             if pygame.display.get_surface() is not None:
                 bg = bg.convert()
             bg.fill(p.bg)
-            pygame.draw.rect(bg, p.banner, (0, 0, 1280, 58))
-            for r in (PANEL, STATUS):
-                pygame.draw.rect(bg, p.panel, r, border_radius=14)
-                pygame.draw.rect(bg, p.line, r, width=1, border_radius=14)
-            pygame.draw.rect(bg, p.panel, CAPTION, border_radius=10)
+            pygame.draw.rect(bg, p.banner, L.banner)
+            radius = app.px(14)
+            for r in (L.panel, L.status):
+                pygame.draw.rect(bg, p.panel, r, border_radius=radius)
+                pygame.draw.rect(bg, p.line, r, width=1, border_radius=radius)
+            pygame.draw.rect(bg, p.panel, L.caption, border_radius=app.px(10))
             self._bg, self._bg_key = bg, key
+            # Copied everywhere except the room and the chart, which are opaque images of their own.
+            w, h = size
+            room, chart = L.room, L.chart
+            self._bg_areas = [pygame.Rect(0, 0, w, room.y), pygame.Rect(0, room.y, room.x, h - room.y),
+                              pygame.Rect(room.right, room.y, w - room.right, h - room.y),
+                              pygame.Rect(room.x, room.bottom, room.w, chart.y - room.bottom),
+                              pygame.Rect(room.x, chart.bottom, room.w, h - chart.bottom),
+                              pygame.Rect(chart.right, chart.y, room.right - chart.right, chart.h)]
         return self._bg
 
-    #: The background layer is copied everywhere except the room and the chart, which are opaque images.
-    _BG_AREAS = (pygame.Rect(0, 0, 1280, ROOM.y), pygame.Rect(0, ROOM.y, ROOM.x, 720 - ROOM.y),
-                 pygame.Rect(ROOM.right, ROOM.y, 1280 - ROOM.right, 720 - ROOM.y),
-                 pygame.Rect(ROOM.x, ROOM.bottom, ROOM.w, CHART.y - ROOM.bottom),
-                 pygame.Rect(ROOM.x, CHART.bottom, ROOM.w, 720 - CHART.bottom))
-
     def draw(self, surface: pygame.Surface) -> None:
+        L = self.L
         bg = self._background(surface.get_size())
-        for area in self._BG_AREAS:
-            surface.blit(bg, area.topleft, area)
+        for area in self._bg_areas:
+            if area.w > 0 and area.h > 0:
+                surface.blit(bg, area.topleft, area)
         self._draw_banner(surface)
         s = self.session
         toast = self.toast if self.toast_s > 0 else ""
-        key = (id(s), s.steps_taken, self.displayed_action(), toast, self.app.palette.name, self.app.text_scale)
+        key = (id(s), s.steps_taken, self.displayed_action(), toast, self.app.palette.name, tuple(L.room),
+               self.app.text_scale)
         if getattr(self, "_room_key", None) != key:
             # The room changes only when the model steps or the learner acts: draw it then, blit it otherwise.
             scratch = getattr(self, "_scratch", None)
-            if scratch is None or scratch.get_size() != surface.get_size():
-                scratch = self._scratch = pygame.Surface(surface.get_size())
+            if scratch is None or scratch.get_size() != L.room.size:
+                scratch = self._scratch = pygame.Surface(L.room.size)
             scratch.fill(self.app.palette.bg)
-            self._draw_room(scratch)
-            self._room_img, self._room_key = scratch.subsurface(ROOM).copy(), key
-        surface.blit(self._room_img, ROOM.topleft)
+            self._draw_room(scratch, pygame.Rect((0, 0), L.room.size))
+            self._room_img, self._room_key = scratch, key
+        surface.blit(self._room_img, L.room.topleft)
+        local = getattr(self, "_narration_local", None)
+        self._narration_box = local.move(L.room.topleft) if local is not None else None
         self._draw_caption(surface)
-        self.chart.draw(surface, CHART, self.session)
-        pygame.draw.rect(surface, self.app.palette.line, CHART, width=1, border_radius=4)
+        self.chart.draw(surface, L.chart, self.session)
+        pygame.draw.rect(surface, self.app.palette.line, L.chart, width=1, border_radius=self.app.px(4))
         self._draw_panel(surface)
         tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
         slower = self.group.find("slower")
         if slower is not None:
-            text(surface, self.app.font(15, bold=True, scaled=getattr(self, "controls_scaled", True)),
-                 S.PLAY_SPEED.format(x=self.speed),
-                 (slower.rect.right + 8, slower.rect.centery), self.app.palette.ink, anchor="midleft")
+            text(surface, self.app.font(CONTROL_FONT, bold=True), S.PLAY_SPEED.format(x=self.speed),
+                 (slower.rect.right + self.app.px(8), slower.rect.centery), self.app.palette.ink, anchor="midleft")
 
     def _draw_banner(self, surface) -> None:
         app = self.app
         p = app.palette
+        u = app.px
         s = self.session
         ep = s.current_episode
         e = self.episode_index
+        band = self.L.banner
+        cy = band.centery - u(2)
         title = S.PLAY_FINISHED if s.finished else S.PLAY_EPISODE.format(k=e + 1, n=s.E, title=ep.title)
         tf = app.font(theme.SIZE_HEADING, bold=True)
-        text(surface, tf, title, (20, 29), p.banner_ink, anchor="midleft", max_width=640)
         # Countdown on the right.
-        x = 1260
+        x = band.right - u(20)
         if not s.finished:
             left = ep.duration_s - float(s.t_episode[0])
             if left >= 0:
@@ -617,12 +721,13 @@ class PlayScene(Scene):
             else:
                 m, sec = divmod(int(-left), 60)
                 label = S.PLAY_OVER.format(m=m, s=sec)
-            r = text(surface, app.font(theme.SIZE_HEADING, bold=True), label, (x, 29), p.banner_ink, anchor="midright")
+            r = text(surface, tf, label, (x, cy), p.banner_ink, anchor="midright")
             # A thin progress bar along the bottom of the banner.
             frac = min(1.0, float(s.t_episode[0]) / max(ep.duration_s, 1e-6))
-            pygame.draw.rect(surface, mix(p.banner, p.banner_ink, 0.25), (0, 54, 1280, 4))
-            pygame.draw.rect(surface, theme.OI_ORANGE, (0, 54, int(1280 * frac), 4))
-            x = r.x - 18
+            bar = pygame.Rect(0, band.bottom - u(4), band.w, u(4))
+            pygame.draw.rect(surface, mix(p.banner, p.banner_ink, 0.25), bar)
+            pygame.draw.rect(surface, theme.OI_ORANGE, (0, bar.y, int(band.w * frac), bar.h))
+            x = r.x - u(18)
         chips = []
         if self.paused:
             chips.append((S.PLAY_PAUSED, theme.OI_ORANGE))
@@ -634,17 +739,21 @@ class PlayScene(Scene):
             chips.append((S.PLAY_EXTENDED, theme.OI_SKY))
         cf = app.font(theme.SIZE_SMALL, bold=True)
         for label, colour in chips:
-            w = cf.size(label)[0] + 20
-            r = pygame.Rect(x - w, 15, w, 28)
-            pygame.draw.rect(surface, colour, r, border_radius=14)
+            w = cf.size(label)[0] + u(20)
+            r = pygame.Rect(x - w, 0, w, cf.get_linesize() + u(6))
+            r.centery = cy
+            pygame.draw.rect(surface, colour, r, border_radius=r.h // 2)
             text(surface, cf, label, r.center, (0, 0, 0), anchor="center")
-            x = r.x - 10
+            x = r.x - u(10)
+        text(surface, tf, title, (u(20), cy), p.banner_ink, anchor="midleft", max_width=x - u(40))
 
-    def _draw_room(self, surface) -> None:
+    def _draw_room(self, surface, room: pygame.Rect | None = None) -> None:
+        """The room into ``room`` on ``surface`` (default: where the layout puts it); the narration box is noted
+        relative to the surface."""
         app = self.app
+        room = self.L.room if room is None else room
         p = app.palette
-        room = ROOM
-        draw_backdrop(surface, p, room)
+        draw_backdrop(surface, p, room, app.u)
         s = self.session
         cg, st = self.caregiver_present(), self.stranger_present()
         draw_people(surface, app, snap=s.state.snapshot(), behaviour=BEHAVIOUR_IDS[int(s.state.behaviour[0])],
@@ -654,67 +763,79 @@ class PlayScene(Scene):
                     stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
                     skins=self.skins)
         # The narration of the new episode (or a break warning), whole, along the top of the room.
-        self._narration_box = None
+        self._narration_local = None
         if self.toast and self.toast_s > 0:
-            self._narration_box = draw_narration(surface, app, self.toast, room, hint=S.NARRATION_CLOSE_HINT)
+            self._narration_local = draw_narration(surface, app, self.toast, room, hint=S.NARRATION_CLOSE_HINT)
 
     def _draw_caption(self, surface) -> None:
         app = self.app
         p = app.palette
+        u = app.px
         s = self.session
+        cap = self.L.caption
         if s.finished:
             cf = app.font(theme.SIZE_BODY, bold=True)
             if self.auto_debrief_s is not None:  # a watched session: the Debrief opens by itself in a moment
-                r = text(surface, cf, S.PLAY_AUTO_DEBRIEF, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
-                         max_width=CAPTION.w - 32 - 120)
-                bar = pygame.Rect(r.right + 16, CAPTION.centery - 4, CAPTION.right - 16 - r.right - 16, 8)
+                r = text(surface, cf, S.PLAY_AUTO_DEBRIEF, (cap.x + u(16), cap.centery), p.ink, anchor="midleft",
+                         max_width=cap.w - u(32) - u(120))
+                bar = pygame.Rect(r.right + u(16), cap.centery - u(4), cap.right - u(16) - r.right - u(16), u(8))
                 done = 1.0 - self.auto_debrief_s / max(theme.AUTO_DEBRIEF_S, 1e-6)
-                pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=4)
-                pygame.draw.rect(surface, p.accent, (bar.x, bar.y, int(bar.w * done), bar.h), border_radius=4)
+                pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=u(4))
+                pygame.draw.rect(surface, p.accent, (bar.x, bar.y, int(bar.w * done), bar.h), border_radius=u(4))
             else:
                 label = S.PLAY_FINISHED if self.demo else S.PLAY_FINISHED_LEARNER
-                text(surface, cf, label, (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft",
-                     max_width=CAPTION.w - 32)
+                text(surface, cf, label, (cap.x + u(16), cap.centery), p.ink, anchor="midleft",
+                     max_width=cap.w - u(32))
             return
         b = BEHAVIOUR_IDS[int(s.state.behaviour[0])]
         caption = infant_caption(b, self.caregiver_present(), self.stranger_present(), self.scenario.stranger_label)
-        text(surface, app.font(theme.SIZE_HEADING - 4, bold=True), caption,
-                 (CAPTION.x + 16, CAPTION.centery), p.ink, anchor="midleft", max_width=CAPTION.w - 32)
+        for size in (theme.SIZE_HEADING - 4, theme.SIZE_BODY, theme.SIZE_SMALL):  # the whole caption, always
+            cf = app.font(size, bold=True)
+            if cf.size(caption)[0] <= cap.w - u(32):
+                break
+        text(surface, cf, caption, (cap.x + u(16), cap.centery), p.ink, anchor="midleft", max_width=cap.w - u(32))
+
+    def _panel_note(self):
+        """The line under the actions panel's title (what the buttons do now) and its colour."""
+        s = self.session
+        p = self.app.palette
+        if self.demo:
+            return S.PLAY_LOCK_DEMO, p.ink_soft
+        if s.finished:
+            return S.PLAY_FINISHED, p.ink_soft
+        if s.tiredness is not None and (s.tiredness.resting or s.current_episode.caregiver != "learner"):
+            return S.TIRED_RESTING, p.ink_soft
+        if not self.caregiver_present() and not s.allowed_actions():
+            return S.PLAY_LOCK_ABSENT, p.ink_soft
+        if not s.allowed_actions():
+            return S.PLAY_LOCK_SCRIPT, p.ink_soft
+        if s.current_episode.caregiver != "learner" and not s.broken:
+            return S.PLAY_LOCK_BREAK_BY_POLICY.get(s.current_episode.caregiver, S.PLAY_LOCK_BREAK), p.warn
+        if s.broken and s.current_episode.caregiver != "learner":
+            return S.PLAY_BROKEN, p.warn
+        act = ACTION_IDS[int(s.learner_action)]
+        note = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act])
+        pending = tired_panel.pending_note(s)
+        return (f"{note}  ·  {pending}" if pending else note), p.ink_soft
 
     def _draw_panel(self, surface) -> None:
         app = self.app
         p = app.palette
-        s = self.session
+        u = app.px
+        panel = self.L.panel
         title = S.PLAY_ACTIONS_DEMO if self.demo else S.PLAY_ACTIONS
-        tr = text(surface, app.font(theme.SIZE_BODY, bold=True), title, (PANEL.x + 16, PANEL.y + 8), p.ink)
-        if self.demo:
-            note, colour = S.PLAY_LOCK_DEMO, p.ink_soft
-        elif s.finished:
-            note, colour = S.PLAY_FINISHED, p.ink_soft
-        elif s.tiredness is not None and (s.tiredness.resting or s.current_episode.caregiver != "learner"):
-            note, colour = S.TIRED_RESTING, p.ink_soft
-        elif not self.caregiver_present() and not s.allowed_actions():
-            note, colour = S.PLAY_LOCK_ABSENT, p.ink_soft
-        elif not s.allowed_actions():
-            note, colour = S.PLAY_LOCK_SCRIPT, p.ink_soft
-        elif s.current_episode.caregiver != "learner" and not s.broken:
-            note, colour = S.PLAY_LOCK_BREAK_BY_POLICY.get(s.current_episode.caregiver, S.PLAY_LOCK_BREAK), p.warn
-        elif s.broken and s.current_episode.caregiver != "learner":
-            note, colour = S.PLAY_BROKEN, p.warn
-        else:
-            act = ACTION_IDS[int(s.learner_action)]
-            note, colour = S.PLAY_HOLDING.format(action=S.ACTION_LABELS[act]), p.ink_soft
-            pending = tired_panel.pending_note(s)
-            if pending:
-                note = f"{note}  ·  {pending}"
-        nf = app.font(min(18, round(theme.SIZE_SMALL * app.text_scale)), scaled=False)
-        text(surface, nf, note, (PANEL.x + 16, max(PANEL.y + 38, tr.bottom)), colour, max_width=PANEL.w - 32)
+        tf = app.font(theme.SIZE_BODY, bold=True)
+        tr = text(surface, tf, title, (panel.x + u(16), panel.y + u(8)), p.ink, max_width=panel.w - u(32))
+        note, colour = self._panel_note()
+        paragraph(surface, app.font(theme.SIZE_SMALL), note,
+                  pygame.Rect(panel.x + u(16), panel.y + u(8) + tf.get_linesize(), panel.w - u(32), panel.h), colour)
 
     def _draw_status(self, surface) -> None:
         app = self.app
         p = app.palette
+        u = app.px
         s = self.session
-        r = STATUS
+        r = self.L.status
         verdict = self.verdict()
         if verdict == "away":
             label, colour, icon = S.PLAY_NOW_AWAY, p.ink_faint, None
@@ -724,35 +845,37 @@ class PlayScene(Scene):
             label, colour, icon = S.PLAY_NOW_MATCHED, p.ok, "match"
         else:
             label, colour, icon = S.PLAY_NOW_MISMATCHED, p.warn, "mismatch"
-        x = r.x + 18
-        y = r.y + 16
         hf = app.font(theme.SIZE_HEADING, bold=True)
+        x = r.x + u(18)
+        y = r.y + u(16)
+        cy = y + hf.get_linesize() // 2
+        rad, w4 = max(4, hf.get_height() * 12 // 34), u(4)
         if icon == "match":  # two overlapping circles: in step
-            pygame.draw.circle(surface, colour, (x + 12, y + 15), 12, 4)
-            pygame.draw.circle(surface, colour, (x + 26, y + 15), 12, 4)
-            x += 48
+            pygame.draw.circle(surface, colour, (x + rad, cy), rad, w4)
+            pygame.draw.circle(surface, colour, (x + rad * 13 // 6, cy), rad, w4)
+            x += rad * 4
         elif icon == "mismatch":  # two apart circles: out of step
-            pygame.draw.circle(surface, colour, (x + 8, y + 15), 9, 4)
-            pygame.draw.circle(surface, colour, (x + 34, y + 15), 9, 4)
-            x += 52
-        text(surface, hf, label, (x, y + 15), colour, anchor="midleft")
+            small = rad * 3 // 4
+            pygame.draw.circle(surface, colour, (x + small, cy), small, w4)
+            pygame.draw.circle(surface, colour, (x + small * 4, cy), small, w4)
+            x += small * 6
+        text(surface, hf, label, (x, cy), colour, anchor="midleft", max_width=r.right - u(12) - x)
         if getattr(self, "_meas_key", None) != (id(s), s.steps_taken):
             self._meas, self._meas_key = s.episode_measures(), (id(s), s.steps_taken)
         meas = self._meas
         e = self.episode_index
         share = meas["matched_share"][0, e]
-        note_f = app.font(theme.SIZE_TINY, italic=True)
-        note_top = r.bottom - 10 - note_f.get_height()
-        y2 = y + 15 + hf.get_height() // 2 + 6
-        for size in range(theme.SIZE_SMALL, theme.SIZE_TINY - 1, -1):  # large text: three lines clear of the note
-            bf = app.font(size)
-            if 3 * bf.get_linesize() + 4 <= note_top - y2:
-                break
-        step = min(bf.get_linesize() + 2, (note_top - 4 - y2) // 3)
         parents = getattr(app, "audience", "class") == "parents"
+        note = self._status_note()
+        note_f = app.font(theme.SIZE_TINY, italic=True)
+        inner_w = r.w - 2 * u(18)
+        note_top = r.bottom - u(10) - paragraph_height(note_f, note, inner_w)
+        y2 = y + hf.get_linesize() + u(6)
+        bf = app.font(theme.SIZE_SMALL)
+        step = bf.get_linesize()
         if share == share:  # not NaN
             lines = []
-            if not parents and self.verdict() is not None:
+            if not parents and verdict is not None:
                 # Parents see no live matching figure (a course must not invite scoring oneself), and nobody
                 # sees one before their first action.
                 lines.append((S.PLAY_MATCH_SO_FAR.format(pct=100 * share), p.ink))
@@ -766,15 +889,17 @@ class PlayScene(Scene):
             if lat and not (hint and getattr(app, "hints", True)):
                 lines.append((S.PLAY_LAST_REPAIR.format(s=lat[-1]), p.ink))
             for line, col in lines[:3]:
-                text(surface, bf, line, (r.x + 18, y2), col, max_width=r.w - 36)
-                y2 += step
+                y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
-                # What the infant signals and what would fit: two lines at most, above the note.
-                paragraph(surface, bf, hint, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 2 - y2), p.accent,
-                          max_lines=2, line_gap=0)
+                # What the infant signals and what would fit, whole (the layout leaves room for two lines).
+                paragraph_full(surface, bf, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
-            note = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
-            paragraph(surface, bf, note, pygame.Rect(r.x + 18, y2, r.w - 36, note_top - 4 - y2), p.ink_soft)
-        text(surface, note_f, S.PLAY_NORMAL_NOTE_PARENTS if parents else S.PLAY_NORMAL_NOTE, (r.x + 18, r.bottom - 10),
-             p.ink_soft, anchor="bottomleft", max_width=r.w - 36)
+            away = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE
+            paragraph_full(surface, bf, away, r.x + u(18), y2, inner_w, p.ink_soft, line_gap=2)
+        paragraph_full(surface, note_f, note, r.x + u(18), note_top, inner_w, p.ink_soft)
+
+    def _status_note(self) -> str:
+        """The note at the foot of the status box (for parents, without a matching figure)."""
+        return S.PLAY_NORMAL_NOTE_PARENTS if getattr(self.app, "audience", "class") == "parents" \
+            else S.PLAY_NORMAL_NOTE

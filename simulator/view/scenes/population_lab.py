@@ -81,8 +81,10 @@ T = {
     "infant_label": "{label}, infant {i}",
     "infant_history": "{label}, simulated infant {i} (sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}{fright})",
     "infant_fright": ", frightening moments {f:.1f} a day",
-    "footnote_lowrisk": "Published: A, B, C from Baltimore (Ainsworth et al. 1978), read as best fit (no D then); "
-                        "D about 15% in low-risk samples (van IJzendoorn et al. 1999).",
+    "footnote_lowrisk": "Published: D about 15% in low-risk samples (van IJzendoorn et al. 1999); A, B, C from "
+                        "Baltimore (Ainsworth et al. 1978), which had no D, so they are read as best fit (below).",
+    "bestfit_title": "Best fit among A, B, C (each infant once, D too)",
+    "bestfit_pub": "Published: {shares}",
     "footnote_profile": "Published, for comparison only: a global mixed-risk sample (Madigan et al. 2023). One "
                         "history is not a population.",
     "footnote_high": "Published: D two to three times the low-risk share of about 15% (van IJzendoorn et al. "
@@ -124,7 +126,7 @@ SF_STYLES = {"positive_affect": "solid", "negative_affect": "thick", "gaze": "da
 MADIGAN = {"A": 14.7, "B": 51.6, "C": 10.2, "D": 23.5}
 REFERENCES = {
     "low_risk": dict(source="Baltimore (Ainsworth et al. 1978); D: van IJzendoorn et al. 1999",
-                     bars={"A": 22.0, "B": 66.0, "C": 12.0, "D": 15.0}, measure="best_fit_d",
+                     bars={"D": 15.0}, best_fit={"A": 22.0, "B": 66.0, "C": 12.0}, measure="classification",
                      footnote=T["footnote_lowrisk"]),
     "high_risk": dict(source="van IJzendoorn et al. 1999", bars={"D": (30.0, 45.0)}, measure="classification",
                       footnote=T["footnote_high"]),
@@ -263,8 +265,15 @@ def shares(labels, classes=CLASSES) -> dict[str, float]:
     return {k: 100.0 * sum(1 for x in labels if x == k) / n for k in classes}
 
 
+def best_fit_shares(result: dict) -> dict[str, float]:
+    """Percent of infants whose best fit among A, B, C is each (every infant counted once: adds to 100%)."""
+    return shares(result["best_fit"], "ABC")
+
+
 def simulated_bars(result: dict, measure: str) -> dict[str, float]:
-    """The simulated percentages read the same way as the published table (``best_fit_d`` or ``classification``)."""
+    """The simulated percentages read the same way as a published table: ``classification`` (A, B, C, D,
+    adding to 100%), or ``best_fit_d`` (best fit A, B, C plus the D share: more than 100%, so the lab shows
+    it only as a separate breakdown)."""
     cls = shares(result["classification"])
     if measure == "best_fit_d":
         out = shares(result["best_fit"], "ABC")
@@ -286,6 +295,7 @@ class PopulationLabScene(Scene):
         ssp_overrides, sf_overrides: episode overrides for both procedures (tests shorten them).
         seed: the random seed of the runs.
     """
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "population_lab"
 
@@ -641,8 +651,8 @@ class PopulationLabScene(Scene):
              (rect.x + 14, rect.y + 36), p.ink_soft, max_width=rect.w - 200)
         ref = reference_for(r["choice"])
         sim = simulated_bars(r, ref["measure"])
-        # Plot area.
-        plot = pygame.Rect(rect.x + 48, rect.y + 76, rect.w - 64, rect.h - 184)
+        # Plot area: the four patterns as shares of all infants (they add to 100%); under it, best fit.
+        plot = pygame.Rect(rect.x + 48, rect.y + 76, rect.w - 64, rect.h - 240)
         top = 80.0 if max(list(sim.values()) + [v if not isinstance(v, tuple) else v[1] for v in ref["bars"].values()]
                           ) <= 78 else 100.0
         tf = self._font(theme.SIZE_TINY)
@@ -683,8 +693,37 @@ class PopulationLabScene(Scene):
         _hatched(surface, pygame.Rect(r2.x - 20, rect.y + 38, 14, 12), p.panel_alt, p.ink_soft)
         r1 = text(surface, tf, T["legend_sim"], (r2.x - 32, rect.y + 44), p.ink_soft, anchor="midright")
         pygame.draw.rect(surface, p.ink_soft, (r1.x - 20, rect.y + 38, 14, 12))
-        paragraph(surface, tf, ref["footnote"], pygame.Rect(rect.x + 14, rect.bottom - 58, rect.w - 28, 54), p.ink_soft,
-                  max_lines=3)
+        y = self._draw_best_fit(surface, pygame.Rect(rect.x + 14, plot.bottom + 46, rect.w - 28, 48), ref)
+        paragraph(surface, tf, ref["footnote"], pygame.Rect(rect.x + 14, y + 4, rect.w - 28, rect.bottom - y - 6),
+                  p.ink_soft)
+
+    def _draw_best_fit(self, surface, rect: pygame.Rect, ref: dict) -> None:
+        """Best fit among A, B, C as its own labelled breakdown: one stacked bar adding to 100%, and the published
+        best-fit shares where a table gives them. Returns the y below it."""
+        p = self.app.palette
+        tf = self._font(theme.SIZE_TINY)
+        vf = self._font(theme.SIZE_TINY, bold=True)
+        y = paragraph(surface, vf, T["bestfit_title"], pygame.Rect(rect.x, rect.y, rect.w, 40), p.ink)
+        bf = best_fit_shares(self.result)
+        pub = ref.get("best_fit")
+        pub_txt = T["bestfit_pub"].format(shares=", ".join(f"{c} {v:.0f}%" for c, v in pub.items())) if pub else ""
+        bar_w = rect.w if pub is None else rect.w - tf.size(pub_txt)[0] - 12
+        bar = pygame.Rect(rect.x, y + 1, bar_w, tf.get_linesize())
+        x = bar.x
+        for code in "ABC":
+            w = int(round(bar.w * bf[code] / 100.0)) if code != "C" else bar.right - x
+            seg = pygame.Rect(x, bar.y, max(0, w), bar.h)
+            pygame.draw.rect(surface, mix(CLASS_COLOURS[code], p.panel, 0.35), seg)
+            pygame.draw.rect(surface, p.line, seg, width=1)
+            label = f"{code} {bf[code]:.0f}%"
+            if tf.size(label)[0] > seg.w - 4:
+                label = code if tf.size(code)[0] <= seg.w - 2 else ""
+            if label:
+                text(surface, tf, label, seg.center, p.ink, anchor="center")
+            x += max(0, w)
+        if pub is not None:
+            text(surface, tf, pub_txt, (rect.right, bar.centery), p.ink_soft, anchor="midright")
+        return bar.bottom
 
     def _draw_still_face(self, surface) -> None:
         from ..drawing.chart import draw_series, series_colour

@@ -15,8 +15,8 @@ import pygame
 
 from ...model.scenario import load_scenario
 from .. import theme
-from .play import PANEL, PlayScene
-from ..widgets import Button, FocusGroup, text
+from .play import PlayScene
+from ..widgets import Button, FocusGroup, paragraph_full, text
 from ...sessions.replay import Replayer
 from ...sessions.store import clean_prediction, load_session
 
@@ -108,24 +108,31 @@ class ReplayScene(PlayScene):
     def relayout(self) -> None:
         super().relayout()
         font = self.app.font(14)
+        u = self.app.px
+        panel = self.L.panel
         items = list(self.group.items) if hasattr(self.group, "items") else []
-        w = max(font.size(REPLAY_PREV)[0], font.size(REPLAY_NEXT)[0]) + 24
-        x = PANEL.right - 14 - 2 * w - 8
-        items.append(Button((x, PANEL.y + 8, w, 28), REPLAY_PREV, lambda: self.seek(self.episode_index - 1),
+        w = max(font.size(REPLAY_PREV)[0], font.size(REPLAY_NEXT)[0]) + u(24)
+        h = max(u(28), font.get_linesize() + u(6))
+        x = panel.right - u(14) - 2 * w - u(8)
+        items.append(Button((x, panel.y + u(8), w, h), REPLAY_PREV, lambda: self.seek(self.episode_index - 1),
                             key=pygame.K_PAGEUP, ident="replay:prev", font_size=14,
                             locked=self.episode_index == 0 and self.session.steps_taken == 0))
-        items.append(Button((x + w + 8, PANEL.y + 8, w, 28), REPLAY_NEXT, self.skip_ahead, key=pygame.K_PAGEDOWN,
-                            ident="replay:next", font_size=14, locked=self.at_end))
+        items.append(Button((x + w + u(8), panel.y + u(8), w, h), REPLAY_NEXT, self.skip_ahead,
+                            key=pygame.K_PAGEDOWN, ident="replay:next", font_size=14, locked=self.at_end))
         if items:
             self.group.set(items)
 
     def _draw_panel(self, surface) -> None:
         app = self.app
         p = app.palette
-        pygame.draw.rect(surface, p.panel, PANEL, border_radius=14)
-        pygame.draw.rect(surface, p.line, PANEL, width=1, border_radius=14)
-        text(surface, app.font(theme.SIZE_BODY, bold=True), REPLAY_PANEL, (PANEL.x + 16, PANEL.y + 10), p.ink,
-             max_width=PANEL.w - 250)
+        u = app.px
+        panel = self.L.panel
+        prev = self.group.find("replay:prev")
+        title_w = (prev.rect.x if prev is not None else panel.right) - panel.x - u(24)
+        pygame.draw.rect(surface, p.panel, panel, border_radius=u(14))
+        pygame.draw.rect(surface, p.line, panel, width=1, border_radius=u(14))
+        tf = app.font(theme.SIZE_BODY, bold=True)
+        y = paragraph_full(surface, tf, REPLAY_PANEL, panel.x + u(16), panel.y + u(10), title_w, p.ink)
         s = self.session
         if self.at_end:
             note = REPLAY_END
@@ -133,17 +140,19 @@ class ReplayScene(PlayScene):
             note = REPLAY_HOLDING
         else:
             note = REPLAY_SCRIPTED
-        text(surface, app.font(theme.SIZE_SMALL), note, (PANEL.x + 16, PANEL.y + 38), p.ink_soft,
-             max_width=PANEL.w - 32)
+        paragraph_full(surface, app.font(theme.SIZE_SMALL), note, panel.x + u(16), y, panel.w - u(32), p.ink_soft)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         f = self.app.font(theme.SIZE_SMALL, bold=True)
+        u = self.app.px
         label = REPLAY_CHIP + (f": {self.path.name}" if self.path else "")
-        w = min(f.size(label)[0] + 24, 420)
-        r = pygame.Rect(660 - w // 2 + 120, 15, w, 28)
-        pygame.draw.rect(surface, theme.OI_SKY, r, border_radius=14)
-        text(surface, f, label, r.center, (0, 0, 0), anchor="center", max_width=w - 16)
+        w = min(f.size(label)[0] + u(24), u(420))
+        r = pygame.Rect(0, 0, w, f.get_linesize() + u(6))
+        r.center = (self.app.layout.w // 2 + u(110), self.L.banner.centery - u(2))
+        pygame.draw.rect(surface, theme.OI_SKY, r, border_radius=r.h // 2)
+        # The file's name may be shortened here: the Sessions list shows it whole.
+        text(surface, f, label, r.center, (0, 0, 0), anchor="center", max_width=w - u(16), allow_cut=True)
 
 
 def open_replay_gui(path, app=None, run: bool = True, speed: float = 1.0):

@@ -53,6 +53,7 @@ def _mmss(t: float) -> str:
 
 class SessionsScene(Scene):
     """The list of saved sessions."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "sessions"
 
@@ -325,6 +326,7 @@ class SessionsScene(Scene):
 
 class ConfirmScene(Scene):
     """A yes/no dialog over the scene below. Enter or Y confirms; Esc or N cancels."""
+    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     overlay = True
     name = "confirm"

@@ -13,11 +13,11 @@ from ...model.actions import ACTION_IDS
 from ...model.tiredness import SELF_CARE_IDS
 from .. import strings as S
 from .. import theme
-from ..widgets import Button, mix, paragraph, text
+from ..widgets import Button, mix, paragraph_full, text
 
-BUTTON_W, BUTTON_H, GAP = 230, 31, 4
-#: Height (px) of a self-care button (the energy bar and its notes fill the panel below them).
-SELF_CARE_H = 38
+_BUTTON_H, _GAP = 31, 4  # design px: an action button's height and the gap between rows
+#: Height (design px) of a self-care button (the energy bar and its notes fill the panel below them).
+_SELF_CARE_H = 38
 
 
 def shown_actions(scenario) -> list[str]:
@@ -31,34 +31,42 @@ def shown_actions(scenario) -> list[str]:
     return [a for a in ACTION_IDS if a in seen] or list(ACTION_IDS)
 
 
-def layout(scene, panel: pygame.Rect, allowed: set[str], holding: str | None, action_key) -> list[Button]:
-    """The buttons of the tired caregiver's panel: the scenario's actions in two columns, then self-care.
+def layout(scene, panel: pygame.Rect, allowed: set[str], holding: str | None, action_key, top: int | None = None,
+           button_h: int | None = None) -> list[Button]:
+    """The buttons of the tired caregiver's panel: the scenario's actions in two columns, then self-care,
+    from ``top`` (px; default under the panel's title) with buttons ``button_h`` px tall (default: the design's,
+    at the window's layout unit).
 
     Also sets ``scene.energy_rect``, where :func:`draw_energy` paints the energy bar and its notes.
     """
     s = scene.session
+    u = scene.app.px
     items = []
-    x0, y0 = panel.x + 14, panel.y + 66
+    x0, y0 = panel.x + u(14), (panel.y + u(66) if top is None else top)
+    BUTTON_W = (panel.w - 2 * u(14) - u(8)) // 2
+    BUTTON_H = button_h or u(_BUTTON_H)
+    GAP = u(_GAP)
+    SELF_CARE_H = max(u(_SELF_CARE_H), BUTTON_H + u(6))
     actions = shown_actions(s.scenario)
     rows = (len(actions) + 1) // 2
     for k, aid in enumerate(actions):
         col, row = divmod(k, rows)
         key, cap = action_key(aid)
-        items.append(Button((x0 + col * (BUTTON_W + 8), y0 + row * (BUTTON_H + GAP), BUTTON_W, BUTTON_H),
+        items.append(Button((x0 + col * (BUTTON_W + u(8)), y0 + row * (BUTTON_H + GAP), BUTTON_W, BUTTON_H),
                             S.ACTION_LABELS[aid], lambda aid=aid: scene.choose(aid), key=key, key_label=cap,
                             locked=aid not in allowed, selected=aid == holding, ident=f"action:{aid}",
                             font_size=16))
-    y = y0 + rows * (BUTTON_H + GAP) + 6
+    y = y0 + rows * (BUTTON_H + GAP) + u(6)
     open_now = set(s.self_care_options()) if not scene.demo else set()
     choices = ("ask_for_help", "come_back" if s.tiredness is not None and s.tiredness.on_break else "take_break")
     for k, cid in enumerate(choices):
         letter = S.SELF_CARE_KEYS[cid]
-        items.append(Button((x0 + k * (BUTTON_W + 8), y, BUTTON_W, SELF_CARE_H), S.SELF_CARE_LABELS[cid],
+        items.append(Button((x0 + k * (BUTTON_W + u(8)), y, BUTTON_W, SELF_CARE_H), S.SELF_CARE_LABELS[cid],
                             lambda cid=cid: scene.self_care(cid), key=pygame.key.key_code(letter),
                             key_label=letter.upper(), locked=cid not in open_now, ident=f"self_care:{cid}",
                             style="primary" if cid in open_now else "normal", font_size=16))
-    y += SELF_CARE_H + 10
-    scene.energy_rect = pygame.Rect(x0, y, panel.w - 28, panel.bottom - 8 - y)
+    y += SELF_CARE_H + u(10)
+    scene.energy_rect = pygame.Rect(x0, y, panel.w - 2 * u(14), panel.bottom - u(8) - y)
     return items
 
 
@@ -87,20 +95,20 @@ def draw_energy(surface: pygame.Surface, app, session, rect: pygame.Rect) -> Non
         return
     p = app.palette
     lf = app.font(theme.SIZE_SMALL, bold=True)
+    u = app.px
     lab = text(surface, lf, S.TIRED_ENERGY, (rect.x, rect.y), p.ink)
     lag = S.TIRED_LAG.format(s=t.response_lag_s) if t.response_lag_s >= 0.5 else S.TIRED_LAG_NONE
-    bar = pygame.Rect(lab.right + 12, rect.y + 4, rect.right - lab.right - 12, max(10, lab.h - 8))
-    pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=5)
+    bar = pygame.Rect(lab.right + u(12), rect.y + u(4), rect.right - lab.right - u(12), max(u(10), lab.h - u(8)))
+    pygame.draw.rect(surface, mix(p.panel, p.line, 0.6), bar, border_radius=u(5))
     energy = 1.0 - t.level
     colour = p.ok if energy >= 0.5 else theme.OI_ORANGE
-    pygame.draw.rect(surface, colour, (bar.x, bar.y, int(bar.w * energy), bar.h), border_radius=5)
-    pygame.draw.rect(surface, p.line, bar, width=1, border_radius=5)
+    pygame.draw.rect(surface, colour, (bar.x, bar.y, int(bar.w * energy), bar.h), border_radius=u(5))
+    pygame.draw.rect(surface, p.line, bar, width=1, border_radius=u(5))
     line, resting = status_line(session)
     if not resting:
         line = f"{lag} {line}"
     sf = app.font(theme.SIZE_TINY)
-    paragraph(surface, sf, line, pygame.Rect(rect.x, lab.bottom + 4, rect.w, rect.bottom - lab.bottom - 4),
-              p.ink if resting else p.ink_soft)
+    paragraph_full(surface, sf, line, rect.x, lab.bottom + u(4), rect.w, p.ink if resting else p.ink_soft)
 
 
 def pending_note(session) -> str | None:
