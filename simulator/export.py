@@ -205,6 +205,7 @@ def session_dict(session: Session, scores=None, prediction: dict | None = None) 
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
         "scenario": session.scenario.id,
+        **({"scenario_file": session.scenario._source} if session.scenario._source else {}),
         "seed": session.seed,
         "infant": session.preset,
         "caregiver": session.caregiver_id,

@@ -14,22 +14,23 @@ from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
 
 
-def _still_face_arousal(monkeypatch, **changes) -> float:
+def _still_face_arousal(monkeypatch, **changes) -> tuple[float, float]:
+    """Mean still-face arousal and mean resting arousal of 50 infants."""
     monkeypatch.setattr(infant, "CONSTANTS", infant.CONSTANTS._replace(**changes))
     s = Session(load_scenario("still_face"), n=50, seed=2).run()
-    return float(s.episode_measures()["arousal"][:, 1].mean())
+    return float(s.episode_measures()["arousal"][:, 1].mean()), float(s.params.arousal_baseline.mean())
 
 
 def test_a_changed_constant_reaches_the_compiled_kernel(monkeypatch):
     # Constants go into the kernel as an argument, so numba's on-disk cache can never hold a stale one.
-    normal = _still_face_arousal(monkeypatch)
-    assert normal > infant.CONSTANTS.AROUSAL_REST + 0.05
-    calm = _still_face_arousal(monkeypatch, K_AROUSE=0.0, AROUSAL_NOISE=0.0, MASKING_COST=0.0)
-    assert calm <= infant.CONSTANTS.AROUSAL_REST + 1e-6
+    normal, rest = _still_face_arousal(monkeypatch)
+    assert normal > rest + 0.05
+    calm, rest = _still_face_arousal(monkeypatch, K_AROUSE=0.0, AROUSAL_NOISE=0.0, MASKING_COST=0.0)
+    assert calm <= rest + 1e-6
 
 
 def test_parameters_of_any_float_dtype_become_float32():
-    p = InfantParams(*(np.full(3, 0.5, dtype=np.float64) for _ in range(7)))
+    p = InfantParams(*(np.full(3, 0.5, dtype=np.float64) for _ in range(9)))
     assert all(getattr(p, name).dtype == np.float32 for name in
                ("age_months", "reactivity", "expectation", "fear_of_caregiver"))
     s = Session(load_scenario("still_face"), n=3, seed=1, params=p).run()

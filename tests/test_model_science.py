@@ -109,7 +109,9 @@ def test_still_face_holds_for_every_preset_and_length():
     sc = load_scenario("still_face")
     for preset in ("secure", "avoidant", "resistant", "disorganized"):
         for length in (30, 180):
-            s = Session(sc, n=120, infant=preset, seed=5,
+            # A 30-s still-face moves negative affect only a little (most infants do not cry; ID3), so a
+            # larger batch keeps the sign out of the noise.
+            s = Session(sc, n=800, infant=preset, seed=5,
                         overrides={"episode.still_face.duration_s": length}).run()
             pa, na = means(s, "positive_affect"), means(s, "negative_affect")
             assert pa[1] < pa[0] and na[1] > na[0], (preset, length)
@@ -136,7 +138,8 @@ def test_ss2_normative_trends(ssp):
     explore, cry, prox = means(s, "exploration"), means(s, "crying"), means(s, "proximity")
     seps = [e["separation_1"], e["alone"], e["stranger_returns"]]
     assert explore[e["caregiver_infant"]] > explore[e["stranger_joins"]] > max(explore[seps])
-    assert cry[e["caregiver_infant"]] < 0.02 and cry[e["stranger_joins"]] < 0.02
+    # SS2: crying near zero (< 5%) in episodes 2-3 (a few reactive infants cry when the stranger comes in).
+    assert cry[e["caregiver_infant"]] < 0.02 and cry[e["stranger_joins"]] < 0.05
     assert np.argmax(cry) in (e["alone"], e["stranger_returns"])
     # Proximity seeking (approach, reach, clinging to the caregiver) peaks in the reunions. Ainsworth's
     # scale weighs initiative and promptness, so compare the first minute of each episode.

@@ -4,6 +4,8 @@ and the batch command with ``--infant POPULATION``. Classes come only from scori
 import csv
 from collections import Counter
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -21,9 +23,8 @@ N_PROTO = 50
 
 
 def _concat(parts):
-    return InfantParams(**{k: np.concatenate([getattr(p, k) for p in parts])
-                           for k in ("age_months", "reactivity", "soothability", "expectation", "deactivation",
-                                     "hyperactivation", "fear_of_caregiver")})
+    return InfantParams(**{f.name: np.concatenate([getattr(p, f.name) for p in parts])
+                           for f in dataclasses.fields(InfantParams)})
 
 
 @pytest.fixture(scope="module")

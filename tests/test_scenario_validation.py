@@ -32,6 +32,18 @@ EXPECTED = {
     "unknown_preset.toml": "infant.preset: unknown preset 'anxious'",
     "wrong_version.toml": "schema_version",
     "zero_curtail.toml": "curtail.crying_s",
+    # issue 13: every input bounded, finite, and of its own type
+    "control_chars.toml": "infant.preset: unknown preset '\\x1b[2J",
+    "duration_boolean.toml": "episodes[0] (play).duration_s: Input should be a valid number (got True)",
+    "duration_nan.toml": "episodes[0] (play).duration_s: Input should be a finite number",
+    "extend_huge.toml": "episodes[0] (play).extend.max_extra_s: Input should be less than or equal to 3600",
+    "extend_infinite.toml": "episodes[0] (play).extend.max_extra_s: Input should be a finite number",
+    "huge_value.toml": "infant.preset: String should have at most 200 characters",
+    "nested_too_deep.toml": "(file): tables or arrays nested more than 16 deep",
+    "tables_too_deep.toml": "(file): tables or arrays nested more than 16 deep",
+    "title_too_long.toml": "title: String should have at most 200 characters",
+    "too_long_in_total.toml": "at most 14400 s (4 hours) in one scenario",
+    "too_many_episodes.toml": "episodes: List should have at most 64 items",
 }
 
 
@@ -49,6 +61,7 @@ def test_loader_names_file_and_field(name):
     assert len(lines) == 1, lines
     assert lines[0].startswith(str(BAD / name) + ": ")
     assert EXPECTED[name] in lines[0]
+    assert len(lines[0]) < 600 and "\x1b" not in lines[0]  # short, and no raw control characters
 
 
 def test_validate_cli_on_whole_corpus():

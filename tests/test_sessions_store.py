@@ -27,12 +27,22 @@ def test_data_dir_precedence(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert store.data_dir() == tmp_path / "xdg" / "attune"
-    monkeypatch.setattr(sys, "platform", "darwin")
-    assert store.default_data_dir() == Path.home() / "Library" / "Application Support" / "Attune"
-    monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
-    assert store.default_data_dir() == tmp_path / "appdata" / "Attune"
     assert store.sessions_dir(tmp_path / "d", create=True).is_dir()
+
+
+def test_data_and_export_folders_follow_platformdirs_and_the_chosen_data_folder(tmp_path, monkeypatch):
+    import platformdirs
+    monkeypatch.delenv("ATTUNE_DATA_DIR", raising=False)
+    monkeypatch.delenv("ATTUNE_SAVE_DIR", raising=False)
+    unix = not (sys.platform.startswith("win") or sys.platform == "darwin")
+    assert store.default_data_dir() == Path(platformdirs.user_data_dir("attune" if unix else "Attune",
+                                                                       appauthor=False, roaming=True))
+    assert store.export_dir() == Path(platformdirs.user_documents_dir()) / "Attune"
+    assert store.export_dir(tmp_path / "d") == tmp_path / "d" / "exports"  # --data-dir: exports go there too
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "env"))
+    assert store.export_dir() == tmp_path / "env" / "exports"
+    monkeypatch.setenv("ATTUNE_SAVE_DIR", str(tmp_path / "saves"))
+    assert store.export_dir() == tmp_path / "saves"
 
 
 @pytest.mark.parametrize("bad", ["../../etc/passwd", "a/b\\c", "..", "", "x" * 300, "con:\x00name", ".hidden"])
@@ -54,7 +64,8 @@ def test_unique_path_never_leaves_folder(tmp_path):
 def test_autosaver_saves_at_boundaries_and_every_10_s(tmp_path):
     s = short_session()
     saver = Autosaver(s, tmp_path)
-    assert saver.tick(0.016)  # first tick saves at once
+    assert saver.saves == 1 and saver.path.exists()  # the file is claimed and saved when the session starts
+    assert not saver.tick(0.016)  # nothing new yet
     first = saver.saves
     for _ in range(20):  # 5 s of model time: no save yet
         s.step()

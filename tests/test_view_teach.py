@@ -216,3 +216,35 @@ def test_parents_debrief_has_no_pattern_letters_or_numbers_page():
 def app_window_pos(app, pos):
     from tests.view_helpers import window_pos
     return window_pos(app, pos)
+
+
+def test_enter_after_choosing_watch_a_demo_starts_it():
+    from simulator.model.scenario import load_scenario
+    from simulator.view.scenes.briefing import BriefingScene
+
+    app = make_app()
+    app.push(BriefingScene(app, load_scenario("still_face")))
+    press(app, pygame.K_2)  # predict
+    press(app, pygame.K_d)  # Watch a demo
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.demo
+
+
+def test_autoplay_can_show_the_briefing_and_content_note_first():
+    from simulator.cli.play import run_play
+    from simulator.model.scenario import load_scenario
+
+    app = run_play(load_scenario("still_face"), autoplay=True, briefing=True, speed=4.0,
+                   app=App(headless=True, sound=False), run=False)
+    assert app.top.name == "briefing" and app.top.demo
+    press(app, pygame.K_2)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "play" and app.top.demo and app.top.speed == 4.0
+
+
+def test_slash_switches_hints_off_for_a_test_yourself_run():
+    app = make_app()
+    _play(app, "everyday_rupture_repair")
+    assert app.hints
+    press(app, pygame.K_SLASH)
+    assert app.hints is False

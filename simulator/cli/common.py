@@ -7,12 +7,14 @@ Errors are raised, never printed here: :func:`simulator.cli.commands.main` turns
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 from ..content.lessons import check_audience
 from ..model.io import OutputError
+from ..model.limits import clip, path_too_long, quoted
 from ..model.params import resolve_preset
 from ..model.policies import policy_code
 
@@ -32,16 +34,19 @@ class Parser(argparse.ArgumentParser):
 
 
 def set_pairs(items: list[str]) -> dict[str, float]:
-    """``--set key=value`` items as ``{key: float(value)}``."""
+    """``--set key=value`` items as ``{key: float(value)}``; only finite numbers; long text is cut in errors."""
     out: dict[str, float] = {}
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise UsageError(f"--set {item}: expected key=value, e.g. infant.age_months=9")
+            raise UsageError(f"--set {clip(item)}: expected key=value, e.g. infant.age_months=9")
         try:
-            out[key.strip()] = float(value)
+            number = float(value)
         except ValueError:
-            raise UsageError(f"--set {key}: value {value!r} is not a number") from None
+            raise UsageError(f"--set {clip(key)}: value {quoted(value)} is not a number") from None
+        if not math.isfinite(number):
+            raise UsageError(f"--set {clip(key)}={clip(value)}: not a finite number")
+        out[key.strip()] = number
     return out
 
 
@@ -75,11 +80,13 @@ def check_out(path: str | None, suffixes: tuple[str, ...], option: str = "--out"
         return None
     p = Path(path)
     if p.suffix.lower() not in suffixes:
-        raise UsageError(f"{option} {path}: must end in {' or '.join(suffixes)}")
+        raise UsageError(f"{option} {clip(path)}: must end in {' or '.join(suffixes)}")
+    if path_too_long(p):
+        raise OutputError(f"{clip(path)}: {path_too_long(p)}")
     if p.is_dir():
-        raise OutputError(f"{path}: is a folder, not a file")
+        raise OutputError(f"{clip(path)}: is a folder, not a file")
     if not (p.parent if str(p.parent) else Path(".")).is_dir():
-        raise OutputError(f"{path}: folder {p.parent} does not exist")
+        raise OutputError(f"{clip(path)}: folder {clip(p.parent)} does not exist")
     for src in inputs:
         try:
             same = p.resolve() == Path(src).resolve()

@@ -99,13 +99,15 @@ def cmd_develop(args) -> int:
 
 def register(sub, common) -> None:
     """Add the ``develop`` subcommand to the CLI's subparsers."""
+    from ..model.limits import count_arg, finite_arg, seed_arg
+
     d = sub.add_parser("develop", help="develop N infants under a caregiving profile; one CSV row per infant")
     d.add_argument("--profile", required=True,
                    help="caregiving profile (sensitive_repair, good_enough, slow_repair, rebuffing, "
                         "unpredictable, frightening, phone_heavy) or a population id")
-    d.add_argument("--months", type=float, default=12.0, help="months of history (default 12)")
-    d.add_argument("--n", type=int, default=100, help="number of infants (default 100)")
-    d.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    d.add_argument("--months", type=finite_arg, default=12.0, help="months of history (default 12)")
+    d.add_argument("--n", type=count_arg, default=100, help="number of infants (default 100)")
+    d.add_argument("--seed", type=seed_arg, default=0, help="random seed (default 0)")
     d.add_argument("--out", required=True, help="output .csv")
     d.add_argument("--ssp", dest="ssp", action="store_true", default=True,
                    help="then run and score the Strange Situation (default)")

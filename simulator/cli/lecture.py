@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..content.playlist import load_playlist
+from ..model.limits import finite_arg
 from .common import UsageError, add_audience, add_size_flag, audience_arg, check_out, parse_size
 
 
@@ -14,9 +15,9 @@ def register(sub, common) -> None:
     sp.add_argument("playlist", help="a playlist file, or a name from scenarios/playlists/")
     sp.add_argument("--autoplay", action="store_true",
                     help="go on by itself after each slide's, cue's and debrief's planned time")
-    sp.add_argument("--speed", type=float, default=1.0,
+    sp.add_argument("--speed", type=finite_arg, default=1.0,
                     help="run the whole plan this many times faster, 0.5 to 8 (a rehearsal; default 1)")
-    sp.add_argument("--exit-after", type=float, default=None, metavar="S",
+    sp.add_argument("--exit-after", type=finite_arg, default=None, metavar="S",
                     help="quit once the lecture clock (the plan's own time) reaches S seconds")
     sp.add_argument("--screenshot", default=None, metavar="FILE.png", help="save a PNG when --exit-after quits")
     add_size_flag(sp)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..export import trajectory_csv
 from ..model.io import atomic_write_text
+from ..model.limits import printable, seed_arg
 from ..sessions.replay import ReplayError, differences, replay
 from ..sessions.store import (SessionFileError, dumps, list_sessions, load_session, session_file_dict,
                               sessions_dir, summary_text)
@@ -59,7 +60,7 @@ def register(sub, common) -> None:
     c.add_argument("--vs", metavar="POLICY", help="the second caregiver policy (with a SCENARIO)")
     c.add_argument("--caregiver", default="sensitive", help="the first caregiver policy (default sensitive)")
     c.add_argument("--infant", help="infant preset (default: the scenario's)")
-    c.add_argument("--seed", type=int, default=0, help="random seed, the same for both runs (default 0)")
+    c.add_argument("--seed", type=seed_arg, default=0, help="random seed, the same for both runs (default 0)")
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a parameter, for both runs")
     _add_outputs(c, "the compare report, FILE.png", "a tidy CSV (one row per run per episode)",
                  "both session files in one JSON")
@@ -114,12 +115,12 @@ def print_summary(path: Path, d: dict, out=None) -> None:
     """The human-readable summary of a session file (to ``out``, default the current ``sys.stdout``)."""
     out = out if out is not None else sys.stdout
     who = "learner" if d.get("learner") else f"{d['caregiver']} policy"
-    print(f"session  {path}", file=out)
+    print(f"session  {printable(path)}", file=out)
     print(f"scenario {d['scenario']}   infant {d['infant']}   caregiver {who}"
           f"{' (style ' + d['caregiver'] + ')' if d.get('learner') else ''}   seed {d['seed']}", file=out)
     state = "finished" if d.get("finished") else "unfinished (saved part)"
     print(f"length   {_mmss(float(d.get('t_s', 0)))} min, {state}; {len(d.get('actions', []))} learner actions"
-          + (f"; played {d['started_at']}" if d.get("started_at") else ""), file=out)
+          + (f"; played {printable(d['started_at'])}" if d.get("started_at") else ""), file=out)
     print(f"{'episode':<20}{'length s':>9}{'positive':>9}{'negative':>9}{'gaze':>7}{'arousal':>8}{'matched':>8}"
           f"{'repairs':>8}", file=out)
 
@@ -128,14 +129,14 @@ def print_summary(path: Path, d: dict, out=None) -> None:
             return "-"
         return f"{100 * v:.0f}%" if pct else f"{v:.2f}"
     for ep in d.get("episodes", []):
-        print(f"{str(ep.get('episode', '')) + ' ' + str(ep.get('episode_name')):<20}"
+        print(f"{printable(str(ep.get('episode', '')) + ' ' + str(ep.get('episode_name'))):<20}"
               f"{f(ep.get('duration_s')) if ep.get('duration_s') is not None else '-':>9}"
               f"{f(ep.get('positive_affect')):>9}{f(ep.get('negative_affect')):>9}{f(ep.get('gaze')):>7}"
               f"{f(ep.get('arousal')):>8}{f(ep.get('matched_share'), True):>8}"
               f"{'-' if ep.get('repairs') is None else int(ep['repairs']):>8}", file=out)
     text = summary_text(d)
     if text:
-        print(f"result   {text}", file=out)
+        print(f"result   {printable(text)}", file=out)
 
 
 # --- commands -------------------------------------------------------------------------------------------
@@ -165,8 +166,8 @@ def cmd_replay(args) -> int:
             atomic_write_text(out, dumps(new))
         print(f"wrote {out}", file=sys.stderr)
     if diffs:
-        print(f"error: {path}: the replay differs from the saved file: {'; '.join(diffs[:3])} (was the scenario "
-              f"file or the model changed since it was saved?)", file=sys.stderr)
+        print(printable(f"error: {path}: the replay differs from the saved file: {'; '.join(diffs[:3])} (was the "
+                        f"scenario file or the model changed since it was saved?)"), file=sys.stderr)
         return EXIT_REPLAY_DIFFERS
     print(f"replay   identical to the saved file ({s.steps_taken} steps; measures and events byte-identical)")
     return EXIT_OK
@@ -185,8 +186,8 @@ def cmd_report(args) -> int:
         raise UsageError(str(exc)) from None
     written = write_report(run, out, csv_path, json_path, args.dpi)
     if run.differences:
-        print(f"warning: {path}: the replay differs from the saved file ({'; '.join(run.differences[:2])}); the "
-              f"report says so", file=sys.stderr)
+        print(printable(f"warning: {path}: the replay differs from the saved file ({'; '.join(run.differences[:2])}); "
+                        f"the report says so"), file=sys.stderr)
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
     return EXIT_OK
 
@@ -233,11 +234,11 @@ def cmd_compare(args) -> int:
 def cmd_sessions(args) -> int:
     folder = sessions_dir(args.data_dir)
     rows = list_sessions(folder)
-    print(f"{len(rows)} saved session(s) in {folder}")
-    for r in rows:
+    print(f"{len(rows)} saved session(s) in {printable(folder)}")
+    for r in rows:  # everything from a file is printed with control characters escaped
         if r.ok:
             state = "" if r.finished else f" (unfinished, {_mmss(r.t_s)})"
-            print(f"  {r.date:<17} {r.scenario:<20} {r.infant:<13} {r.summary}{state}  [{r.name}]")
+            print(printable(f"  {r.date:<17} {r.scenario:<20} {r.infant:<13} {r.summary}{state}  [{r.name}]"))
         else:
-            print(f"  {r.date:<17} UNREADABLE: {r.message}  [{r.name}]")
+            print(printable(f"  {r.date:<17} UNREADABLE: {r.message}  [{r.name}]"))
     return EXIT_OK

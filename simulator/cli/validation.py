@@ -35,10 +35,12 @@ def cmd_validation(args) -> int:
 
 def register(sub, common) -> None:
     """Add ``validation [--out FILE.md] [--seed N] [--n N]``."""
+    from ..model.limits import count_arg, seed_arg
+
     p = sub.add_parser("validation", help="run the science checks and write docs/validation.md")
     p.add_argument("--out", default=None, help="report path (default docs/validation.md)")
-    p.add_argument("--seed", type=int, default=SEED, help=f"seed of every population (default {SEED})")
-    p.add_argument("--n", type=int, default=N, help=f"infants per population (default {N})")
-    p.add_argument("--workers", type=int, default=None,
+    p.add_argument("--seed", type=seed_arg, default=SEED, help=f"seed of every population (default {SEED})")
+    p.add_argument("--n", type=count_arg, default=N, help=f"infants per population (default {N})")
+    p.add_argument("--workers", type=lambda t: count_arg(t, 64), default=None,
                    help="processes for the populations (default: up to 2, the cores available)")
     p.set_defaults(func=cmd_validation)

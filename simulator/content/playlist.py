@@ -10,7 +10,6 @@ Every error is one line ``FILE: FIELD: WHAT``.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .. import paths
 from ..model.params import PRESET_ALIASES, PRESETS
 from ..model.policies import POLICY_IDS
-from ..model.scenario import ScenarioError, _message, _where, load_scenario
+from ..model.scenario import ScenarioError, _message, _where, load_scenario, read_toml
 
 PLAYLIST_DIR = paths.SCENARIO_DIR / "playlists"
 SCHEMA_VERSION = 1
@@ -151,15 +150,9 @@ def load_playlist(path: str | Path) -> Playlist:
     """Read and validate a playlist file (a path, or a name from ``scenarios/playlists/``)."""
     p = resolve_playlist(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise PlaylistError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise PlaylistError(f"{p}: (file): not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PlaylistError(f"{p}: (TOML syntax): {exc}") from None
+        data = read_toml(p, "playlist file")  # a regular file, bounded, never blocking (issue 13)
+    except ScenarioError as exc:
+        raise PlaylistError(str(exc)) from None
     return parse_playlist(data, str(p))
 
 

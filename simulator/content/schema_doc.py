@@ -38,6 +38,14 @@ MODELS = (Scenario, InfantSpec, Episode, Prompt, Curtail, Extend, Tiredness)
 
 
 def _type_name(ann) -> str:
+    import typing
+    if typing.get_origin(ann) is typing.Annotated:  # a bounded str or strict float: the plain type
+        return _type_name(typing.get_args(ann)[0])
+    import types
+    if typing.get_origin(ann) in (typing.Union, types.UnionType):
+        return " | ".join(_type_name(a) for a in typing.get_args(ann))
+    if typing.get_origin(ann) in (list, tuple) and typing.get_args(ann):
+        return f"{typing.get_origin(ann).__name__}[{', '.join(_type_name(a) for a in typing.get_args(ann))}]"
     s = ann.__name__ if isinstance(ann, type) else repr(ann)
     s = s.replace("typing.", "").replace("simulator.model.scenario.", "")
     s = re.sub(r"<class '([\w.]+)'>", lambda m: m.group(1).split(".")[-1], s)

@@ -28,6 +28,20 @@ AGE_SEPARATION_FULL = 9.0
 #: Wariness of strangers appears in the second half of the first year (Sroufe 1977, Child Dev. 48:731).
 AGE_WARINESS_START = 6.0
 AGE_WARINESS_FULL = 9.0
+#: Interest in the caregiver's face falls as interest in objects grows: gaze at the mother's face fell from
+#: about 70% of face-to-face play at 6 weeks to about 33% at 26 weeks (Kaye & Fogel 1980, Dev. Psych.
+#: 16:454), and gazing away in the still-face procedure rises from 2 to 6 months (Moore, Cohn & Campbell
+#: 2001; ID6). Face-to-face gaze falls by FACE_GAZE_AGE_DROP (a share; conservative against Kaye & Fogel's
+#: halving, since the model's gaze also counts monitoring) from AGE_FACE_GAZE_START to AGE_FACE_GAZE_FULL.
+AGE_FACE_GAZE_START = 2.0
+AGE_FACE_GAZE_FULL = 6.0
+FACE_GAZE_AGE_DROP = 0.20
+#: Anger and frustration rise across the first year (Braungart-Rieker, Hill-Soderlund & Karrass 2010, Dev.
+#: Psych. 46:791, 4-16 months), and infants older than 9 months show more negative affect in all three
+#: phases of the phone still-face (Stockdale et al. 2020; ID7). Readiness to show distress ramps from
+#: AGE_FRUSTRATION_START to AGE_FRUSTRATION_FULL (see YOUNG_DISPLAY_MARGIN).
+AGE_FRUSTRATION_START = 6.0
+AGE_FRUSTRATION_FULL = 12.0
 
 # --- Violation of expectation (the still-face mechanism) ----------------------------------------------
 #: Time constant (s) for unrepaired mismatch to build while a present caregiver withholds a contingent
@@ -48,7 +62,12 @@ VIOLATION_TOLERANCE = 0.35
 
 # --- Alarm drives (dimensionless, added up and scaled by reactivity) ----------------------------------
 #: Alarm from a present but non-responding caregiver at full violation (still-face; Mesman et al. 2009).
-VIOLATION_ALARM = 1.1
+#: Calibrated to ID2: the median infant's arousal rises by about one between-infant SD (Ritz et al. 2012:
+#: heart rate +11.6 bpm against an SD of 11.5-12.6 bpm, d = 0.96), and with REACTIVITY_POWER to ID1.
+VIOLATION_ALARM = 0.15
+#: Share of the violation alarm an infant escapes by looking away or comforting itself (gaze aversion as
+#: regulation: Field 1981; Stifter & Moyer 1991). Calibrated to SF5 (protest peaks before withdrawal).
+AVERSION_RELIEF = 0.6
 #: Alarm from the caregiver's absence for an infant old enough to protest separation (Ainsworth 1978).
 SEPARATION_ALARM = 0.85
 #: Extra alarm when the infant is alone, with no adult at all (episode 6; Ainsworth et al. 1978 ch. 5).
@@ -67,8 +86,14 @@ OVERSTIMULATION_ALARM = 0.6
 ROOM_NOVELTY_ALARM = 0.05
 
 # --- Arousal (latent, heart-rate-like) ------------------------------------------------------------------
-#: Resting arousal level.
+#: Mean resting arousal across infants; each infant has its own (``infant.arousal_baseline``, drawn per
+#: infant in ``params.TEMPERAMENT``; Ritz et al. 2012: resting heart rate SD 11.5 bpm).
 AROUSAL_REST = 0.15
+#: Reactivity scales the alarm drive as (REACTIVITY_FLOOR + reactivity) ** REACTIVITY_POWER: convex, so
+#: that most infants react moderately and a high-reactive minority strongly (Kagan & Snidman 1991: about
+#: 20% of 4-month-olds high-reactive). Calibrated to ID1 (about 7% negatively engaged at 4 months).
+REACTIVITY_FLOOR = 0.5
+REACTIVITY_POWER = 4.5
 #: Rate (1/s) at which alarm raises arousal toward 1.
 K_AROUSE = 0.09
 #: Rate (1/s) at which arousal relaxes to rest on its own.
@@ -82,6 +107,10 @@ K_SELF_REGULATION = 0.015
 #: Comfort power of the stranger relative to the caregiver (Ainsworth et al. 1978: the stranger can
 #: comfort, less well). Calibrated to SS2 (crying peaks in episode 6 or 7).
 STRANGER_COMFORT_FACTOR = 0.35
+#: Weight of reaching for and approaching the stranger relative to the caregiver (Ainsworth et al. 1978
+#: ch. 5: proximity seeking to the stranger is low). Calibrated to SS2 (proximity seeking peaks in the
+#: reunions).
+STRANGER_SEEK = 0.05
 #: Arousal noise (per sqrt(s)): the irregular timing of infant state changes (Cohn & Tronick 1988).
 AROUSAL_NOISE = 0.03
 #: Extra arousal per unit of suppressed display: masking distress has a physiological cost, so avoidant
@@ -89,12 +118,24 @@ AROUSAL_NOISE = 0.03
 MASKING_COST = 0.10
 
 # --- Displayed affect and gaze ---------------------------------------------------------------------------
-#: Arousal at which negative affect starts to show.
-DISPLAY_THRESHOLD = 0.30
+#: Arousal above the infant's own resting level at which negative affect starts to show, from about a year
+#: (younger infants need YOUNG_DISPLAY_MARGIN more). Calibrated with YOUNG_DISPLAY_MARGIN to ID7 and ID1.
+DISPLAY_MARGIN = 0.10
+#: Further arousal needed before distress shows in infants younger than the first year's rise in
+#: frustration (scaled by 1 - the age factor ``frustration``; Braungart-Rieker et al. 2010; ID7).
+YOUNG_DISPLAY_MARGIN = 0.10
+#: Negative display from a still face itself, at full unrepaired violation, before arousal rises: the
+#: infant sobers and turns wary within seconds (Tronick et al. 1978; Adamson & Frick 2003). Calibrated to
+#: SF3 (the effect's sign holds for a 30-s still-face).
+SOBERING = 0.08
 #: How far a deactivating (avoidant) strategy suppresses displayed distress (Cassidy 1994; PD5).
 MASKING_STRENGTH = 0.75
 #: How far a hyper-activating (resistant) strategy amplifies displayed distress (Cassidy & Berlin 1994).
 HYPER_AMPLIFY = 0.6
+#: How far a hyper-activating strategy amplifies alarm itself (hypervigilance to the caregiver's
+#: availability; Cassidy & Berlin 1994). Calibrated to SS5 (the resistant prototype classified C even when
+#: temperamentally calm).
+HYPER_ALARM = 3.0
 #: Time constants (s) for displayed negative affect, positive affect and gaze to follow their targets.
 TAU_NEGATIVE_S = 3.0
 TAU_POSITIVE_S = 3.0
@@ -104,10 +145,26 @@ DISPLAY_NOISE = 0.04
 #: Positive affect from warm, contingent social input when matched, and when not.
 PA_MATCHED = 0.85
 PA_UNMATCHED = 0.45
+#: Sociability's effect on positive affect: the social input is scaled by 1 + SOCIABILITY_PA_GAIN x
+#: (sociability - 0.5) (Gartstein & Rothbart 2003, IBQ-R smiling and laughter).
+SOCIABILITY_PA_GAIN = 1.5
+#: Positive bids at a still face: early in the still-face infants smile and coo to re-engage the caregiver
+#: before protest (Tronick et al. 1978; Cohn & Tronick 1983: brief positive bids), more so the more
+#: sociable; the bid smile fades as violation passes the tolerance (SF5). Share of positive affect at full
+#: sociability.
+BID_POSITIVE = 0.40
 #: Positive affect from exploring toys.
 PA_EXPLORE = 0.35
-#: Gaze at a present, responsive caregiver in face-to-face play at 4 months.
-GAZE_FACE_TO_FACE = 0.80
+#: Gaze at a present, responsive caregiver in face-to-face play at 2 months (less later: FACE_GAZE_AGE_DROP).
+GAZE_FACE_TO_FACE = 0.90
+#: How far unrepaired violation turns gaze from a present caregiver (SF4), for an infant of middling
+#: sociability; SOCIAL_MONITORING scales it by 1 - SOCIAL_MONITORING x (sociability - 0.5): sociable
+#: infants keep monitoring the still face (Montirosso et al. 2015: about a third "socially engaged"; ID1).
+GAZE_VIOLATION_DROP = 0.75
+SOCIAL_MONITORING = 5.0
+#: Cap of that scale for the least sociable infants: even disengaged infants glance back at a still face
+#: now and then (Montirosso et al. 2015), so gaze never falls below 1 - GAZE_VIOLATION_DROP x MONITOR_MAX.
+MONITOR_MAX = 1.2
 #: How far exploration pulls gaze from the caregiver for a mobile infant in a room with toys.
 GAZE_EXPLORE_PULL = 0.65
 
@@ -124,6 +181,11 @@ TAU_PROXIMITY_S = 4.0
 #: Weight of arousal and of the caregiver's absence in the proximity drive's target.
 PROXIMITY_FROM_AROUSAL = 1.1
 PROXIMITY_FROM_SEPARATION = 0.45
+#: Set-goal of the attachment system: reaching, approaching and seeking contact switch on only above this
+#: proximity drive (Bowlby 1969). Below it, a calm infant explores from a secure base and keeps in touch by
+#: looking and smiling (Ainsworth et al. 1978 ch. 5: proximity seeking low in episodes 2-3, high in the
+#: reunions). Calibrated to ID5.
+SEEK_SET_GOAL = 0.30
 #: Learning rate (1/s while signalling) of the expectation that the caregiver will respond.
 #: Small within a session: the working model changes over weeks (Bowlby 1969; issue 5's development).
 EXPECTATION_LEARNING_RATE = 0.002

@@ -45,6 +45,8 @@ class InfantParams:
     deactivation: np.ndarray
     hyperactivation: np.ndarray
     fear_of_caregiver: np.ndarray
+    sociability: np.ndarray
+    arousal_baseline: np.ndarray
 
     def __post_init__(self) -> None:
         # One dtype everywhere (float32, contiguous), whoever built the parameters.
@@ -93,7 +95,7 @@ class InfantState:
             positive_affect=np.full(n, 0.3, dtype=FLOAT),
             negative_affect=z.copy(),
             gaze=np.full(n, 0.5, dtype=FLOAT),
-            arousal=np.full(n, C.AROUSAL_REST, dtype=FLOAT),
+            arousal=params.arousal_baseline.astype(FLOAT),
             reserve=np.ones(n, dtype=FLOAT),
             proximity_drive=np.full(n, 0.2, dtype=FLOAT),
             violation=z.copy(),
@@ -148,6 +150,13 @@ class AgeFactors:
         self.mobility = _ramp(age, C.AGE_CRAWL_START, C.AGE_CRAWL_FULL).astype(FLOAT)
         self.separation = _ramp(age, C.AGE_SEPARATION_START, C.AGE_SEPARATION_FULL).astype(FLOAT)
         self.wariness = _ramp(age, C.AGE_WARINESS_START, C.AGE_WARINESS_FULL).astype(FLOAT)
+        #: Interest in the caregiver's face, 1 at 2 months falling to 1 - FACE_GAZE_AGE_DROP by 6 months, as
+        #: interest turns to objects and the room (Kaye & Fogel 1980; Moore, Cohn & Campbell 2001; ID6).
+        self.face_interest = (1.0 - C.FACE_GAZE_AGE_DROP * _ramp(age, C.AGE_FACE_GAZE_START,
+                                                                 C.AGE_FACE_GAZE_FULL)).astype(FLOAT)
+        #: Readiness to show frustration, 0 before 6 months rising to 1 by 12 (Braungart-Rieker, Hill-Soderlund
+        #: & Karrass 2010: anger and frustration rise across the first year; ID7).
+        self.frustration = _ramp(age, C.AGE_FRUSTRATION_START, C.AGE_FRUSTRATION_FULL).astype(FLOAT)
 
 
 # --- Lookup tables, passed to the compiled kernel as arguments ---------------------------------------
@@ -180,18 +189,19 @@ _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.
 #: length, not by field names: renaming or swapping a constant must show up as an edit of this file,
 #: which recompiles the kernel. A test checks this list against the kernel's source.
 KERNEL_CONSTANTS = (
-    "ALONE_ALARM", "AROUSAL_NOISE", "AROUSAL_REST", "BENIGN_MISMATCH_VIOLATION", "CONTACT_COMFORT",
-    "DISPLAY_NOISE", "DISPLAY_THRESHOLD", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
-    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE",
-    "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE",
-    "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL",
-    "MASKING_COST", "MASKING_STRENGTH", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED",
-    "PA_UNMATCHED", "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES",
-    "P_CONTACT_ON_APPROACH", "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF",
-    "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEPARATION_ALARM", "STRANGER_ALARM",
-    "STRANGER_COMFORT_FACTOR", "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S",
-    "TAU_PROXIMITY_S", "TAU_REPAIR_S", "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S", "THREAT_ALARM",
-    "TRUST_FLOOR", "VIOLATION_ALARM", "VIOLATION_TOLERANCE", "W_LOOK", "W_LOOK_AWAY",
+    "ALONE_ALARM", "AROUSAL_NOISE", "AVERSION_RELIEF", "BENIGN_MISMATCH_VIOLATION", "BID_POSITIVE",
+    "CONTACT_COMFORT", "DISPLAY_MARGIN", "DISPLAY_NOISE", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
+    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE", "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "GAZE_VIOLATION_DROP",
+    "HYPER_ALARM", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE", "K_COREGULATION", "K_LOAD",
+    "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL", "MASKING_COST",
+    "MASKING_STRENGTH", "MONITOR_MAX", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED", "PA_UNMATCHED",
+    "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES", "P_CONTACT_ON_APPROACH",
+    "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF", "REACTIVITY_FLOOR", "REACTIVITY_POWER",
+    "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEEK_SET_GOAL", "SEPARATION_ALARM", "SOBERING",
+    "SOCIABILITY_PA_GAIN", "SOCIAL_MONITORING", "STRANGER_ALARM", "STRANGER_COMFORT_FACTOR", "STRANGER_SEEK",
+    "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S", "TAU_PROXIMITY_S", "TAU_REPAIR_S",
+    "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S", "THREAT_ALARM", "TRUST_FLOOR", "VIOLATION_ALARM",
+    "VIOLATION_TOLERANCE", "W_LOOK", "W_LOOK_AWAY", "YOUNG_DISPLAY_MARGIN",
 )
 Constants = namedtuple("Constants", KERNEL_CONSTANTS)
 #: Their current values (floats), passed to the kernel at every step.
@@ -209,7 +219,8 @@ assert [int(b) for b in Behaviour] == list(range(15)) and Behaviour.SEARCH == _S
 # a group recompiles the kernel.)
 #: The per-infant parameters and age factors the kernel reads, each float32 (N,).
 KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deactivation", "hyperactivation",
-                                             "fear_of_caregiver", "mobility", "separation", "wariness"))
+                                             "fear_of_caregiver", "sociability", "arousal_baseline", "mobility",
+                                             "separation", "wariness", "face_interest", "frustration"))
 #: The state arrays the kernel updates in place (N,): continuous variables float32, behaviour int8,
 #: contact and near bool.
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
@@ -223,7 +234,8 @@ def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
     """The kernel's view of the parameters and age factors (float32 arrays (N,), no copies when already so)."""
     return KernelInfants(*(np.asarray(x, dtype=FLOAT) for x in (
         params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
-        params.fear_of_caregiver, ages.mobility, ages.separation, ages.wariness)))
+        params.fear_of_caregiver, params.sociability, params.arousal_baseline, ages.mobility, ages.separation,
+        ages.wariness, ages.face_interest, ages.frustration)))
 
 
 def kernel_state(s: InfantState) -> KernelState:
@@ -294,7 +306,6 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
     k_prox = dt / K.TAU_PROXIMITY_S
     k_load_clear = dt / K.TAU_LOAD_S
     over_tolerance = 1.0 / (1.0 - K.VIOLATION_TOLERANCE)
-    over_display = 1.0 / (1.0 - K.DISPLAY_THRESHOLD)
     arousal_noise, display_noise = K.AROUSAL_NOISE * sq, K.DISPLAY_NOISE * sq
     for i in range(changed.shape[0]):
         cg = cg_arr[i]
@@ -322,6 +333,8 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         a0 = float(arousal[i])
         r0 = float(reserve[i])
         p0 = float(proximity_drive[i])
+        rest = float(P.arousal_baseline[i])  # this infant's resting arousal (Ritz et al. 2012; ID2)
+        soc = float(P.sociability[i])
 
         # Violation of expectation / unrepaired mismatch (Tronick et al. 1978; Tronick 1989): builds
         # while a present caregiver's response is missing or mismatched, falls when matched (repair).
@@ -338,7 +351,11 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # and being alone (Ainsworth et al. 1978). Stranger wariness, buffered by the caregiver (Sroufe
         # 1977).
         excess_v = _clip01((v - K.VIOLATION_TOLERANCE) * over_tolerance)
-        alarm = K.VIOLATION_ALARM * excess_v * cgf + K.THREAT_ALARM * threat
+        # Looking away from a still face regulates: an infant who has turned away, or is comforting itself,
+        # takes in less of the missing response (Field 1981; Stifter & Moyer 1991: gaze aversion lowers
+        # heart rate). So protest peaks before withdrawal (SF5).
+        averted = K.AVERSION_RELIEF if (b == _LOOK_AWAY or b == _SELF_SOOTHE or b == _AVOID) else 0.0
+        alarm = K.VIOLATION_ALARM * excess_v * cgf * (1.0 - averted) + K.THREAT_ALARM * threat
         if not cg:
             alarm += separation[i] * (K.SEPARATION_ALARM + (0.0 if stranger_here else K.ALONE_ALARM))
         if stranger_here:
@@ -349,8 +366,12 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # Fear of the caregiver amplifies alarm while the caregiver is present: the haven is also a
         # source of alarm, so stress is not soothed by their presence (Main & Hesse 1990). Arousal still
         # carried from a separation makes the reunion the hardest moment (Main & Solomon 1990).
-        alarm += K.FEAR_ALARM * fear * cgf * max(a0 - K.AROUSAL_REST, 0.0)
-        drive = (0.5 + reactivity[i]) * alarm
+        alarm += K.FEAR_ALARM * fear * cgf * max(a0 - rest, 0.0)
+        # Reactivity scales alarm convexly: most infants react moderately, a high-reactive minority
+        # strongly (Kagan & Snidman 1991: about 20% high-reactive at 4 months; ID1, ID3).
+        # A hyper-activating strategy is hypervigilant to threats to the caregiver's availability: alarm is
+        # amplified (Cassidy & Berlin 1994: exaggerated distress; Main 1990).
+        drive = (K.REACTIVITY_FLOOR + reactivity[i]) ** K.REACTIVITY_POWER * alarm * (1.0 + K.HYPER_ALARM * hyper)
 
         # Regulation. Co-regulation by matched comfort and by contact (Feldman 2007; safe haven,
         # Ainsworth 1978), faster when the working model expects a response (trust), damped by a
@@ -368,15 +389,22 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
 
         # Masking: the displayed distress an avoidant strategy suppresses costs arousal (Spangler &
         # Grossmann 1993; PD5).
-        display = _clip01((a0 - K.DISPLAY_THRESHOLD) * over_display)
+        # Distress shows once arousal is DISPLAY_MARGIN above the infant's own resting level; infants
+        # younger than the first year's rise in frustration need a further YOUNG_DISPLAY_MARGIN
+        # (Braungart-Rieker et al. 2010; ID7).
+        threshold = rest + K.DISPLAY_MARGIN + K.YOUNG_DISPLAY_MARGIN * (1.0 - P.frustration[i])
+        display = _clip01((a0 - threshold) / (1.0 - threshold))
         suppressed = display * K.MASKING_STRENGTH * deact
-        a = a0 + dt * (K.K_AROUSE * drive * (1.0 - a0) - (soothe + K.K_AROUSAL_LEAK) * (a0 - K.AROUSAL_REST)
+        a = a0 + dt * (K.K_AROUSE * drive * (1.0 - a0) - (soothe + K.K_AROUSAL_LEAK) * (a0 - rest)
                        + K.MASKING_COST * K.K_AROUSE * suppressed) + arousal_noise * z[0, i]
         a = _clip01(a)
 
         # Displayed negative affect follows arousal through the display gate; masked by deactivation,
         # amplified by hyper-activation (Cassidy 1994).
-        na_target = _clip01(display * (1.0 - K.MASKING_STRENGTH * deact) * (1.0 + K.HYPER_AMPLIFY * hyper))
+        # A still face sobers the infant within seconds, before arousal has risen much: a wary, sober face is
+        # part of the negative display (Tronick et al. 1978; Adamson & Frick 2003; SF3, SF4).
+        sober = K.SOBERING * excess_v * nonresp
+        na_target = _clip01((display + sober) * (1.0 - K.MASKING_STRENGTH * deact) * (1.0 + K.HYPER_AMPLIFY * hyper))
         na = float(negative_affect[i])
         na = _clip01(na + k_neg * (na_target - na) + display_noise * z[1, i])
 
@@ -384,7 +412,12 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # toys give a little; arousal and unrepaired violation damp it (SF1).
         social = warmth * (1.0 - nonresp) * (K.PA_MATCHED * mf + K.PA_UNMATCHED * (1.0 - mf))
         social += stf * 0.4 * act_tab[0, sact] * K.PA_UNMATCHED
+        # A sociable infant smiles more for the same input (Gartstein & Rothbart 2003).
+        social *= 1.0 + K.SOCIABILITY_PA_GAIN * (soc - 0.5)
         pa_target = _clip01(social + (K.PA_EXPLORE if b == _EXPLORE else 0.0)) * (1.0 - a) * (1.0 - 0.8 * v)
+        # Positive bids at a still face, before protest (Cohn & Tronick 1983; SF5).
+        # A sociable infant keeps bidding; a less sociable one gives up as violation builds.
+        pa_target += K.BID_POSITIVE * soc * nonresp * (1.0 - v * (1.0 - soc)) * (1.0 - a)
         pa = float(positive_affect[i])
         pa = _clip01(pa + k_pos * (pa_target - pa) + display_noise * z[2, i])
 
@@ -397,13 +430,17 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # over-stimulation and a drained reserve (gaze aversion regulates arousal; Field 1981), pulled
         # away by exploration.
         explore_pull = K.GAZE_EXPLORE_PULL * mobility[i] * (1.0 if toys_arr[i] else 0.0) * (1.0 - p0)
-        g_target = cgf * K.GAZE_FACE_TO_FACE * (1.0 - 0.75 * v) * (1.0 - 0.6 * stim * (1.0 - mf)) * (
+        # Unrepaired violation turns gaze away less in a sociable infant, who keeps monitoring the still
+        # face (socially engaged style; Montirosso et al. 2015; ID1). Face interest falls with age (ID6).
+        monitor = min(max(1.0 - K.SOCIAL_MONITORING * (soc - 0.5), 0.0), K.MONITOR_MAX)
+        g_target = cgf * K.GAZE_FACE_TO_FACE * P.face_interest[i] * (1.0 - K.GAZE_VIOLATION_DROP * v * monitor) * (
+            1.0 - 0.6 * stim * (1.0 - mf)) * (
             0.4 + 0.6 * r) * (1.0 - explore_pull)
         g = float(gaze[i])
         g = _clip01(g + k_gaze * (g_target - g) + display_noise * z[3, i])
 
         # Proximity drive: the attachment system activates with arousal and separation (Bowlby 1969).
-        p_target = _clip01(K.PROXIMITY_FROM_AROUSAL * (a - K.AROUSAL_REST)
+        p_target = _clip01(K.PROXIMITY_FROM_AROUSAL * (a - rest)
                            + K.PROXIMITY_FROM_SEPARATION * separation[i] * (1.0 - cgf))
         p = p0 + k_prox * (p_target - p0)
 
@@ -432,7 +469,8 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
 
         # Hazard-based switching: each infant reconsiders with probability dt / bout length (MR2).
         new = b
-        if u[0, i] < beh_tab[0, b]:
+        # Clinging ends with contact: an infant put down reconsiders at once.
+        if u[0, i] < beh_tab[0, b] or (b == _CLING and not held):
             _weights(K, w, cgf, stf, float(negative_affect[i]), float(positive_affect[i]), float(gaze[i]),
                      float(proximity_drive[i]), float(violation[i]), float(reserve[i]), float(arousal[i]),
                      deact, hyper, fear, mobility[i], separation[i], held, near[i], toys_arr[i], nonresp,
@@ -496,9 +534,18 @@ def _weights(K, w, cgf, stf, na, pa, g, p, v, r, a, deact, hyper, fear, mob, sep
     w[_BID] = cgf * calm * (1.0 - 0.7 * deact) * (0.12 + 3.0 * nonresp * v * (1.0 - v) * r) * (0.4 + g)
     w[_FUSS] = 2.2 * na * (1.0 - na)
     w[_CRY] = 5.0 * max(na - 0.45, 0.0)
-    seek = p * (1.0 - 0.85 * deact) * (1.0 - 0.4 * fear)
-    w[_REACH] = partner * free * seek * (1.2 - 0.6 * mob)
-    w[_APPROACH] = partner * free * seek * mob * (1.0 if near else 2.5)
+    # Attachment behaviour switches on above a set-goal of proximity drive (Bowlby 1969: a control system
+    # activated by alarm); below it a secure infant explores and keeps in touch from a distance, using the
+    # caregiver as a secure base (Ainsworth et al. 1978 ch. 5; ID5).
+    # A hyper-activating strategy keeps the attachment system chronically switched on: it lowers the set-goal
+    # (Cassidy & Kobak 1988; Main 1990).
+    goal = K.SEEK_SET_GOAL * (1.0 - hyper)
+    seek = max(p - goal, 0.0) / (1.0 - goal) * (1.0 - 0.85 * deact) * (1.0 - 0.4 * fear)
+    # Infants seek the caregiver, rarely the stranger (Ainsworth et al. 1978 ch. 5: proximity seeking to the
+    # stranger stays low in episodes 4 and 7).
+    seek_partner = cgf + stf * K.STRANGER_SEEK
+    w[_REACH] = seek_partner * free * seek * (1.2 - 0.6 * mob)
+    w[_APPROACH] = seek_partner * free * seek * mob * (1.0 if near else 2.5)
     w[_CLING] = contact * p * (1.0 - 0.8 * deact) * 2.5
     w[_RESIST] = contact * (2.4 * hyper * (0.3 + na) + 0.5 * stf * na)
     w[_AVOID] = cgf * (1.6 * deact * (0.2 + p) + 0.6 * nonresp * v * (1.0 - r) + 0.8 * fear * p) + stf * 0.2 * p

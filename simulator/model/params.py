@@ -34,9 +34,18 @@ INFANT_PARAMS: tuple[Param, ...] = (
           "age; gates mobility, separation protest and stranger wariness (scenario default)",
           "WHO MGRS 2006; Schaffer & Emerson 1964; Sroufe 1977"),
     Param("infant.reactivity", 0.5, 0.0, 1.0, "0-1",
-          "temperament: how strongly alarm raises arousal", "Rothbart 1981 (negative reactivity)"),
+          "temperament: how strongly alarm raises arousal (drawn per infant; see TEMPERAMENT)",
+          "Rothbart 1981 (negative reactivity); Kagan & Snidman 1991 (about 20% high-reactive at 4 months)"),
     Param("infant.soothability", 0.5, 0.0, 1.0, "0-1",
-          "temperament: how readily comfort lowers arousal", "Rothbart 1981 (soothability)"),
+          "temperament: how readily comfort lowers arousal (drawn per infant)", "Rothbart 1981 (soothability)"),
+    Param("infant.sociability", 0.5, 0.0, 1.0, "0-1",
+          "temperament: positive-affect baseline and social orientation; a sociable infant keeps "
+          "monitoring a still face instead of turning away (drawn per infant)",
+          "Gartstein & Rothbart 2003 (IBQ-R smiling and laughter); Montirosso et al. 2015 (response styles)"),
+    Param("infant.arousal_baseline", 0.15, 0.02, 0.40, "0-1",
+          "resting latent arousal, heart-rate-like: infants differ at rest about as much as the still-face "
+          "raises them (drawn per infant)",
+          "Ritz et al. 2012 (heart rate 135 +- 11.5 bpm in play, +11.6 bpm in the still-face)"),
     Param("infant.expectation", 0.8, 0.0, 1.0, "0-1",
           "working model: expectation that the caregiver responds (trust speeds comfort)",
           "Bowlby 1969; Ainsworth et al. 1978"),
@@ -76,10 +85,36 @@ CAREGIVER_PARAMS: tuple[Param, ...] = (
 
 ALL_PARAMS: dict[str, Param] = {p.key: p for p in INFANT_PARAMS + CAREGIVER_PARAMS}
 
-#: Spread of temperament within a preset (standard deviation, before clipping to 0-1).
-TEMPERAMENT_SD = 0.15
+#: How temperament is distributed across infants: name -> (mean, SD, low, high), a normal clipped to
+#: [low, high]. Sources are the parameters' own (``INFANT_PARAMS``). The SDs are what make every simulated
+#: infant a different baby (science.md section 6): reactivity's SD puts about one infant in five above
+#: 0.7 (Kagan & Snidman 1991: about 20% of 4-month-olds are high-reactive); the arousal baseline's SD
+#: (0.08, with moment-to-moment noise about 0.10 between infants' play means) is about the still-face rise
+#: of the median infant, as resting heart rate's SD (11.5 bpm) equals the rise (11.6 bpm) in Ritz et al. 2012.
+TEMPERAMENT: dict[str, tuple[float, float, float, float]] = {
+    "reactivity": (0.5, 0.25, 0.0, 1.0),
+    "soothability": (0.5, 0.2, 0.0, 1.0),
+    "sociability": (0.5, 0.2, 0.0, 1.0),
+    "arousal_baseline": (0.15, 0.08, 0.02, 0.40),
+}
+#: Kept for callers that read one spread: reactivity's SD.
+TEMPERAMENT_SD = TEMPERAMENT["reactivity"][1]
 #: Spread of working-model parameters within a preset.
 WORKING_MODEL_SD = 0.06
+
+
+def sample_temperament(n: int, rng: np.random.Generator, means: dict[str, float] | None = None,
+                       vary: bool = True) -> dict[str, np.ndarray]:
+    """Draw each infant's temperament from :data:`TEMPERAMENT` (arrays (n,), float64).
+
+    ``means`` shifts a dimension's mean (a population with more reactive infants); ``vary=False`` gives
+    every infant the mean (for tests that need a typical infant).
+    """
+    out = {}
+    for name, (mean, sd, lo, hi) in TEMPERAMENT.items():
+        m = (means or {}).get(name, mean)
+        out[name] = np.clip(rng.normal(m, sd, n), lo, hi) if vary else np.full(n, float(m))
+    return out
 
 
 @dataclass(frozen=True)
@@ -125,8 +160,9 @@ def resolve_preset(name: str) -> str:
 
 def sample_infants(preset: str, n: int, age_months: float, rng: np.random.Generator,
                    overrides: dict[str, float] | None = None, vary: bool = True) -> InfantParams:
-    """Draw ``n`` infants of a preset: temperament varies around 0.5, the working model around the
-    preset's values. A key in ``overrides`` (``infant.*``) fixes that parameter for every infant.
+    """Draw ``n`` infants of a preset: temperament from :data:`TEMPERAMENT`, the working model around
+    the preset's values. Every infant is a different baby, a single one too (the app's infant differs
+    per seed). A key in ``overrides`` (``infant.*``) fixes that parameter for every infant.
 
     Returns:
         :class:`InfantParams` with arrays of shape (n,).
@@ -135,18 +171,17 @@ def sample_infants(preset: str, n: int, age_months: float, rng: np.random.Genera
     overrides = overrides or {}
 
     def draw(mean: float, sd: float) -> np.ndarray:
-        if not vary or n == 1:
+        if not vary:
             return np.full(n, mean)
         return np.clip(rng.normal(mean, sd, n), 0.0, 1.0)
 
     values = {
         "age_months": np.full(n, float(age_months)),
-        "reactivity": draw(0.5, TEMPERAMENT_SD),
-        "soothability": draw(0.5, TEMPERAMENT_SD),
         "expectation": draw(p.expectation, WORKING_MODEL_SD),
         "deactivation": draw(p.deactivation, WORKING_MODEL_SD),
         "hyperactivation": draw(p.hyperactivation, WORKING_MODEL_SD),
         "fear_of_caregiver": draw(p.fear_of_caregiver, WORKING_MODEL_SD),
+        **sample_temperament(n, rng, vary=vary),
     }
     for key, value in overrides.items():
         if key.startswith("infant."):

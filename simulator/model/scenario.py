@@ -6,14 +6,18 @@ writes ``scenarios/schema.json`` so editors can complete and check scenario file
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, ValidationError, field_validator, model_validator
 
 from .. import paths
+from . import limits as L
 from .actions import ACTION_IDS
 from .params import PRESET_ALIASES, PRESETS
 from .policies import POLICY_IDS
@@ -27,22 +31,29 @@ class ScenarioError(Exception):
     """A scenario that cannot be used. ``str(err)`` is one line: ``FILE: FIELD: WHAT``."""
 
 
+# Bounded text: one line (titles, labels, options) or a paragraph (narration, debrief, prompts).
+Line = Annotated[str, Field(max_length=L.MAX_LINE_CHARS)]
+Text = Annotated[str, Field(max_length=L.MAX_TEXT_CHARS)]
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a boolean is not a number and a string is not a list; only finite numbers.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class Curtail(_Strict):
     """Ends a separation early after sustained hard crying (science.md SS1; Waters 2002)."""
 
-    crying_s: float = Field(60.0, gt=0, description="seconds of crying that end the episode")
-    max_pause_s: float = Field(5.0, ge=0, description="longest pause that still counts as the same crying")
+    crying_s: float = Field(60.0, gt=0, le=L.MAX_CLOCK_S, description="seconds of crying that end the episode")
+    max_pause_s: float = Field(5.0, ge=0, le=L.MAX_CLOCK_S,
+                               description="longest pause that still counts as the same crying")
 
 
 class Extend(_Strict):
     """Extends a reunion until the infant is comforted (science.md SS1)."""
 
-    until_calm_s: float = Field(15.0, gt=0, description="seconds of calm that end the extension")
-    max_extra_s: float = Field(180.0, ge=0, description="longest extension in seconds")
+    until_calm_s: float = Field(15.0, gt=0, le=L.MAX_CLOCK_S, description="seconds of calm that end the extension")
+    max_extra_s: float = Field(180.0, ge=0, le=L.MAX_CLOCK_S, description="longest extension in seconds")
 
 
 class Tiredness(_Strict):
@@ -58,8 +69,9 @@ class Prompt(_Strict):
     """A guided-learning prompt: predict before, observe during, explain after."""
 
     kind: Literal["predict", "observe", "explain"]
-    text: str = Field(min_length=1)
-    options: list[str] = Field(default_factory=list, description="choices for a predict question")
+    text: Text = Field(min_length=1)
+    options: list[Line] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS,
+                                description="choices for a predict question")
     answer: int | None = Field(None, ge=0, description="index of the option the literature supports")
 
     @model_validator(mode="after")
@@ -72,24 +84,25 @@ class Prompt(_Strict):
 class Episode(_Strict):
     """One episode of a procedure."""
 
-    id: str = Field(pattern=_ID, description="episode id, used in CSV as episode_name")
-    title: str = Field(min_length=1)
-    duration_s: float = Field(gt=0, le=3600, description="planned length in seconds")
+    id: str = Field(pattern=_ID, max_length=L.MAX_LINE_CHARS, description="episode id, used in CSV as episode_name")
+    title: Line = Field(min_length=1)
+    duration_s: float = Field(gt=0, le=L.MAX_EPISODE_S, description="planned length in seconds")
     present: list[Literal["caregiver", "stranger"]] = Field(
         default_factory=lambda: ["caregiver"], description="who is in the room besides the infant")
-    caregiver: str = Field("learner", description="'learner', 'absent' or a policy id")
-    caregiver_label: str = Field("", description="what the app calls the caregiver in this episode "
-                                                 "(e.g. 'Partner'); empty for 'Caregiver'")
-    allowed_actions: list[str] | None = Field(None, description="actions the learner may use (all if omitted)")
+    caregiver: Line = Field("learner", description="'learner', 'absent' or a policy id")
+    caregiver_label: Line = Field("", description="what the app calls the caregiver in this episode "
+                                                  "(e.g. 'Partner'); empty for 'Caregiver'")
+    allowed_actions: list[Line] | None = Field(None, max_length=L.MAX_LIST_ITEMS,
+                                               description="actions the learner may use (all if omitted)")
     learner_can_break: bool = Field(False, description="in the GUI, the learner may break a scripted caregiver")
     toys: bool = Field(True, description="toys within reach")
     room_novelty: bool = Field(False, description="an unfamiliar room (the Strange Situation)")
     curtail: Curtail | None = None
     extend: Extend | None = None
-    narration: str = ""
-    watch_for: list[str] = Field(default_factory=list)
-    prompts: list[Prompt] = Field(default_factory=list)
-    debrief: str = ""
+    narration: Text = ""
+    watch_for: list[Text] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
+    prompts: list[Prompt] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
+    debrief: Text = ""
 
     @field_validator("caregiver")
     @classmethod
@@ -128,9 +141,9 @@ class Episode(_Strict):
 class InfantSpec(_Strict):
     """The scenario's default infant."""
 
-    preset: str = Field("secure", description="an infant preset: " + ", ".join(PRESETS))
+    preset: Line = Field("secure", description="an infant preset: " + ", ".join(PRESETS))
     age_months: float = Field(gt=0, le=36, description="age in months")
-    profile: str = Field("", description="the infant's profile in plain words, for the briefing")
+    profile: Text = Field("", description="the infant's profile in plain words, for the briefing")
 
     @field_validator("preset")
     @classmethod
@@ -145,21 +158,24 @@ class Scenario(_Strict):
     """A scenario file."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
-    id: str = Field(pattern=_ID)
-    title: str = Field(min_length=1)
-    question: str = Field(min_length=1, description="the question the scenario asks, for its card")
+    id: str = Field(pattern=_ID, max_length=L.MAX_LINE_CHARS)
+    title: Line = Field(min_length=1)
+    question: Text = Field(min_length=1, description="the question the scenario asks, for its card")
     procedure: Literal["still_face", "strange_situation", "free_play", "separation"]
-    summary: str = ""
-    age_range_months: tuple[float, float] = (2.0, 24.0)
-    content_note: str = Field("", description="shown before a distressing scene")
-    learning_goals: list[str] = Field(default_factory=list)
-    references: list[str] = Field(default_factory=list)
+    summary: Text = ""
+    # A TOML array, so not strict about the container; each item is a strict number.
+    age_range_months: tuple[StrictFloat, StrictFloat] = Field((2.0, 24.0), strict=False)
+    content_note: Text = Field("", description="shown before a distressing scene")
+    learning_goals: list[Text] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
+    references: list[Text] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
     infant: InfantSpec
-    stranger_label: str = Field("Stranger", min_length=1,
-                                description="what the app calls the second adult (e.g. 'Key worker')")
+    stranger_label: Line = Field("Stranger", min_length=1,
+                                 description="what the app calls the second adult (e.g. 'Key worker')")
     predict: Prompt | None = None
     tiredness: Tiredness | None = Field(None, description="the learner plays a tired caregiver (a_hard_day)")
-    episodes: list[Episode] = Field(min_length=1)
+    episodes: list[Episode] = Field(min_length=1, max_length=L.MAX_EPISODES)
+    #: The file this scenario was read from when it is not one of scenarios/ ('' for bundled ones).
+    _source: str = PrivateAttr("")
 
     @field_validator("age_range_months")
     @classmethod
@@ -176,6 +192,10 @@ class Scenario(_Strict):
             if ep.id in seen:
                 raise ValueError(f"duplicate episode id {ep.id!r}")
             seen.add(ep.id)
+        longest = sum(ep.duration_s + (ep.extend.max_extra_s if ep.extend else 0.0) for ep in episodes)
+        if longest > L.MAX_SCENARIO_S:
+            raise ValueError(f"the episodes may last {longest:g} s with their extensions; at most "
+                             f"{L.MAX_SCENARIO_S:g} s ({L.MAX_SCENARIO_S / 3600:g} hours) in one scenario")
         return episodes
 
     @property
@@ -201,60 +221,127 @@ def _where(loc: tuple, data: dict) -> str:
             if isinstance(node, list) and item < len(node):
                 node = node[item]
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    label += f" ({node['id']})"
+                    label += f" ({L.clip(node['id'], 40)})"
             parts.append(label)
         else:
-            parts.append(("." if parts else "") + str(item))
+            parts.append(("." if parts else "") + L.clip(item, 40))
             node = node.get(item) if isinstance(node, dict) else None
     return "".join(parts) or "(top level)"
 
 
 def _message(err: dict) -> str:
-    msg = err["msg"].removeprefix("Value error, ")
+    msg = L.clip(err["msg"].removeprefix("Value error, "), 300)
     if err["type"] == "missing":
         return "is required but missing"
     if err["type"] == "extra_forbidden":
-        return f"unknown field (value {err['input']!r})"
-    if "input" in err and not isinstance(err["input"], (dict, list)) and repr(err["input"]) not in msg:
-        return f"{msg} (got {err['input']!r})"
+        return f"unknown field (value {L.quoted(err['input'])})"
+    if "input" in err and not isinstance(err["input"], (dict, list)):
+        shown = L.quoted(err["input"])
+        if shown not in msg:
+            return f"{msg} (got {shown})"
     return msg
+
+
+#: At most this many problems are listed for one file (the rest are counted).
+MAX_ERROR_LINES = 20
 
 
 def parse_scenario(data: dict, source: str = "<data>") -> Scenario:
     """Validate a parsed TOML mapping; raise :class:`ScenarioError` with one line per problem."""
+    source = L.clip(source, 300)
+    if L.depth(data, L.MAX_TOML_DEPTH) > L.MAX_TOML_DEPTH:
+        raise ScenarioError(f"{source}: (file): tables or arrays nested more than {L.MAX_TOML_DEPTH} deep")
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{source}: {_where(e['loc'], data)}: {_message(e)}" for e in exc.errors()]
+        errors = exc.errors()
+        lines = [f"{source}: {_where(e['loc'], data)}: {_message(e)}" for e in errors[:MAX_ERROR_LINES]]
+        if len(errors) > MAX_ERROR_LINES:
+            lines.append(f"{source}: (file): {len(errors) - MAX_ERROR_LINES} more problems not listed")
         raise ScenarioError("\n".join(lines)) from None
+    except RecursionError:
+        raise ScenarioError(f"{source}: (file): nested too deep") from None
+
+
+def read_text_file(path: Path, limit: int, what: str = "file") -> str:
+    """The UTF-8 text of a regular file of at most ``limit`` bytes, read without ever blocking.
+
+    A FIFO, a device (``/dev/zero``), a folder, or anything larger than ``limit`` is refused before it is
+    read; a UTF-8 byte-order mark is dropped.
+
+    Raises:
+        OSError: the file cannot be opened (``strerror`` says why).
+        ValueError: not a regular file, too large, or not UTF-8 (one line).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ValueError("is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError(f"is not a regular file (a pipe or a device); only {what}s are read")
+        if st.st_size > limit:
+            raise ValueError(f"is {st.st_size:,} bytes; a {what} has at most {limit:,}")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise ValueError(f"is more than {limit:,} bytes; a {what} has at most {limit:,}")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (bad byte at {exc.start})") from None
+
+
+def read_toml(p: Path, what: str = "scenario file") -> dict:
+    """The parsed TOML of ``p``: a regular UTF-8 file of at most ``MAX_SCENARIO_BYTES``, nested at most
+    ``MAX_TOML_DEPTH`` deep, read without blocking. Raises :class:`ScenarioError` (``FILE: (part): WHAT``)."""
+    where = L.clip(p, 300)
+    if L.path_too_long(p):
+        raise ScenarioError(f"{where}: (file): {L.path_too_long(p)}")
+    try:
+        text = read_text_file(p, L.MAX_SCENARIO_BYTES, what)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and p.suffix != ".toml" and len(p.parts) == 1:
+            raise ScenarioError(f"{where}: (scenario): no such scenario; known: {', '.join(available())}") from None
+        raise ScenarioError(f"{where}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise ScenarioError(f"{where}: (file): {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(f"{where}: (TOML syntax): {L.clip(exc, 200)}") from None
+    except RecursionError:
+        data = None
+    if data is None or L.depth(data, L.MAX_TOML_DEPTH) > L.MAX_TOML_DEPTH:
+        raise ScenarioError(f"{where}: (file): tables or arrays nested more than {L.MAX_TOML_DEPTH} deep")
+    return data
 
 
 def load_scenario(path: str | Path) -> Scenario:
     """Read and validate a scenario file (a path, or a name from ``scenarios/``)."""
     p = resolve_path(path)
+    data = read_toml(p)
+    sc = parse_scenario(data, str(p))
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise ScenarioError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ScenarioError(f"{p}: (file): not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{p}: (TOML syntax): {exc}") from None
-    return parse_scenario(data, str(p))
+        bundled = p.resolve().parent == SCENARIO_DIR
+    except OSError:
+        bundled = False
+    sc._source = "" if bundled else str(p.resolve())
+    return sc
 
 
 def resolve_path(name: str | Path) -> Path:
-    """A scenario name (``still_face``) or a path to a ``.toml`` file, as a path."""
+    """A scenario name (``still_face``, looked up in ``scenarios/`` first) or a path to a ``.toml`` file."""
     p = Path(name)
-    if p.suffix == ".toml" or p.exists() or len(p.parts) > 1:
-        return p
-    candidate = SCENARIO_DIR / f"{name}.toml"
-    if not candidate.exists():
-        known = ", ".join(available())
-        raise ScenarioError(f"{name}: (scenario): no such scenario; known: {known}")
-    return candidate
+    if p.suffix != ".toml" and len(p.parts) == 1 and str(name) not in (".", ".."):
+        candidate = SCENARIO_DIR / f"{p.name}.toml"
+        if candidate.is_file() or not p.exists():
+            if not candidate.is_file():
+                raise ScenarioError(f"{L.clip(name)}: (scenario): no such scenario; known: {', '.join(available())}")
+            return candidate
+    return p
 
 
 def available() -> list[str]:

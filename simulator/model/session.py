@@ -22,7 +22,8 @@ from .infant import STATE_VARIABLES, AgeFactors, Context, InfantParams, InfantSt
 from .infant import step as infant_step
 from .params import ALL_PARAMS, resolve_preset, sample_infants
 from .policies import Caregivers, Policy, policy_code, stranger_actions
-from .scenario import Scenario, ScenarioError, parse_scenario
+from .limits import clip, is_number, quoted
+from .scenario import Curtail, Extend, Scenario, ScenarioError, parse_scenario
 from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
 
 DT = C.DT_S
@@ -110,6 +111,9 @@ class Event:
         return {"t": round(self.t, 3), "kind": self.kind, "episode": self.episode, **self.detail}
 
 
+_EPISODE_GROUPS = {"curtail": Curtail, "extend": Extend}
+
+
 def apply_episode_overrides(scenario: Scenario, overrides: dict[str, float]) -> Scenario:
     """A copy of ``scenario`` with ``episode.<id>.<field>[.<sub>]`` keys applied (validated again)."""
     ep_keys = {k: v for k, v in overrides.items() if k.startswith("episode.")}
@@ -119,27 +123,30 @@ def apply_episode_overrides(scenario: Scenario, overrides: dict[str, float]) -> 
     for key, value in ep_keys.items():
         parts = key.split(".")
         if len(parts) < 3:
-            raise SetError(f"--set {key}: use episode.<id>.<field>, e.g. episode.still_face.duration_s")
+            raise SetError(f"--set {clip(key)}: use episode.<id>.<field>, e.g. episode.still_face.duration_s")
         try:
             ep = data["episodes"][scenario.episode_index(parts[1])]
         except KeyError:
             ids = ", ".join(e.id for e in scenario.episodes)
-            raise SetError(f"--set {key}: no episode {parts[1]!r} in {scenario.id}; episodes: {ids}") from None
+            raise SetError(f"--set {clip(key)}: no episode {clip(parts[1], 40)!r} in {scenario.id}; episodes: {ids}") from None
         node = ep
         for p in parts[2:-1]:
-            if not isinstance(node.get(p), dict):
-                node[p] = {} if p in ("curtail", "extend") else node.get(p)
-            node = node[p]
+            if p in _EPISODE_GROUPS and node.get(p) is None:  # listed by `list`: start from the defaults
+                node[p] = _EPISODE_GROUPS[p]().model_dump()
+            node = node.get(p)
             if not isinstance(node, dict):
-                raise SetError(f"--set {key}: {p!r} is not a group of fields")
+                raise SetError(f"--set {clip(key)}: {clip(p, 40)!r} is not a group of fields")
         leaf = parts[-1]
-        if leaf not in node:
-            raise SetError(f"--set {key}: unknown episode field {leaf!r}; valid: {', '.join(episode_keys(scenario))}")
+        if leaf not in node or key not in episode_keys(scenario):
+            raise SetError(f"--set {clip(key)}: unknown episode field {clip(leaf, 40)!r}; "
+                           f"valid: {', '.join(episode_keys(scenario))}")
         node[leaf] = value
     try:
-        return parse_scenario(data, f"--set on {scenario.id}")
+        changed = parse_scenario(data, f"--set on {scenario.id}")
     except ScenarioError as exc:
         raise SetError(str(exc).splitlines()[0]) from None
+    changed._source = scenario._source
+    return changed
 
 
 def episode_keys(scenario: Scenario) -> list[str]:
@@ -153,14 +160,18 @@ def episode_keys(scenario: Scenario) -> list[str]:
 
 
 def check_overrides(scenario: Scenario, overrides: dict[str, float]) -> None:
-    """Raise :class:`SetError` for an unknown key or an out-of-range value, listing the valid keys."""
+    """Raise :class:`SetError` for an unknown key, a value that is not a finite number, or one out of range."""
     for key, value in overrides.items():
+        if not isinstance(key, str):
+            raise SetError(f"--set {quoted(key)}: a parameter name must be text")
+        if not is_number(value):
+            raise SetError(f"--set {clip(key)}={quoted(value)}: not a finite number")
         if key.startswith("episode."):
             continue
         p = ALL_PARAMS.get(key)
         if p is None:
             valid = ", ".join(list(ALL_PARAMS) + ["episode.<id>.<field>"])
-            raise SetError(f"--set {key}: unknown parameter; valid: {valid}")
+            raise SetError(f"--set {clip(key)}: unknown parameter; valid: {valid}")
         if not p.lo <= value <= p.hi:
             raise SetError(f"--set {key}={value:g}: out of range {p.lo:g}..{p.hi:g}")
 
@@ -377,7 +388,13 @@ class Session:
         return True
 
     def advance(self, frame_dt: float) -> int:
-        """Feed real frame time (s, clamped to ``MAX_FRAME_DT_S``); take whole model steps. Returns steps."""
+        """Feed real frame time (s, clamped to ``MAX_FRAME_DT_S``); take whole model steps. Returns steps.
+
+        Raises:
+            ValueError: ``frame_dt`` is not a finite number (a NaN would freeze the clock for good).
+        """
+        if not is_number(frame_dt):
+            raise ValueError(f"advance: frame time {quoted(frame_dt)} is not a finite number of seconds")
         self._frame_accum += min(max(frame_dt, 0.0), C.MAX_FRAME_DT_S)
         taken = 0
         while self._frame_accum >= DT and not self.finished:

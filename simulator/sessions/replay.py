@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from ..model.limits import clip
 from ..model.scenario import ScenarioError, load_scenario
 from ..model.session import DT, Session, SetError
 from .store import SessionFileError, session_file_dict
@@ -34,10 +35,13 @@ def target_steps(d: dict) -> int | None:
 
 def new_session(d: dict, record: bool = False, learner: bool | None = None) -> Session:
     """A fresh Session with the file's scenario, seed, infant, caregiver and overrides (not yet run)."""
+    source = d.get("scenario_file") or d["scenario"]  # a custom scenario file, else a bundled name
     try:
-        sc = load_scenario(d["scenario"])
+        sc = load_scenario(source)
     except ScenarioError as exc:
-        raise ReplayError(f"scenario {d['scenario']!r}: {str(exc).splitlines()[0]}") from None
+        raise ReplayError(f"scenario {clip(source)!r}: {str(exc).splitlines()[0]}") from None
+    if sc.id != d["scenario"]:
+        raise ReplayError(f"scenario file {clip(source)} now holds scenario {sc.id!r}, not {d['scenario']!r}")
     try:
         return Session(sc, n=1, infant=d["infant"], caregiver=d["caregiver"], seed=int(d["seed"]),
                        overrides={k: float(v) for k, v in d.get("overrides", {}).items()},
@@ -86,12 +90,19 @@ class Replayer:
     def step(self) -> bool:
         """One model step (0.25 s). Returns False when there is nothing left to replay."""
         if self.finished:
+            self._apply_final_actions()
             return False
         self._apply_actions()
         self.session.step()
         if self.finished:
             self._apply_actions_at_end()
+            self._apply_final_actions()
         return True
+
+    def _apply_final_actions(self) -> None:
+        """Actions chosen at the last saved step of an unfinished session (paused, chose, left with Esc)."""
+        if not self.session.finished:
+            self._apply_actions()
 
     def _apply_actions_at_end(self) -> None:
         # Actions chosen after the last autosaved step (not reached) are simply not replayed.

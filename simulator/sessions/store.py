@@ -19,16 +19,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.io import atomic_write_text
+from ..model import limits as L
+from ..model.io import atomic_write_text, clean_stale_temp_files
+from ..model.scenario import read_text_file
 
 #: Wall-clock and model-time interval (s) between autosaves (design: a kill loses at most 10 s).
 AUTOSAVE_INTERVAL_S = 10.0
+#: Seconds between retries of a failed autosave.
+AUTOSAVE_RETRY_S = 2.0
 #: Subfolder of the data folder that holds saved sessions.
 SESSIONS_SUBDIR = "sessions"
 #: Environment variable that overrides the data folder (tests, portable installs).
 ENV_DATA_DIR = "ATTUNE_DATA_DIR"
 #: A session file larger than this is refused unread (a save of a 1-hour session is a few MB).
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = L.MAX_SESSION_BYTES
 SESSION_FORMAT = "attune-session"
 SUPPORTED_VERSIONS = (1,)
 _SAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -40,11 +44,17 @@ class SessionFileError(Exception):
 
 # --- the data folder ------------------------------------------------------------------------------------
 def default_data_dir() -> Path:
-    """The platform's usual per-user data folder for Attune (not created here).
+    """The platform's usual per-user data folder for Attune (not created here), by platformdirs.
 
     Linux and other Unix: ``$XDG_DATA_HOME/attune`` (default ``~/.local/share/attune``); macOS:
     ``~/Library/Application Support/Attune``; Windows: ``%APPDATA%\\Attune``.
     """
+    try:
+        import platformdirs
+        unix = not (sys.platform.startswith("win") or sys.platform == "darwin")
+        return Path(platformdirs.user_data_dir("attune" if unix else "Attune", appauthor=False, roaming=True))
+    except ImportError:  # the same rules by hand
+        pass
     home = Path.home()
     if sys.platform.startswith("win"):
         base = os.environ.get("APPDATA")
@@ -64,6 +74,29 @@ def data_dir(override: str | Path | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+#: Environment variable that overrides the folder for Debrief saves and exports.
+ENV_EXPORT_DIR = "ATTUNE_SAVE_DIR"
+
+
+def export_dir(override: str | Path | None = None) -> Path:
+    """Where Debrief saves and Export write (not created here).
+
+    ``$ATTUNE_SAVE_DIR``; else, when a data folder is chosen (``--data-dir`` or ``$ATTUNE_DATA_DIR``),
+    its ``exports`` subfolder, so nothing goes to the real user's folders; else the platform's documents
+    folder (platformdirs) ``/Attune``.
+    """
+    env = os.environ.get(ENV_EXPORT_DIR)
+    if env:
+        return Path(env).expanduser()
+    if override or os.environ.get(ENV_DATA_DIR):
+        return data_dir(override) / "exports"
+    try:
+        import platformdirs
+        return Path(platformdirs.user_documents_dir()) / "Attune"
+    except Exception:  # noqa: BLE001 - no platformdirs, or no home: the old default
+        return Path.home() / "Attune"
 
 
 def sessions_dir(override: str | Path | None = None, create: bool = False) -> Path:
@@ -166,9 +199,15 @@ def dumps(d: dict) -> str:
 class Autosaver:
     """Saves a live session to the sessions folder so that a crash or kill loses at most ~10 s.
 
-    Call :meth:`tick` once per frame with the real frame time; it saves at every episode boundary,
-    when the session finishes, and whenever 10 s of wall time or 10 s of model time have passed since
-    the last save. Call :meth:`flush` on exit (and after the debrief's prediction is known).
+    The file is claimed when the session starts: the first save creates it exclusively (``O_EXCL``), so
+    two sessions started in the same second on one data folder keep two files. Later saves replace it
+    atomically. Call :meth:`tick` once per frame with the real frame time; it saves at every episode
+    boundary, when the session finishes, and whenever 10 s of wall time or 10 s of model time have
+    passed since the last save. Call :meth:`flush` on exit (and after the debrief's prediction is known).
+
+    A save that fails (disk full, folder read-only) never stops the lesson: :attr:`last_error` holds one
+    line for the view to show, the line goes to stderr once, and the save is retried every
+    :data:`AUTOSAVE_RETRY_S` seconds until it works again (the last good save is never touched).
 
     Args:
         session: the :class:`~simulator.model.session.Session` (batch of 1) being played.
@@ -176,31 +215,47 @@ class Autosaver:
         prediction: what the learner predicted (stored under ``prediction``); settable later.
         interval_s: seconds between saves (wall or model time).
         name: a file name to use inside ``folder`` (sanitised); default made from scenario/infant/seed.
+        stderr: where a failed save is reported: True for the current ``sys.stderr``, a file, or None.
     """
 
     def __init__(self, session, folder: str | Path, prediction: dict | None = None,
-                 interval_s: float = AUTOSAVE_INTERVAL_S, name: str | None = None) -> None:
+                 interval_s: float = AUTOSAVE_INTERVAL_S, name: str | None = None, stderr=True) -> None:
         self.session = session
         self.folder = Path(folder)
         self.prediction = prediction
         self.interval_s = float(interval_s)
+        self.stderr = stderr
         now = _dt.datetime.now()
         self.started_at = now.isoformat(timespec="seconds")
         self.last_error: str | None = None
+        self.failures = 0
+        self._reported: str | None = None
+        self._since_failure = 0.0
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # reported by flush(); the lesson goes on
             self.last_error = f"{self.folder}: cannot create the sessions folder ({exc.strerror or exc})"
+        clean_stale_temp_files(self.folder)
         if name:
             base = safe_name(Path(str(name)).stem, 80) + ".json"
         else:
             base = session_file_name(session.scenario.id, session.preset, session.seed, now)
         self.path = unique_path(self.folder, base)
+        self._claimed = False
         self._wall = 0.0
         self._t_saved = -1.0
         self._episode_saved = -1
         self._finished_saved = False
         self.saves = 0
+        self.flush()  # claim the file now
+
+    def _say(self, line: str) -> None:
+        out = sys.stderr if self.stderr is True else self.stderr
+        if out:
+            try:
+                print(line, file=out)
+            except (OSError, ValueError):  # stderr closed: the view still shows the warning
+                pass
 
     def rebind(self, session) -> bool:
         """Follow a rebuilt session (e.g. after "restart episode") in the same file, and save it now."""
@@ -216,7 +271,13 @@ class Autosaver:
         """Account ``wall_dt`` seconds of real time; save if due. Returns True if it saved."""
         if not (isinstance(wall_dt, (int, float)) and math.isfinite(wall_dt)):
             wall_dt = 0.0
-        self._wall += max(float(wall_dt), 0.0)
+        wall_dt = max(float(wall_dt), 0.0)
+        if self.last_error is not None:  # failing: retry now and then, not every frame
+            self._since_failure += wall_dt
+            if self._since_failure < AUTOSAVE_RETRY_S:
+                return False
+            return self.flush()
+        self._wall += wall_dt
         s = self.session
         if self._t_saved >= 0 and s.t == self._t_saved and not self._boundary():
             self._wall = 0.0  # paused: nothing new to save
@@ -226,15 +287,51 @@ class Autosaver:
             return self.flush()
         return False
 
+    def _claim(self, text: str) -> None:
+        """Create :attr:`path` exclusively with ``text`` (the next free name if another session took it)."""
+        data = text.encode("utf-8")
+        for _ in range(1000):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            except FileExistsError:
+                self.path = unique_path(self.folder, self.path.name)
+                continue
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError:
+                try:
+                    os.unlink(self.path)  # ours, and incomplete
+                except OSError:
+                    pass
+                raise
+            self._claimed = True
+            return
+        raise OSError(f"no free file name like {self.path.name}")
+
     def flush(self) -> bool:
         """Save now. Returns False (and sets :attr:`last_error`, one line) if the file cannot be written."""
         s = self.session
         try:
             text = dumps(session_file_dict(s, self.prediction, started_at=self.started_at))
-            atomic_write_text(self.path, text)
+            if self._claimed:
+                atomic_write_text(self.path, text)
+            else:
+                self._claim(text)
         except Exception as exc:  # noqa: BLE001 - autosave must never crash the GUI
-            self.last_error = f"{self.path}: autosave failed: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+            reason = getattr(exc, "strerror", None) or (str(exc).splitlines()[0] if str(exc) else repr(exc))
+            self.last_error = f"{L.clip(self.path, 200)}: autosave failed: {L.clip(reason, 200)}"
+            self.failures += 1
+            self._since_failure = 0.0
+            if self._reported is None:
+                self._say(f"warning: {self.last_error}; retrying every {AUTOSAVE_RETRY_S:g} s")
+            self._reported = self.last_error
             return False
+        if self._reported is not None:
+            self._say(f"autosave works again: {L.clip(self.path, 200)}")
+        self._reported = None
         self.last_error = None
         self._wall = 0.0
         self._t_saved = s.t
@@ -249,57 +346,147 @@ def _fail(path, what: str) -> SessionFileError:
     return SessionFileError(f"{path}: {what}")
 
 
-def _is_number(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+_is_number = L.is_number
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+#: Most keys in ``overrides`` or ``parameters``, and most extra keys in one event or episode record.
+MAX_KEYS = 200
+
+
+def _bad(path, where: str, value, what: str) -> SessionFileError:
+    return _fail(path, f"{where} {L.quoted(value, 40)} {what}")
+
+
+def _check_number(path, where: str, v, lo: float, hi: float, integer: bool = False, optional: bool = False):
+    if v is None and optional:
+        return
+    if integer and not (isinstance(v, int) and not isinstance(v, bool)):
+        raise _bad(path, where, v, "is not a whole number")
+    if not L.is_number(v) or not lo <= v <= hi:
+        raise _bad(path, where, v, f"is not a number in {lo:g}..{hi:g}")
+
+
+def _check_text(path, where: str, v, limit: int = L.MAX_LINE_CHARS, optional: bool = False):
+    if v is None and optional:
+        return
+    if not isinstance(v, str) or len(v) > limit:
+        raise _bad(path, where, v, f"is not a text of at most {limit} characters")
+
+
+def _check_list(path, where: str, v, limit: int):
+    if not isinstance(v, list):
+        raise _bad(path, where, v, "is not a list")
+    if len(v) > limit:
+        raise _fail(path, f"{where} has {len(v):,} items; a session file holds at most {limit:,}")
+
+
+def _check_scalars(path, where: str, rec: dict, skip: tuple[str, ...] = ()):
+    """Every other value of a record: a short text, a finite number, true/false or null."""
+    if len(rec) > MAX_KEYS:
+        raise _fail(path, f"{where} has {len(rec)} fields (at most {MAX_KEYS})")
+    for k, v in rec.items():
+        if k in skip:
+            continue
+        if not (v is None or isinstance(v, bool) or L.is_number(v) or (isinstance(v, str) and len(v) <= L.MAX_TEXT_CHARS)):
+            raise _bad(path, f"{where}.{L.clip(k, 40)}", v, "is not a short text, a number, true/false or null")
 
 
 def validate_session(d, path: str | Path = "<session>") -> dict:
-    """Check the format, version and the fields replay needs; return ``d`` or raise :class:`SessionFileError`."""
+    """Check every field's type and range (``limits``); return ``d`` or raise :class:`SessionFileError`.
+
+    A session file is untrusted data: replay, report and compare run only on files that pass. Extra
+    keys are allowed (the format grows by adding keys) but must be plain data of bounded size."""
+    path = L.clip(path, 300)
     if not isinstance(d, dict):
         raise _fail(path, "not an Attune session file (the top level is not a JSON object)")
     if d.get("format") != SESSION_FORMAT:
-        raise _fail(path, f"not an Attune session file (format is {d.get('format')!r}, "
+        raise _fail(path, f"not an Attune session file (format is {L.quoted(d.get('format'), 40)}, "
                           f"expected {SESSION_FORMAT!r})")
     v = d.get("version")
     if not isinstance(v, int) or isinstance(v, bool) or v not in SUPPORTED_VERSIONS:
-        raise _fail(path, f"session file version {v!r} is not supported (this Attune reads version "
+        raise _fail(path, f"session file version {L.quoted(v, 20)} is not supported (this Attune reads version "
                           f"{', '.join(map(str, SUPPORTED_VERSIONS))}); it may come from a newer Attune")
     for key, typ, what in (("scenario", str, "a scenario id"), ("infant", str, "an infant preset"),
                            ("caregiver", str, "a caregiver policy"), ("actions", list, "a list"),
                            ("events", list, "a list"), ("episodes", list, "a list")):
         if not isinstance(d.get(key), typ):
             raise _fail(path, f"field {key!r} is missing or is not {what}")
-    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", d["scenario"]):
-        raise _fail(path, f"field 'scenario' {d['scenario'][:40]!r} is not a scenario id")
-    seed = d.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise _fail(path, f"field 'seed' {seed!r} is not a non-negative integer")
-    ov = d.get("overrides", {})
-    if not isinstance(ov, dict) or not all(isinstance(k, str) and _is_number(x) for k, x in ov.items()):
-        raise _fail(path, "field 'overrides' must map parameter names to numbers")
-    if not _is_number(d.get("t_s", 0.0)) or d.get("t_s", 0.0) < 0:
-        raise _fail(path, f"field 't_s' {d.get('t_s')!r} is not a time in seconds")
+    for key in ("scenario", "infant", "caregiver"):
+        if not _NAME.fullmatch(d[key]):
+            raise _bad(path, f"field {key!r}", d[key], "is not an id (letters, digits, _ and -)")
+    _check_text(path, "field 'scenario_file'", d.get("scenario_file"), 4096, optional=True)
+    _check_number(path, "field 'seed'", d.get("seed"), 0, L.MAX_SEED, integer=True)
+    for key in ("overrides", "parameters"):
+        m = d.get(key, {})
+        if not isinstance(m, dict) or len(m) > MAX_KEYS or not all(
+                isinstance(k, str) and len(k) <= L.MAX_LINE_CHARS and L.is_number(x) for k, x in m.items()):
+            raise _fail(path, f"field {key!r} must map at most {MAX_KEYS} parameter names to finite numbers")
+    t_max = L.MAX_SCENARIO_S + 1
+    _check_number(path, "field 't_s'", d.get("t_s", 0.0), 0, t_max)
+    _check_list(path, "field 'actions'", d["actions"], L.MAX_ACTIONS)
     last = -1
     for k, a in enumerate(d["actions"]):
         if not (isinstance(a, dict) and isinstance(a.get("action"), str) and isinstance(a.get("step"), int)
                 and not isinstance(a.get("step"), bool) and a["step"] >= 0):
             raise _fail(path, f"actions[{k}] must have an integer 'step' and an 'action' id")
+        _check_number(path, f"actions[{k}].step", a["step"], 0, L.MAX_STEPS, integer=True)
+        _check_text(path, f"actions[{k}].action", a["action"], 64)
+        _check_number(path, f"actions[{k}].t", a.get("t", 0.0), 0, t_max)
+        _check_scalars(path, f"actions[{k}]", a)
         if a["step"] < last:
             raise _fail(path, f"actions[{k}]: steps go backwards ({a['step']} after {last})")
         last = a["step"]
+    _check_list(path, "field 'episodes'", d["episodes"], L.MAX_EPISODES)
     for k, e in enumerate(d["episodes"]):
         if not isinstance(e, dict) or not isinstance(e.get("episode_name"), str):
             raise _fail(path, f"episodes[{k}] is not an episode record")
+        _check_text(path, f"episodes[{k}].episode_name", e["episode_name"], L.MAX_LINE_CHARS)
+        _check_number(path, f"episodes[{k}].episode", e.get("episode", 1), 1, L.MAX_EPISODES, integer=True)
+        for key in ("planned_s", "duration_s"):
+            _check_number(path, f"episodes[{k}].{key}", e.get(key), 0, t_max, optional=True)
+        if len(e) > MAX_KEYS:
+            raise _fail(path, f"episodes[{k}] has {len(e)} fields (at most {MAX_KEYS})")
+        for key, x in e.items():  # measures and scales: numbers (or null where they do not apply)
+            if key == "curtailed":
+                if not isinstance(x, bool):
+                    raise _bad(path, f"episodes[{k}].curtailed", x, "is not true or false")
+            elif key != "episode_name" and not (x is None or L.is_number(x)):
+                raise _bad(path, f"episodes[{k}].{L.clip(key, 40)}", x, "is not a number")
+    _check_list(path, "field 'events'", d["events"], L.MAX_EVENTS)
     for k, e in enumerate(d["events"]):
         if not isinstance(e, dict) or not isinstance(e.get("kind"), str) or not _is_number(e.get("t")):
             raise _fail(path, f"events[{k}] is not an event record")
+        _check_number(path, f"events[{k}].t", e["t"], 0, t_max)
+        _check_scalars(path, f"events[{k}]", e)
     for key in ("learner", "finished"):
         if key in d and not isinstance(d[key], bool):
             raise _fail(path, f"field {key!r} must be true or false")
-    if "prediction" in d and not isinstance(d["prediction"], (dict, str, type(None))):
+    for key in ("started_at", "model_fingerprint", "scenario_fingerprint"):
+        _check_text(path, f"field {key!r}", d.get(key), 64, optional=True)
+    pred = d.get("prediction")
+    if not isinstance(pred, (dict, str, type(None))):
         raise _fail(path, "field 'prediction' must be an object")
-    if "classification" in d and not isinstance(d["classification"], dict):
-        raise _fail(path, "field 'classification' must be an object")
+    if isinstance(pred, str):
+        _check_text(path, "field 'prediction'", pred, L.MAX_TEXT_CHARS)
+    if isinstance(pred, dict):
+        opts = pred.get("options")
+        if opts is not None:
+            _check_list(path, "prediction.options", opts, L.MAX_LIST_ITEMS)
+        _check_scalars(path, "prediction", pred, skip=("options",))
+        for j, o in enumerate(opts or []):
+            _check_text(path, f"prediction.options[{j}]", o, L.MAX_TEXT_CHARS)
+    if "classification" in d:
+        cls = d["classification"]
+        if not isinstance(cls, dict):
+            raise _fail(path, "field 'classification' must be an object")
+        for key in ("classification", "best_fit"):
+            if cls.get(key) not in (None, "", "A", "B", "C", "D"):
+                raise _bad(path, f"classification.{key}", cls.get(key), "is not A, B, C or D")
+        _check_number(path, "classification.disorganization", cls.get("disorganization"), 1, 9, optional=True)
+        reasons = cls.get("reasons", [])
+        _check_list(path, "classification.reasons", reasons, L.MAX_LIST_ITEMS)
+        for j, r in enumerate(reasons):
+            _check_text(path, f"classification.reasons[{j}]", r, L.MAX_TEXT_CHARS)
+        _check_scalars(path, "classification", cls, skip=("reasons",))
     return d
 
 
@@ -311,26 +498,22 @@ def load_session(path: str | Path) -> dict:
             not a session file, unknown version, a bad field).
     """
     p = Path(path)
+    where = L.clip(p, 300)
+    if L.path_too_long(p):
+        raise _fail(where, L.path_too_long(p))
     try:
-        if p.is_dir():
-            raise _fail(p, "is a folder, not a session file")
-        size = p.stat().st_size
+        text = read_text_file(p, MAX_FILE_BYTES, "session file")
     except FileNotFoundError:
-        raise _fail(p, "no such file") from None
+        raise _fail(where, "no such file") from None
     except OSError as exc:
-        raise _fail(p, f"cannot read ({exc.strerror or exc})") from None
-    if size == 0:
-        raise _fail(p, "the file is empty (the save was interrupted or the file was truncated)")
-    if size > MAX_FILE_BYTES:
-        raise _fail(p, f"the file is too large to be a session file ({size // 1_000_000} MB)")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise _fail(p, f"cannot read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _fail(p, f"not a text file (bad UTF-8 at byte {exc.start}); corrupt or not a session file") from None
+        raise _fail(where, f"cannot read ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        what = str(exc)
+        if what.startswith("not UTF-8"):
+            what = f"not a text file ({what}); corrupt or not a session file"
+        raise _fail(where, what) from None
+    if not text:
+        raise _fail(where, "the file is empty (the save was interrupted or the file was truncated)")
     try:
         d = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"{c} is not allowed")))
     except json.JSONDecodeError as exc:
@@ -338,9 +521,11 @@ def load_session(path: str | Path) -> dict:
             what = "the file ends too early (truncated: the save was cut off)"
         else:
             what = f"corrupt JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})"
-        raise _fail(p, what) from None
+        raise _fail(where, what) from None
     except (ValueError, RecursionError) as exc:
-        raise _fail(p, f"corrupt JSON ({str(exc).splitlines()[0]})") from None
+        raise _fail(where, f"corrupt JSON ({L.clip(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)})") from None
+    if L.depth(d, L.MAX_TOML_DEPTH) > L.MAX_TOML_DEPTH:
+        raise _fail(where, f"nested more than {L.MAX_TOML_DEPTH} deep; not a session file")
     return validate_session(d, p)
 
 

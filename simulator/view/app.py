@@ -529,6 +529,12 @@ def parse_gui_flags(argv: list[str]) -> dict:
             opts["projector"] = True
         elif a == "--mute":
             opts["sound"] = False
+        elif a == "--data-dir" or a.startswith("--data-dir="):  # sessions, exports and logs go there
+            folder = a.partition("=")[2] if "=" in a else (args.pop(0) if args else "")
+            if not folder:
+                print("error: main.py: --data-dir needs a folder", file=sys.stderr)
+                raise SystemExit(2)
+            os.environ["ATTUNE_DATA_DIR"] = folder
         else:
             print(f"error: main.py: unknown option {a}; use --fullscreen, --projector, --mute, --audience, --size WxH, "
                   f"or a command "

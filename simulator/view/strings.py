@@ -105,6 +105,8 @@ PLAY_NOW_MATCHED = "In step"
 PLAY_NOW_MISMATCHED = "Out of step"
 PLAY_NOW_AWAY = "Caregiver away"
 PLAY_NOW_YOUR_MOVE = "Your move"
+PLAY_HINTS_ON = "Hints on: what the baby signals, and what would fit."
+PLAY_HINTS_OFF = "Hints off: test yourself. Press / to bring them back."
 #: What each coarse infant state signals, for the hint "The baby ...: ... would fit".
 SIGNAL_WORDS = {
     0: "is smiling, inviting play",
@@ -148,7 +150,7 @@ PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby wi
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
-PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  Esc home"
+PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  / hints  ·  Esc home"
 
 # --- A tired caregiver (scenarios with tiredness, e.g. a_hard_day): the energy bar and self-care ---------------
 TIRED_ENERGY = "Your energy"
@@ -381,6 +383,8 @@ GLOSSARY = [
 # --- Common ---------------------------------------------------------------------------------------------------
 BACK_HINT = "Esc back"
 ERROR_TITLE = "Something went wrong"
+PLAY_AUTOSAVE_FAILED = ("Autosave is not working right now (the disk may be full or read-only). What was saved "
+                        "before is kept, and Attune keeps trying.")
 ERROR_MESSAGE = "The {where} screen stopped: {error}. Your session so far was autosaved. Go back to Home and try again."
 ERROR_HOME = "Back to Home"
 

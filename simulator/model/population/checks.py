@@ -286,12 +286,14 @@ def register_with(registry) -> None:
 def _register() -> None:
     from ..scoring.validation import Row, register_check
 
-    def make(fn, n_default):
+    def make(fn, n_default, detail=None):
         def check(runs):
             n = int(getattr(runs, "n", n_default))
             n = n if n_default == N_POPULATION else min(n, n_default)
-            r = fn(n, int(getattr(runs, "seed", SEED)))
-            return [Row(r.id, f"{r.phenomenon} ({r.source})", r.target, r.value, r.passed)]
+            seed = int(getattr(runs, "seed", SEED))
+            r = fn(n, seed)
+            return [Row(r.id, f"{r.phenomenon} ({r.source})", r.target, r.value, r.passed,
+                        detail(n, seed) if detail else "")]
         check.__qualname__ = f"population_{fn.__name__}"
         return check
 
@@ -300,6 +302,12 @@ def _register() -> None:
                                  (154, check_pd4, N_POPULATION), (156, check_pd6, N_POPULATION),
                                  (157, check_prototypes, N_PROTOTYPE)):
         register_check(fn.__name__.split("_", 1)[1].upper(), order=order)(make(fn, n_default))
+    # Individual differences, magnitudes and age (science.md section 6).
+    from . import spread
+
+    for order, fn in spread.CHECKS:
+        detail = spread.contrast_table if fn is spread.check_id2 else None
+        register_check(fn.__name__.split("_", 1)[1].upper(), order=order)(make(fn, spread.N_SPREAD, detail))
 
 
 _register()

@@ -91,10 +91,13 @@ FEAR_GAIN = 14.0
 #: Waking hours a day that the infant spends with the caregiver: converts daily phone time into the share
 #: of decisions spent on the phone (Kildare & Middlemiss 2017 review: parents' phone use during care).
 WAKING_HOURS_WITH_INFANT = 10.0
-#: Probability per caregiver decision that one frightening episode a day turns a decision frightening
-#: (harsh voice, rough handling, a frightened or dissociated still face; Main & Hesse 1990). Calibrated
-#: to PD2 (about 15% D in low-risk, 2-3x in high-risk samples; van IJzendoorn et al. 1999).
-FRIGHT_P_PER_EPISODE = 0.03
+#: Probability per caregiver decision in a sampled moment that one frightening or frightened moment a day
+#: turns the decision frightening (harsh voice, rough handling, a frightened or dissociated still face;
+#: Main & Hesse 1990). A sampled day is 40 s of interaction standing for the whole day, so the day's rare
+#: frightening moments are compressed into it: this is a weight, not a share of real time. Calibrated to PD2
+#: (about 15% D in low-risk, 2-3x in high-risk samples; van IJzendoorn et al. 1999) with plausible daily
+#: counts: in low-risk families most caregivers have none and the rest about one brief moment a day.
+FRIGHT_P_PER_EPISODE = 0.09
 #: (The caregiver's own timing and tables, shared with the in-session policies, live in ``policies.py``.)
 
 # --- Working model at birth --------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from ..actions import MATCH_BY_STATE, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour
 from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
 from ..infant import step as infant_step
+from ..params import TEMPERAMENT, sample_temperament
 from ..policies import NEEDY as _SEEKING_OR_DISTRESSED
 from ..policies import Caregivers, Policy
 from . import constants as K
@@ -221,8 +222,8 @@ def _weight(days: float, tau_days: float) -> float:
 
 
 def develop(profile: ProfileParams, months: float, n: int | None = None,
-            rng: np.random.Generator | int | None = 0, reactivity: np.ndarray | None = None,
-            soothability: np.ndarray | None = None, age_months: float | None = None,
+            rng: np.random.Generator | int | None = 0, temperament: dict[str, np.ndarray] | None = None,
+            age_months: float | None = None,
             samples_per_month: float = K.SAMPLES_PER_MONTH) -> DevelopmentResult:
     """Develop N infants over ``months`` of everyday moments with their caregivers.
 
@@ -232,7 +233,8 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         months: length of the history (months); the infants are this old at the end.
         n: batch size (defaults to ``profile.n``; must equal it when given).
         rng: a ``np.random.Generator`` or a seed; the run is deterministic for a seed and N.
-        reactivity, soothability: temperament (arrays (N,), 0-1); default 0.5 each.
+        temperament: each infant's temperament, ``params.TEMPERAMENT`` names -> arrays (N,); a name left
+            out is drawn from its documented distribution with ``rng`` (every infant a different baby).
         age_months: the age written into the result (default ``months``).
         samples_per_month: sampled days per month (each a play bout and a comfort moment).
 
@@ -250,9 +252,9 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     if months < 0:
         raise ValueError("months must be >= 0")
     profile = profile.clipped()
-    half = np.full(n, 0.5)
-    react = half.copy() if reactivity is None else np.asarray(reactivity, dtype=np.float64)
-    sooth = half.copy() if soothability is None else np.asarray(soothability, dtype=np.float64)
+    drawn = sample_temperament(n, rng)
+    temper = {name: np.asarray((temperament or {}).get(name, drawn[name]), dtype=np.float64)
+              for name in TEMPERAMENT}
     e = np.full(n, K.BIRTH_EXPECTATION)
     deact = np.full(n, K.BIRTH_DEACTIVATION)
     hyper = np.full(n, K.BIRTH_HYPERACTIVATION)
@@ -272,8 +274,8 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
     keep_u = float(np.exp(-days / K.TAU_UNPREDICTABILITY_DAYS))
     for k in range(samples):
         age = K.START_AGE_MONTHS + (k + 0.5) * (months - K.START_AGE_MONTHS) / samples
-        p = InfantParams(*(np.asarray(a, dtype=FLOAT) for a in (np.full(n, age), react, sooth, e, deact, hyper,
-                                                                   fear)))
+        p = InfantParams(age_months=np.full(n, age), expectation=e, deactivation=deact, hyperactivation=hyper,
+                         fear_of_caregiver=fear, **temper)
         play = run_moment(p, care, rng, K.PLAY_S, upset=False)
         comfort = run_moment(p, care, rng, K.COMFORT_S, upset=True)
         dm = play.distress_met + comfort.distress_met
@@ -313,8 +315,9 @@ def develop(profile: ProfileParams, months: float, n: int | None = None,
         life["steps"] += steps
         life["matched"] += play.matched_steps + comfort.matched_steps
     final_age = months if age_months is None else float(age_months)
-    params = InfantParams(np.full(n, final_age), react.copy(), sooth.copy(), np.clip(e, 0, 1),
-                          np.clip(deact, 0, 1), np.clip(hyper, 0, 1), np.clip(fear, 0, 1))
+    params = InfantParams(age_months=np.full(n, final_age), expectation=np.clip(e, 0, 1),
+                          deactivation=np.clip(deact, 0, 1), hyperactivation=np.clip(hyper, 0, 1),
+                          fear_of_caregiver=np.clip(fear, 0, 1), **{k: v.copy() for k, v in temper.items()})
     with np.errstate(invalid="ignore", divide="ignore"):
         return DevelopmentResult(
             params=params, profile=profile, months=months,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..infant import InfantParams
-from ..params import TEMPERAMENT_SD
+from ..params import sample_temperament
 from .development import DevelopmentResult, develop
 from .profiles import PROFILE_PARAMETERS, ProfileParams
 
@@ -58,7 +58,6 @@ class Population:
     frightening_spread: float
     reactivity_mean: float = 0.5
     soothability_mean: float = 0.5
-    temperament_sd: float = TEMPERAMENT_SD
     targets: dict[str, float] = field(default_factory=dict)
 
 
@@ -87,19 +86,19 @@ POPULATIONS: dict[str, Population] = {
     for p in (
         Population(
             "low_risk",
-            "Baltimore-like middle-class families: mostly sensitive, few frightening episodes",
+            "Baltimore-like circumstances, with few added stresses: mostly sensitive care, few frightening moments",
             "Ainsworth et al. 1978 (A 22, B 66, C 12); van IJzendoorn et al. 1999 (about 15% D)",
             _dists(sens=0.72, welcome=0.85, consistency=0.96, lag=1.7, phone=0.8),
-            frightening_share=0.17, frightening_median=3.0, frightening_spread=0.5,
+            frightening_share=0.15, frightening_median=1.0, frightening_spread=0.5,
             targets={"A": 22.0, "B": 66.0, "C": 12.0, "D": 15.0},
         ),
         Population(
             "high_risk",
-            "families under high risk (poverty, parental psychopathology, maltreatment): less sensitive, "
-            "more rebuffing and unpredictable care, frightening episodes two to three times as common",
+            "hard circumstances (poverty, a parent's mental illness, violence, little support) that make "
+            "sensitive care harder: more missed and rebuffed signals, frightening moments two to three times as common",
             "van IJzendoorn et al. 1999 (D two to three times the low-risk share)",
             _dists(sens=0.55, welcome=0.75, consistency=0.8, lag=3.0, phone=1.5),
-            frightening_share=0.38, frightening_median=3.5, frightening_spread=0.5,
+            frightening_share=0.38, frightening_median=1.2, frightening_spread=0.5,
             reactivity_mean=0.55,
             targets={"D": 37.5},
         ),
@@ -108,7 +107,7 @@ POPULATIONS: dict[str, Population] = {
             "the global mixed-risk picture of Madigan et al. 2023 (20,720 dyads)",
             "Madigan et al. 2023 (B 51.6, A 14.7, C 10.2, D 23.5)",
             _dists(sens=0.70, welcome=0.85, consistency=0.96, lag=1.9, phone=1.0),
-            frightening_share=0.29, frightening_median=3.0, frightening_spread=0.5,
+            frightening_share=0.29, frightening_median=1.0, frightening_spread=0.5,
             targets={"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5},
         ),
     )
@@ -143,13 +142,13 @@ def sample_caregiving(population: str | Population, n: int, rng: np.random.Gener
     return ProfileParams(**values).clipped()
 
 
-def sample_temperament(population: str | Population, n: int, rng: np.random.Generator
-                       ) -> tuple[np.ndarray, np.ndarray]:
-    """Reactivity and soothability (0-1, arrays (N,)): normal around the population's means (Rothbart 1981)."""
+def population_temperament(population: str | Population, n: int, rng: np.random.Generator
+                           ) -> dict[str, np.ndarray]:
+    """Each infant's temperament (``params.TEMPERAMENT`` names -> arrays (N,)), drawn from the documented
+    distributions with the population's means (Rothbart 1981; Kagan & Snidman 1991)."""
     pop = POPULATIONS[resolve_population(population)] if isinstance(population, str) else population
-    react = np.clip(rng.normal(pop.reactivity_mean, pop.temperament_sd, n), 0.0, 1.0)
-    sooth = np.clip(rng.normal(pop.soothability_mean, pop.temperament_sd, n), 0.0, 1.0)
-    return react, sooth
+    return sample_temperament(n, rng, means={"reactivity": pop.reactivity_mean,
+                                             "soothability": pop.soothability_mean})
 
 
 #: Infants per development block. Fixed, so results never depend on the machine's cores: block ``k`` of a
@@ -162,12 +161,11 @@ def _develop_block(job: tuple) -> DevelopmentResult:
     rng = np.random.default_rng([int(seed), 5, k])
     pop = POPULATIONS[population]
     prof = sample_caregiving(pop, n, rng)
-    react, sooth = sample_temperament(pop, n, rng)
-    if "infant.reactivity" in overrides:
-        react = np.full(n, float(overrides["infant.reactivity"]))
-    if "infant.soothability" in overrides:
-        sooth = np.full(n, float(overrides["infant.soothability"]))
-    return develop(prof, months, rng=rng, reactivity=react, soothability=sooth)
+    temperament = population_temperament(pop, n, rng)
+    for name in temperament:
+        if f"infant.{name}" in overrides:
+            temperament[name] = np.full(n, float(overrides[f"infant.{name}"]))
+    return develop(prof, months, rng=rng, temperament=temperament)
 
 
 def develop_population(population: str, n: int, months: float, seed: int = 0,
@@ -286,5 +284,5 @@ def population_blocks(scenario, population_id: str, n: int, caregiver: str = "se
                       preset_label=pid, workers=workers, score=score, progress=progress)
 
 
-__all__ = ["Dist", "Population", "POPULATIONS", "resolve_population", "sample_caregiving", "sample_temperament",
+__all__ = ["Dist", "Population", "POPULATIONS", "resolve_population", "sample_caregiving", "population_temperament",
            "develop_population", "population_session", "population_batch", "population_blocks", "BLOCK"]

@@ -112,7 +112,7 @@ PROFILES: dict[str, Profile] = {
                 0.50, 5.0, 4.0, 0.35, 0.85, 1.5, 0.0),
         Profile("frightening",
                 "ordinary care interrupted by frightening or frightened episodes (Main & Hesse 1990)",
-                0.60, 3.0, 4.0, 0.70, 0.60, 1.0, 5.0),
+                0.60, 3.0, 4.0, 0.70, 0.60, 1.0, 1.7),
         Profile("phone_heavy",
                 "responsive when present, but absorbed in a phone for hours a day (Myruski et al. 2018)",
                 0.70, 2.0, 4.0, 0.92, 0.92, 5.0, 0.0),

@@ -35,8 +35,9 @@ RIGHT = pygame.Rect(620, 266, 620, 372)
 
 
 def save_folder() -> Path:
-    """Where the debrief saves files: ``$ATTUNE_SAVE_DIR`` or ``~/Attune``."""
-    return Path(os.environ.get("ATTUNE_SAVE_DIR") or (Path.home() / "Attune"))
+    """Where the debrief saves files: :func:`simulator.sessions.store.export_dir` (honours --data-dir)."""
+    from ...sessions.store import export_dir
+    return export_dir()
 
 
 def _score(session):

@@ -13,7 +13,7 @@ from ...model.scenario import ScenarioError, available, load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import BACK_KEYS, Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, text, wrap
+from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, paragraph_full, paragraph_height, text, wrap
 
 #: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
 #: constructed as ``Class(app)``; the entry appears only when its module is installed.
@@ -32,11 +32,9 @@ PER_PAGE = 12  # at most this many cards on a page (fewer when the text size nee
 #: then fewest empty places, then biggest cards) and the first in which every card shows its whole question
 #: wins; within a grid the title and then the question shrink step by step, never below SIZE_TINY.
 CARD_GRIDS = ((4, 3), (3, 4), (2, 5), (3, 3), (2, 4), (4, 2), (3, 2), (2, 3), (2, 2), (1, 3), (1, 2), (1, 1))
-BOTTOM_ROW_Y = 632  # px: the Glossary, Population lab, ... and Quit buttons
-CARDS_BOTTOM = BOTTOM_ROW_Y - 12  # px: where the cards end
-HEADING_GAP = 10  # px between the tagline and "Choose a scenario"
-CARD_WIDE_W = 440  # px: cards at least this wide put the length and age on the title's line
-CARD_MAX_H = 206  # px: a card never gets taller than this, however few there are
+HEADING_GAP = 10  # design px between the tagline and "Choose a scenario"
+CARD_WIDE_W = 440  # design px: cards at least this wide put the length and age on the title's line
+CARD_MAX_H = 206  # design px: a card never gets taller than this, however few there are
 
 CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
                 theme.OI_SKY)
@@ -80,28 +78,29 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
     (unscaled canvas px; the text size scales both). Narrow cards stack title, question and the length and
     age line; wide cards put the length and age beside the title, so two lines of question fit a short card.
     """
-    wide = rect.w >= CARD_WIDE_W
+    u = app.px
+    wide = rect.w >= u(CARD_WIDE_W)
     tf = app.font(title_px, bold=True)
     qf = app.font(question_px, italic=True)
     nf = app.font(theme.SIZE_SMALL, bold=True)
     meta_f = app.font(theme.SIZE_SMALL if (wide or not compact) else theme.SIZE_TINY, bold=True)
     meta = S.HOME_CARD_META.format(minutes=S.HOME_MINUTES.format(n=round(sc.planned_s / 60, 1)),
                                    age=f"{sc.infant.age_months:g}")
-    number_w = nf.size("00")[0] + 8
+    number_w = nf.size("00")[0] + u(8)
     if wide:  # a stripe on the left, the length and age to the right of the title
-        inner = pygame.Rect(rect.x + 26, rect.y, rect.w - 26 - 16, rect.h)
-        top = rect.y + (10 if compact else 16)
-        bottom = rect.bottom - (8 if compact else 14)
+        inner = pygame.Rect(rect.x + u(26), rect.y, rect.w - u(26) - u(16), rect.h)
+        top = rect.y + u(10 if compact else 16)
+        bottom = rect.bottom - u(8 if compact else 14)
         meta_w = meta_f.size(meta)[0]
-        title_w = inner.w - number_w - meta_w - 16
-        number_pos = (inner.right, top + 4)
+        title_w = inner.w - number_w - meta_w - u(16)
+        number_pos = (inner.right, top + u(4))
     else:  # a stripe along the top
-        pad = 16 if compact else 20
+        pad = u(16 if compact else 20)
         inner = rect.inflate(-2 * pad, 0)
-        top = rect.y + 10 + (8 if compact else 16)
-        bottom = rect.bottom - (12 if compact else 18)
+        top = rect.y + u(10) + u(8 if compact else 16)
+        bottom = rect.bottom - u(12 if compact else 18)
         title_w = inner.w - number_w
-        number_pos = (rect.right - 16, top + 4)
+        number_pos = (rect.right - u(16), top + u(4))
     title_lines = wrap(tf, sc.title, title_w)
     title_h = (len(title_lines) - 1) * (tf.get_linesize() - 2) + tf.get_linesize()
     title_rect = pygame.Rect(inner.x, top, title_w, title_h)
@@ -113,14 +112,14 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
         note_rect = None
     else:
         meta_rect = pygame.Rect(inner.x, bottom - meta_f.get_height(), meta_f.size(meta)[0], meta_f.get_height())
-        q_bottom = meta_rect.y - 8
+        q_bottom = meta_rect.y - u(8)
         note_rect = None
         if not compact:
             note_f = app.font(theme.SIZE_TINY)
             nw, nh = note_f.size(S.BRIEF_CONTENT_NOTE)
-            if sc.content_note and meta_rect.w + nw + 16 <= inner.w:
+            if sc.content_note and meta_rect.w + nw + u(16) <= inner.w:
                 note_rect = pygame.Rect(inner.right - nw, meta_rect.bottom - nh, nw, nh)
-    qy = title_rect.bottom + (2 if compact else 6)
+    qy = title_rect.bottom + u(2 if compact else 6)
     question_rect = pygame.Rect(inner.x, qy, inner.w, q_bottom - qy)
     fits = fits and question_rect.h > 0 and paragraph_fits(qf, sc.question, inner.w, question_rect.h)
     q_lines = wrap(qf, sc.question, inner.w)
@@ -131,26 +130,51 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
 
 
 def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
-    """The page title with an accent rule and an optional subtitle. Returns the y below it."""
+    """The page title with an accent rule and an optional subtitle (wrapped whole), at design ``y``. Returns the
+    y below it (window px)."""
     p = app.palette
-    r = text(surface, app.font(theme.SIZE_TITLE, bold=True), title, (56, y), p.ink)
-    pygame.draw.rect(surface, p.accent, (56, r.bottom + 4, 64, 4), border_radius=2)
-    y = r.bottom + 14
+    lay = app.layout
+    u = app.px
+    x, w = lay.x(56), lay.w - 2 * lay.x(56)
+    tf = app.font(theme.SIZE_TITLE, bold=True)
+    r = text(surface, tf, title, (x, lay.y(y)), p.ink, max_width=w)
+    pygame.draw.rect(surface, p.accent, (x, r.bottom + u(4), u(64), u(4)), border_radius=u(2))
+    y = r.bottom + u(14)
     if subtitle:
-        r2 = text(surface, app.font(theme.SIZE_BODY), subtitle, (56, y), p.ink_soft, max_width=1170)
-        y = r2.bottom + 6
+        y = paragraph_full(surface, app.font(theme.SIZE_BODY), subtitle, x, y, w, p.ink_soft, line_gap=1) + u(4)
     return y
 
 
+def header_height(app, title: str, subtitle: str | None = None, y: int = 30) -> int:
+    """The y (window px) below :func:`draw_header`'s title and subtitle, without drawing."""
+    lay = app.layout
+    u = app.px
+    y = lay.y(y) + app.font(theme.SIZE_TITLE, bold=True).get_height() + u(14)
+    if subtitle:
+        f = app.font(theme.SIZE_BODY)
+        y += len(wrap(f, subtitle, lay.w - 2 * lay.x(56))) * (f.get_linesize() + 1 - 2) + u(4)
+    return y
+
+
+def hints_height(app) -> int:
+    """Height (px) of the hints line at the bottom of a screen, with its margin."""
+    return app.font(theme.SIZE_TINY).get_linesize() + app.px(10)
+
+
 def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
-    """The keyboard hints line at the bottom of a screen."""
-    text(surface, app.font(theme.SIZE_TINY), hints, (640, 706), app.palette.ink_faint, anchor="midbottom",
-         max_width=1240)
+    """The keyboard hints line at the bottom of a screen (the keys are also on the buttons, so a very long line
+    may be shortened)."""
+    lay = app.layout
+    text(surface, app.font(theme.SIZE_TINY), hints, (lay.w // 2, lay.h - app.px(8)), app.palette.ink_faint,
+         anchor="midbottom", max_width=lay.w - 2 * lay.x(20), allow_cut=True)
 
 
 class HomeScene(Scene):
-    """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras."""
-    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
+    """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras.
+
+    Laid out from the window and the text size: the cards share the space between the heading and the bottom
+    row, in the grid that shows every whole title and question (see :meth:`choose_grid`).
+    """
 
     name = "home"
 
@@ -172,8 +196,17 @@ class HomeScene(Scene):
     def cards_top(self) -> int:
         """The y (px) where the cards start: below the header and the "Choose a scenario" heading."""
         app = self.app
-        y = 24 + app.font(theme.SIZE_TITLE, bold=True).get_height() + 14 + app.font(theme.SIZE_BODY).get_height() + 6
-        return y + HEADING_GAP + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + 12
+        y = header_height(app, S.APP_NAME, S.APP_TAGLINE, y=24)
+        return y + app.px(HEADING_GAP) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + app.px(12)
+
+    def bottom_row_y(self) -> int:
+        """The y (px) of the bottom row of buttons (Glossary, the extras, Quit)."""
+        app = self.app
+        return app.layout.h - hints_height(app) - self.button_h() - app.px(4)
+
+    def button_h(self) -> int:
+        """Height (px) of the bottom row's buttons at this window and text size."""
+        return max(self.app.px(44), self.app.font(17).get_linesize() + self.app.px(14))
 
     def _grids(self, n: int) -> list:
         """The card grids for ``n`` scenarios as (cols, rows, per page), best first (see CARD_GRIDS)."""
@@ -190,11 +223,14 @@ class HomeScene(Scene):
 
     def _card_rects(self, cols: int, rows: int, count: int) -> list:
         """Rects of ``count`` cards in a ``cols`` x ``rows`` grid between the heading and the bottom row."""
-        gap = 24 if cols <= 3 and rows <= 2 else 14
+        lay = self.app.layout
+        gap = self.app.px(24 if cols <= 3 and rows <= 2 else 14)
         top = self.cards_top()
-        w = (1280 - 112 - gap * (cols - 1)) // cols
-        h = min(CARD_MAX_H, (CARDS_BOTTOM - top - gap * (rows - 1)) // rows)
-        return [pygame.Rect(56 + (k % cols) * (w + gap), top + (k // cols) * (h + gap), w, h) for k in range(count)]
+        left = lay.x(56)
+        w = (lay.w - 2 * left - gap * (cols - 1)) // cols
+        bottom = self.bottom_row_y() - self.app.px(12)
+        h = min(self.app.px(CARD_MAX_H), (bottom - top - gap * (rows - 1)) // rows)
+        return [pygame.Rect(left + (k % cols) * (w + gap), top + (k // cols) * (h + gap), w, h) for k in range(count)]
 
     def choose_grid(self):
         """The grid and font sizes for the cards: (cols, rows, per page, title px, question px).
@@ -239,41 +275,44 @@ class HomeScene(Scene):
             items.append(Button(rect, sc.title, on_click=lambda sc=sc: self.open(sc), painter=self._card(sc, num),
                                 ident=f"scenario:{sc.id}",
                                 key=(pygame.K_1 + k) if k < 9 else None))
+        app = self.app
+        lay = app.layout
+        u = app.px
         if pages > 1:
             label = S.HOME_MORE.format(page=self.page + 1, pages=pages)
-            bw = self.app.font(15).size(label)[0] + 70
-            bh = 34
-            items.append(Button((1224 - bw, self.cards_top() - 8 - bh, bw, bh), label, self.next_page,
+            bw = Button.width_for(app, label, "PgDn", 15, bold=False)
+            bh = max(u(34), app.font(15).get_linesize() + u(10))
+            items.append(Button((lay.w - lay.x(56) - bw, self.cards_top() - u(8) - bh, bw, bh), label, self.next_page,
                                 key=pygame.K_PAGEDOWN,
                                 key_label="PgDn", style="quiet", ident="more", font_size=15))
-        x = 56
-        y = BOTTOM_ROW_Y
+        x = lay.x(56)
+        y = self.bottom_row_y()
+        bh = self.button_h()
         entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
         for mod, cls, label, key, cap in self.extras:
             entries.append((label, lambda mod=mod, cls=cls: self.open_extra(mod, cls), key, cap, f"extra:{cls}"))
-        font = self.app.font(17)
         for label, fn, key, cap, ident in entries:
-            bw = font.size(label)[0] + 64
-            items.append(Button((x, y, bw, 44), label, fn, key=key, key_label=cap, ident=ident))
-            x += bw + 16
+            bw = Button.width_for(app, label, cap, 17, bold=False)
+            items.append(Button((x, y, bw, bh), label, fn, key=key, key_label=cap, ident=ident))
+            x += bw + u(16)
         # Classroom settings along the top right, also on keys that work everywhere (T, F10, F11, M).
         snd = self.app.sound
         sound_label = S.HOME_SOUND_OFF if (snd is None or snd.muted) else S.HOME_SOUND_ON
-        small = self.app.font(15, scaled=False)
-        sx = 1224
+        sx = lay.w - lay.x(56)
+        sh = max(u(34), app.font(15).get_linesize() + u(10))
         audience = S.HOME_AUDIENCE.format(audience=S.AUDIENCE_SHORT.get(self.app.audience, self.app.audience))
         for label, fn, cap, ident in reversed(((audience, self.app.cycle_audience, "U", "audience"),
                                                (S.HOME_TEXT_SIZE, self.app.cycle_text_scale, "T", "text_size"),
                                                (S.HOME_PROJECTOR, self.app.toggle_projector, "F10", "projector"),
                                                (S.HOME_FULLSCREEN, self.app.toggle_fullscreen, "F11", "fullscreen"),
                                                (sound_label, self.toggle_sound, "M", "sound"))):
-            bw = small.size(label)[0] + 58 + (8 if len(cap) > 1 else 0)
+            bw = Button.width_for(app, label, cap, 15, bold=False)
             sx -= bw
-            items.append(Button((sx, 14, bw, 34), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
-                                font_size=15, scaled=False))
-            sx -= 8
-        qw = font.size(S.HOME_QUIT)[0] + 70
-        items.append(Button((1280 - 56 - qw, y, qw, 44), S.HOME_QUIT, self.ask_quit, key=None,
+            items.append(Button((sx, u(14), bw, sh), label, fn, key=None, key_label=cap, style="quiet", ident=ident,
+                                font_size=15))
+            sx -= u(8)
+        qw = Button.width_for(app, S.HOME_QUIT, "Esc", 17, bold=False)
+        items.append(Button((lay.w - lay.x(56) - qw, y, qw, bh), S.HOME_QUIT, self.ask_quit, key=None,
                             key_label="Esc", style="quiet", ident="quit"))
         self.group.set(items)
 
@@ -283,16 +322,17 @@ class HomeScene(Scene):
         def paint(surface, rect, app, state):
             p = app.palette
             plan = plan_card(app, sc, rect, self.compact, self.title_px, self.question_px)
+            u = app.px
             fill = p.panel if not state["hover"] else mix(p.panel, accent, 0.06)
-            pygame.draw.rect(surface, p.shadow, rect.move(0, 4), border_radius=16)
-            pygame.draw.rect(surface, fill, rect, border_radius=16)
-            pygame.draw.rect(surface, p.line, rect, width=1, border_radius=16)
+            pygame.draw.rect(surface, p.shadow, rect.move(0, u(4)), border_radius=u(16))
+            pygame.draw.rect(surface, fill, rect, border_radius=u(16))
+            pygame.draw.rect(surface, p.line, rect, width=1, border_radius=u(16))
             if plan.wide:
-                pygame.draw.rect(surface, accent, (rect.x, rect.y, 10, rect.h), border_top_left_radius=16,
-                                 border_bottom_left_radius=16)
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, u(10), rect.h), border_top_left_radius=u(16),
+                                 border_bottom_left_radius=u(16))
             else:
-                pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, 10), border_top_left_radius=16,
-                                 border_top_right_radius=16)
+                pygame.draw.rect(surface, accent, (rect.x, rect.y, rect.w, u(10)), border_top_left_radius=u(16),
+                                 border_top_right_radius=u(16))
             text(surface, app.font(theme.SIZE_SMALL, bold=True), str(k + 1), plan.number_pos, p.ink_faint,
                  anchor="topright")
             paragraph(surface, plan.title_font, sc.title, plan.title_rect, p.ink,
@@ -349,17 +389,25 @@ class HomeScene(Scene):
         return event
 
     def draw(self, surface: pygame.Surface) -> None:
-        p = self.app.palette
-        y = draw_header(surface, self.app, S.APP_NAME, S.APP_TAGLINE, y=24)
-        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (56, y + HEADING_GAP), p.ink)
+        app = self.app
+        p = app.palette
+        lay = app.layout
+        u = app.px
+        y = draw_header(surface, app, S.APP_NAME, S.APP_TAGLINE, y=24)
+        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.HOME_CHOOSE, (lay.x(56), y + u(HEADING_GAP)), p.ink)
         self.group.draw(surface)
-        yerr = 600
+        ef = app.font(theme.SIZE_SMALL)
+        yerr = self.bottom_row_y() - u(12) - ef.get_linesize()
         for err in self.errors[:2]:
-            text(surface, self.app.font(theme.SIZE_SMALL), S.HOME_INVALID.format(error=err), (56, yerr), p.warn,
-                 max_width=1170)
-            yerr -= 22
-        text(surface, self.app.font(theme.SIZE_SMALL, italic=True), S.APP_DISCLAIMER, (1224, 58), p.ink_faint,
-             anchor="topright")
+            text(surface, ef, S.HOME_INVALID.format(error=err), (lay.x(56), yerr), p.warn,
+                 max_width=lay.w - 2 * lay.x(56), allow_cut=True)  # the whole error is on stderr
+            yerr -= ef.get_linesize()
+        sound = self.group.find("sound")
+        dy = (sound.rect.bottom if sound is not None else u(48)) + u(6)
+        df = app.font(theme.SIZE_SMALL, italic=True)
+        tw = app.font(theme.SIZE_TITLE, bold=True).size(S.APP_NAME)[0] + lay.x(56) + u(24)
+        if df.size(S.APP_DISCLAIMER)[0] <= lay.w - lay.x(56) - tw:
+            text(surface, df, S.APP_DISCLAIMER, (lay.w - lay.x(56), dy), p.ink_faint, anchor="topright")
         draw_hints(surface, self.app, S.HOME_HINTS)
 
 
@@ -371,20 +419,28 @@ class ConfirmQuitScene(Scene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.box = pygame.Rect(340, 230, 600, 240)
+        self.box = pygame.Rect(0, 0, 0, 0)  # set by relayout
         self.group = FocusGroup(app)
         self.relayout()
 
     def relayout(self) -> None:
-        """Two buttons along the bottom of the box, Quit focused."""
-        font = self.app.font(17)
-        qw = font.size(S.QUIT_YES)[0] + 70
-        sw = font.size(S.QUIT_NO)[0] + 70
-        y = self.box.bottom - 70
+        """The box (as tall as its text needs), two buttons along its bottom, Quit focused."""
+        app = self.app
+        u = app.px
+        lay = app.layout
+        w = min(lay.w - u(40), max(lay.x(600), u(600)))
+        bh = max(u(46), app.font(17).get_linesize() + u(14))
+        h = (u(28) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(12)
+             + paragraph_height(app.font(theme.SIZE_BODY), S.QUIT_TEXT, w - u(64)) + u(20) + bh + u(24))
+        self.box = pygame.Rect(0, 0, w, h)
+        self.box.center = (lay.w // 2, lay.h // 2)
+        qw = Button.width_for(app, S.QUIT_YES, "Y", 17)
+        sw = Button.width_for(app, S.QUIT_NO, "N", 17, bold=False)
+        y = self.box.bottom - u(24) - bh
         self.group.set([
-            Button((self.box.right - 32 - qw, y, qw, 46), S.QUIT_YES, lambda: self.app.quit(0), key=pygame.K_y,
+            Button((self.box.right - u(32) - qw, y, qw, bh), S.QUIT_YES, lambda: self.app.quit(0), key=pygame.K_y,
                    key_label="Y", style="primary", ident="quit"),
-            Button((self.box.right - 32 - qw - 16 - sw, y, sw, 46), S.QUIT_NO, self.close, key=pygame.K_n,
+            Button((self.box.right - u(32) - qw - u(16) - sw, y, sw, bh), S.QUIT_NO, self.close, key=pygame.K_n,
                    key_label="N", ident="stay"),
         ])
         self.group.focus("quit")
@@ -405,9 +461,11 @@ class ConfirmQuitScene(Scene):
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*p.bg[:3], 190))
         surface.blit(veil, (0, 0))
-        pygame.draw.rect(surface, p.panel, self.box, border_radius=16)
-        pygame.draw.rect(surface, p.line, self.box, width=2, border_radius=16)
-        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.QUIT_TITLE, (self.box.x + 32, self.box.y + 28), p.ink)
-        paragraph(surface, app.font(theme.SIZE_BODY), S.QUIT_TEXT,
-                  pygame.Rect(self.box.x + 32, self.box.y + 72, self.box.w - 64, 80), p.ink_soft)
+        u = app.px
+        pygame.draw.rect(surface, p.panel, self.box, border_radius=u(16))
+        pygame.draw.rect(surface, p.line, self.box, width=max(1, u(2)), border_radius=u(16))
+        r = text(surface, app.font(theme.SIZE_HEADING, bold=True), S.QUIT_TITLE,
+                 (self.box.x + u(32), self.box.y + u(28)), p.ink)
+        paragraph_full(surface, app.font(theme.SIZE_BODY), S.QUIT_TEXT, self.box.x + u(32), r.bottom + u(12),
+                       self.box.w - u(64), p.ink_soft)
         self.group.draw(surface)

@@ -17,6 +17,7 @@ import pygame
 from ...export import TRAJECTORY_COLUMNS
 from ...model.actions import ACTION_IDS
 from ...model.behaviour import BEHAVIOUR_IDS
+from ...model.limits import clip
 from ...model.session import DT, Session
 from .. import strings as S
 from .. import theme
@@ -45,6 +46,7 @@ KEY_RESTART = pygame.K_r
 KEY_SKIP = pygame.K_n
 KEY_DEBRIEF = pygame.K_e
 KEY_CLOSE_NARRATION = pygame.K_c
+KEY_HINTS = pygame.K_SLASH  # "?": hints on what would match, on or off
 BREAK_ARM_S = 3.0  # a second action within this time breaks a still-face
 
 
@@ -186,6 +188,7 @@ class PlayScene(Scene):
         self._debrief_opened = False  # the Debrief was opened (by itself or by the user): never again by itself
         self._actions_sig = None
         self.group = FocusGroup(app)
+        self._save_warning_box: pygame.Rect | None = None  # where a failing autosave is shown (canvas px)
         self.autosaver = self._make_autosaver()
         self._announce_episode()
         self.relayout()
@@ -200,6 +203,27 @@ class PlayScene(Scene):
             return Autosaver(self.session, sessions_dir(getattr(self.app, "data_dir", None)), self.prediction)
         except Exception:  # no sessions package, or no usable folder: the lesson goes on unsaved
             return None
+
+    def save_warning(self) -> str | None:
+        """The warning to show while autosave fails (None when saving works)."""
+        a = self.autosaver
+        return S.PLAY_AUTOSAVE_FAILED if a is not None and getattr(a, "last_error", None) else None
+
+    def _draw_save_warning(self, surface) -> None:
+        """A failing autosave as a strip across the bottom of the room, in the warning colour, over all else."""
+        self._save_warning_box = None
+        message = self.save_warning()
+        if not message:
+            return
+        app = self.app
+        room = self.L.room
+        f = app.font(theme.SIZE_SMALL, bold=True)
+        pad, gap = app.px(10), app.px(10)
+        h = min(room.h // 2, paragraph_height(f, message, room.w - 2 * gap - 2 * pad) + 2 * app.px(7))
+        box = pygame.Rect(room.x + gap, room.bottom - h - gap, room.w - 2 * gap, h)
+        pygame.draw.rect(surface, app.palette.warn, box, border_radius=app.px(10))
+        paragraph(surface, f, message, box.inflate(-2 * pad, -2 * app.px(6)), (0, 0, 0))
+        self._save_warning_box = box
 
     def _autosave(self, dt: float = 0.0, flush: bool = False) -> None:
         a = self.autosaver
@@ -249,8 +273,8 @@ class PlayScene(Scene):
     def caregiver_present(self) -> bool:
         """Whether the caregiver is in the room now."""
         s = self.session
-        if s.finished:
-            return False
+        if s.finished:  # the session is over, not the relationship: whoever was there stays in the picture
+            return "caregiver" in s.scenario.episodes[-1].present and not bool(s.left[0])
         return "caregiver" in s.current_episode.present and not bool(s.left[0])
 
     def stranger_present(self) -> bool:
@@ -609,9 +633,15 @@ class PlayScene(Scene):
         """``--exit-after``: save the screenshot if asked, then quit."""
         if self.session.finished:
             self.open_debrief()
-        if self.screenshot_path:
-            self.app.screenshot(self.screenshot_path)
         self.exit_after = None
+        if self.screenshot_path:
+            try:
+                self.app.screenshot(self.screenshot_path)
+            except Exception as exc:  # noqa: BLE001 - a scripted run that cannot save ends with one line
+                import sys
+                print(f"error: {clip(str(exc).splitlines()[0] if str(exc) else repr(exc), 500)}", file=sys.stderr)
+                self.app.quit(2)
+                return
         self.app.quit(0)
 
     def process_event(self, event):
@@ -627,6 +657,10 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.app.home()
+                return None
+            if event.key == KEY_HINTS:
+                self.app.toggle_hints()  # off: a "test yourself" run (remembered)
+                self.show_toast(S.PLAY_HINTS_ON if self.app.hints else S.PLAY_HINTS_OFF, 3.0)
                 return None
             if event.key in (pygame.K_KP_MINUS, pygame.K_LEFTBRACKET):
                 self.slower()
@@ -695,6 +729,7 @@ class PlayScene(Scene):
         tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
+        self._draw_save_warning(surface)
         slower = self.group.find("slower")
         if slower is not None:
             text(surface, self.app.font(CONTROL_FONT, bold=True), S.PLAY_SPEED.format(x=self.speed),

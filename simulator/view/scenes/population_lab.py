@@ -111,9 +111,9 @@ HISTORY_NAMES = {
     "unpredictable": "Unpredictable",
     "frightening": "Frightening moments",
     "phone_heavy": "Phone-heavy",
-    "low_risk": "Low risk (Baltimore-like)",
-    "high_risk": "High risk",
-    "global_mixed": "Global mixed risk",
+    "low_risk": "Low-risk circumstances",
+    "high_risk": "High-risk circumstances",
+    "global_mixed": "Global mix of circumstances",
 }
 
 CLASSES = ("A", "B", "C", "D")

@@ -18,7 +18,7 @@ from .. import strings as S
 from .. import theme
 from ..drawing.figures import SKIN_TONES, people_skins
 from ..scene import BACK_KEYS, Scene
-from ..widgets import Button, FocusGroup, paragraph, text
+from ..widgets import Button, FocusGroup, paragraph_full, paragraph_height, text, wrap
 
 #: Temperament choices: (reactivity, soothability) on the model's 0-1 scales, or None for the preset's own.
 TEMPERAMENTS = {
@@ -74,7 +74,7 @@ class SetupScene(Scene):
         self.setup: Setup = briefing.setup
         self.scenario = briefing.scenario
         self.row = 0
-        self.box = pygame.Rect(180, 90, 920, 540)
+        self.box = pygame.Rect(0, 0, 0, 0)  # set by relayout, from the window and the text size
         self.group = FocusGroup(app)
         self.relayout()
         self.group.focus("done")  # Enter is "done"; Tab reaches the steppers
@@ -135,20 +135,44 @@ class SetupScene(Scene):
         self.relayout()
 
     # --- layout and events -----------------------------------------------------------------------------------
+    def _geometry(self):
+        """(row height, label column width, first row's y) in window px for the current box."""
+        app = self.app
+        u = app.px
+        vf = app.font(theme.SIZE_SMALL)
+        rh = max(u(64), 2 * vf.get_linesize() + u(14))
+        lw = max(app.font(theme.SIZE_BODY, bold=True).size(S.SETUP_ROWS[r])[0] for r in self.ROWS) + u(16)
+        top = self.box.y + u(24) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + paragraph_height(
+            app.font(theme.SIZE_SMALL), S.SETUP_SUB, self.box.w - u(80)) + u(10)
+        return rh, lw, top
+
     def relayout(self) -> None:
+        app = self.app
+        lay = app.layout
+        u = app.px
+        # The box: the design's 920x540, as tall as the rows need at this text size (never off the window).
+        self.box = pygame.Rect(0, 0, min(lay.w - u(40), lay.x(920)), lay.h - u(20))
+        rh, lw, top = self._geometry()
+        bh = max(u(46), app.font(17).get_linesize() + u(14))
+        need = (top - self.box.y) + len(self.ROWS) * rh + app.font(theme.SIZE_TINY).get_linesize() + u(14) + bh + u(24)
+        self.box.h = min(lay.h - u(20), max(lay.y(540), need))
+        self.box.center = (lay.w // 2, lay.h // 2)
         b = self.box
+        rh, lw, y = self._geometry()
         items = []
-        y = b.y + 96
-        rh = 64
+        sw = max(u(56), app.font(22).get_linesize() + u(10))
         for k, row in enumerate(self.ROWS):
-            items.append(Button((b.x + 330, y, 56, 44), "−", lambda row=row: self.change(row, -1),
+            cy = y + rh // 2 - u(6)
+            items.append(Button((b.x + u(40) + lw, cy - u(22), sw, u(44)), "−", lambda row=row: self.change(row, -1),
                                 ident=f"{row}:down", font_size=22))
-            items.append(Button((b.right - 40 - 56, y, 56, 44), "+", lambda row=row: self.change(row, +1),
-                                ident=f"{row}:up", font_size=22))
+            items.append(Button((b.right - u(40) - sw, cy - u(22), sw, u(44)), "+",
+                                lambda row=row: self.change(row, +1), ident=f"{row}:up", font_size=22))
             y += rh
-        items.append(Button((b.x + 40, b.bottom - 68, 150, 46), S.SETUP_RESET, self.reset, key=pygame.K_r,
+        rw = Button.width_for(app, S.SETUP_RESET, "R", 17)
+        items.append(Button((b.x + u(40), b.bottom - u(22) - bh, rw, bh), S.SETUP_RESET, self.reset, key=pygame.K_r,
                             key_label="R", ident="reset"))
-        items.append(Button((b.right - 40 - 170, b.bottom - 68, 170, 46), S.SETUP_DONE, self.close,
+        dw = Button.width_for(app, S.SETUP_DONE, "Enter", 17)
+        items.append(Button((b.right - u(40) - dw, b.bottom - u(22) - bh, dw, bh), S.SETUP_DONE, self.close,
                             key_label="Enter", style="primary", ident="done"))
         focused = self.group.focused.ident if self.group.focused is not None else None
         self.group.set(items)
@@ -178,26 +202,38 @@ class SetupScene(Scene):
         app = self.app
         p = app.palette
         b = self.box
+        u = app.px
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*p.bg[:3], 200))
         surface.blit(veil, (0, 0))
-        pygame.draw.rect(surface, p.panel, b, border_radius=18)
-        pygame.draw.rect(surface, p.line, b, width=2, border_radius=18)
-        text(surface, app.font(theme.SIZE_HEADING, bold=True), S.SETUP_TITLE, (b.x + 40, b.y + 24), p.ink)
-        text(surface, app.font(theme.SIZE_SMALL), S.SETUP_SUB, (b.x + 40, b.y + 60), p.ink_soft, max_width=b.w - 80)
+        pygame.draw.rect(surface, p.panel, b, border_radius=u(18))
+        pygame.draw.rect(surface, p.line, b, width=max(1, u(2)), border_radius=u(18))
+        hf = app.font(theme.SIZE_HEADING, bold=True)
+        r = text(surface, hf, S.SETUP_TITLE, (b.x + u(40), b.y + u(24)), p.ink)
+        paragraph_full(surface, app.font(theme.SIZE_SMALL), S.SETUP_SUB, b.x + u(40), r.bottom, b.w - u(80), p.ink_soft)
         lf = app.font(theme.SIZE_BODY, bold=True)
         vf = app.font(theme.SIZE_SMALL)
-        y = b.y + 96
+        rh, lw, y = self._geometry()
+        down = self.group.find(f"{self.ROWS[0]}:down")
+        vx = down.rect.right + u(14) if down is not None else b.x + u(400)
+        up = self.group.find(f"{self.ROWS[0]}:up")
+        vw = (up.rect.x - u(14) if up is not None else b.right - u(110)) - vx
         for k, row in enumerate(self.ROWS):
+            cy = y + rh // 2 - u(6)
             if k == self.row:
-                pygame.draw.rect(surface, p.bg, (b.x + 24, y - 6, b.w - 48, 56), border_radius=10)
-            text(surface, lf, S.SETUP_ROWS[row], (b.x + 40, y + 22), p.ink, anchor="midleft", max_width=280)
-            paragraph(surface, vf, self.value_label(row), pygame.Rect(b.x + 400, y, b.w - 400 - 110, 48), p.ink,
-                      max_lines=2, line_gap=0)
-            y += 64
+                pygame.draw.rect(surface, p.bg, (b.x + u(24), y - u(4), b.w - u(48), rh - u(4)), border_radius=u(10))
+            text(surface, lf, S.SETUP_ROWS[row], (b.x + u(40), cy), p.ink, anchor="midleft")
+            lines = wrap(vf, self.value_label(row), vw)
+            ty = cy - len(lines) * vf.get_linesize() // 2
+            for line in lines:
+                text(surface, vf, line, (vx, ty), p.ink)
+                ty += vf.get_linesize()
+            y += rh
         self.group.draw(surface)
-        text(surface, app.font(theme.SIZE_TINY), S.SETUP_HINT, (b.centerx, b.bottom - 82), p.ink_faint,
-             anchor="midbottom", max_width=b.w - 80)
+        reset = self.group.find("reset")
+        hint_y = (reset.rect.y if reset is not None else b.bottom) - u(8)
+        paragraph_full(surface, app.font(theme.SIZE_TINY), S.SETUP_HINT, b.x + u(40),
+                       hint_y - app.font(theme.SIZE_TINY).get_linesize(), b.w - u(80), p.ink_faint)
 
 
 def resolve_default(scenario) -> str:
