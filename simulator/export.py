@@ -180,7 +180,7 @@ def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = N
                 fh.write(text.encode("utf-8"))
             rows += block.n * len(block.episode_ids)
             del block
-            release_memory()  # a block's million cell strings are freed: keep the process from growing
+            release_memory()  # keep the freed cell strings and arrays from piling up in the process
     return rows
 
 

@@ -69,6 +69,7 @@ def _score(session: Session):
 
 def _run_block(job: dict, progress=None) -> dict:
     """Run one block (in a worker process or inline) and return its measures, scores and final state."""
+    release_memory()  # what sending the previous block's result left behind
     rng = np.random.default_rng(job["seed"] if job["k"] == 0 else [job["seed"], job["k"]])
     s = Session(job["scenario"], n=job["n"], infant=job["infant"], caregiver=job["caregiver"],
                 seed=job["seed"], overrides=job["overrides"], params=job["params"],
@@ -155,8 +156,8 @@ def iter_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver:
     """Run ``n`` infants through ``scenario`` in blocks of :data:`BLOCK` and yield each block, in order.
 
     Each block is a :class:`BatchResult` of at most :data:`BLOCK` infants whose ``first`` is its first
-    infant's index in the batch. Workers run at most two blocks ahead of the caller, so finished blocks
-    never pile up in memory. Bad arguments (an unknown ``--set`` key, say) raise here, before any block
+    infant's index in the batch. One block waits queued beyond those the workers run, so the workers
+    never idle and finished blocks never pile up in memory. Bad arguments (an unknown ``--set`` key, say) raise here, before any block
     runs. Args are those of :func:`run_batch`.
     """
     overrides = dict(overrides or {})
@@ -179,16 +180,19 @@ def _blocks(jobs: list[dict], workers: int, progress) -> Iterator[BatchResult]:
             yield _block_result(job, _run_block(job, inner))
         return
     with worker_pool(workers) as pool:
-        ahead = 2 * workers
+        ahead = workers + 1  # each finished block waiting here holds ~25 MB (5,000 infants)
         pending = deque(pool.submit(_run_block, job) for job in jobs[:ahead])
         try:
             for i, job in enumerate(jobs):
-                out = pending.popleft().result()
+                fut = pending.popleft()
                 if i + ahead < len(jobs):
                     pending.append(pool.submit(_run_block, jobs[i + ahead]))
+                block = _block_result(job, fut.result())
+                del fut  # a future keeps its result: hold the block only through ``block``
                 if progress:
                     progress((i + 1) / len(jobs))
-                yield _block_result(job, out)
+                yield block
+                del block  # the caller is done with it: do not keep it while the next one arrives
         finally:
             for fut in pending:  # the caller stopped early: drop what has not started
                 fut.cancel()
