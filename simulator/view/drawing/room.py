@@ -108,11 +108,11 @@ def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM, un
     return floor
 
 
-def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> None:
-    """A label centred under a figure, kept inside the room."""
+def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> pygame.Rect:
+    """A label centred under a figure, kept inside the room; returns where it went."""
     w = min(font.size(label)[0], room.w - 24)
     x = min(max(cx - w // 2, room.x + 12), room.right - 12 - w)
-    text(surface, font, label, (x, y), colour, max_width=room.w - 24)
+    return text(surface, font, label, (x, y), colour, max_width=room.w - 24)
 
 
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
@@ -171,10 +171,19 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         who = caregiver_label or S.PLAY_CAREGIVER
         label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
             caregiver_action, caregiver_action)) if caregiver_action else who
-        _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
+        cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
+    else:
+        cg_label = None
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
-        text(surface, lf, S.PLAY_INFANT, (ix + INFANT_W // 2, base + u(6)), p.ink_soft, anchor="midtop")
+        r = lf.size(S.PLAY_INFANT)
+        spot = pygame.Rect(0, base + u(6), r[0], r[1])
+        spot.centerx = ix + INFANT_W // 2
+        if cg_label is not None and spot.inflate(u(8), 0).colliderect(cg_label):
+            spot.right = cg_label.x - u(8)  # beside the caregiver's label, not under it
+            if spot.x < room.x + u(12):
+                spot.topleft = (max(room.x + u(12), spot.x), cg_label.bottom)
+        text(surface, lf, S.PLAY_INFANT, spot.topleft, p.ink_soft)
 
 
 def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,
