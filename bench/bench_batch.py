@@ -3,7 +3,7 @@
 Runs what ``python main.py batch strange_situation --n N --out F.csv`` runs (blocks streamed to the file
 as they finish) and prints its time and the peak memory of all processes together (the main process
 and its workers, sampled from /proc: bench/memory.py); then the speed-up per infant over one infant at
-a time. Prints figures; asserts nothing. Targets (issue 17): 10,000 infants <= 4 s on 2 idle cores;
+a time. Prints figures; asserts nothing. Targets (issue 17; docs/contract.md): 10,000 infants <= 4 s on 2 idle cores;
 memory <= 500 MB at any N, and at 100,000 within 20% of the figure at 10,000.
 Run: python bench/bench_batch.py [--n 10000] [--single 5] [--workers W] [--unscored]
 """
