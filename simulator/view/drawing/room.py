@@ -108,24 +108,29 @@ def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM, un
     return floor
 
 
-def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> None:
-    """A label centred under a figure, kept inside the room."""
+def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect,
+           right: int | None = None) -> pygame.Rect:
+    """A label centred under a figure, kept inside the room (and left of ``right`` when given); returns it."""
     w = min(font.size(label)[0], room.w - 24)
     x = min(max(cx - w // 2, room.x + 12), room.right - 12 - w)
+    if right is not None:
+        x = max(room.x + 12, min(x, right - w))
     text(surface, font, label, (x, y), colour, max_width=room.w - 24)
+    return pygame.Rect(x, y, w, font.get_linesize())
 
 
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
                 caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
                 stranger_action: str | None = None, stranger_label: str = "Stranger",
                 room: pygame.Rect = ROOM, caregiver_label: str | None = None,
-                skins: dict | None = None) -> None:
+                skins: dict | None = None, age_months: float | None = None) -> None:
     """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
 
     ``caregiver_action``/``stranger_action`` are action ids, or None when there is none yet (the adult is
     drawn neutral and labelled by name). The top strip of the room is left free for narration so it never
     covers a face. ``skins`` maps infant, caregiver and stranger to skin tones (see
-    :func:`~.figures.people_skins`); the drawing's defaults where absent.
+    :func:`~.figures.people_skins`); the drawing's defaults where absent. ``age_months`` (None: drawn
+    sitting) puts a young infant in an infant seat (:func:`~.figures.infant_look`).
     """
     skins = skins or {}
     p = app.palette
@@ -147,10 +152,11 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
     if partner_x is not None and near:
         ix = partner_x - INFANT_W + u(6)
     lf = app.font(theme.SIZE_TINY, bold=True)
-    infant_look = figures.infant_look(snap, behaviour, contact, near, **({"skin": skins["infant"]}
-                                                                         if "infant" in skins else {}))
+    infant_look = figures.infant_look(snap, behaviour, contact, near, age_months=age_months,
+                                      **({"skin": skins["infant"]} if "infant" in skins else {}))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
+    cg_label = st_label = None
     if st:
         r = pygame.Rect(st_x, base - ADULT_H + u(8), ADULT_W, ADULT_H)
         look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
@@ -160,7 +166,8 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
             figures.draw_adult(surface, r, "stranger", look)
         label = S.PLAY_ROLE_DOING.format(who=stranger_label, what=S.ACTION_CAPTIONS.get(stranger_action, stranger_action)) \
             if stranger_action else stranger_label
-        _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0), p.ink_soft, room)
+        st_label = _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0),
+                          p.ink_soft, room)
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
         look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
@@ -171,10 +178,13 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         who = caregiver_label or S.PLAY_CAREGIVER
         label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
             caregiver_action, caregiver_action)) if caregiver_action else who
-        _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
+        cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
-        text(surface, lf, S.PLAY_INFANT, (ix + INFANT_W // 2, base + u(6)), p.ink_soft, anchor="midtop")
+        # Beside the partner, the infant's label keeps clear of the partner's label on the same line.
+        beside = cg_label if cg else st_label if st else None
+        _label(surface, lf, S.PLAY_INFANT, ix + INFANT_W // 2, base + u(6), p.ink_soft, room,
+               right=beside.x - u(12) if beside is not None else None)
 
 
 def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,
