@@ -2,7 +2,6 @@
 report or compare; sizes are bounded; text from a file is printed with control characters escaped."""
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -83,16 +82,16 @@ def test_json_infinity_and_huge_numbers_are_refused(tmp_path, saved):
 
 
 @pytest.mark.parametrize("field", ["episodes", "actions"])
-def test_a_million_records_are_refused_quickly(tmp_path, saved, field):
+def test_too_many_records_are_refused_by_count(tmp_path, saved, field):
+    """The issue's files held a million; 100,000 is past every limit and keeps the suite quick
+    (bench/bench_limits.py refuses the million)."""
     record = {"episodes": '{"episode_name":"x"}', "actions": '{"step":1,"action":"smile"}',
               "events": '{"t":0,"kind":"x"}'}[field]
     head = json.dumps({**saved, field: []})
     f = tmp_path / "big.json"
-    f.write_text(head.replace(f'"{field}": []', f'"{field}": [' + ",".join([record] * 1_000_000) + "]"))
-    t0 = time.perf_counter()
-    with pytest.raises(SessionFileError, match="at most"):
-        load_session(f)
-    assert time.perf_counter() - t0 < 20  # was 45-60 s (a loose bound: the point is "not a minute")
+    f.write_text(head.replace(f'"{field}": []', f'"{field}": [' + ",".join([record] * 100_000) + "]"))
+    with pytest.raises(SessionFileError, match="at most"):  # refused by count (was read for 45-60 s);
+        load_session(f)  # bench/bench_limits.py prints how long the refusal takes
 
 
 def test_oversized_and_special_files_are_refused(tmp_path):

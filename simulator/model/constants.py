@@ -148,6 +148,8 @@ PA_UNMATCHED = 0.45
 #: Sociability's effect on positive affect: the social input is scaled by 1 + SOCIABILITY_PA_GAIN x
 #: (sociability - 0.5) (Gartstein & Rothbart 2003, IBQ-R smiling and laughter).
 SOCIABILITY_PA_GAIN = 1.5
+#: The middle of a temperament dimension's 0-1 scale: a middling infant's sociability.
+TEMPERAMENT_MID = 0.5
 #: Positive bids at a still face: early in the still-face infants smile and coo to re-engage the caregiver
 #: before protest (Tronick et al. 1978; Cohn & Tronick 1983: brief positive bids), more so the more
 #: sociable; the bid smile fades as violation passes the tolerance (SF5). Share of positive affect at full
@@ -228,3 +230,102 @@ FLAT_NONRESPONSE = 0.5
 #: Share of an action's soothing power lost when the expression is fully flat (comfort offered without warmth
 #: soothes less; Feldman 2007 on affective synchrony in co-regulation). Calibrated to CW2's direction.
 FLAT_COMFORT_LOSS = 0.5
+
+# --- Coefficients inside the step -------------------------------------------------------------------------
+# Shapes of the mechanisms cited in ``infant._step_kernel``. *Calibrated* means tuned, with the rest, so that
+# seeded populations pass the named rows of docs/validation.md; none sets an outcome directly.
+#: Share of stranger alarm the caregiver's presence takes away: the secure base (Sroufe 1977). Calibrated
+#: to SS2 (little distress in episode 3).
+SECURE_BASE_BUFFER = 0.5
+#: Stimulation above which an unmatched act over-stimulates (intrusive play, Stern 1977; Tronick 1989).
+OVERSTIMULATION_LEVEL = 0.6
+#: How far each strategy lowers the comfort an infant takes in: deactivation (avoidant infants accept less
+#: comfort; Main 1990), hyper-activation (resistant infants are slow to soothe; Cassidy & Berlin 1994) and
+#: fear of the caregiver (Main & Hesse 1990). Calibrated to SS5 (each prototype's reunion profile).
+ACCEPT_DEACT = 0.6
+ACCEPT_HYPER = 0.65
+ACCEPT_FEAR = 0.7
+#: Co-regulation is scaled by (SOOTHABILITY_FLOOR + soothability): a middling infant (0.5) takes comfort at
+#: the full rate K_COREGULATION (Rothbart 1981).
+SOOTHABILITY_FLOOR = 0.5
+#: Positive affect from a stranger's warmth relative to the caregiver's, with the caregiver away
+#: (Ainsworth et al. 1978 ch. 5: the stranger can engage, less well). Calibrated to SS2.
+STRANGER_WARMTH = 0.4
+#: How far unrepaired violation damps positive affect (SF1; Tronick et al. 1978). Calibrated to SF1-SF2.
+PA_VIOLATION_DAMP = 0.8
+#: How far unmatched stimulation turns gaze away (gaze aversion from over-stimulation; Field 1981).
+GAZE_STIM_DROP = 0.6
+#: Gaze held with a fully drained regulation reserve, relative to a full one: a drained infant looks away
+#: (withdrawal, SF5; Field 1981).
+GAZE_RESERVE_FLOOR = 0.4
+#: Mobility (0-1) from which an infant moves toward or away from the partner on its own (crawling; WHO
+#: MGRS 2006); younger infants sit facing the partner.
+MOBILE_LEVEL = 0.5
+
+# --- Behaviour propensities (``infant._weights``) ---------------------------------------------------------
+# Each behaviour's weight is a product of the state variables that call for it (cited beside the code);
+# the coefficients below set the balance between behaviours. All calibrated together to SF1-SF6, MR1-MR2,
+# SS2, SS5 and ID1-ID5; each comment names what it shapes.
+#: The stranger counts as half a partner for looking and smiling (Ainsworth et al. 1978 ch. 5).
+STRANGER_PARTNER = 0.5
+#: Looking at the partner even with low gaze (attention cycles; Brazelton, Koslowski & Main 1974).
+LOOK_BASE = 0.25
+#: Smiling: a base on top of gaze, and its overall weight (SF1 positive affect; MR1).
+SMILE_BASE = 0.3
+W_SMILE = 1.6
+#: Bids: damped by deactivation; a steady trickle in play (BID_BASE) that peaks when violation is half
+#: built (BID_VIOLATION; SF5, SF6); more when looking (BID_GAZE_BASE + gaze).
+BID_DEACT_DAMP = 0.7
+BID_BASE = 0.12
+BID_VIOLATION = 3.0
+BID_GAZE_BASE = 0.4
+#: Fussing peaks at middling distress; crying starts once displayed distress passes CRY_LEVEL (ID1, ID3,
+#: SS1: a minute of hard crying curtails a separation).
+W_FUSS = 2.2
+W_CRY = 5.0
+CRY_LEVEL = 0.45
+#: Proximity seeking is damped by deactivation (avoidant infants seek less; Main 1990) and by fear of the
+#: caregiver (Main & Hesse 1990).
+SEEK_DEACT_DAMP = 0.85
+SEEK_FEAR_DAMP = 0.4
+#: Reaching is the young infant's proximity seeking, giving way to approach as mobility grows.
+REACH_BASE = 1.2
+REACH_MOBILITY_DROP = 0.6
+#: A mobile infant far from the partner approaches more readily than one already near (SS4 full approach).
+APPROACH_FAR_GAIN = 2.5
+#: Clinging once in contact, damped by deactivation (SS3 contact maintaining).
+CLING_DEACT_DAMP = 0.8
+W_CLING = 2.5
+#: Resistance in contact: a hyper-activating strategy mixes contact seeking with anger (Cassidy & Berlin
+#: 1994); a distressed infant also pushes the stranger away.
+W_RESIST = 2.4
+RESIST_BASE = 0.3
+RESIST_STRANGER = 0.5
+#: Avoidance: from deactivation (A), from withdrawal at a non-responding caregiver, and from fear (D);
+#: a little toward the stranger.
+W_AVOID = 1.6
+AVOID_BASE = 0.2
+AVOID_WITHDRAWAL = 0.6
+AVOID_FEAR = 0.8
+AVOID_STRANGER = 0.2
+#: Self-comforting when the reserve is drained; a responding caregiver is a safe haven instead (SAFE_HAVEN
+#: of it), unless the strategy is deactivating (Ainsworth et al. 1978; Main 1990).
+SELF_SOOTHE_BASE = 0.2
+W_SELF_SOOTHE = 0.9
+SAFE_HAVEN = 0.7
+#: Exploring: a base and a mobility gain; a deactivating strategy turns attention to toys (Main 1990),
+#: from EXPLORE_DEACT_FLOOR at no deactivation to 1 at full.
+EXPLORE_BASE = 0.25
+EXPLORE_MOBILITY = 1.4
+EXPLORE_DEACT_FLOOR = 0.5
+#: Freezing from fear of the caregiver (Main & Solomon 1990).
+FREEZE_BASE = 0.2
+W_FREEZE = 1.6
+#: Looking away in play (a base on top of low gaze), and withdrawal at a non-responding caregiver that
+#: grows as the reserve drains (SF5).
+LOOK_AWAY_BASE = 0.3
+WITHDRAW_BASE = 0.25
+WITHDRAW_DRAIN = 0.9
+#: Searching for the absent caregiver (SS3 search), damped by deactivation.
+SEARCH_DEACT_DAMP = 0.7
+W_SEARCH = 1.4

@@ -189,19 +189,28 @@ _BEHAVIOUR_TABLE[4, [Behaviour.REACH, Behaviour.APPROACH, Behaviour.CLING]] = 1.
 #: length, not by field names: renaming or swapping a constant must show up as an edit of this file,
 #: which recompiles the kernel. A test checks this list against the kernel's source.
 KERNEL_CONSTANTS = (
-    "ALONE_ALARM", "AROUSAL_NOISE", "AVERSION_RELIEF", "BENIGN_MISMATCH_VIOLATION", "BID_POSITIVE",
-    "CONTACT_COMFORT", "DISPLAY_MARGIN", "DISPLAY_NOISE", "DT_S", "EXPECTATION_LEARNING_RATE", "FEAR_ALARM",
-    "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE", "GAZE_EXPLORE_PULL", "GAZE_FACE_TO_FACE", "GAZE_VIOLATION_DROP",
-    "HYPER_ALARM", "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE", "K_COREGULATION", "K_LOAD",
-    "K_RESERVE_DRAIN", "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL", "MASKING_COST",
-    "MASKING_STRENGTH", "MONITOR_MAX", "OVERSTIMULATION_ALARM", "PA_EXPLORE", "PA_MATCHED", "PA_UNMATCHED",
-    "PROXIMITY_FROM_AROUSAL", "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES", "P_CONTACT_ON_APPROACH",
-    "P_LEAVE_CONTACT", "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF", "REACTIVITY_FLOOR", "REACTIVITY_POWER",
-    "RESERVE_DRAIN_AROUSAL", "ROOM_NOVELTY_ALARM", "SEEK_SET_GOAL", "SEPARATION_ALARM", "SOBERING",
-    "SOCIABILITY_PA_GAIN", "SOCIAL_MONITORING", "STRANGER_ALARM", "STRANGER_COMFORT_FACTOR", "STRANGER_SEEK",
-    "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S", "TAU_POSITIVE_S", "TAU_PROXIMITY_S", "TAU_REPAIR_S",
-    "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S", "THREAT_ALARM", "TRUST_FLOOR", "VIOLATION_ALARM",
-    "VIOLATION_TOLERANCE", "W_LOOK", "W_LOOK_AWAY", "YOUNG_DISPLAY_MARGIN",
+    "ACCEPT_DEACT", "ACCEPT_FEAR", "ACCEPT_HYPER", "ALONE_ALARM", "APPROACH_FAR_GAIN", "AROUSAL_NOISE",
+    "AVERSION_RELIEF", "AVOID_BASE", "AVOID_FEAR", "AVOID_STRANGER", "AVOID_WITHDRAWAL",
+    "BENIGN_MISMATCH_VIOLATION", "BID_BASE", "BID_DEACT_DAMP", "BID_GAZE_BASE", "BID_POSITIVE",
+    "BID_VIOLATION", "CLING_DEACT_DAMP", "CONTACT_COMFORT", "CRY_LEVEL", "DISPLAY_MARGIN", "DISPLAY_NOISE",
+    "DT_S", "EXPECTATION_LEARNING_RATE", "EXPLORE_BASE", "EXPLORE_DEACT_FLOOR", "EXPLORE_MOBILITY",
+    "FEAR_ALARM", "FLAT_COMFORT_LOSS", "FLAT_NONRESPONSE", "FREEZE_BASE", "GAZE_EXPLORE_PULL",
+    "GAZE_FACE_TO_FACE", "GAZE_RESERVE_FLOOR", "GAZE_STIM_DROP", "GAZE_VIOLATION_DROP", "HYPER_ALARM",
+    "HYPER_AMPLIFY", "K_AROUSAL_LEAK", "K_AROUSE", "K_COREGULATION", "K_LOAD", "K_RESERVE_DRAIN",
+    "K_RESERVE_REFILL", "K_SELF_REGULATION", "LOAD_AROUSAL", "LOOK_AWAY_BASE", "LOOK_BASE", "MASKING_COST",
+    "MASKING_STRENGTH", "MOBILE_LEVEL", "MONITOR_MAX", "OVERSTIMULATION_ALARM", "OVERSTIMULATION_LEVEL",
+    "PA_EXPLORE", "PA_MATCHED", "PA_UNMATCHED", "PA_VIOLATION_DAMP", "PROXIMITY_FROM_AROUSAL",
+    "PROXIMITY_FROM_SEPARATION", "P_APPROACH_ARRIVES", "P_CONTACT_ON_APPROACH", "P_LEAVE_CONTACT",
+    "P_PUSH_FREE", "P_PUT_DOWN", "P_WANDER_OFF", "REACH_BASE", "REACH_MOBILITY_DROP", "REACTIVITY_FLOOR",
+    "REACTIVITY_POWER", "RESERVE_DRAIN_AROUSAL", "RESIST_BASE", "RESIST_STRANGER", "ROOM_NOVELTY_ALARM",
+    "SAFE_HAVEN", "SEARCH_DEACT_DAMP", "SECURE_BASE_BUFFER", "SEEK_DEACT_DAMP", "SEEK_FEAR_DAMP",
+    "SEEK_SET_GOAL", "SELF_SOOTHE_BASE", "SEPARATION_ALARM", "SMILE_BASE", "SOBERING", "SOCIABILITY_PA_GAIN",
+    "SOCIAL_MONITORING", "SOOTHABILITY_FLOOR", "STRANGER_ALARM", "STRANGER_COMFORT_FACTOR",
+    "STRANGER_PARTNER", "STRANGER_SEEK", "STRANGER_WARMTH", "TAU_GAZE_S", "TAU_LOAD_S", "TAU_NEGATIVE_S",
+    "TAU_POSITIVE_S", "TAU_PROXIMITY_S", "TAU_REPAIR_S", "TAU_VIOLATION_FADE_S", "TAU_VIOLATION_S",
+    "TEMPERAMENT_MID", "THREAT_ALARM", "TRUST_FLOOR", "VIOLATION_ALARM", "VIOLATION_TOLERANCE",
+    "WITHDRAW_BASE", "WITHDRAW_DRAIN", "W_AVOID", "W_CLING", "W_CRY", "W_FREEZE", "W_FUSS", "W_LOOK",
+    "W_LOOK_AWAY", "W_RESIST", "W_SEARCH", "W_SELF_SOOTHE", "W_SMILE", "YOUNG_DISPLAY_MARGIN",
 )
 Constants = namedtuple("Constants", KERNEL_CONSTANTS)
 #: Their current values (floats), passed to the kernel at every step.
@@ -359,8 +368,8 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         if not cg:
             alarm += separation[i] * (K.SEPARATION_ALARM + (0.0 if stranger_here else K.ALONE_ALARM))
         if stranger_here:
-            alarm += wariness[i] * K.STRANGER_ALARM * (1.0 - 0.5 * cgf)
-        if stim > 0.6:
+            alarm += wariness[i] * K.STRANGER_ALARM * (1.0 - K.SECURE_BASE_BUFFER * cgf)
+        if stim > K.OVERSTIMULATION_LEVEL:
             alarm += K.OVERSTIMULATION_ALARM * stim * (1.0 - mf)
         alarm += K.ROOM_NOVELTY_ALARM * novelty_arr[i]
         # Fear of the caregiver amplifies alarm while the caregiver is present: the haven is also a
@@ -379,13 +388,13 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # (resistant infants are slow to soothe; Cassidy & Berlin 1994) and by fear of the caregiver
         # (Main & Hesse 1990).
         trust = K.TRUST_FLOOR + (1.0 - K.TRUST_FLOOR) * expectation[i]
-        acceptance = (1.0 - 0.6 * deact) * (1.0 - 0.65 * hyper) * (1.0 - 0.7 * fear)
+        acceptance = (1.0 - K.ACCEPT_DEACT * deact) * (1.0 - K.ACCEPT_HYPER * hyper) * (1.0 - K.ACCEPT_FEAR * fear)
         comfort_in = 0.0
         if cg:
             comfort_in = (comfort * mf + (K.CONTACT_COMFORT if held else 0.0)) * trust * acceptance
         elif st:
             comfort_in = K.STRANGER_COMFORT_FACTOR * (act_tab[1, sact] + (K.CONTACT_COMFORT if held else 0.0))
-        soothe = (0.5 + soothability[i]) * comfort_in * K.K_COREGULATION + K.K_SELF_REGULATION * r0
+        soothe = (K.SOOTHABILITY_FLOOR + soothability[i]) * comfort_in * K.K_COREGULATION + K.K_SELF_REGULATION * r0
 
         # Masking: the displayed distress an avoidant strategy suppresses costs arousal (Spangler &
         # Grossmann 1993; PD5).
@@ -411,10 +420,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # Positive affect: warm contingent input lifts it, more when matched (Tronick & Cohn 1989);
         # toys give a little; arousal and unrepaired violation damp it (SF1).
         social = warmth * (1.0 - nonresp) * (K.PA_MATCHED * mf + K.PA_UNMATCHED * (1.0 - mf))
-        social += stf * 0.4 * act_tab[0, sact] * K.PA_UNMATCHED
+        social += stf * K.STRANGER_WARMTH * act_tab[0, sact] * K.PA_UNMATCHED
         # A sociable infant smiles more for the same input (Gartstein & Rothbart 2003).
-        social *= 1.0 + K.SOCIABILITY_PA_GAIN * (soc - 0.5)
-        pa_target = _clip01(social + (K.PA_EXPLORE if b == _EXPLORE else 0.0)) * (1.0 - a) * (1.0 - 0.8 * v)
+        social *= 1.0 + K.SOCIABILITY_PA_GAIN * (soc - K.TEMPERAMENT_MID)
+        pa_target = _clip01(social + (K.PA_EXPLORE if b == _EXPLORE else 0.0)) * (1.0 - a) * (1.0 - K.PA_VIOLATION_DAMP * v)
         # Positive bids at a still face, before protest (Cohn & Tronick 1983; SF5).
         # A sociable infant keeps bidding; a less sociable one gives up as violation builds.
         pa_target += K.BID_POSITIVE * soc * nonresp * (1.0 - v * (1.0 - soc)) * (1.0 - a)
@@ -432,10 +441,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         explore_pull = K.GAZE_EXPLORE_PULL * mobility[i] * (1.0 if toys_arr[i] else 0.0) * (1.0 - p0)
         # Unrepaired violation turns gaze away less in a sociable infant, who keeps monitoring the still
         # face (socially engaged style; Montirosso et al. 2015; ID1). Face interest falls with age (ID6).
-        monitor = min(max(1.0 - K.SOCIAL_MONITORING * (soc - 0.5), 0.0), K.MONITOR_MAX)
+        monitor = min(max(1.0 - K.SOCIAL_MONITORING * (soc - K.TEMPERAMENT_MID), 0.0), K.MONITOR_MAX)
         g_target = cgf * K.GAZE_FACE_TO_FACE * P.face_interest[i] * (1.0 - K.GAZE_VIOLATION_DROP * v * monitor) * (
-            1.0 - 0.6 * stim * (1.0 - mf)) * (
-            0.4 + 0.6 * r) * (1.0 - explore_pull)
+            1.0 - K.GAZE_STIM_DROP * stim * (1.0 - mf)) * (
+            K.GAZE_RESERVE_FLOOR + (1.0 - K.GAZE_RESERVE_FLOOR) * r) * (1.0 - explore_pull)
         g = float(gaze[i])
         g = _clip01(g + k_gaze * (g_target - g) + display_noise * z[3, i])
 
@@ -505,7 +514,7 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
                   or (act_tab[7, pact] > 0.0 and u[3, i] < K.P_PUT_DOWN))
         held = partner and ((held and not let_go) or picked_up or accepted)
         contact[i] = held
-        if mobility[i] > 0.5:
+        if mobility[i] > K.MOBILE_LEVEL:
             arrives = b == _APPROACH and u[4, i] < K.P_APPROACH_ARRIVES
             wanders = beh_tab[3, b] > 0.0 and u[4, i] < K.P_WANDER_OFF
             near[i] = partner and (held or ((was_near or arrives) and not wanders))
@@ -524,40 +533,44 @@ def _weights(K, w, cgf, stf, na, pa, g, p, v, r, a, deact, hyper, fear, mob, sep
     the working-model strategies for avoidance (A), resistance (C) and freezing (D). ``stf`` is 1 when
     the stranger is the partner (caregiver away), ``nonresp`` and ``stim`` the caregiver's channels.
     """
-    partner = cgf + stf * 0.5
+    partner = cgf + stf * K.STRANGER_PARTNER
     contact = 1.0 if held else 0.0
     free = 1.0 - contact
     calm = 1.0 - na
-    w[_LOOK] = (0.25 + g) * calm * partner * K.W_LOOK
-    w[_SMILE] = pa * (0.3 + g) * partner * 1.6 * calm
+    w[_LOOK] = (K.LOOK_BASE + g) * calm * partner * K.W_LOOK
+    w[_SMILE] = pa * (K.SMILE_BASE + g) * partner * K.W_SMILE * calm
     # Bids: a steady trickle in play, peaking when violation is half-built (SF5, SF6).
-    w[_BID] = cgf * calm * (1.0 - 0.7 * deact) * (0.12 + 3.0 * nonresp * v * (1.0 - v) * r) * (0.4 + g)
-    w[_FUSS] = 2.2 * na * (1.0 - na)
-    w[_CRY] = 5.0 * max(na - 0.45, 0.0)
+    w[_BID] = cgf * calm * (1.0 - K.BID_DEACT_DAMP * deact) * (K.BID_BASE + K.BID_VIOLATION * nonresp * v * (1.0 - v) * r) * (
+        K.BID_GAZE_BASE + g)
+    w[_FUSS] = K.W_FUSS * na * (1.0 - na)
+    w[_CRY] = K.W_CRY * max(na - K.CRY_LEVEL, 0.0)
     # Attachment behaviour switches on above a set-goal of proximity drive (Bowlby 1969: a control system
     # activated by alarm); below it a secure infant explores and keeps in touch from a distance, using the
     # caregiver as a secure base (Ainsworth et al. 1978 ch. 5; ID5).
     # A hyper-activating strategy keeps the attachment system chronically switched on: it lowers the set-goal
     # (Cassidy & Kobak 1988; Main 1990).
     goal = K.SEEK_SET_GOAL * (1.0 - hyper)
-    seek = max(p - goal, 0.0) / (1.0 - goal) * (1.0 - 0.85 * deact) * (1.0 - 0.4 * fear)
+    seek = max(p - goal, 0.0) / (1.0 - goal) * (1.0 - K.SEEK_DEACT_DAMP * deact) * (1.0 - K.SEEK_FEAR_DAMP * fear)
     # Infants seek the caregiver, rarely the stranger (Ainsworth et al. 1978 ch. 5: proximity seeking to the
     # stranger stays low in episodes 4 and 7).
     seek_partner = cgf + stf * K.STRANGER_SEEK
-    w[_REACH] = seek_partner * free * seek * (1.2 - 0.6 * mob)
-    w[_APPROACH] = seek_partner * free * seek * mob * (1.0 if near else 2.5)
-    w[_CLING] = contact * p * (1.0 - 0.8 * deact) * 2.5
-    w[_RESIST] = contact * (2.4 * hyper * (0.3 + na) + 0.5 * stf * na)
-    w[_AVOID] = cgf * (1.6 * deact * (0.2 + p) + 0.6 * nonresp * v * (1.0 - r) + 0.8 * fear * p) + stf * 0.2 * p
+    w[_REACH] = seek_partner * free * seek * (K.REACH_BASE - K.REACH_MOBILITY_DROP * mob)
+    w[_APPROACH] = seek_partner * free * seek * mob * (1.0 if near else K.APPROACH_FAR_GAIN)
+    w[_CLING] = contact * p * (1.0 - K.CLING_DEACT_DAMP * deact) * K.W_CLING
+    w[_RESIST] = contact * (K.W_RESIST * hyper * (K.RESIST_BASE + na) + K.RESIST_STRANGER * stf * na)
+    w[_AVOID] = cgf * (K.W_AVOID * deact * (K.AVOID_BASE + p) + K.AVOID_WITHDRAWAL * nonresp * v * (1.0 - r)
+                       + K.AVOID_FEAR * fear * p) + stf * K.AVOID_STRANGER * p
     # Self-comforting when the reserve is drained; an available (responding) caregiver is a safe haven
     # instead, unless the strategy is deactivating (Ainsworth et al. 1978; Main 1990).
-    w[_SELF_SOOTHE] = (1.0 - r) * (0.2 + na) * 0.9 * (1.0 - 0.7 * cgf * (1.0 - nonresp) * (1.0 - deact))
-    w[_EXPLORE] = (1.0 if toys else 0.0) * (1.0 - p) ** 2 * (0.25 + 1.4 * mob) * (0.5 + 0.5 * deact) * free
-    w[_FREEZE] = cgf * fear * (0.2 + a) * 1.6
+    w[_SELF_SOOTHE] = (1.0 - r) * (K.SELF_SOOTHE_BASE + na) * K.W_SELF_SOOTHE * (
+        1.0 - K.SAFE_HAVEN * cgf * (1.0 - nonresp) * (1.0 - deact))
+    w[_EXPLORE] = (1.0 if toys else 0.0) * (1.0 - p) ** 2 * (K.EXPLORE_BASE + K.EXPLORE_MOBILITY * mob) * (
+        K.EXPLORE_DEACT_FLOOR + (1.0 - K.EXPLORE_DEACT_FLOOR) * deact) * free
+    w[_FREEZE] = cgf * fear * (K.FREEZE_BASE + a) * K.W_FREEZE
     # Attention-withdrawal cycles: even in happy play infants look away often, more as stimulation
     # builds (Brazelton, Koslowski & Main 1974; Field 1981). Idle looking away fades when the attachment
     # system is active (proximity drive high). In the still-face, gaze aversion grows as the regulation
     # reserve drains: withdrawal (SF5).
-    w[_LOOK_AWAY] = (K.W_LOOK_AWAY * ((0.3 + (1.0 - g)) * (1.0 - p) + stim)
-                     + (0.25 + 0.9 * (1.0 - r)) * v * nonresp)
-    w[_SEARCH] = (1.0 - cgf) * p * mob * sep * (1.0 - 0.7 * deact) * 1.4
+    w[_LOOK_AWAY] = (K.W_LOOK_AWAY * ((K.LOOK_AWAY_BASE + (1.0 - g)) * (1.0 - p) + stim)
+                     + (K.WITHDRAW_BASE + K.WITHDRAW_DRAIN * (1.0 - r)) * v * nonresp)
+    w[_SEARCH] = (1.0 - cgf) * p * mob * sep * (1.0 - K.SEARCH_DEACT_DAMP * deact) * K.W_SEARCH

@@ -25,6 +25,9 @@ from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
 
 
+#: Run numbers (seeds) the app hands out, cycling: plenty of different babies, short enough to read aloud.
+RUN_NUMBERS = 100000
+
 class App:
     """The running application. Scenes reach shared things through it.
 
@@ -69,6 +72,10 @@ class App:
         if sound is None:
             sound = self.settings.sound and not (projector or self.settings.projector)
         self.sound = _make_sound(enabled=sound)
+        # Each scenario opened from Home meets a different baby: runs are numbered from the clock in a real
+        # launch, from 1 under tests and screenshots (deterministic). The number is the run's seed, saved
+        # with the session, so any run replays exactly.
+        self._next_run = 1 if self.headless else int(time.time()) % RUN_NUMBERS
 
     # --- window and layout --------------------------------------------------------------------------
     def _open_window(self, size, fullscreen: bool) -> pygame.Surface:
@@ -120,6 +127,12 @@ class App:
         self._layout = Layout(self.window_size, self.text_scale)
         self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
         self._notify_layout()
+
+    def new_run(self) -> int:
+        """The seed of the next run opened from Home (a new baby each time, 1 to RUN_NUMBERS - 1)."""
+        run = self._next_run
+        self._next_run = self._next_run % (RUN_NUMBERS - 1) + 1
+        return run
 
     def toggle_fullscreen(self) -> None:
         """Switch between full screen and the last window size."""

@@ -360,9 +360,9 @@ class HomeScene(Scene):
         self.app.push(ConfirmQuitScene(self.app))
 
     def open(self, sc) -> None:
-        """Go to the Briefing of a scenario."""
+        """Go to the Briefing of a scenario, with a new baby (a new run number)."""
         from .briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, sc))
+        self.app.push(BriefingScene(self.app, sc, seed=self.app.new_run()))
 
     def open_glossary(self) -> None:
         """Open the Glossary."""
