@@ -187,3 +187,16 @@ def test_make_session_runs_unlabelled():
     for _ in range(400):  # the first 100 s: enough to show it plays (test_content runs it to the end)
         s.step()
     assert s.steps_taken == 400 and s.log.caregiver_present[0, 0]
+
+
+def test_kappa_has_a_95_percent_confidence_interval():
+    from simulator.content.observer import cohens_kappa
+    a = ["A", "B", "B", "C", "B", "D", "B", "A", "B", "C"]
+    b = ["A", "B", "B", "C", "A", "D", "B", "B", "B", "C"]
+    k = cohens_kappa(a, b)
+    lo, hi = k.ci95
+    assert -1.0 <= lo < k.kappa < hi <= 1.0
+    se = ((k.observed * (1 - k.observed)) / (k.n * (1 - k.expected) ** 2)) ** 0.5
+    assert abs((k.kappa - lo) - 1.959964 * se) < 1e-9  # Cohen's (1960) large-sample interval
+    k5 = cohens_kappa(a[:5], b[:5])
+    assert k5.ci95[1] - k5.ci95[0] > hi - lo  # fewer infants, a wider interval

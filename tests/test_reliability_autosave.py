@@ -173,3 +173,25 @@ def test_autosave_to_an_unusable_folder_reports_once(tmp_path):
     assert saver.last_error and err.getvalue().count("warning:") == 1
     assert not saver.tick(0.5)  # retries wait AUTOSAVE_RETRY_S
     assert json.loads(json.dumps(saver.last_error))  # a plain one-line string
+
+
+def test_a_killed_write_leaves_no_temporary_file_behind_the_next_write(tmp_path):
+    from simulator.model.io import atomic_write_text
+
+    target = tmp_path / "out.csv"
+    stale = tmp_path / ".out.csv.k1ll3d.tmp"  # what a SIGKILL during the write leaves
+    other = tmp_path / ".other.csv.k1ll3d.tmp"
+    for f in (stale, other):
+        f.write_text("half")
+        old = time.time() - 2 * 3600
+        os.utime(f, (old, old))
+    atomic_write_text(target, "a,b\n")
+    assert target.read_text() == "a,b\n" and not stale.exists() and other.exists()
+
+
+def test_debrief_saves_follow_the_chosen_data_folder(tmp_path, monkeypatch):
+    from simulator.view.scenes.debrief import save_folder
+
+    monkeypatch.delenv("ATTUNE_SAVE_DIR", raising=False)
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "data"))
+    assert save_folder() == tmp_path / "data" / "exports"

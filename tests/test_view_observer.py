@@ -165,3 +165,18 @@ def test_fuzz_observer():
             app.tick(rng.choice([0.0, 1 / 60, 0.25]), events=[])
         phases.add(obs.phase)
     assert "watch" in phases
+
+
+def test_scores_typed_straight_in_without_focusing_a_stepper_and_blocks_of_5():
+    app = make_app()
+    obs = observer(app, block_size=10)
+    wait_phase(app, obs, "watch")
+    f = obs.group.focused
+    assert f is None or not f.ident.startswith("rate:")
+    for key in (pygame.K_6, pygame.K_5, pygame.K_1, pygame.K_2, pygame.K_7):
+        press(app, key)
+    first, second = OB.EPISODES
+    assert [obs.rating[first][s] for s in OB.SCALES] == [6, 5, 1, 2]
+    assert obs.rating[second][OB.SCALES[0]] == 7  # on into the second reunion
+    obs.set_block_size(5)
+    assert obs.block_size == 5

@@ -248,3 +248,4 @@ def test_slash_switches_hints_off_for_a_test_yourself_run():
     assert app.hints
     press(app, pygame.K_SLASH)
     assert app.hints is False
+

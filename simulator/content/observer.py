@@ -72,6 +72,10 @@ CLASS_ALIASES: dict[str, str] = {
 }
 #: Infants in a block.
 BLOCK_SIZE = 10
+#: Block sizes on offer: 5 for a short seminar practice, 10 for a steadier kappa.
+BLOCK_SIZES = (5, 10)
+#: z for a two-sided 95% interval.
+Z_95 = 1.959964
 #: Below this many infants the block summary warns that kappa is unstable.
 MIN_INFANTS_FOR_KAPPA = 5
 
@@ -103,6 +107,9 @@ class KappaResult:
         categories: the category labels, in the order of the confusion matrix.
         confusion: (K, K) counts, rows rater a, columns rater b.
         message: empty when kappa is well defined, else why it is nan or unreliable.
+        ci95: the approximate 95% confidence interval (low, high), clipped to -1..1, from Cohen's (1960)
+            large-sample standard error sqrt(p_o (1 - p_o) / (n (1 - p_e)^2)); (nan, nan) when kappa is
+            undefined. With 5 or 10 infants it is wide, which is the honest message.
     """
 
     kappa: float
@@ -112,6 +119,7 @@ class KappaResult:
     categories: tuple[str, ...]
     confusion: np.ndarray
     message: str = ""
+    ci95: tuple[float, float] = (math.nan, math.nan)
 
 
 def _as_scale_value(v: Any, where: str) -> float:
@@ -193,7 +201,9 @@ def kappa_from_confusion(m: np.ndarray, categories: Sequence[str] = CLASSES) -> 
     message = ""
     if n < MIN_INFANTS_FOR_KAPPA:
         message = f"kappa from only {n} infant(s) is unstable; rate a full block of {BLOCK_SIZE}"
-    return KappaResult(float(kappa), observed, expected, n, cats, m, message)
+    se = math.sqrt(max(observed * (1.0 - observed), 0.0) / (n * (1.0 - expected) ** 2))
+    ci = (max(-1.0, kappa - Z_95 * se), min(1.0, kappa + Z_95 * se))
+    return KappaResult(float(kappa), observed, expected, n, cats, m, message, ci)
 
 
 def cohens_kappa(a: Sequence[Any], b: Sequence[Any], categories: Sequence[str] = CLASSES) -> KappaResult:
@@ -247,8 +257,8 @@ class BlockAgreement:
         if math.isnan(k.kappa):
             out.append(f"Cohen's kappa: undefined ({k.message})")
         else:
-            out.append(f"Cohen's kappa: {k.kappa:.2f} (observed {k.observed:.0%}, chance {k.expected:.0%})"
-                       + (f"; {k.message}" if k.message else ""))
+            out.append(f"Cohen's kappa: {k.kappa:.2f}, 95% CI {k.ci95[0]:.2f} to {k.ci95[1]:.2f} (observed "
+                       f"{k.observed:.0%}, chance {k.expected:.0%})" + (f"; {k.message}" if k.message else ""))
         return out
 
 

@@ -60,6 +60,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     if not folder.is_dir():
         raise OutputError(f"{where}: folder {clip(folder, 300)} does not exist")
     mode = _new_file_mode(target)
+    clean_stale_temp_files(folder, name=target.name)  # left by a write of this file that was killed
     try:
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.name[:TEMP_NAME_CHARS]}.", suffix=TEMP_SUFFIX,
                                    dir=folder)
@@ -86,11 +87,12 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def clean_stale_temp_files(folder: str | Path, older_than_s: float = 3600.0) -> int:
+def clean_stale_temp_files(folder: str | Path, older_than_s: float = 3600.0, name: str | None = None) -> int:
     """Delete this module's temporary files (``.NAME.XXXXXXXX.tmp``) in ``folder`` left by a killed write.
 
     Only hidden ``*.tmp`` files older than ``older_than_s`` seconds are removed (a write in progress in
-    another process is seconds old). Returns how many were removed; never raises.
+    another process is seconds old); with ``name``, only those of that target file. Returns how many
+    were removed; never raises.
     """
     import time
 
@@ -102,6 +104,8 @@ def clean_stale_temp_files(folder: str | Path, older_than_s: float = 3600.0) -> 
     now = time.time()
     for e in entries:
         if not (e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)):
+            continue
+        if name is not None and not e.name.startswith(f"{TEMP_PREFIX}{name[:TEMP_NAME_CHARS]}."):
             continue
         try:
             if e.is_file(follow_symlinks=False) and now - e.stat(follow_symlinks=False).st_mtime > older_than_s:

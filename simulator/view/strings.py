@@ -322,7 +322,7 @@ DEBRIEF_SSP_TITLE = "Ainsworth's scales (1-7), episode by episode"
 DEBRIEF_SSP_NO_SCORING = "Scoring is not installed in this build, so the scales and the classification are not shown."
 DEBRIEF_CLASS = "Classification: {code}, {name}"
 DEBRIEF_CLASS_BESTFIT = "Best fit among A, B, C: {code}"
-DEBRIEF_DISORG = "Disorganization index {d} of 9"
+DEBRIEF_DISORG = "Disorganisation rating {d} (1-9; D from 5)"
 DEBRIEF_PUBLISHED_DIST = "Published (Baltimore, Ainsworth et al. 1978): A 22%, B 66%, C 12%; about 15% D in low-risk samples."
 DEBRIEF_DIST_SEGMENT = "{code} {pct}%"
 DEBRIEF_PATTERN_NOTE = "A classification describes this relationship in this procedure, not the child."
@@ -344,15 +344,15 @@ DEBRIEF_SUB_UNFINISHED = "{stopped}  ·  {sub}"
 DEBRIEF_CLASS_D_EXTRA = "{best}  ·  {index}"
 DEBRIEF_MEASURE = {"positive_affect": "Positive affect", "negative_affect": "Negative affect", "gaze": "Gaze"}
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
-SCALE_SHORT = {
-    "proximity_seeking": "PS",
-    "contact_maintaining": "CM",
-    "resistance": "RS",
-    "avoidance": "AV",
-    "search": "SE",
-    "distance_interaction": "DI",
+SCALE_SHORT = {  # column heads: short words, not letter codes
+    "proximity_seeking": "Seek",
+    "contact_maintaining": "Keep",
+    "resistance": "Resist",
+    "avoidance": "Avoid",
+    "search": "Search",
+    "distance_interaction": "Distance",
 }
-SCALE_KEY = "PS proximity seeking · CM contact maintaining · RS resistance · AV avoidance · SE search · DI distance interaction"
+SCALE_KEY = "Ainsworth's 1-7 scales: Seek proximity · Keep contact · Resist · Avoid · Search · Distance interaction"
 
 # --- Glossary -----------------------------------------------------------------------------------------------
 GLOSSARY_TITLE = "Glossary"

@@ -78,7 +78,7 @@ T = {
     "all_scales": "All four scales",
     "block_class": "Classification",
     "block_same": "Same pattern for {pct} of infants ({k} of {n})",
-    "block_kappa": "Cohen's kappa {kappa:.2f}  (observed {obs:.0%}, chance {exp:.0%})",
+    "block_kappa": "Cohen's kappa {kappa:.2f}, 95% CI {lo:.2f} to {hi:.2f}  (observed {obs:.0%}, chance {exp:.0%})",
     "block_kappa_nan": "Cohen's kappa: undefined",
     "block_guide": "A rough guide (Landis & Koch 1977): 0.41–0.60 moderate, 0.61–0.80 substantial, above 0.80 "
                    "almost perfect. Agreement grows with practice.",
@@ -89,6 +89,7 @@ T = {
                    "reported. Empty boxes are left out.",
     "per_infant": "Infant {k}: you {you}, Attune {att}",
     "new_block": "New block",
+    "block_of": "{n} infants",
     "home": "Home",
     "play": "Play",
     "pause": "Pause",
@@ -321,6 +322,28 @@ class ObserverScene(Scene):
             new = max(1, min(7, new))
         self.rating[episode][scale] = new
 
+    def typing_cell(self) -> tuple[str, str]:
+        """The (episode, scale) a typed score goes into: the focused stepper's, else the cell in hand (the first
+        empty one to begin with)."""
+        f = self.group.focused
+        if f is not None and f.ident.startswith("rate:"):
+            _, e, scale, _ = f.ident.split(":")
+            self.cell = (e, scale)
+        cell = getattr(self, "cell", None)
+        if cell is None:
+            empty = [(e, sc) for e in OB.EPISODES for sc in OB.SCALES if self.rating[e][sc] is None]
+            cell = empty[0] if empty else (OB.EPISODES[0], OB.SCALES[0])
+        return cell
+
+    def _next_cell(self, e: str, scale: str) -> tuple[str, str]:
+        cells = [(ep, sc) for ep in OB.EPISODES for sc in OB.SCALES]
+        return cells[(cells.index((e, scale)) + 1) % len(cells)]
+
+    def set_block_size(self, n: int) -> None:
+        """Blocks of 5 or 10 infants (a short practice fits a seminar; 10 gives a steadier kappa)."""
+        self.block_size = max(1, int(n))
+        self.relayout()
+
     def choose_class(self, code: str) -> None:
         """Pick (or, a second time, un-pick) a classification."""
         if self.phase != "watch":
@@ -417,6 +440,11 @@ class ObserverScene(Scene):
         if self.phase == "block":
             items.append(Button((40, 652, 200, 44), T["new_block"], self.new_block, key=pygame.K_n, key_label="N",
                                 ident="new_block", style="primary"))
+            for k, n in enumerate(OB.BLOCK_SIZES):  # the next block's size
+                items.append(Button((256 + k * 150, 652, 140, 44), T["block_of"].format(n=n),
+                                    lambda n=n: self.set_block_size(n), key=pygame.K_5 if n == 5 else pygame.K_0,
+                                    key_label="5" if n == 5 else "0", style="option", selected=self.block_size == n,
+                                    ident=f"block_size:{n}"))
             items.append(Button((1240 - 130, 652, 130, 44), T["home"], self.close, key_label="Esc", ident="home",
                                 style="quiet"))
             self.group.set(items, keep=False)
@@ -543,13 +571,17 @@ class ObserverScene(Scene):
                 return None
             if self.phase in ("block", "loading"):
                 return event
-            if pygame.K_1 <= key <= pygame.K_7 or pygame.K_KP1 <= key <= pygame.K_KP7:
+            if (pygame.K_1 <= key <= pygame.K_7 or pygame.K_KP1 <= key <= pygame.K_KP7) and self.phase == "watch":
+                # A score typed goes into the cell in hand (the focused one, else the next to fill), then
+                # the cell moves on: four scales, two reunions, typed straight through.
                 f = self.group.focused
-                if f is not None and f.ident.startswith("rate:") and self.phase == "watch":
-                    _, e, scale, _ = f.ident.split(":")
-                    v = key - pygame.K_0 if key <= pygame.K_9 else key - pygame.K_KP1 + 1
-                    self.rate(e, scale, value=v)
-                    return None
+                focused = f is not None and f.ident.startswith("rate:")
+                e, scale = self.typing_cell()
+                v = key - pygame.K_0 if key <= pygame.K_9 else key - pygame.K_KP1 + 1
+                self.rate(e, scale, value=v)
+                if not focused:  # typed straight through: the next cell is in hand (a focused stepper stays)
+                    self.cell = self._next_cell(e, scale)
+                return None
             if key in (pygame.K_BACKSPACE, pygame.K_DELETE):
                 f = self.group.focused
                 if f is not None and f.ident.startswith("rate:") and self.phase == "watch":
@@ -887,9 +919,9 @@ class ObserverScene(Scene):
         text(surface, bf, T["block_same"].format(pct=pct(b.classification_agreement), k=same, n=n_both),
              (right.x + 16, right.y + 46), p.ink, max_width=right.w - 32)
         line2 = T["block_kappa_nan"] if k.kappa != k.kappa else \
-            T["block_kappa"].format(kappa=k.kappa, obs=k.observed, exp=k.expected)
-        r2 = text(surface, hf, line2, (right.x + 16, right.y + 76), p.ink, max_width=right.w - 32)
-        yk = r2.bottom + 6
+            T["block_kappa"].format(kappa=k.kappa, lo=k.ci95[0], hi=k.ci95[1], obs=k.observed, exp=k.expected)
+        yk = paragraph(surface, bf, line2, pygame.Rect(right.x + 16, right.y + 76, right.w - 32, 56), p.ink,
+                       max_lines=2) + 6
         if k.message:
             yk = paragraph(surface, tf, k.message[:1].upper() + k.message[1:] + ".",
                            pygame.Rect(right.x + 16, yk, right.w - 32, 36), p.warn, max_lines=2) + 2

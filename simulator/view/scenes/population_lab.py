@@ -82,8 +82,8 @@ T = {
     "infant_bestfit": "best fit {code}",
     "infant_care": "Caregiving: sensitivity {sens:.2f} · repair lag {lag:.1f} s · consistency {cons:.2f} · "
                    "comfort welcomed {welcome:.2f} · phone {phone:.1f} h/day · frightening {fright:.1f}/day",
-    "infant_temp": "Temperament: reactivity {r:.2f}, soothability {s:.2f}  ·  working model: expectation "
-                   "{e:.2f}, deactivation {d:.2f}, hyperactivation {h:.2f}, fear {f:.2f}",
+    "infant_temp": "Temperament: reactivity {r:.2f}, soothability {s:.2f}  ·  working model (0-1): expects a "
+                   "response {e:.2f}, plays distress down {d:.2f}, plays distress up {h:.2f}, fear {f:.2f}",
     "infant_why": "Why {code}: {reason}",
     "infant_note": "A re-run has new chance events, so the pattern can differ.",
     "hints": "1-0 history  ·  N infants  ·  R run  ·  S means or spread  ·  [ ] infant  ·  A B C D next of a "
