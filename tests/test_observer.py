@@ -171,7 +171,6 @@ def test_draw_infant_is_seeded_and_hides_the_history():
 
 
 def test_draw_infant_can_come_from_a_population():
-    pytest.importorskip("simulator.model.population")
     kinds = [ob.draw_source(s)[0] for s in range(30)]
     assert "population" in kinds and "history" in kinds
     seed = kinds.index("population")

@@ -106,7 +106,7 @@ def test_sessions_scene_lists_opens_replays_exports_deletes(app, folder, tmp_pat
 
 
 def test_open_replay_gui_entry_point(folder, tmp_path):
-    from simulator.view.scenes.replay import open_replay_gui
+    from simulator.cli.sessions import open_replay_gui
     from simulator.sessions.store import SessionFileError
     good = next(p for p in folder.iterdir() if p.name.startswith("2"))
     app = open_replay_gui(good, run=False)
@@ -122,7 +122,6 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
     """Random keys, clicks, wheel and resizes on the list, replay, compare and confirm scenes: no exception."""
     import random
     from simulator.view.scenes.compare import CompareScene
-    from simulator.view.scenes.replay import ReplayScene
     from simulator.sessions.store import load_session
     from simulator.view.app import App
     from simulator.view.scenes.home import HomeScene
@@ -148,7 +147,7 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
             elif which == 1:
                 app.push(CompareScene.from_file_and_policy(app, good, "phone"))
             else:
-                app.push(ReplayScene(app, load_session(good), good))
+                app.open("replay", load_session(good), good)
         visited.add(app.top.name)
         r = rng.random()
         if r < 0.55:

@@ -25,7 +25,7 @@ def test_cry_is_higher_and_rougher_than_a_coo():
         return rate / (lo + int(np.argmax(ac[lo:hi])))
 
     assert pitch(sound.synthesise("cry")) > pitch(sound.synthesise("coo"))
-    assert sound.DURATION["cry"] > sound.DURATION["coo"]
+    assert len(sound.synthesise("cry")) > len(sound.synthesise("coo"))  # a cry lasts longer than a coo
 
 
 def test_pcm_conversion():

@@ -49,7 +49,7 @@ def wait_phase(app, scene, phase: str, limit_s: float = 30.0) -> None:
 
 def test_home_has_observer_entry():
     app = make_app()
-    assert app.top.group.find("extra:ObserverScene") is not None
+    assert app.top.group.find("open:observer") is not None
 
 
 def test_keyboard_only_block():

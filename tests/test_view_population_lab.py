@@ -101,7 +101,7 @@ def test_keyboard_only_run_and_watch_one_infant():
 
 def test_mouse_only_run_grid_and_watch():
     app = make_app()
-    click_button(app, "extra:PopulationLabScene")
+    click_button(app, "open:population_lab")
     lab = make_fast(app.top)
     click_button(app, "choice:good_enough")
     assert lab.choice == "good_enough"

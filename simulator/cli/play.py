@@ -65,10 +65,7 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
 
     Returns the exit code, or the App when ``run`` is False (tests drive it frame by frame).
     """
-    from ..view.app import open_app
-    from ..view.scenes.briefing import BriefingScene
-    from ..view.scenes.home import HomeScene
-    from ..view.scenes.play import PlayScene
+    from ..view.app import open_app  # the app (pygame) loads only for the commands that open it
 
     if screenshot and exit_after is None and autoplay:
         exit_after = 0.0
@@ -77,16 +74,16 @@ def run_play(scenario, infant=None, caregiver="sensitive", seed=0, overrides=Non
                        size=size, audience=audience)
         if app is None:
             return 2
-    app.push(HomeScene(app))
+    app.open("home")
     if autoplay and briefing and exit_after is None:
-        brief = app.push(BriefingScene(app, scenario, infant=infant, seed=seed, caregiver=caregiver))
+        brief = app.open("briefing", scenario, infant=infant, seed=seed, caregiver=caregiver)
         brief.set_demo(True)
         brief.speed = speed
     elif autoplay or exit_after is not None:
-        app.push(PlayScene(app, scenario, infant=infant, caregiver=caregiver, seed=seed, demo=autoplay,
-                           speed=speed, overrides=overrides, exit_after=exit_after, screenshot=screenshot))
+        app.open("play", scenario, infant=infant, caregiver=caregiver, seed=seed, demo=autoplay, speed=speed,
+                 overrides=overrides, exit_after=exit_after, screenshot=screenshot)
     else:
-        app.push(BriefingScene(app, scenario, infant=infant, seed=seed, caregiver=caregiver))
+        app.open("briefing", scenario, infant=infant, seed=seed, caregiver=caregiver)
         if screenshot:
             app.tick(0.0)
             app.screenshot(screenshot)

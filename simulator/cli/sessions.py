@@ -139,13 +139,30 @@ def print_summary(path: Path, d: dict, out=None) -> None:
         print(f"result   {printable(text)}", file=out)
 
 
+def open_replay_gui(path, app=None, run: bool = True, speed: float = 1.0):
+    """Open the app on the replay of ``path`` (Home below it). Returns the exit code, or the App if not ``run``.
+
+    Raises:
+        SessionFileError: the file cannot be read (one line; the file is not touched).
+    """
+    from ..view.app import App  # the app (pygame) loads only when it opens
+
+    d = load_session(path)
+    if app is None:
+        app = App()
+    app.open("home")
+    app.open("replay", d, path, speed=speed)
+    if not run:
+        return app
+    return app.run()
+
+
 # --- commands -------------------------------------------------------------------------------------------
 def cmd_replay(args) -> int:
     path = resolve_input(args.file, args.data_dir)
     d = _load(path)
     out = check_out(args.out, (".json", ".csv"), "--out", [path])
     if (args.gui or (not args.headless and _display_available())) and out is None:
-        from ..view.scenes.replay import open_replay_gui  # the app, loaded only when it opens
         try:
             return open_replay_gui(path)
         except (ReplayError, SessionFileError) as exc:

@@ -345,14 +345,6 @@ POPULATION_HISTORY_WORDS = {
 }
 
 
-def _populations_available() -> bool:
-    try:
-        from simulator.model.population import develop_population  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def draw_source(seed: int, histories: Sequence[tuple[str, str, str, float]] = HISTORIES,
                 populations: Sequence[tuple[str, float]] | None = None):
     """The cheap first part of :func:`draw_infant`: ``(kind, item, age, session_seed, rng)``.
@@ -360,7 +352,7 @@ def draw_source(seed: int, histories: Sequence[tuple[str, str, str, float]] = HI
     ``kind`` is "history" or "population", ``item`` the chosen entry; ``rng`` continues the seed's stream.
     """
     if populations is None:
-        populations = POPULATION_DRAWS if _populations_available() else ()
+        populations = POPULATION_DRAWS
     rng = np.random.default_rng([int(seed), 0x0B5E])
     choices = [("history", h) for h in histories] + [("population", p) for p in populations]
     w = np.array([c[1][-1] for c in choices], dtype=float)

@@ -23,6 +23,7 @@ from . import theme  # noqa: E402
 from .layout import Layout  # noqa: E402
 from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
+from .scenes import SCENES  # noqa: E402
 
 
 #: Run numbers (seeds) the app hands out, cycling: plenty of different babies, short enough to read aloud.
@@ -60,11 +61,11 @@ class App:
         self.window_size = start
         self._windowed_size = start
         self._layout = Layout(start, self.text_scale)
-        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)  # set again by _open_window
         self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
-        self.stack = SceneStack()
+        self.stack = SceneStack(SCENES)
         self.clock = pygame.time.Clock()
         self.running = True
         self.frame_count = 0
@@ -125,8 +126,19 @@ class App:
 
     def _relayout(self) -> None:
         self._layout = Layout(self.window_size, self.text_scale)
-        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)
+        self._design_layout = self._make_design_layout()
         self._notify_layout()
+
+    def _make_design_layout(self) -> Layout:
+        """The 1280x720 design's layout for a legacy scene. Its smallest text is the window's minimum divided by
+        the scale the design canvas is shown at, so no text ends up below the minimum in the window."""
+        from .layout import min_text_px
+        cw, ch = theme.DESIGN_SIZE
+        ww, wh = self.window_size
+        scale = min(ww / cw, wh / ch)
+        floor = min_text_px(wh, self.text_scale)
+        own = min_text_px(ch, self.text_scale)
+        return Layout(theme.DESIGN_SIZE, self.text_scale, min_px=max(own, int(-(-floor // scale))))
 
     def new_run(self) -> int:
         """The seed of the next run opened from Home (a new baby each time, 1 to RUN_NUMBERS - 1)."""
@@ -299,16 +311,18 @@ class App:
         self._top_changed(before)
         return out
 
+    def open(self, name: str, *args, **kwargs) -> Scene:
+        """Build the scene registered as ``name`` with these arguments and push it (navigation by name)."""
+        return self.stack.push(self.stack.build(name, self, *args, **kwargs))
+
     def home(self) -> None:
         """Back to the Home scene, dropping everything above it."""
-        from .scenes.home import HomeScene
-        while len(self.stack.scenes) > 1 and not isinstance(self.stack.scenes[0], HomeScene):
-            self.stack.pop()
-        if self.stack.scenes and isinstance(self.stack.scenes[0], HomeScene):
-            while len(self.stack.scenes) > 1:
+        scenes = self.stack.scenes
+        if scenes and scenes[0].name == "home":
+            while len(scenes) > 1:
                 self.stack.pop()
         else:
-            self.stack.clear_to(HomeScene(self))
+            self.stack.clear_to(self.stack.build("home", self))
 
     def quit(self, code: int = 0) -> None:
         """Stop the loop at the end of this frame."""
@@ -447,11 +461,27 @@ class ErrorScene(Scene):
 
     def __init__(self, app: App, message: str) -> None:
         super().__init__(app)
-        from .widgets import Button, FocusGroup
         self.message = message
-        self.group = FocusGroup(app)
-        self.group.set([Button((540, 440, 200, 46), S.ERROR_HOME, app.home, key_label="Enter", style="primary",
-                               ident="home")])
+        self.box = pygame.Rect(0, 0, 0, 0)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """The box (as tall as the message needs) and its button, from the window and the text size."""
+        from .widgets import Button, FocusGroup, paragraph_height
+        app = self.app
+        u = app.px
+        lay = app.layout
+        w = min(lay.w - u(40), lay.x(800))
+        bh = max(u(46), app.font(17, bold=True).get_linesize() + u(14))
+        h = (u(24) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(12)
+             + paragraph_height(app.font(theme.SIZE_BODY), self.message, w - u(64)) + u(24) + bh + u(24))
+        self.box = pygame.Rect(0, 0, w, min(lay.h - u(20), h))
+        self.box.center = (lay.w // 2, lay.h // 2)
+        bw = Button.width_for(app, S.ERROR_HOME, "Enter", 17)
+        if not hasattr(self, "group"):
+            self.group = FocusGroup(app)
+        self.group.set([Button((self.box.centerx - bw // 2, self.box.bottom - u(24) - bh, bw, bh), S.ERROR_HOME,
+                               app.home, key_label="Enter", style="primary", ident="home")])
 
     def process_event(self, event):
         event = self.group.process_event(event)
@@ -461,14 +491,16 @@ class ErrorScene(Scene):
         return event
 
     def draw(self, surface: pygame.Surface) -> None:
-        from .widgets import paragraph, text
+        from .widgets import paragraph_full, text
         p = self.app.palette
-        box = pygame.Rect(240, 220, 800, 290)
-        pygame.draw.rect(surface, p.panel, box, border_radius=16)
-        pygame.draw.rect(surface, p.warn, box, width=3, border_radius=16)
-        text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.ERROR_TITLE, (box.x + 32, box.y + 24), p.ink)
-        paragraph(surface, self.app.font(theme.SIZE_BODY), self.message,
-                  pygame.Rect(box.x + 32, box.y + 72, box.w - 64, 140), p.ink_soft, max_lines=5)
+        u = self.app.px
+        box = self.box
+        pygame.draw.rect(surface, p.panel, box, border_radius=u(16))
+        pygame.draw.rect(surface, p.warn, box, width=max(2, u(3)), border_radius=u(16))
+        r = text(surface, self.app.font(theme.SIZE_HEADING, bold=True), S.ERROR_TITLE, (box.x + u(32), box.y + u(24)),
+                 p.ink)
+        paragraph_full(surface, self.app.font(theme.SIZE_BODY), self.message, box.x + u(32), r.bottom + u(12),
+                       box.w - u(64), p.ink_soft)
         self.group.draw(surface)
 
 
@@ -567,8 +599,7 @@ def launch_gui(argv: list[str]) -> int:
     app = open_app(**opts)
     if app is None:
         return 2
-    from .scenes.home import HomeScene
-    app.push(HomeScene(app))
+    app.open("home")
     if os.environ.get("ATTUNE_TIME_TO_HOME"):
         app.tick(0.0)
         print(f"time_to_home_s {time.perf_counter() - t0:.3f}", file=sys.stderr)

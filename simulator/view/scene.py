@@ -9,12 +9,15 @@ scenes below it are drawn first only when the top one says it is an overlay. Eac
 - ``draw(surface)`` paints onto the 1280x720 logical canvas and never changes state, so any scene can be
   rendered off-screen into a PNG for tests, reports and screenshots.
 
-To add a screen: subclass :class:`Scene`, then ``app.push(MyScene(app, ...))``; ``self.close()`` pops it.
+Scenes move between each other by name: ``self.app.open("debrief", session, ...)`` builds the scene the
+registry names (``simulator.view.scenes.SCENES``) and pushes it, so no scene imports another to navigate.
+To add a screen: subclass :class:`Scene` with a unique ``name``, add it to ``SCENES``, and open it by that
+name; ``self.close()`` pops it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Mapping
 
 import pygame
 
@@ -79,10 +82,23 @@ class Scene:
 
 
 class SceneStack:
-    """A stack of scenes with push, pop and replace, calling the life-cycle hooks in order."""
+    """A stack of scenes with push, pop and replace, calling the life-cycle hooks in order.
 
-    def __init__(self) -> None:
+    Args:
+        registry: scene name -> the callable that builds it (``factory(app, *args, **kwargs)``).
+    """
+
+    def __init__(self, registry: Mapping[str, Callable[..., Scene]] | None = None) -> None:
         self.scenes: list[Scene] = []
+        self.registry = dict(registry or {})
+
+    def build(self, name: str, app, *args, **kwargs) -> Scene:
+        """The scene registered as ``name``, built for ``app`` (KeyError names the known scenes)."""
+        try:
+            factory = self.registry[name]
+        except KeyError:
+            raise KeyError(f"no scene named {name!r}; known: {', '.join(sorted(self.registry))}") from None
+        return factory(app, *args, **kwargs)
 
     @property
     def top(self) -> Scene | None:

@@ -1,4 +1,5 @@
-"""Renders every scene headless to PNG (docs/screenshots/): 1280x720 canvases and a small-window view of each.
+"""Renders every scene headless to PNG (docs/screenshots/) at 1920x1080, and the main screens at 1920x1080 and
+1280x720, at every text size, in the classic and the projector colours (docs/screenshots/sizes/).
 
 Run: ``python -m simulator.view.screenshots [OUT_DIR]`` (default docs/screenshots). Each scene is the real
 app's scene in a real state (a scripted run of the model), drawn off-screen, never a mock-up. The
@@ -16,20 +17,39 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 ROOT = Path(__file__).resolve().parents[2]
-SMALL = (640, 360)
+MAIN_SIZE = (1920, 1080)  # the size of the main set (a lecture-hall projector)
+#: The sizes, text sizes and colour profiles of the readability set (docs/screenshots/sizes/).
+MATRIX_SIZES = ((1920, 1080), (1280, 720))
+MATRIX_SCENES = ("home", "briefing_strange_situation", "play_still_face", "debrief_still_face")
 
 
-def _save_window(app, path: Path, size) -> None:
-    """The window as the user sees it at ``size`` (scaled, letterboxed)."""
-    import pygame
+def _matrix(app, out: Path, name: str, written: list) -> None:
+    """``name`` at every size of MATRIX_SIZES, every text size, classic and projector; then back as it was."""
+    from . import theme
+    folder = out / "sizes"
+    folder.mkdir(parents=True, exist_ok=True)
+    size, index, palette = app.window_size, app.text_scale_index, app.palette
+    for w, h in MATRIX_SIZES:
+        app.resize((w, h))
+        for k in range(len(theme.TEXT_SCALES)):
+            app.text_scale_index = k
+            for profile in (theme.CLASSIC, theme.PROJECTOR):
+                if app.palette is not profile:
+                    app.toggle_projector()
+                app.tick(0.0)
+                p = folder / f"{name}_{w}x{h}_text{k + 1}_{profile.name}.png"
+                app.screenshot(p)
+                os.chmod(p, 0o644)
+                written.append(p)
     app.resize(size)
-    app.render()
-    pygame.image.save(app.screen, str(path))
-    app.resize((1280, 720))
+    app.text_scale_index = index
+    if app.palette is not palette:
+        app.toggle_projector()
 
 
 def render_all(out: Path, small: bool = True) -> list[Path]:
-    """Write one PNG per scene (and a small-window twin of each when ``small``). Returns the paths."""
+    """Write one PNG per scene at MAIN_SIZE, and (when ``small``) the readability set of MATRIX_SCENES.
+    Returns the paths."""
     import tempfile
     os.environ.setdefault("ATTUNE_DATA_DIR", tempfile.mkdtemp(prefix="attune-shots-"))
     from ..model.scenario import load_scenario
@@ -50,14 +70,11 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
         app.screenshot(p)
         os.chmod(p, 0o644)
         written.append(p)
-        if small and twin:
-            q = out / f"{name}_small.png"
-            _save_window(app, q, SMALL)
-            os.chmod(q, 0o644)
-            written.append(q)
+        if small and name in MATRIX_SCENES:
+            _matrix(app, out, name, written)
 
     def fresh(projector: bool = False):
-        app = App(headless=True, sound=False, projector=projector)
+        app = App(headless=True, sound=False, projector=projector, size=MAIN_SIZE)
         app.push(HomeScene(app))
         return app
 

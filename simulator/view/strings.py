@@ -288,7 +288,7 @@ DEBRIEF_SUB = "Care so far: {history}  ·  run {seed}  ·  {who}"
 DEBRIEF_WHO_LEARNER = "you played the caregiver"
 DEBRIEF_WHO_DEMO = "a scripted caregiver played ({policy})"
 DEBRIEF_TIMELINE = "The whole session"
-DEBRIEF_YOUR_CHOICES = "▲ marks your choices"
+DEBRIEF_YOUR_CHOICES = "marks your choices"  # drawn after a short mark in the choices' colour
 DEBRIEF_LESSONS_TITLE = "What this run showed"
 DEBRIEF_COUNT_PLANNED = "{n}*"
 DEBRIEF_PLANNED_NOTE = "{note} * includes the planned rupture (still-face, phone or leaving) or its repair."
@@ -359,26 +359,6 @@ GLOSSARY_TITLE = "Glossary"
 GLOSSARY_SUB = "The field's own words, each explained briefly."
 GLOSSARY_BACK = "Back"
 GLOSSARY_HINTS = "Up / Down or Page Up / Page Down scroll  ·  mouse wheel  ·  Esc back"
-#: Fallback glossary (science.md section 5); simulator/content/glossary.py overrides it when present.
-GLOSSARY = [
-    ("Episode", "One timed part of a procedure, such as play, still-face or reunion, with set people in the room."),
-    ("Still-face", "The caregiver keeps looking at the baby but holds a neutral face and does not respond."),
-    ("Reunion", "The episode after a still-face or a separation, when the caregiver is available again."),
-    ("Match / mismatch", "Whether the caregiver's action fits the infant's state at that moment."),
-    ("Rupture", "A move from match to mismatch: ordinary, frequent, and not a failure."),
-    ("Repair", "Finding each other again after a mismatch; its latency is how long the mismatch lasted."),
-    ("Bid", "The infant's signal to engage: a smile, a coo, a gesture or a reach toward the partner."),
-    ("Proximity seeking", "How actively the infant moves toward the caregiver or asks to be picked up (1-7)."),
-    ("Contact maintaining", "How the infant keeps contact once held: clinging, protesting being put down (1-7)."),
-    ("Resistance", "Angry pushing away or rejecting contact, often mixed with seeking it (1-7)."),
-    ("Avoidance", "Looking, turning or moving away from the caregiver at reunion; ignoring them (1-7)."),
-    ("Secure base", "The caregiver as a safe place from which the infant sets out to explore."),
-    ("Safe haven", "The caregiver as the place the infant returns to for comfort when upset."),
-    ("Curtailed episode", "A separation cut short because the infant cried hard for too long."),
-    ("Classification (A, B, C, D)", "A summary of the relationship in the Strange Situation: A avoidant, B secure, C resistant, D disorganized."),
-    ("Latent arousal", "Inner, heart-rate-like arousal; it can be high while the infant looks calm."),
-    ("Working model", "The infant's learned expectation of how the caregiver will respond."),
-]
 
 # --- Common ---------------------------------------------------------------------------------------------------
 BACK_HINT = "Esc back"

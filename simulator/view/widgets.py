@@ -641,3 +641,44 @@ def scroll_panels_event(panels, event):
         (under or live[0]).page(_SCROLL_KEYS[event.key])
         return None
     return event
+
+
+# --- page furniture ---------------------------------------------------------------------------------
+def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
+    """The page title with an accent rule and an optional subtitle (wrapped whole), at design ``y``. Returns the
+    y below it (window px)."""
+    p = app.palette
+    lay = app.layout
+    u = app.px
+    x, w = lay.x(56), lay.w - 2 * lay.x(56)
+    tf = app.font(theme.SIZE_TITLE, bold=True)
+    r = text(surface, tf, title, (x, lay.y(y)), p.ink, max_width=w)
+    pygame.draw.rect(surface, p.accent, (x, r.bottom + u(4), u(64), u(4)), border_radius=u(2))
+    y = r.bottom + u(14)
+    if subtitle:
+        y = paragraph_full(surface, app.font(theme.SIZE_BODY), subtitle, x, y, w, p.ink_soft, line_gap=1) + u(4)
+    return y
+
+
+def header_height(app, title: str, subtitle: str | None = None, y: int = 30) -> int:
+    """The y (window px) below :func:`draw_header`'s title and subtitle, without drawing."""
+    lay = app.layout
+    u = app.px
+    y = lay.y(y) + app.font(theme.SIZE_TITLE, bold=True).get_height() + u(14)
+    if subtitle:
+        f = app.font(theme.SIZE_BODY)
+        y += len(wrap(f, subtitle, lay.w - 2 * lay.x(56))) * (f.get_linesize() + 1 - 2) + u(4)
+    return y
+
+
+def hints_height(app) -> int:
+    """Height (px) of the hints line at the bottom of a screen, with its margin."""
+    return app.font(theme.SIZE_TINY).get_linesize() + app.px(10)
+
+
+def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
+    """The keyboard hints line at the bottom of a screen (the keys are also on the buttons, so a very long line
+    may be shortened)."""
+    lay = app.layout
+    text(surface, app.font(theme.SIZE_TINY), hints, (lay.w // 2, lay.h - app.px(8)), app.palette.ink_faint,
+         anchor="midbottom", max_width=lay.w - 2 * lay.x(20), allow_cut=True)

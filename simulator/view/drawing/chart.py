@@ -289,12 +289,13 @@ def strip_blocks(lane: pygame.Rect, x_of_t, bin_s: float, rup: list, rep: list) 
 def strip_key(surface: pygame.Surface, app, x: int, y: int, bin_s: float) -> pygame.Rect:
     """The key of the strip in one line ("repair above, rupture below, one block each per 10 s") at (x, y) midleft."""
     p = app.palette
-    f = app.font(theme.SIZE_TINY, scaled=False)
-    pygame.draw.rect(surface, p.repair, (x, y - 5, 8, 4))
-    pygame.draw.line(surface, p.ink_faint, (x - 2, y), (x + 10, y), 1)
-    pygame.draw.rect(surface, p.rupture, (x, y + 2, 8, 4))
-    r = text(surface, f, S.CHART_STRIP_KEY.format(s=bin_s), (x + 16, y), p.ink_soft, anchor="midleft")
-    return pygame.Rect(x - 2, r.y, r.right - x + 2, r.h)
+    u = app.px
+    f = app.font(theme.SIZE_TINY)
+    pygame.draw.rect(surface, p.repair, (x, y - u(5), u(8), u(4)))
+    pygame.draw.line(surface, p.ink_faint, (x - u(2), y), (x + u(10), y), 1)
+    pygame.draw.rect(surface, p.rupture, (x, y + u(2), u(8), u(4)))
+    r = text(surface, f, S.CHART_STRIP_KEY.format(s=bin_s), (x + u(16), y), p.ink_soft, anchor="midleft")
+    return pygame.Rect(x - u(2), r.y, r.right - x + u(2), r.h)
 
 
 def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> float:
@@ -305,16 +306,18 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     strip under the plot, labelled in a gutter on the left, so they never pile into an unreadable band.
     """
     p = app.palette
+    u = app.px
     f = app.font(theme.SIZE_TINY)
-    gf = app.font(theme.SIZE_TINY, scaled=False)
-    pygame.draw.rect(surface, p.panel, rect, border_radius=10)
-    gutter = max(gf.size(S.CHART_REPAIRS)[0], gf.size(S.CHART_RUPTURES)[0]) + 20
+    gf = f
+    pygame.draw.rect(surface, p.panel, rect, border_radius=u(10))
+    gutter = max(gf.size(S.CHART_REPAIRS)[0], gf.size(S.CHART_RUPTURES)[0]) + u(20)
     choices = show_choices and bool(session.learner_actions)
-    bottom = f.get_linesize() + 8 if choices else 6
-    top = f.get_linesize() + 8
-    plot = pygame.Rect(rect.x + 12 + gutter, rect.y + top, rect.w - 24 - gutter,
-                       rect.h - top - MARK_LANE_H - 4 - bottom)
-    lane = pygame.Rect(plot.x, plot.bottom + 4, plot.w, MARK_LANE_H)
+    bottom = f.get_linesize() + u(8) if choices else u(6)
+    top = f.get_linesize() + u(8)
+    lane_h = max(u(MARK_LANE_H), 2 * gf.get_linesize())  # the gutter's two labels fit beside the strip
+    plot = pygame.Rect(rect.x + u(12) + gutter, rect.y + top, rect.w - u(24) - gutter,
+                       rect.h - top - lane_h - u(4) - bottom)
+    lane = pygame.Rect(plot.x, plot.bottom + u(4), plot.w, lane_h)
     total = max(session.t, 1.0)
 
     def X(t):
@@ -343,12 +346,13 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
             label = S.DEBRIEF_EXTENDED_MARK.format(length=label)
         colour = p.warn if ends.get(eid) == "curtailed" else p.ink_soft
         # A narrow band drops the mark (the colour and the episode table keep it), then the title.
-        width = max(10, xb - xa - 6)
+        width = max(10, xb - xa - u(6))
         for candidate in (label, titles.get(eid, eid), _episode_number(session, eid)):
             if f.size(candidate)[0] <= width:
                 label = candidate
                 break
-        text(surface, f, label, ((xa + xb) // 2, rect.y + 5), colour, anchor="midtop", max_width=width)
+        if f.size(label)[0] <= width:  # a band too narrow even for its number shows none (the table lists them)
+            text(surface, f, label, ((xa + xb) // 2, rect.y + u(5)), colour, anchor="midtop")
         pygame.draw.line(surface, p.line, (xa, plot.y), (xa, lane.bottom - 1), 1)
     traj = session.trajectory
     stride = max(1, len(traj) // max(1, plot.w))
@@ -358,7 +362,7 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
         for name in SERIES:
             c = _COL[name]
             pts = [(xs[k], Y(min(1.0, max(0.0, float(r[c]))))) for k, r in enumerate(rows)]
-            draw_series(surface, series_colour(p, name), pts, STYLES[name], max(1, p.line_width - 1))
+            draw_series(surface, series_colour(p, name), pts, STYLES[name], max(1, u(p.line_width - 1)), app.u)
     pygame.draw.rect(surface, p.line, plot, width=1)
     # Ruptures and repairs: one block per event, per bin, repairs above the middle line and ruptures below.
     bin_s, rup, rep = event_bins(session, total, plot.w)
@@ -366,22 +370,25 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     for kind, block in strip_blocks(lane, X, bin_s, rup, rep):
         pygame.draw.rect(surface, p.repair if kind == "repair" else p.rupture, block)
     pygame.draw.rect(surface, p.line, lane, width=1)
-    gx = plot.x - 8
-    for kind, label, y in (("repair", S.CHART_REPAIRS, lane.centery - 7), ("rupture", S.CHART_RUPTURES,
-                                                                           lane.centery + 8)):
-        text(surface, gf, label, (gx - 12, y), p.ink_soft, anchor="midright")
-        marker(surface, kind, gx - 4, y, p, 4)
+    gx = plot.x - u(8)
+    half = gf.get_linesize() // 2
+    for kind, label, y in (("repair", S.CHART_REPAIRS, lane.centery - half), ("rupture", S.CHART_RUPTURES,
+                                                                             lane.centery + half)):
+        text(surface, gf, label, (gx - u(12), y), p.ink_soft, anchor="midright")
+        marker(surface, kind, gx - u(4), y, p, u(4))
     if choices:
-        last_x = -999
+        last_right = -999
         for a in session.learner_actions:
             x = X(a["t"])
-            pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + 8), 2)
-            if x - last_x > 90:
-                label = S.ACTION_LABELS.get(a["action"], a["action"])
-                lw = min(f.size(label)[0], 90)
-                lx = min(max(x, rect.x + 4 + lw // 2), rect.right - 4 - lw // 2)
-                text(surface, f, label, (lx, rect.bottom - 4), p.accent, anchor="midbottom", max_width=90)
-                last_x = x
+            pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + u(8)), max(2, u(2)))
+            # Each choice's name under its mark, whole, where it does not run into the one before (the marks
+            # themselves are all drawn; the Play scene's list has every choice).
+            label = S.ACTION_LABELS.get(a["action"], a["action"])
+            lw = f.size(label)[0]
+            lx = min(max(x, rect.x + u(4) + lw // 2), rect.right - u(4) - lw // 2)
+            if lx - lw // 2 > last_right + u(12):
+                text(surface, f, label, (lx, rect.bottom - u(4)), p.accent, anchor="midbottom")
+                last_right = lx + lw // 2
     return bin_s
 
 

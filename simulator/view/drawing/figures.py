@@ -23,10 +23,7 @@ from collections import OrderedDict
 
 import pygame
 
-try:  # Okabe-Ito colours for the marks, when the theme exists.
-    from simulator.view import theme as _theme
-except Exception:  # pragma: no cover - the theme is written by the app's developer
-    _theme = None
+from .. import theme
 
 # --- Palette (figure colours; kept together so they can move to theme.py) ---------------------------
 INK = (62, 46, 52)  # outlines and features
@@ -54,10 +51,10 @@ STRANGER_SHIRT = (236, 236, 228)
 STRANGER_HAIR = (150, 146, 140)  # short grey hair
 CAREGIVER_TROUSERS = (64, 84, 122)  # denim
 STRANGER_TROUSERS = (112, 98, 86)  # brown-grey
-MARK_VOICE = getattr(_theme, "OI_BLUE", (0, 114, 178))
-MARK_CRY = getattr(_theme, "OI_SKY", (86, 180, 233))
-MARK_ANGER = getattr(_theme, "OI_VERMILLION", (213, 94, 0))
-MARK_WARM = getattr(_theme, "OI_PURPLE", (204, 121, 167))
+MARK_VOICE = theme.OI_BLUE
+MARK_CRY = theme.OI_SKY
+MARK_ANGER = theme.OI_VERMILLION
+MARK_WARM = theme.OI_PURPLE
 MARK_SOFT = (120, 112, 128)
 SEAT = (236, 150, 112)  # the young infant's bouncer seat: warm peach fabric
 SEAT_DARK = (206, 116, 84)  # its piping and strap

@@ -108,15 +108,11 @@ def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM, un
     return floor
 
 
-def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect,
-           right: int | None = None) -> pygame.Rect:
-    """A label centred under a figure, kept inside the room (and left of ``right`` when given); returns it."""
+def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> pygame.Rect:
+    """A label centred under a figure, kept inside the room; returns where it went."""
     w = min(font.size(label)[0], room.w - 24)
     x = min(max(cx - w // 2, room.x + 12), room.right - 12 - w)
-    if right is not None:
-        x = max(room.x + 12, min(x, right - w))
-    text(surface, font, label, (x, y), colour, max_width=room.w - 24)
-    return pygame.Rect(x, y, w, font.get_linesize())
+    return text(surface, font, label, (x, y), colour, max_width=room.w - 24)
 
 
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
@@ -156,7 +152,6 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
                                       **({"skin": skins["infant"]} if "infant" in skins else {}))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
-    cg_label = st_label = None
     if st:
         r = pygame.Rect(st_x, base - ADULT_H + u(8), ADULT_W, ADULT_H)
         look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
@@ -166,8 +161,7 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
             figures.draw_adult(surface, r, "stranger", look)
         label = S.PLAY_ROLE_DOING.format(who=stranger_label, what=S.ACTION_CAPTIONS.get(stranger_action, stranger_action)) \
             if stranger_action else stranger_label
-        st_label = _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0),
-                          p.ink_soft, room)
+        _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0), p.ink_soft, room)
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
         look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
@@ -179,12 +173,18 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
             caregiver_action, caregiver_action)) if caregiver_action else who
         cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
+    else:
+        cg_label = None
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
-        # Beside the partner, the infant's label keeps clear of the partner's label on the same line.
-        beside = cg_label if cg else st_label if st else None
-        _label(surface, lf, S.PLAY_INFANT, ix + INFANT_W // 2, base + u(6), p.ink_soft, room,
-               right=beside.x - u(12) if beside is not None else None)
+        r = lf.size(S.PLAY_INFANT)
+        spot = pygame.Rect(0, base + u(6), r[0], r[1])
+        spot.centerx = ix + INFANT_W // 2
+        if cg_label is not None and spot.inflate(u(8), 0).colliderect(cg_label):
+            spot.right = cg_label.x - u(8)  # beside the caregiver's label, not under it
+            if spot.x < room.x + u(12):
+                spot.topleft = (max(room.x + u(12), spot.x), cg_label.bottom)
+        text(surface, lf, S.PLAY_INFANT, spot.topleft, p.ink_soft)
 
 
 def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,

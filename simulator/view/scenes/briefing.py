@@ -7,10 +7,9 @@ import pygame
 from ...model.params import PRESETS, resolve_preset
 from .. import strings as S
 from .. import theme
-from .home import draw_header, draw_hints, header_height, hints_height
 from ..scene import Scene
-from ..widgets import (Button, FocusGroup, ScrollPanel, mix, paragraph_full, paragraph_height, scroll_panels_event,
-                       text)
+from ..widgets import (Button, FocusGroup, ScrollPanel, draw_header, draw_hints, header_height, hints_height, mix,
+                       paragraph_full, paragraph_height, scroll_panels_event, text)
 
 
 def learner_can_act(scenario) -> bool:
@@ -161,8 +160,7 @@ class BriefingScene(Scene):
 
     def open_setup(self) -> None:
         """The setup panel: age, temperament, history, caregiver sensitivity, looks, with Reset."""
-        from .setup import SetupScene
-        self.app.push(SetupScene(self.app, self))
+        self.app.open("setup", self)
 
     def prediction(self) -> dict | None:
         """The learner's answer as saved in the session file."""
@@ -175,11 +173,9 @@ class BriefingScene(Scene):
         """Go to the room."""
         if self.scenario.predict is not None and self.choice is None:
             return
-        from .play import PlayScene
-        self.app.push(PlayScene(self.app, self.scenario, infant=self.setup.preset, caregiver=self.caregiver,
-                                seed=self.seed, demo=self.demo, prediction=self.prediction(),
-                                speed=getattr(self, "speed", 1.0),
-                                overrides=self.setup.overrides(), skins=self.setup.skins))
+        self.app.open("play", self.scenario, infant=self.setup.preset, caregiver=self.caregiver, seed=self.seed,
+                      demo=self.demo, prediction=self.prediction(), speed=getattr(self, "speed", 1.0),
+                      overrides=self.setup.overrides(), skins=self.setup.skins)
 
     # --- scene hooks ---------------------------------------------------------------------------------------
     def process_event(self, event):

@@ -6,7 +6,7 @@ import pygame
 
 from .. import theme
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, text
+from ..widgets import Button, FocusGroup, draw_hints, text
 
 COMPARE_TITLE = "Compare: {title}"
 COMPARE_SAVE = "Save report"
@@ -113,11 +113,11 @@ class CompareScene(Scene):
 
     def save(self) -> None:
         """The compare report PNG, a tidy CSV and both session files in one JSON, in the save folder."""
-        from .debrief import save_folder
+        from ...sessions.store import export_dir
         from ...printout.documents import write_compare
         from ...sessions.store import safe_name, unique_path
         try:
-            folder = save_folder()
+            folder = export_dir()
             folder.mkdir(parents=True, exist_ok=True)
             stem = safe_name(f"compare_{self.a.data['scenario']}_{self.a.data['caregiver']}_vs_"
                              f"{self.b.data['caregiver']}_s{self.a.data['seed']}", 90)
@@ -144,7 +144,6 @@ class CompareScene(Scene):
         return self.close_on_back(self.group.process_event(event))
 
     def draw(self, surface: pygame.Surface) -> None:
-        from .home import draw_hints
         app = self.app
         p = app.palette
         title = COMPARE_TITLE.format(title=self.a.scenario.title)

@@ -2,7 +2,7 @@
 
 For the Still-Face: play, still-face and reunion means beside the published pattern (Mesman et al.
 2009). For the Strange Situation: Ainsworth's scales per episode and the classification with its
-reasons, when ``simulator.model.scoring`` is installed. One key exports the printable A4 report (the same
+reasons (``simulator.model.scoring``). One key exports the printable A4 report (the same
 page the ``report`` command draws), the per-step CSV and the session JSON (the same file ``run --out x.json``
 writes) into the save folder.
 
@@ -14,19 +14,21 @@ window and text size all of the text is there: what does not fit scrolls, with a
 from __future__ import annotations
 
 import math
-import os
 import time
-from pathlib import Path
 
 import pygame
 
+from ...export import trajectory_csv, write_session_json
+from ...model.io import OutputError, atomic_write_text
 from ...model.params import PRESETS
+from ...model.scoring import score_session
+from ...sessions.store import export_dir
 from .. import strings as S
 from .. import theme
 from ..drawing.chart import draw_timeline, legend, series_colour, strip_key
-from .home import draw_hints
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, ScrollPanel, mix, paragraph_full, scroll_panels_event, text, wrap
+from ..widgets import (Button, FocusGroup, ScrollPanel, draw_hints, mix, paragraph_full, scroll_panels_event, text,
+                       wrap)
 
 #: The 1280x720 design of the screen (window-stretched by relayout).
 TIMELINE = pygame.Rect(40, 104, 1200, 146)
@@ -34,18 +36,8 @@ LEFT = pygame.Rect(40, 266, 560, 372)
 RIGHT = pygame.Rect(620, 266, 620, 372)
 
 
-def save_folder() -> Path:
-    """Where the debrief saves files: :func:`simulator.sessions.store.export_dir` (honours --data-dir)."""
-    from ...sessions.store import export_dir
-    return export_dir()
-
-
 def _score(session):
-    """Scores from the scoring package, or None when it is not installed (or cannot score this run)."""
-    try:
-        from ...model.scoring import score_session
-    except ImportError:
-        return None
+    """The session's scores, or None for a partial session the scorer cannot handle."""
     try:
         return score_session(session)
     except Exception:  # a partial session the scorer cannot handle: show the rest of the debrief
@@ -175,7 +167,7 @@ class DebriefScene(Scene):
         screen), the trajectory CSV and the session JSON, atomically."""
         from ...model.io import OutputError
         from ...printout.documents import write_session_report
-        folder = save_folder()
+        folder = export_dir()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -193,15 +185,13 @@ class DebriefScene(Scene):
         if not self.replay:
             self.app.home()
             return
-        from .play import PlayScene
         args = dict(self.replay)
         self.app.home()
-        self.app.push(PlayScene(self.app, **args))
+        self.app.open("play", **args)
 
     def glossary(self, term: str | None = None) -> None:
         """Open the Glossary over the debrief (at ``term`` when a term was clicked)."""
-        from .glossary import GlossaryScene
-        self.app.push(GlossaryScene(self.app, term=term))
+        self.app.open("glossary", term=term)
 
     def flip_page(self) -> None:
         """Switch the right panel between this run's lessons and its numbers."""
@@ -271,7 +261,9 @@ class DebriefScene(Scene):
         if s.learner_actions:
             rr = text(surface, tiny, S.DEBRIEF_YOUR_CHOICES, (right, mid2), p.ink_soft,
                       anchor="midright")  # a key to the marks, not a link: plain ink
-            right = rr.x - u(16)
+            pygame.draw.line(surface, p.accent, (rr.x - u(8), rr.y + u(2)), (rr.x - u(8), rr.y + u(2) + u(8)),
+                             max(2, u(2)))
+            right = rr.x - u(24)
         key_x = right - u(16) - tiny.size(S.CHART_STRIP_KEY.format(s=bin_s))[0]
         if two_rows:
             strip_key(surface, app, tl.x + u(2), mid2, bin_s)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 from dataclasses import dataclass
 
@@ -13,14 +11,14 @@ from ...model.scenario import ScenarioError, available, load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import BACK_KEYS, Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, paragraph_fits, paragraph_full, paragraph_height, text, wrap
+from ..widgets import (Button, FocusGroup, draw_header, draw_hints, header_height, hints_height, mix, paragraph, paragraph_fits,
+                       paragraph_full, paragraph_height, text, wrap)
 
-#: Optional screens other parts of the app provide: (module, class name, label, shortcut key). A class is
-#: constructed as ``Class(app)``; the entry appears only when its module is installed.
+#: The other screens Home opens, by scene name: (scene name, label, shortcut key, key label).
 EXTRA_ENTRIES = (
-    ("simulator.view.scenes.population_lab", "PopulationLabScene", S.HOME_POPULATION, pygame.K_l, "L"),
-    ("simulator.view.scenes.observer", "ObserverScene", S.HOME_OBSERVER, pygame.K_o, "O"),
-    ("simulator.view.scenes.sessions_list", "SessionsScene", S.HOME_SESSIONS, pygame.K_s, "S"),
+    ("population_lab", S.HOME_POPULATION, pygame.K_l, "L"),
+    ("observer", S.HOME_OBSERVER, pygame.K_o, "O"),
+    ("sessions", S.HOME_SESSIONS, pygame.K_s, "S"),
 )
 
 #: Cards come in teaching order: the two classic procedures first, then the rest alphabetically.
@@ -38,13 +36,6 @@ CARD_MAX_H = 206  # design px: a card never gets taller than this, however few t
 
 CARD_ACCENTS = (theme.OI_BLUE, theme.OI_GREEN, theme.OI_VERMILLION, theme.OI_PURPLE, theme.OI_ORANGE,
                 theme.OI_SKY)
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 @dataclass
@@ -129,46 +120,6 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
                     meta_rect=meta_rect, note_rect=note_rect, fits=fits)
 
 
-def draw_header(surface: pygame.Surface, app, title: str, subtitle: str | None = None, y: int = 30) -> int:
-    """The page title with an accent rule and an optional subtitle (wrapped whole), at design ``y``. Returns the
-    y below it (window px)."""
-    p = app.palette
-    lay = app.layout
-    u = app.px
-    x, w = lay.x(56), lay.w - 2 * lay.x(56)
-    tf = app.font(theme.SIZE_TITLE, bold=True)
-    r = text(surface, tf, title, (x, lay.y(y)), p.ink, max_width=w)
-    pygame.draw.rect(surface, p.accent, (x, r.bottom + u(4), u(64), u(4)), border_radius=u(2))
-    y = r.bottom + u(14)
-    if subtitle:
-        y = paragraph_full(surface, app.font(theme.SIZE_BODY), subtitle, x, y, w, p.ink_soft, line_gap=1) + u(4)
-    return y
-
-
-def header_height(app, title: str, subtitle: str | None = None, y: int = 30) -> int:
-    """The y (window px) below :func:`draw_header`'s title and subtitle, without drawing."""
-    lay = app.layout
-    u = app.px
-    y = lay.y(y) + app.font(theme.SIZE_TITLE, bold=True).get_height() + u(14)
-    if subtitle:
-        f = app.font(theme.SIZE_BODY)
-        y += len(wrap(f, subtitle, lay.w - 2 * lay.x(56))) * (f.get_linesize() + 1 - 2) + u(4)
-    return y
-
-
-def hints_height(app) -> int:
-    """Height (px) of the hints line at the bottom of a screen, with its margin."""
-    return app.font(theme.SIZE_TINY).get_linesize() + app.px(10)
-
-
-def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
-    """The keyboard hints line at the bottom of a screen (the keys are also on the buttons, so a very long line
-    may be shortened)."""
-    lay = app.layout
-    text(surface, app.font(theme.SIZE_TINY), hints, (lay.w // 2, lay.h - app.px(8)), app.palette.ink_faint,
-         anchor="midbottom", max_width=lay.w - 2 * lay.x(20), allow_cut=True)
-
-
 class HomeScene(Scene):
     """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras.
 
@@ -188,7 +139,7 @@ class HomeScene(Scene):
                 self.scenarios.append(load_scenario(sid))
             except ScenarioError as exc:
                 self.errors.append(str(exc).splitlines()[0])
-        self.extras = [e for e in EXTRA_ENTRIES if _module_exists(e[0])]
+        self.extras = EXTRA_ENTRIES
         self.page = 0
         self.group = FocusGroup(app)
         self.relayout()
@@ -289,8 +240,8 @@ class HomeScene(Scene):
         y = self.bottom_row_y()
         bh = self.button_h()
         entries = [(S.HOME_GLOSSARY, self.open_glossary, pygame.K_g, "G", "glossary")]
-        for mod, cls, label, key, cap in self.extras:
-            entries.append((label, lambda mod=mod, cls=cls: self.open_extra(mod, cls), key, cap, f"extra:{cls}"))
+        for name, label, key, cap in self.extras:
+            entries.append((label, lambda name=name: self.app.open(name), key, cap, f"open:{name}"))
         for label, fn, key, cap, ident in entries:
             bw = Button.width_for(app, label, cap, 17, bold=False)
             items.append(Button((x, y, bw, bh), label, fn, key=key, key_label=cap, ident=ident))
@@ -361,18 +312,11 @@ class HomeScene(Scene):
 
     def open(self, sc) -> None:
         """Go to the Briefing of a scenario, with a new baby (a new run number)."""
-        from .briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, sc, seed=self.app.new_run()))
+        self.app.open("briefing", sc, seed=self.app.new_run())
 
     def open_glossary(self) -> None:
         """Open the Glossary."""
-        from .glossary import GlossaryScene
-        self.app.push(GlossaryScene(self.app))
-
-    def open_extra(self, module: str, cls: str) -> None:
-        """Open a screen another part of the app provides."""
-        mod = importlib.import_module(module)
-        self.app.push(getattr(mod, cls)(self.app))
+        self.app.open("glossary")
 
     # --- scene hooks -----------------------------------------------------------------------------------------
     def process_event(self, event):

@@ -18,9 +18,8 @@ from ...model.scenario import load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import mix, paragraph_fits, paragraph_full, text, wrap
+from ..widgets import draw_hints, mix, paragraph_fits, paragraph_full, text, wrap
 from .debrief import DebriefScene
-from .home import draw_hints
 from .play import PlayScene
 
 #: Keys that move the lecture on from a slide, a cue or a debrief.
@@ -388,7 +387,6 @@ def run_lecture(playlist, autoplay=False, rate=1.0, exit_after=None, screenshot=
     is False, for tests). Headless with ``exit_after``, frames advance ``frame_dt`` real seconds each
     without waiting, so a rehearsal to a screenshot takes moments."""
     from ..app import open_app
-    from .home import HomeScene
 
     if app is None:
         app = open_app(fullscreen=fullscreen, projector=projector, sound=False if (mute or projector) else None)
@@ -400,7 +398,7 @@ def run_lecture(playlist, autoplay=False, rate=1.0, exit_after=None, screenshot=
         app.audience = audience
     lecture = Lecture(playlist, autoplay=autoplay, rate=rate, exit_after=exit_after, screenshot=screenshot,
                       audience=audience)
-    app.push(HomeScene(app))
+    app.open("home")
     app.push(LectureScene(app, lecture))
     app.lecture = lecture
     if not run:

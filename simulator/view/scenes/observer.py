@@ -29,7 +29,7 @@ from .. import theme
 from ..drawing.room import CAPTION, ROOM, draw_backdrop, draw_people, infant_caption
 from ..drawing.figures import people_skins
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, panel, paragraph, text
+from ..widgets import Button, FocusGroup, draw_header, draw_hints, mix, panel, paragraph, text
 
 
 # --- strings (this screen's user-visible text) ------------------------------------------------------------------
@@ -874,7 +874,6 @@ class ObserverScene(Scene):
              (box.centerx, bar.bottom + 6), p.ink, anchor="midtop")
 
     def _draw_block(self, surface) -> None:
-        from .home import draw_header, draw_hints
         app = self.app
         p = app.palette
         b = self.block

@@ -8,10 +8,16 @@ per-step trajectory and its event log; it never changes the model in any other w
 Restarting an episode rebuilds the session from the same scenario and seed and replays the learner's
 earlier choices at their recorded steps, so it lands exactly where the episode began (the model is
 deterministic: same seed and inputs, same output).
+
+Where the session comes from is the scene's *source*: :class:`NewRun` (a new run, the default),
+:class:`DevelopedInfant` (one infant from the Population lab) or
+:class:`~simulator.view.scenes.replay.SavedRun` (a saved session, replayed). The scene is the same
+for all three; the source builds the session and says how it may be driven.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from ...export import TRAJECTORY_COLUMNS
@@ -19,6 +25,7 @@ from ...model.actions import ACTION_IDS
 from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.limits import clip
 from ...model.session import DT, Session
+from ...sessions.store import Autosaver, sessions_dir
 from .. import strings as S
 from .. import theme
 from . import tired_panel
@@ -121,16 +128,94 @@ class PlayLayout:
 
     @staticmethod
     def status_need(app, width: int, note: str) -> int:
-        """Height (px) the status box needs at ``width``: its heading, four lines (figures, or figures and the
-        two-line hint) and the whole note."""
+        """Height (px) the status box needs at ``width``: its heading, five lines (three of figures, or two and a
+        hint of up to three lines) and the whole note."""
         u = app.px
         return (u(16) + app.font(theme.SIZE_HEADING, bold=True).get_linesize() + u(6)
-                + 4 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
+                + 5 * app.font(theme.SIZE_SMALL).get_linesize() + u(4)
                 + paragraph_height(app.font(theme.SIZE_TINY, italic=True), note, width - 2 * u(18)) + u(10))
 
 
 CONTROL_FONT = 15  # design size of the control bar's labels
 ACTION_FONT = 16  # design size of the action buttons' labels
+
+
+class NewRun:
+    """The default session source: a new run of the scenario, played by the learner or (demo) a policy.
+
+    A source builds the Play scene's session (again on a restart) and answers the scene's questions
+    about it: may the learner act, is it saved as it goes, how does the clock move, where does Esc go.
+    """
+
+    name = "play"  # the scene's name while it shows this source (tests and screenshots use it)
+    autosave = True  # the run is autosaved as it is played
+    auto_debrief = True  # a finished demo opens its Debrief by itself
+    escape_closes = False  # Esc goes Home (True: back to the screen below)
+    seekable = False  # True: restart and skip jump to an episode through seek()
+    locked_message: str | None = None  # set when the learner's choices cannot reach the session
+
+    def new_session(self, scene) -> Session:
+        """A new session for ``scene`` (its scenario, infant, caregiver, seed and overrides)."""
+        return Session(scene.scenario, n=1, infant=scene.infant, caregiver=scene.caregiver, seed=scene.seed,
+                       overrides=scene.overrides, learner=not scene.demo, record=True)
+
+    def replay_args(self, scene) -> dict:
+        """What the Debrief's "play again" passes back to a new Play scene ({} sends it Home)."""
+        return dict(scenario=scene.scenario, infant=scene.infant, caregiver=scene.caregiver, seed=scene.seed,
+                    demo=scene.demo, prediction=scene.prediction, speed=scene.speed, overrides=scene.overrides,
+                    skins=scene.skins)
+
+    def advance(self, scene, seconds: float) -> int:
+        """Move the scene's session on by ``seconds`` of model time; returns the steps taken."""
+        return scene.session.advance(seconds)
+
+    def step(self, scene) -> None:
+        """Advance the scene's session by exactly one step."""
+        scene.session.step()
+
+    def at_end(self, scene) -> bool:
+        """True when there is nothing more to play."""
+        return scene.session.finished
+
+    def seek(self, scene, episode: int) -> None:
+        """Jump to the start of ``episode`` (only for seekable sources)."""
+        raise NotImplementedError("a new run restarts its episode instead of seeking")
+
+    def draw_panel(self, scene, surface) -> bool:
+        """Draw the action panel the source's own way and return True, or return False for the usual one."""
+        return False
+
+    def extra_buttons(self, scene) -> list:
+        """Buttons the source adds to the scene (a replay's previous / next episode)."""
+        return []
+
+    def draw_over(self, scene, surface) -> None:
+        """Draw what the source adds over the finished frame (a replay's chip naming its file)."""
+
+
+class DevelopedInfant(NewRun):
+    """One infant developed in the Population lab, watched in demo mode with its own parameters.
+
+    Args:
+        params: the developed :class:`~simulator.model.infant.InfantParams` of one infant.
+        label: the preset label the session records; ``history``: the history in words, for the Debrief.
+    """
+
+    name = "population_infant"
+    autosave = False  # it replays from the lab, not from a saved file
+    escape_closes = True  # back to the lab and its results (the Home button still goes Home)
+
+    def __init__(self, params, label: str, history: str) -> None:
+        self.params, self.label, self.history = params, label, history
+
+    def new_session(self, scene) -> Session:
+        s = Session(scene.scenario, n=1, caregiver=scene.caregiver, seed=scene.seed, overrides=scene.overrides,
+                    params=self.params.subset(np.array([0])), preset_label=self.label, learner=False, record=True)
+        s.preset = self.history  # the debrief names the history in words (it is not a preset id)
+        return s
+
+    def replay_args(self, scene) -> dict:
+        return {}  # "play again" from the debrief cannot rebuild a developed infant: it goes Home
 
 
 class PlayScene(Scene):
@@ -148,6 +233,7 @@ class PlayScene(Scene):
         exit_after: quit the app (after an optional screenshot) once the model clock reaches this many
             seconds, or the session ends.
         screenshot: a PNG path written when ``exit_after`` is reached.
+        source: where the session comes from (default :class:`NewRun`).
 
     When a watched (demo) session ends, the Debrief opens by itself after ``theme.AUTO_DEBRIEF_S`` real
     seconds (counted by ``update`` with the app's clamped frame time), under a "Session complete" caption.
@@ -160,8 +246,10 @@ class PlayScene(Scene):
     def __init__(self, app, scenario, infant: str | None = None, caregiver: str = "sensitive", seed: int = 0,
                  demo: bool = False, prediction: dict | None = None, speed: float = 1.0,
                  overrides: dict | None = None, exit_after: float | None = None, screenshot: str | None = None,
-                 skins: dict | None = None) -> None:
+                 skins: dict | None = None, source: NewRun | None = None) -> None:
         super().__init__(app)
+        self.source = source or NewRun()
+        self.name = self.source.name
         self.scenario = scenario
         self.infant = infant
         self.caregiver = caregiver
@@ -193,15 +281,14 @@ class PlayScene(Scene):
         self._announce_episode()
         self.relayout()
 
-    # --- autosave (simulator.sessions, when installed) -------------------------------------------------------
+    # --- autosave ----------------------------------------------------------------------------------------------
     def _make_autosaver(self):
         """An Autosaver for a played session (not for replays or scripted --exit-after runs), or None."""
-        if self.name != "play" or self.exit_after is not None:
+        if not self.source.autosave or self.exit_after is not None:
             return None
         try:
-            from ...sessions.store import Autosaver, sessions_dir
             return Autosaver(self.session, sessions_dir(getattr(self.app, "data_dir", None)), self.prediction)
-        except Exception:  # no sessions package, or no usable folder: the lesson goes on unsaved
+        except Exception:  # no usable folder: the lesson goes on unsaved
             return None
 
     def save_warning(self) -> str | None:
@@ -236,8 +323,12 @@ class PlayScene(Scene):
 
     # --- the session -----------------------------------------------------------------------------------------
     def _new_session(self) -> Session:
-        return Session(self.scenario, n=1, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
-                       overrides=self.overrides, learner=not self.demo, record=True)
+        return self.source.new_session(self)
+
+    @property
+    def at_end(self) -> bool:
+        """True at the end of the session (for a replay: of the saved part of it)."""
+        return self.source.at_end(self)
 
     @property
     def episode_index(self) -> int:
@@ -343,6 +434,9 @@ class PlayScene(Scene):
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
         """The learner presses an action: passed to the model with ``set_action`` (returns its answer)."""
+        if self.source.locked_message:
+            self.show_toast(self.source.locked_message, 3.0)
+            return False
         s = self.session
         if action_id not in s.allowed_actions():
             return False
@@ -375,7 +469,7 @@ class PlayScene(Scene):
     def single_step(self) -> None:
         """Pause and advance the model by exactly one step (0.25 s)."""
         self.paused = True
-        self.session.step()
+        self.source.step(self)
         self._after_steps()
         self.relayout()
 
@@ -398,6 +492,9 @@ class PlayScene(Scene):
 
     def restart_episode(self) -> None:
         """Back to the start of the current episode, with the learner's earlier choices replayed."""
+        if self.source.seekable:
+            self.seek(self.episode_index)
+            return
         old = self.session
         e = self.episode_index
         start = int(old.log.episode_start[0, e]) if e > 0 else 0
@@ -426,6 +523,9 @@ class PlayScene(Scene):
 
     def skip_ahead(self) -> None:
         """Run the model quickly to the end of the current episode (every step is still simulated)."""
+        if self.source.seekable:
+            self.seek(int(self.session.episode[0]) + 1)
+            return
         s = self.session
         e = self.episode_index
         limit = int((s.current_episode.duration_s + 400) / DT)
@@ -433,6 +533,14 @@ class PlayScene(Scene):
         while not s.finished and int(s.episode[0]) == e and n < limit:
             s.step()
             n += 1
+        self._after_steps()
+        self.relayout()
+
+    def seek(self, e: int) -> None:
+        """Jump to the start of episode ``e`` (0-based; clamped), for a seekable source (a replay)."""
+        self.source.seek(self, max(0, min(int(e), self.session.E - 1)))
+        self._last_episode = -1
+        self._finished_seen = False
         self._after_steps()
         self.relayout()
 
@@ -446,15 +554,12 @@ class PlayScene(Scene):
 
     def open_debrief(self) -> None:
         """Go to the Debrief of this run (also for a session stopped early)."""
-        from .debrief import DebriefScene
         self.auto_debrief_s, self._debrief_opened = None, True
-        self.app.push(DebriefScene(self.app, self.session, prediction=self.prediction, demo=self.demo,
-                                   replay=self._replay_args()))
+        self.app.open("debrief", self.session, prediction=self.prediction, demo=self.demo,
+                      replay=self._replay_args())
 
     def _replay_args(self) -> dict:
-        return dict(scenario=self.scenario, infant=self.infant, caregiver=self.caregiver, seed=self.seed,
-                    demo=self.demo, prediction=self.prediction, speed=self.speed, overrides=self.overrides,
-                    skins=self.skins)
+        return self.source.replay_args(self)
 
     def narration_showing(self) -> bool:
         """True while a narration or message covers the top of the room."""
@@ -572,6 +677,7 @@ class PlayScene(Scene):
             items.append(Button((x, L.controls_y[-1], w, h), label, fn, key=key, key_label=cap, ident=ident,
                                 style=style, locked=locked, font_size=CONTROL_FONT))
             x -= gap + u(2)
+        items.extend(self.source.extra_buttons(self))
         self.group.set(items)
 
     # --- scene hooks -------------------------------------------------------------------------------------------
@@ -592,9 +698,12 @@ class PlayScene(Scene):
         if self.exit_after is not None and (s.finished or s.t >= self.exit_after - 1e-9):
             self._finish_scripted()
             return
-        if not self.paused and not s.finished:
+        if not self.paused and not self.at_end:
             if self._advance_clock(dt):
                 self._after_steps()
+            if self.at_end and self.source.seekable:  # a replay stops at the end of what was saved
+                self.paused = True
+                self.show_toast(self.source.end_message, 4.0)
         if self._auto_debrief(dt):
             return
         self._autosave(dt)
@@ -611,14 +720,14 @@ class PlayScene(Scene):
         """Move the model on by ``dt`` real seconds at the current speed; returns the steps taken.
 
         A lecture overrides this to stop exactly at its cue points."""
-        return self.session.advance(dt * self.speed)
+        return self.source.advance(self, dt * self.speed)
 
     def _auto_debrief(self, dt: float) -> bool:
         """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
 
         Returns True once the Debrief has been opened this frame.
         """
-        if not (self.demo and self.session.finished and not self._debrief_opened):
+        if not (self.source.auto_debrief and self.demo and self.session.finished and not self._debrief_opened):
             return False
         if self.auto_debrief_s is None:
             self.auto_debrief_s = theme.AUTO_DEBRIEF_S  # the pause starts in the frame the session ends
@@ -656,7 +765,7 @@ class PlayScene(Scene):
             return None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
-                self.app.home()
+                self.close() if self.source.escape_closes else self.app.home()
                 return None
             if event.key == KEY_HINTS:
                 self.app.toggle_hints()  # off: a "test yourself" run (remembered)
@@ -734,6 +843,7 @@ class PlayScene(Scene):
         if slower is not None:
             text(surface, self.app.font(CONTROL_FONT, bold=True), S.PLAY_SPEED.format(x=self.speed),
                  (slower.rect.right + self.app.px(8), slower.rect.centery), self.app.palette.ink, anchor="midleft")
+        self.source.draw_over(self, surface)
 
     def _draw_banner(self, surface) -> None:
         app = self.app
@@ -854,6 +964,8 @@ class PlayScene(Scene):
         return (f"{note}  ·  {pending}" if pending else note), p.ink_soft
 
     def _draw_panel(self, surface) -> None:
+        if self.source.draw_panel(self, surface):  # the source's own panel (a replay says whose actions these are)
+            return
         app = self.app
         p = app.palette
         u = app.px
@@ -926,8 +1038,12 @@ class PlayScene(Scene):
             for line, col in lines[:3]:
                 y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
-                # What the infant signals and what would fit, whole (the layout leaves room for two lines).
-                paragraph_full(surface, bf, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
+                # What the infant signals and what would fit, whole (the layout leaves room for three lines;
+                # smaller type if a long hint in a narrow box needs more).
+                hf2 = bf
+                if paragraph_height(bf, hint, inner_w) > note_top - u(4) - y2:
+                    hf2 = app.font(theme.SIZE_TINY)
+                paragraph_full(surface, hf2, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode
             away = S.PLAY_AWAY_CURTAIL.format(s=ep.curtail.crying_s) if ep.curtail else S.PLAY_AWAY_NOTE

@@ -24,7 +24,8 @@ from .. import strings as S
 from .. import theme
 from ..scene import Scene
 from ..drawing.chart import series_colour
-from ..widgets import Button, FocusGroup, mix, panel, paragraph, text
+from .play import DevelopedInfant
+from ..widgets import Button, FocusGroup, draw_hints, mix, panel, paragraph, text
 from ...model.population.spread import ID8_SIZE
 
 # --- strings (this screen's user-visible text) -----------------------------------------------------------------
@@ -430,8 +431,8 @@ class PopulationLabScene(Scene):
                                              sens=float(prof.sensitivity[i]), welcome=float(prof.comfort_welcome[i]),
                                              fright=T["infant_fright"].format(f=f) if (f := float(
                                                  prof.frightening_per_day[i])) > 0 else "")
-        self.app.push(make_infant_play(self.app, r["ssp"], r["params"].subset(np.array([i])), label, history,
-                                       seed=r["seed"] * 100_003 + i))
+        source = DevelopedInfant(r["params"].subset(np.array([i])), label, history)
+        self.app.open("play", r["ssp"], seed=r["seed"] * 100_003 + i, demo=True, source=source)
 
     # --- layout ----------------------------------------------------------------------------------------------------
     def relayout(self) -> None:
@@ -552,7 +553,6 @@ class PopulationLabScene(Scene):
         return max(10, int(round(size * min(self.app.text_scale, MAX_GROWTH) / self.app.text_scale)))
 
     def draw(self, surface: pygame.Surface) -> None:
-        from .home import draw_hints
         app = self.app
         p = app.palette
         r = text(surface, self._font(theme.SIZE_TITLE, bold=True), T["title"], (56, 24), p.ink)
@@ -965,31 +965,3 @@ def _hatched(surface, rect: pygame.Rect, fill, ink) -> None:
         pygame.draw.line(surface, ink, (rect.x + d, rect.bottom), (rect.x + d + rect.h, rect.y), 1)
     surface.set_clip(clip)
     pygame.draw.rect(surface, ink, rect, width=2)
-
-
-def make_infant_play(app, scenario, params, label: str, history: str, seed: int = 0):
-    """A Play scene (demo mode) of one developed infant: ``params`` is an InfantParams of one infant."""
-    from ...model.session import Session
-    from .play import PlayScene
-
-    class DevelopedInfantPlay(PlayScene):
-        """The Play scene with a developed infant instead of a preset (no autosave: it replays from the lab)."""
-
-        name = "population_infant"
-
-        def _new_session(self) -> Session:
-            s = Session(self.scenario, n=1, caregiver=self.caregiver, seed=self.seed, overrides=self.overrides,
-                        params=params.subset(np.array([0])), preset_label=label, learner=False, record=True)
-            s.preset = history  # the debrief names the history in words (it is not a preset id)
-            return s
-
-        def _replay_args(self) -> dict:
-            return {}  # "play again" from the debrief cannot rebuild a developed infant: it goes Home
-
-        def process_event(self, event):
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                self.close()  # back to the lab, with its results (the Home button still goes Home)
-                return None
-            return super().process_event(event)
-
-    return DevelopedInfantPlay(app, scenario, seed=seed, demo=True)

@@ -1,6 +1,6 @@
 """Saved sessions: the list (date, scenario, infant, result), with open, replay, export and delete (confirmed).
 
-Home shows a "Saved sessions" entry when this module exists (``home.EXTRA_ENTRIES``). Rows come from
+Home opens it by name from its "Saved sessions" button. Rows come from
 :func:`simulator.sessions.list_sessions`; an unreadable file (truncated, corrupt, unknown version) is
 listed with its one-line reason and is never modified. Open shows the Debrief of the replayed session,
 Replay opens the replay scene, Export writes the report PNG, the per-step CSV and the session JSON
@@ -14,9 +14,8 @@ from pathlib import Path
 import pygame
 
 from .. import theme
-from .home import draw_header, draw_hints
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, mix, paragraph, text
+from ..widgets import Button, FocusGroup, draw_header, draw_hints, mix, paragraph, text
 
 TITLE = "Saved sessions"
 SUBTITLE = "Every session you play is saved here as you go. Folder: {folder}"
@@ -180,25 +179,22 @@ class SessionsScene(Scene):
 
     def _open(self, row) -> None:
         from ...printout.documents import run_from_file
-        from .debrief import DebriefScene
         from ...sessions.store import clean_prediction
         run = run_from_file(row.path)
         self.message = ""
         if run.differences:
             self._say(STALE, False)
-        self.app.push(DebriefScene(self.app, run.session,
-                                   prediction=clean_prediction(run.data.get("prediction"), run.scenario)))
+        self.app.open("debrief", run.session, prediction=clean_prediction(run.data.get("prediction"), run.scenario))
 
     def replay(self) -> None:
         """Watch the session again (pause, seek to episode, speed)."""
         self._later(self._replay, "replay")
 
     def _replay(self, row) -> None:
-        from .replay import ReplayScene
         from ...sessions.store import load_session
-        scene = ReplayScene(self.app, load_session(row.path), row.path)
+        data = load_session(row.path)
         self.message = ""
-        self.app.push(scene)
+        self.app.open("replay", data, row.path)
 
     def toggle_mark(self) -> None:
         """Mark (or unmark) the selected session as A for a two-file compare."""
@@ -214,16 +210,16 @@ class SessionsScene(Scene):
 
     def _compare(self, row) -> None:
         from ...printout.documents import run_from_file
-        from .compare import CompareScene
         if self.marked is not None and self.marked != row.path and self.marked.exists():
-            scene = CompareScene(self.app, run_from_file(self.marked), run_from_file(row.path))
+            a, b = run_from_file(self.marked), run_from_file(row.path)
+            self.message = ""
+            self.app.open("compare", a, b)
         else:
             from ...sessions.store import load_session
-            policy = "sensitive" if load_session(row.path).get("caregiver") == "phone" and not \
-                load_session(row.path).get("learner") else "phone"
-            scene = CompareScene.from_file_and_policy(self.app, row.path, policy)
-        self.message = ""
-        self.app.push(scene)
+            d = load_session(row.path)
+            policy = "sensitive" if d.get("caregiver") == "phone" and not d.get("learner") else "phone"
+            self.message = ""
+            self.app.open("compare_policy", row.path, policy)
 
     def export(self) -> None:
         """Write the report PNG, the CSV and the JSON into the save folder (new names, no overwrite)."""
@@ -232,8 +228,8 @@ class SessionsScene(Scene):
     def _export(self, row) -> None:
         from ...printout.documents import run_from_file, write_report
         from ...sessions.store import safe_name, unique_path
-        from .debrief import save_folder
-        folder = save_folder()
+        from ...sessions.store import export_dir
+        folder = export_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stem = safe_name(row.path.stem, 80)
         png = unique_path(folder, f"{stem}_report.png")

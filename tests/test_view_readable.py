@@ -1,0 +1,162 @@
+"""Every scene at 1024x600, 1280x720 and 1920x1080, at every text size, in both colour profiles: no text
+below the readable minimum (1/40 of the window height at the largest text size, in proportion at the smaller
+ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
+that it does.
+
+Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False: Observer mode, the Population lab,
+Saved sessions, Compare) are checked for text size only: their text is measured as it lands in the window.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pygame
+import pytest
+
+from simulator.model.scenario import load_scenario
+from simulator.view import theme, widgets
+from simulator.view.app import App
+from simulator.view.layout import min_text_px
+from simulator.view.scenes.home import HomeScene
+
+SIZES = ((1024, 600), (1280, 720), (1920, 1080))
+COMBOS = list(itertools.product(range(len(theme.TEXT_SCALES)), (False, True)))
+
+
+def _home(app):
+    return app.top
+
+
+def _briefing(app):
+    from simulator.view.scenes.briefing import BriefingScene
+    return app.push(BriefingScene(app, load_scenario("strange_situation")))
+
+
+def _briefing_sf_setup(app):
+    from simulator.view.scenes.briefing import BriefingScene
+    b = app.push(BriefingScene(app, load_scenario("still_face")))
+    b.open_setup()
+    return app.top
+
+
+def _play(app):
+    from simulator.view.scenes.play import PlayScene
+    play = app.push(PlayScene(app, load_scenario("still_face")))
+    play.choose("smile")
+    play.run_until(20)
+    return play
+
+
+def _play_demo_ssp(app):
+    from simulator.view.scenes.play import PlayScene
+    play = app.push(PlayScene(app, load_scenario("strange_situation"), demo=True))
+    play.run_until(200)
+    return play
+
+
+def _debrief(scenario: str, numbers: bool):
+    def build(app):
+        from simulator.view.scenes.play import PlayScene
+        play = app.push(PlayScene(app, load_scenario(scenario), demo=True))
+        play.run_until(10 ** 6)
+        play.open_debrief()
+        deb = app.top
+        if numbers and deb.page == "lessons" and deb.group.find("page") is not None:
+            deb.flip_page()
+        return deb
+    return build
+
+
+def _glossary(app):
+    from simulator.view.scenes.glossary import GlossaryScene
+    return app.push(GlossaryScene(app))
+
+
+def _quit(app):
+    app.top.ask_quit()
+    return app.top
+
+
+def _lab(app):
+    from simulator.view.scenes.population_lab import PopulationLabScene
+    return app.push(PopulationLabScene(app))
+
+
+def _sessions(app):
+    from simulator.view.scenes.sessions_list import SessionsScene
+    return app.push(SessionsScene(app))
+
+
+SCENES = {
+    "home": _home, "quit": _quit, "briefing": _briefing, "setup": _briefing_sf_setup, "play": _play,
+    "play_demo_ssp": _play_demo_ssp, "debrief_sf": _debrief("still_face", False),
+    "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
+    "population_lab": _lab, "sessions": _sessions,
+}
+
+
+def _check(app, where: str) -> None:
+    widgets.CUTS.clear()
+    widgets.DRAWN_PX.clear()
+    app.tick(0.0)
+    floor = min_text_px(app.window_size[1], app.text_scale)
+    top = app.top
+    if getattr(top, "native", True):
+        assert widgets.DRAWN_PX, where
+        assert min(widgets.DRAWN_PX) >= floor, f"{where}: text at {min(widgets.DRAWN_PX)} px < {floor} px"
+        assert not widgets.CUTS, f"{where}: cut without a scroll cue: {widgets.CUTS[:3]}"
+    else:  # drawn on the design canvas, then scaled into the window
+        s = min(app.window_size[0] / theme.DESIGN_SIZE[0], app.window_size[1] / theme.DESIGN_SIZE[1])
+        assert widgets.DRAWN_PX and math.floor(min(widgets.DRAWN_PX) * s + 1e-6) >= floor - 1, where
+    shot = app.screen.copy()
+    assert shot.get_size() == app.window_size  # drawn at the window's own size
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_every_scene_is_readable_at_every_size_text_size_and_profile(scene, size):
+    app = App(headless=True, sound=False, size=size)
+    app.push(HomeScene(app))
+    SCENES[scene](app)
+    for ts, projector in COMBOS:
+        app.text_scale_index = ts
+        if (app.palette is theme.PROJECTOR) != projector:
+            app.toggle_projector()
+        _check(app, f"{scene} {size} text {ts} {'projector' if projector else 'classic'}")
+    pygame.display.quit()
+
+
+def test_a_scroll_panel_shows_a_cue_and_scrolls_with_wheel_and_page_down():
+    from simulator.view.scenes.glossary import GlossaryScene
+    app = App(headless=True, sound=False, size=(1024, 600))
+    app.text_scale_index = 2
+    app.push(HomeScene(app))
+    g = app.push(GlossaryScene(app))
+    app.tick(0.0)
+    assert g.panel.overflows and g.panel.cue_drawn and g.panel.offset == 0
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_PAGEDOWN, mod=0, unicode="", scancode=0))
+    app.tick(0.0)
+    assert g.panel.offset > 0
+    before = g.panel.offset
+    pos = g.panel.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-2, flipped=False))
+    app.tick(0.0)
+    assert g.panel.offset > before
+    for _ in range(100):
+        g.panel.page(1)
+    app.tick(0.0)
+    assert g.panel.offset == g.panel.max_offset > 0
+    pygame.display.quit()
+
+
+def test_a_cut_teaching_line_is_caught():
+    """The checks above can fail: a line too long for its width is recorded as cut."""
+    app = App(headless=True, sound=False)
+    widgets.CUTS.clear()
+    widgets.text(app.screen, app.font(theme.SIZE_BODY), "A sentence far too long for twenty pixels", (0, 0),
+                 (0, 0, 0), max_width=20)
+    assert widgets.CUTS and widgets.CUTS[-1][1].endswith("…")
+    pygame.display.quit()
