@@ -195,8 +195,7 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
     look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, na - 0.45) / 0.55), 0.25)
     if contact:
         look["legs"] = "held"
-    sit_months = getattr(_theme, "SIT_UNSUPPORTED_MONTHS", 6.0)
-    look["seat"] = age_months is not None and float(age_months) < sit_months
+    look["seat"] = age_months is not None and float(age_months) < theme.SIT_UNSUPPORTED_MONTHS
     if look["seat"] and look["arms"] == "crawl":  # not mobile yet: goes toward the partner with the arms
         look.update(arms="reach", lean=0.35, marks="none")
     look["skin"] = int(skin) % len(SKIN_TONES)
