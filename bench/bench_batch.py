@@ -1,7 +1,7 @@
 """Benchmark: 10,000 infants through the full Strange Situation, scored; and the speed-up per infant.
 
 Prints figures; asserts nothing (targets: <= 10 s for the batch, >= 100x per infant over one at a
-time; shared/design.md). Run: python bench/bench_batch.py [--n 10000] [--single 5]
+time; docs/contract.md). Run: python bench/bench_batch.py [--n 10000] [--single 5]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmark of the GUI: play-scene frame time with the live chart, time to Home, frames from action key to change.
 
-Prints (targets from shared/design.md):
+Prints (targets from docs/contract.md):
   frame_ms_p50 / frame_ms_p95   the play scene with the live chart, drawn at the window's real size, headless,
                                 at 1920x1080 (the target: p95 <= 8 ms) and at 1280x720
   time_to_home_s                 from starting `python main.py` to the first Home frame (<= 2 s)

@@ -1,6 +1,6 @@
 """Turning sessions into files: the per-step trajectory CSV, the tidy batch CSV and the session JSON.
 
-Column names and order are the contract of ``shared/design.md``. Floats use one fixed format so the
+Column names and order are the contract of ``docs/contract.md``. Floats use one fixed format so the
 same seed gives byte-identical files. Every file is written atomically.
 """
 

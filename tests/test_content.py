@@ -1,5 +1,6 @@
 """Teaching content: every scenario validates and runs headless; glossary, findings and references are complete."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,8 @@ from simulator.model.session import Session
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = available()
 
-#: Every check id of science.md (hard-coded: shared/ is not in every checkout).
-CHECK_IDS = ([f"SF{i}" for i in range(1, 9)] + [f"MR{i}" for i in range(1, 4)]
-             + [f"SS{i}" for i in range(1, 7)] + [f"PD{i}" for i in range(1, 7)])
+#: Every check id of docs/science.md sections 1-4, read from its tables.
+CHECK_IDS = re.findall(r"^\| ((?:SF|MR|SS|PD)\d) \|", (ROOT / "docs" / "science.md").read_text(encoding="utf-8"), re.M)
 #: The words of the field (science.md section 5) and the extra terms the glossary promises.
 SECTION5_TERMS = ["episode", "still-face", "reunion", "rupture", "repair", "match", "mismatch", "bid",
                   "proximity seeking", "contact maintaining", "resistance", "avoidance", "secure base",

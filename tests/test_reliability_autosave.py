@@ -190,7 +190,7 @@ def test_a_killed_write_leaves_no_temporary_file_behind_the_next_write(tmp_path)
 
 
 def test_debrief_saves_follow_the_chosen_data_folder(tmp_path, monkeypatch):
-    from simulator.view.scenes.debrief import save_folder
+    from simulator.sessions.store import export_dir as save_folder  # the debrief saves here (arch moved it)
 
     monkeypatch.delenv("ATTUNE_SAVE_DIR", raising=False)
     monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path / "data"))

@@ -1,7 +1,7 @@
 """Every sentence of the debrief's lessons and its Markdown export, per audience, in one place.
 
 Placeholders are filled by :mod:`simulator.content.lessons` with this run's numbers. Three audiences
-(``shared/design.md``, contract additions): ``parents`` (plain words, no pattern letters, scale scores
+(``docs/contract.md``, contract additions): ``parents`` (plain words, no pattern letters, scale scores
 or matched percentages), ``class`` (the default) and ``research`` (every number). Read every sentence
 as a tired parent at a course would: patterns describe relationships, not verdicts on a child or a
 parent; no parent is perfect; repair counts; support helps.

@@ -1,7 +1,7 @@
 """Caregiver actions: the contract's ids, what each does to the infant's input channels, and when it matches.
 
 Whoever chooses an action (the learner, a scripted policy, the stranger's protocol), the model sees
-only its effect on a few input channels. Matching follows the contract in ``shared/design.md``:
+only its effect on a few input channels. Matching follows the contract in ``docs/contract.md``:
 comfort-type actions match distress, play-type actions match positive engagement, ``wait`` matches
 gaze aversion, and ``still_face``, ``phone``, ``intrude``, ``harsh`` and ``ignore`` never match
 (Tronick 1989, Am. Psych. 44:112; Tronick & Cohn 1989, Child Dev. 60:85).

@@ -1,6 +1,6 @@
 """Named constants of the infant dynamics, each with what it stands for and its source.
 
-Every number in the dynamics lives here. Tags follow ``shared/science.md``: a constant is either
+Every number in the dynamics lives here. Tags follow ``docs/science.md``: a constant is either
 *sourced* (a published value or age), or *calibrated*, meaning it was tuned so that a seeded
 population reproduces the named check of ``docs/validation.md`` (direction and order, never a
 hard-coded outcome). Times are model seconds; rates are per second; levels are dimensionless 0-1.

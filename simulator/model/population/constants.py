@@ -1,6 +1,6 @@
 """Every constant of development and of the populations, with its meaning and its source or calibration target.
 
-Tags follow ``shared/science.md``: *sourced* constants cite a paper; *calibrated* ones were tuned so
+Tags follow ``docs/science.md``: *sourced* constants cite a paper; *calibrated* ones were tuned so
 that seeded populations, classified by scoring the Strange Situation behaviour the developed infants
 produce, reproduce the named check (PD1-PD4, PD6, MR3). None of them sets a classification. Times are
 model seconds unless the name says days; rates per second; levels 0-1.

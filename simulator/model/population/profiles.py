@@ -3,7 +3,7 @@
 A profile says how a caregiver meets the infant day after day: how often signals are read right
 (sensitivity), how fast a mismatch is repaired (response lag, action bout), how consistently the
 caregiver is available, how comfort-seeking is met (welcomed or rebuffed), daily phone time and
-frightening or frightened episodes. Ids are the contract of ``shared/design.md``. The histories follow
+frightening or frightened episodes. Ids are the contract of ``docs/contract.md``. The histories follow
 Ainsworth et al. (1978), Tronick (1989), Cassidy & Berlin (1994) and Main & Hesse (1990).
 """
 

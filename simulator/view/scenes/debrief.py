@@ -36,6 +36,11 @@ LEFT = pygame.Rect(40, 266, 560, 372)
 RIGHT = pygame.Rect(620, 266, 620, 372)
 
 
+def save_folder():
+    """Where the debrief's Export writes: the store's export folder (follows ``--data-dir`` / ATTUNE_DATA_DIR)."""
+    return export_dir()
+
+
 def _score(session):
     """The session's scores, or None for a partial session the scorer cannot handle."""
     try:
@@ -167,7 +172,7 @@ class DebriefScene(Scene):
         screen), the trajectory CSV and the session JSON, atomically."""
         from ...model.io import OutputError
         from ...printout.documents import write_session_report
-        folder = export_dir()
+        folder = save_folder()
         stem = f"{self.session.scenario.id}_seed{self.session.seed}_{time.strftime('%Y%m%d-%H%M%S')}"
         try:
             folder.mkdir(parents=True, exist_ok=True)

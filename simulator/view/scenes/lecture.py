@@ -18,7 +18,7 @@ from ...model.scenario import load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import draw_hints, mix, paragraph_fits, paragraph_full, text, wrap
+from ..widgets import draw_hints, mix, paragraph_fits, paragraph_full, text, text_height, wrap
 from .debrief import DebriefScene
 from .play import PlayScene
 
@@ -127,13 +127,35 @@ def _clock(seconds: float) -> str:
 
 
 class _Timed:
-    """Shared by the lecture's slides: a planned time that ``autoplay`` waits out before going on."""
+    """Shared by the lecture's slides, cues and debriefs: a planned time (``planned_s``, lecture seconds)
+    that ``autoplay`` waits out before going on; Enter, Space or Right goes on at once, Esc goes Home."""
 
-    def _tick(self, dt: float, planned_s: float) -> None:
+    planned_s = 0.0
+
+    def _start(self, lecture: Lecture, planned_s: float) -> None:
+        self.lecture = lecture
+        self.planned_s = planned_s
+        self.elapsed = 0.0
+
+    def go_on(self) -> None:
+        """On with the lecture (the next segment, or back to the paused one)."""
+        self.close()
+
+    def update(self, dt: float) -> None:
         ldt = self.lecture.advance(self.app, dt)
         self.elapsed += ldt
-        if self.lecture.autoplay and self.elapsed >= planned_s - 1e-9 and self.app.top is self:
+        if self.lecture.autoplay and self.elapsed >= self.planned_s - 1e-9 and self.app.top is self:
             self.go_on()
+
+    def _lecture_keys(self, event):
+        """The lecture's own keys; returns None once used, else the event."""
+        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
+            self.go_on()
+            return None
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.home()
+            return None
+        return event
 
 
 class TalkScene(_Timed, Scene):
@@ -144,25 +166,11 @@ class TalkScene(_Timed, Scene):
 
     def __init__(self, app, lecture: Lecture, segment) -> None:
         super().__init__(app)
-        self.lecture = lecture
+        self._start(lecture, 60.0 * float(segment.minutes))
         self.segment = segment
-        self.elapsed = 0.0
-
-    def go_on(self) -> None:
-        """The next segment."""
-        self.close()
-
-    def update(self, dt: float) -> None:
-        self._tick(dt, 60.0 * float(self.segment.minutes))
 
     def process_event(self, event):
-        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
-            self.go_on()
-            return None
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.home()
-            return None
-        return event
+        return self._lecture_keys(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -177,10 +185,14 @@ class TalkScene(_Timed, Scene):
         y = paragraph_full(surface, tf, seg.title, x, lay.y(90), w, p.ink)
         y = paragraph_full(surface, app.font(theme.SIZE_HEADING), seg.text, x, y + u(24), w, p.ink) + u(20)
         tf, bf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_BODY)
+        bottom = lay.h - u(40)  # the hints line
         for term in seg.glossary:
             meaning = lookup(term)
             if not meaning:
                 continue
+            indent = tf.size(term)[0] + u(16)
+            if y + text_height(bf, meaning, w - indent) > bottom:
+                break  # whole entries only: the rest are in the Glossary
             tr = text(surface, tf, term, (x, y), p.accent)
             y = paragraph_full(surface, bf, meaning, tr.right + u(16), y, x + w - tr.right - u(16), p.ink_soft) + u(8)
         draw_hints(surface, app, S.LECTURE_NEXT_HINT)
@@ -291,12 +303,6 @@ class LecturePlayScene(PlayScene):
             return None
         return super().process_event(event)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        label = S.LECTURE_PROGRESS.format(k=self.lecture.index + 1, n=len(self.lecture.playlist.segments),
-                                          clock=_clock(self.lecture.clock))
-        text(surface, self.app.font(theme.SIZE_TINY, scaled=False), label, (640, 52), self.app.palette.banner_ink,
-             anchor="midbottom")
 
 
 class CueScene(_Timed, Scene):
@@ -307,25 +313,11 @@ class CueScene(_Timed, Scene):
 
     def __init__(self, app, lecture: Lecture, cue) -> None:
         super().__init__(app)
-        self.lecture = lecture
+        self._start(lecture, cue.pause_s)
         self.cue = cue
-        self.elapsed = 0.0
-
-    def go_on(self) -> None:
-        """Back to the segment."""
-        self.close()
-
-    def update(self, dt: float) -> None:
-        self._tick(dt, self.cue.pause_s)
 
     def process_event(self, event):
-        if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
-            self.go_on()
-            return None
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.home()
-            return None
-        return event
+        return self._lecture_keys(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -362,17 +354,8 @@ class LectureDebriefScene(_Timed, DebriefScene):
     name = "lecture_debrief"
 
     def __init__(self, app, lecture: Lecture, session, planned_s: float) -> None:
-        self.lecture = lecture
-        self.planned_s = planned_s
-        self.elapsed = 0.0
+        self._start(lecture, planned_s)
         super().__init__(app, session, demo=True)
-
-    def go_on(self) -> None:
-        """The next segment."""
-        self.close()
-
-    def update(self, dt: float) -> None:
-        self._tick(dt, self.planned_s)
 
     def process_event(self, event):
         if event.type == pygame.KEYDOWN and event.key in NEXT_KEYS:
