@@ -1,20 +1,28 @@
-"""Benchmark: 10,000 infants through the full Strange Situation, scored; and the speed-up per infant.
+"""Benchmark: N infants (default 10,000) through the full Strange Situation, scored and written to CSV.
 
-Prints figures; asserts nothing (targets: <= 10 s for the batch, >= 100x per infant over one at a
-time; docs/contract.md). Run: python bench/bench_batch.py [--n 10000] [--single 5]
+Runs what ``python main.py batch strange_situation --n N --out F.csv`` runs (blocks streamed to the file
+as they finish) and prints its time and the peak memory of all processes together (the main process
+and its workers, sampled from /proc: bench/memory.py); then the speed-up per infant over one infant at
+a time. Prints figures; asserts nothing. Targets (issue 17; docs/contract.md): 10,000 infants <= 4 s on 2 idle cores;
+memory <= 500 MB at any N, and at 100,000 within 20% of the figure at 10,000.
+Run: python bench/bench_batch.py [--n 10000] [--single 5] [--workers W] [--unscored]
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from simulator.model.batch import default_workers, run_batch  # noqa: E402
+from memory import PeakMemory, tree_memory_mb  # noqa: E402  (bench/memory.py)
+
+from simulator.export import write_batch_csv  # noqa: E402
+from simulator.model.batch import BLOCK, default_workers, iter_batch  # noqa: E402
 from simulator.model.scenario import load_scenario  # noqa: E402
 from simulator.model.session import Session, warm_up  # noqa: E402
 
@@ -24,36 +32,45 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--single", type=int, default=5, help="infants to time one at a time")
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--unscored", action="store_true", help="also time the batch without scoring or writing")
     args = ap.parse_args()
     sc = load_scenario("strange_situation")
     t0 = time.perf_counter()
     warm_up()  # compiles the step kernels on a new checkout (cached on disk), else loads them
     print(f"compiled kernels loaded in {time.perf_counter() - t0:.2f} s (once per process; a first run on a "
           "new checkout compiles them, about 6 s)")
+    workers = args.workers or default_workers()
+    print(f"strange_situation, {args.n} infants, blocks of {BLOCK}, {workers} workers, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"  memory before the batch:   {tree_memory_mb()[1]:6.0f} MB PSS (imports, compiled kernels)")
 
-    t0 = time.perf_counter()
-    res = run_batch(sc, args.n, seed=1, workers=args.workers, score=False)
-    t_run = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    res_scored = run_batch(sc, args.n, seed=1, workers=args.workers, score=True)
-    t_scored = time.perf_counter() - t0
-    scored = res_scored.scores is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "batch.csv"
+        cpu0 = os.times()
+        t0 = time.perf_counter()
+        with PeakMemory() as mem:
+            write_batch_csv(out, iter_batch(sc, args.n, seed=1, workers=args.workers), {})
+        t_batch = time.perf_counter() - t0
+        cpu = os.times()
+        cpu_s = sum(cpu[:4]) - sum(cpu0[:4])
+        size_mb = out.stat().st_size / 1e6
+    print(f"  batch, scored, CSV written: {t_batch:6.2f} s   (target <= 4 s for 10,000; "
+          f"{cpu_s:.1f} s CPU in all processes; {size_mb:.0f} MB of CSV)")
+    print(f"  peak memory:               {mem.describe()}   (target <= 500 MB)")
 
-    t0 = time.perf_counter()
-    for i in range(args.single):
-        Session(sc, n=1, seed=100 + i).run()
-    per_single = (time.perf_counter() - t0) / args.single
-    per_batch = t_scored / args.n
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"strange_situation, {args.n} infants, {args.workers or default_workers()} workers")
-    print(f"  batch, unscored:        {t_run:6.2f} s")
-    print(f"  batch, scored:          {t_scored:6.2f} s   (target <= 10 s; scoring adds "
-          f"{(t_scored / t_run - 1) * 100:+.0f}%{'' if scored else ', scoring package absent'})")
-    print(f"  one infant at a time:   {per_single:6.3f} s per infant ({args.single} timed)")
-    print(f"  speed-up per infant:    {per_single / per_batch:6.0f}x   (target >= 100x)")
-    print(f"  peak memory:            {peak_mb:6.0f} MB main, {kids_mb:.0f} MB largest worker (target < 500 MB)")
-    _ = res
+    if args.unscored:
+        t0 = time.perf_counter()
+        for _ in iter_batch(sc, args.n, seed=1, workers=args.workers, score=False):
+            pass
+        print(f"  batch, unscored, unwritten: {time.perf_counter() - t0:5.2f} s")
+
+    if args.single:
+        t0 = time.perf_counter()
+        for i in range(args.single):
+            Session(sc, n=1, seed=100 + i).run()
+        per_single = (time.perf_counter() - t0) / args.single
+        print(f"  one infant at a time:      {per_single:6.3f} s per infant ({args.single} timed)")
+        print(f"  speed-up per infant:       {per_single / (t_batch / args.n):6.0f}x   (target >= 100x)")
 
 
 if __name__ == "__main__":

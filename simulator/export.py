@@ -10,12 +10,14 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
 from .model.infant import STATE_VARIABLES
-from .model.io import atomic_write_text
+from .model.batch import release_memory
+from .model.io import atomic_write_text, atomic_writer
 from .model.scoring import score_session
 from .model.session import Session
 
@@ -75,16 +77,21 @@ def score(session: Session):
     return score_session(session)
 
 
-def batch_columns(session: Session, scores=None, extra: dict[str, float] | None = None) -> list[list[str]]:
+def batch_columns(session: Session, scores=None, extra: dict[str, float] | None = None,
+                  infants: range | None = None) -> list[list[str]]:
     """The tidy batch table of a finished batch session as formatted cells, column by column.
 
     One list per column of :data:`BATCH_COLUMNS` (then one per ``extra`` key), each with one cell per
     infant per episode (infant-major), formatted as :func:`fmt` would. Column-wise formatting keeps a
-    10,000-infant table (2.4 million cells) to about a second.
+    10,000-infant table (2.4 million cells) to about a second. Infants are numbered from
+    ``session.first`` (a block of a streamed batch; 0 otherwise). ``infants`` limits the table to a
+    range of the session's infants (default all).
     """
-    m = session.episode_measures()
+    lo, hi = (infants.start, infants.stop) if infants is not None else (0, session.n)
+    m = {k: v[lo:hi] for k, v in session.episode_measures().items()}
     extra = extra or {}
-    n, n_ep = session.n, len(session.episode_ids)
+    n, n_ep = hi - lo, len(session.episode_ids)
+    first = getattr(session, "first", 0) + lo
     rows = n * n_ep
 
     def per_infant(cells: list[str]) -> list[str]:
@@ -94,7 +101,7 @@ def batch_columns(session: Session, scores=None, extra: dict[str, float] | None 
         return [_text(fmt(value))] * rows
 
     cols = [
-        per_infant([str(i) for i in range(n)]), const(session.seed), const(session.preset_label),
+        per_infant([str(i) for i in range(first, first + n)]), const(session.seed), const(session.preset_label),
         const(session.caregiver_id), [str(e + 1) for e in range(n_ep)] * n,
         [_text(eid) for eid in session.episode_ids] * n,
         _floats(m["planned_s"]), _floats(m["duration_s"]),
@@ -104,10 +111,11 @@ def batch_columns(session: Session, scores=None, extra: dict[str, float] | None 
     cols += [_floats(m["matched_share"]), _whole(m["ruptures"]), _whole(m["repairs"]),
              _floats(m["mean_repair_latency_s"])]
     if scores is not None:
-        cols += [_whole(np.where(scores.scales[name] > 0, scores.scales[name], np.nan)) for name in SCALES]
-        cols += [per_infant([str(int(d)) for d in scores.disorganization]),
-                 per_infant([_text(c) for c in scores.classification]),
-                 per_infant([_text(c) for c in scores.best_fit])]
+        scales = {name: scores.scales[name][lo:hi] for name in SCALES}
+        cols += [_whole(np.where(scales[name] > 0, scales[name], np.nan)) for name in SCALES]
+        cols += [per_infant([str(int(d)) for d in scores.disorganization[lo:hi]]),
+                 per_infant([_text(c) for c in scores.classification[lo:hi]]),
+                 per_infant([_text(c) for c in scores.best_fit[lo:hi]])]
     else:
         cols += [[""] * rows for _ in range(len(SCALES) + 3)]
     cols += [const(extra[k]) for k in extra]
@@ -136,12 +144,44 @@ def _text(cell: str) -> str:
     return cell
 
 
+def batch_csv_header(extra: dict[str, float] | None = None) -> str:
+    """The tidy batch CSV's header line (with its line break)."""
+    return ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra or {})) + "\n"
+
+
+#: Infants formatted at a time: a block's cells as Python strings would take about 100 MB at once.
+ROWS_CHUNK = 1000
+
+
+def batch_csv_chunks(session: Session, scores=None, extra: dict[str, float] | None = None) -> Iterator[str]:
+    """The tidy batch CSV's rows for one finished batch session or block, :data:`ROWS_CHUNK` infants
+    at a time, each row ending in a line break."""
+    for lo in range(0, session.n, ROWS_CHUNK):
+        cols = batch_columns(session, scores, extra, range(lo, min(lo + ROWS_CHUNK, session.n)))
+        yield "".join(",".join(cells) + "\n" for cells in zip(*cols))
+
+
 def batch_csv(session: Session, scores=None, extra: dict[str, float] | None = None) -> str:
     """The tidy batch CSV text."""
-    extra = extra or {}
-    header = ",".join(_text(c) for c in BATCH_COLUMNS + tuple(extra))
-    body = "\n".join(",".join(cells) for cells in zip(*batch_columns(session, scores, extra)))
-    return header + "\n" + body + "\n"
+    return batch_csv_header(extra) + "".join(batch_csv_chunks(session, scores, extra))
+
+
+def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = None) -> int:
+    """Write the tidy batch CSV of ``blocks`` (batch results in order, e.g. ``model.batch.iter_batch``)
+    atomically, one block at a time, so that memory stays flat however many infants there are.
+
+    Each block's scores are read from its ``scores`` attribute. Returns the number of rows written.
+    """
+    rows = 0
+    with atomic_writer(path) as fh:
+        fh.write(batch_csv_header(extra).encode("utf-8"))
+        for block in blocks:
+            for text in batch_csv_chunks(block, getattr(block, "scores", None), extra):
+                fh.write(text.encode("utf-8"))
+            rows += block.n * len(block.episode_ids)
+            del block
+            release_memory()  # keep the freed cell strings and arrays from piling up in the process
+    return rows
 
 
 def session_dict(session: Session, scores=None, prediction: dict | None = None) -> dict:

@@ -62,3 +62,50 @@ def test_batch_csv_cells_match_the_csv_module():
     # With the caregiver away (episode 4) matching does not apply: empty cells, not zeros.
     away = [r for r in rows[1:] if r[4] == "4"]
     assert away and all(r[BATCH_COLUMNS.index(c)] == "" for r in away for c in ("matched_share", "ruptures"))
+
+
+def test_a_streamed_batch_file_is_byte_identical_to_the_whole_batch(monkeypatch, tmp_path):
+    # The batch command writes block by block (memory stays flat); the file must be the one the whole
+    # batch held in memory would give, with infants numbered across blocks.
+    from simulator import export
+    from simulator.export import batch_csv, write_batch_csv
+
+    monkeypatch.setattr(batch, "BLOCK", 7)
+    sc = load_scenario("still_face")
+    whole = batch.run_batch(sc, 20, seed=5, workers=1)
+    expected = batch_csv(whole, whole.scores, {"infant.reactivity": 0.5})
+    monkeypatch.setattr(export, "ROWS_CHUNK", 3)  # rows formatted a few infants at a time, across blocks
+    out = tmp_path / "b.csv"
+    blocks = batch.iter_batch(sc, 20, seed=5, workers=2)
+    rows = write_batch_csv(out, blocks, {"infant.reactivity": 0.5})
+    assert out.read_text() == expected == batch_csv(whole, whole.scores, {"infant.reactivity": 0.5})
+    assert rows == 20 * 3
+    firsts = [b.first for b in batch.iter_batch(sc, 20, seed=5, workers=1, score=False)]
+    assert firsts == [0, 7, 14]
+
+
+def test_a_batch_that_fails_partway_leaves_the_old_file_and_no_temporary(monkeypatch, tmp_path):
+    from simulator.export import write_batch_csv
+
+    monkeypatch.setattr(batch, "BLOCK", 5)
+    out = tmp_path / "b.csv"
+    out.write_text("keep me\n")
+
+    def blocks():
+        yield from batch.iter_batch(load_scenario("still_face"), 5, seed=1, workers=1)
+        raise KeyboardInterrupt
+
+    try:
+        write_batch_csv(out, blocks())
+    except KeyboardInterrupt:
+        pass
+    assert out.read_text() == "keep me\n" and [p.name for p in tmp_path.iterdir()] == ["b.csv"]
+
+
+def test_bad_arguments_fail_before_any_block_runs():
+    import pytest
+
+    from simulator.model.session import SetError
+
+    with pytest.raises(SetError):
+        batch.iter_batch(load_scenario("still_face"), 10, overrides={"infant.no_such": 1.0})

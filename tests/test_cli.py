@@ -3,21 +3,11 @@
 import csv
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli, run_main
 
 from simulator.export import BATCH_COLUMNS, TRAJECTORY_COLUMNS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(*args, cwd=ROOT):
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=300, env=env)
 
 
 def test_run_writes_trajectory_csv(tmp_path):
@@ -47,8 +37,8 @@ def test_run_json_is_a_session_file(tmp_path):
 
 def test_batch_columns_and_determinism(tmp_path):
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    for out in (a, b):
-        r = run_cli("batch", "still_face", "--n", 50, "--seed", 7, "--set", "infant.reactivity=0.6", "--out", out)
+    for out in (a, b):  # two processes: no state shared between the runs
+        r = run_main("batch", "still_face", "--n", 50, "--seed", 7, "--set", "infant.reactivity=0.6", "--out", out)
         assert r.returncode == 0, r.stderr
     assert a.read_bytes() == b.read_bytes()
     rows = list(csv.DictReader(a.open()))
@@ -146,5 +136,5 @@ def test_list_names_everything():
 
 
 def test_bad_subcommand_is_one_line():
-    r = run_cli("frobnicate")
+    r = run_main("frobnicate")  # the process's own exit code and stderr
     assert r.returncode == 2 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr

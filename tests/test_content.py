@@ -1,12 +1,11 @@
 """Teaching content: every scenario validates and runs headless; glossary, findings and references are complete."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import run_cli
 
 from simulator.content.glossary import GLOSSARY, lookup
 from simulator.content.references import FINDINGS, REFERENCES, cite, finding_citations
@@ -42,8 +41,7 @@ def test_required_scenarios_exist():
 
 def test_validate_cli_accepts_every_scenario():
     files = sorted(str(p) for p in SCENARIO_DIR.glob("*.toml"))
-    r = subprocess.run([sys.executable, "main.py", "validate", *files], cwd=ROOT, capture_output=True,
-                       text=True, timeout=60)
+    r = run_cli("validate", *files)
     assert r.returncode == 0, r.stderr
 
 

@@ -143,3 +143,52 @@ def test_draw_held_puts_the_infant_in_the_arms():
     s = pygame.Surface((AW, AH), pygame.SRCALPHA)
     fig.draw_held(s, rect, "caregiver", adult, infant)
     assert _changed(_pixels(s), _adult(adult)) > 0.05
+
+
+def _seat_share(px: np.ndarray) -> float:
+    """Share of pixels within a few levels of the seat's fabric colour."""
+    return float(np.mean(np.max(np.abs(px - np.array(fig.SEAT)), axis=2) <= 6))
+
+
+def test_young_infant_reclines_in_a_seat_older_infant_sits():
+    """A 3-month-old is drawn in an infant seat (its fabric fills the lower left, behind the body); a
+    10-month-old sits on the floor with no seat, and ``age_months=None`` draws the sitter too."""
+    for b in fig.BEHAVIOUR_IDS:
+        state = fig.SAMPLE_STATES[b]
+        young = _infant(fig.infant_look(state, b, age_months=3.0), 200, 240)
+        old = _infant(fig.infant_look(state, b, age_months=10.0), 200, 240)
+        default = _infant(fig.infant_look(state, b), 200, 240)
+        assert _seat_share(young) > 0.04, b
+        # The seat is where a bouncer is: mostly in the lower-left part, behind the head and back.
+        assert _seat_share(young[:100, 120:]) > 2 * _seat_share(young[100:, :120]) or \
+            _seat_share(young[:100, 120:]) > 0.08, b
+        if b != "approach":  # the crawling sitter has no seat either, but a different outline
+            assert _changed(young, old) > 0.1, b
+        assert _seat_share(old) < 0.002, b
+        assert np.array_equal(old, default), b
+
+
+def test_seat_follows_the_sitting_age_threshold():
+    from simulator.view import theme
+    edge = theme.SIT_UNSUPPORTED_MONTHS
+    assert fig.infant_look({}, "look", age_months=edge - 0.5)["seat"]
+    assert not fig.infant_look({}, "look", age_months=edge)["seat"]
+    # Not yet mobile: an approach in the seat is a reach toward the partner, never crawling.
+    young = fig.infant_look(fig.SAMPLE_STATES["approach"], "approach", age_months=3.0)
+    assert young["arms"] == "reach"
+
+
+def test_every_cue_still_reads_on_the_young_infant():
+    """In the seat, every behaviour still draws a distinct picture (face, gaze, arms), like the sitter's."""
+    looks = {b: fig.infant_look(fig.SAMPLE_STATES[b], b, age_months=3.0) for b in fig.BEHAVIOUR_IDS
+             if b != "approach"}  # approach is drawn as reach in the seat (tested above)
+    imgs = {b: _infant(look) for b, look in looks.items()}
+    for a, b in itertools.combinations(imgs, 2):
+        assert _changed(imgs[a], imgs[b]) > MIN_CHANGE, (a, b)
+    sober = _infant(fig.infant_look(fig.SOBER_STATE, "look", age_months=3.0))
+    assert _changed(sober, imgs["look"]) > 0.002  # the sitter's face shading is checked at > 0.001
+
+
+def test_held_young_infant_has_no_seat():
+    look = fig.infant_look(fig.SAMPLE_STATES["cling"], "cling", contact=True, age_months=3.0)
+    assert _seat_share(_infant(look, 200, 240)) < 0.002

@@ -122,3 +122,17 @@ def test_setup_py_finds_every_package():
     missing = [p.parent for p in (ROOT / "simulator").rglob("*.py")
                if not (p.parent / "__init__.py").exists()]
     assert not missing, f"folders without __init__.py are left out of the package: {missing}"
+
+
+def test_bundled_data_is_found_only_through_paths():
+    # An installed copy has no checkout around it: code that looked for scenarios/ or assets/ beside
+    # the package itself would work here and break there.
+    offenders = []
+    for f in (ROOT / "simulator").rglob("*.py"):
+        if f.name == "paths.py":
+            continue
+        text = f.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if "__file__" in line and ('"scenarios"' in line or '"assets"' in line or '"fonts"' in line):
+                offenders.append(f"{f.relative_to(ROOT)}: {line.strip()}")
+    assert not offenders, offenders

@@ -1,10 +1,9 @@
 """`validate` against a corpus of malformed scenario files: exit 2, one clear line naming file and field."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli
 
 from simulator.model.scenario import ScenarioError, available, load_scenario
 
@@ -46,11 +45,6 @@ EXPECTED = {
     "too_long_in_total.toml": "at most 14400 s (4 hours) in one scenario",
     "too_many_episodes.toml": "episodes: List should have at most 64 items",
 }
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
 
 
 def test_corpus_is_large_and_listed():

@@ -1,8 +1,8 @@
 """The validation report's registry, rendering and command-line errors (no populations are run here)."""
 
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_helpers import run_cli
 
 from simulator.model.scoring import validation as V
 
@@ -41,11 +41,9 @@ def test_ss4_row_uses_the_scorer_thresholds():
 
 
 def test_validation_command_rejects_a_bad_path(tmp_path):
-    r = subprocess.run([sys.executable, "main.py", "validation", "--out", str(tmp_path / "report.txt")],
-                       cwd=ROOT, capture_output=True, text=True)
+    r = run_cli("validation", "--out", tmp_path / "report.txt")
     assert r.returncode == 2 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
-    r = subprocess.run([sys.executable, "main.py", "validation", "--out", str(tmp_path / "no" / "x.md")],
-                       cwd=ROOT, capture_output=True, text=True)
+    r = run_cli("validation", "--out", tmp_path / "no" / "x.md")
     assert r.returncode == 2 and "Traceback" not in r.stderr
 
 

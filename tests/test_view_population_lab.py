@@ -185,3 +185,37 @@ def test_fuzz_population_lab(seed):
         if isinstance(scene, PopulationLabScene) and scene.job is not None:
             scene.cancel()
             scene.job.join(timeout=30)
+
+
+def test_spread_view_shows_each_infant():
+    """S switches the still-face panel to the spread: a histogram of each infant's change and %B in classes."""
+    import numpy as np
+    from simulator.view.drawing.chart import series_colour
+    from simulator.view.scenes.population_lab import CLASS_COLOURS, SF_PANEL
+
+    app = make_app()
+    lab = open_lab(app)
+    lab.n = 40  # more than a class of 30, so classes can be drawn from the run
+    press(app, pygame.K_r)
+    wait_for_run(app, lab)
+    sp = lab.result["spread"]
+    assert sp["counts"].sum() == 40 and sp["pct_b"].shape == (30,)
+
+    def panel_colours():
+        surf = pygame.Surface((1280, 720))
+        surf.fill(app.palette.bg)
+        lab.draw(surf)
+        px = pygame.surfarray.array3d(surf.subsurface(SF_PANEL)).reshape(-1, 3).astype(int)
+        return lambda c: int(np.sum(np.max(np.abs(px - np.array(c)), axis=1) <= 4))
+
+    means = panel_colours()
+    press(app, pygame.K_s)
+    assert lab.sf_view == "spread"
+    spread = panel_colours()
+    hist = series_colour(app.palette, "negative_affect")
+    assert spread(hist) > 3 * max(1, means(hist))  # histogram bars, far more than the means' thin line
+    assert spread(CLASS_COLOURS["B"]) > 20  # one dot per class of 30...
+    lab.result = dict(lab.result, spread=dict(sp, pct_b=np.zeros(0)))
+    assert panel_colours()(CLASS_COLOURS["B"]) == 0  # ...and none without classes
+    click_button(app, "sf:means")
+    assert lab.sf_view == "means"

@@ -14,13 +14,13 @@ import signal
 import sys
 
 from ..content.lessons import build_debrief, debrief_markdown
-from ..export import batch_csv, score, trajectory_csv, write_session_json
-from ..model.batch import run_batch
+from ..export import score, trajectory_csv, write_batch_csv, write_session_json
+from ..model.batch import iter_batch
 from ..model.io import OutputError, atomic_write_text
 from ..model.limits import MAX_N, MAX_SEED, clip, count_arg, printable, seed_arg
 from ..model.params import ALL_PARAMS, PRESETS
 from ..model.policies import POLICY_HELP
-from ..model.population import POPULATIONS, PROFILES, population_batch
+from ..model.population import POPULATIONS, PROFILES, population_blocks
 from ..model.scenario import ScenarioError, available, load_scenario
 from ..model.session import Session, SetError
 from . import develop, lecture, play, sessions, validation
@@ -96,20 +96,20 @@ def cmd_batch(args) -> int:
     overrides = set_pairs(args.set)
     scenario = load_scenario(args.scenario)
     progress = Progress(f"{scenario.id} x{args.n}")
-    result = _batch_result(args, scenario, overrides, progress)
-    atomic_write_text(out, batch_csv(result, getattr(result, "scores", None), overrides))
-    print(f"wrote {out} ({args.n} infants x {result.E} episodes)", file=sys.stderr)
+    rows = write_batch_csv(out, _batch_blocks(args, scenario, overrides, progress), overrides)
+    print(f"wrote {out} ({args.n} infants x {rows // args.n} episodes)", file=sys.stderr)
     return EXIT_OK
 
 
-def _batch_result(args, scenario, overrides: dict[str, float], progress):
-    """Run the batch: a population (developed infants) or a preset, in blocks on every core."""
+def _batch_blocks(args, scenario, overrides: dict[str, float], progress):
+    """The batch's results block by block, in order: a population (developed infants) or a preset, on
+    every core. Arguments are checked here, before anything runs or any file is opened."""
     name = args.infant
     caregiver = caregiver_policy(args.caregiver)
     if name is not None and name.lower() in POPULATIONS:
-        return population_batch(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
-    return run_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
-                     overrides=overrides, progress=progress)
+        return population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
+    return iter_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
+                      overrides=overrides, progress=progress)
 
 
 def build_parser() -> argparse.ArgumentParser:

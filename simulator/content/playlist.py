@@ -15,11 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .. import paths
 from ..model.params import PRESET_ALIASES, PRESETS
 from ..model.policies import POLICY_IDS
 from ..model.scenario import ScenarioError, _message, _where, load_scenario, read_toml
 
-PLAYLIST_DIR = Path(__file__).resolve().parents[2] / "scenarios" / "playlists"
+PLAYLIST_DIR = paths.SCENARIO_DIR / "playlists"
 SCHEMA_VERSION = 1
 #: The slowest and fastest speed a segment may ask for (model seconds per lecture second), as ``play``.
 MIN_SPEED, MAX_SPEED = 0.5, 8.0

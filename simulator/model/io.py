@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .limits import clip, path_too_long
 
@@ -44,11 +47,13 @@ class OutputError(Exception):
     """An output path that cannot be written. ``str(err)`` is one line: ``PATH: WHAT``."""
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; an existing file is replaced only once the new one is whole.
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """Write ``path`` atomically, piece by piece: yields a binary file; the target is replaced only once
+    the block inside ends without an error (an error or interrupt leaves the old file, and no temporary one).
 
     Raises:
-        OutputError: the folder does not exist or cannot be written; nothing is changed.
+        OutputError: the folder does not exist or cannot be written (raised before the block runs).
     """
     target = Path(path)
     where = clip(target, 300)
@@ -68,18 +73,30 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         raise OutputError(f"{where}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fchmod(fh.fileno(), mode) if hasattr(os, "fchmod") else None
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError(f"{where}: cannot write ({exc.strerror or exc})") from None
-    return target
+        if isinstance(exc, OSError):
+            raise OutputError(f"{where}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; an existing file is replaced only once the new one is whole.
+
+    Raises:
+        OutputError: the folder does not exist or cannot be written; nothing is changed.
+    """
+    with atomic_writer(path) as fh:
+        fh.write(data)
+    return Path(path)
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

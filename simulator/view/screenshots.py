@@ -192,6 +192,8 @@ def _population_lab(fresh, shot) -> None:
     lab.selected = 6  # infant 7 of 300
     lab.group.focus("watch")
     shot(app, "population_lab_results", twin=False)
+    lab.show_sf("spread")  # each infant, not only the means
+    shot(app, "population_lab_spread", twin=False)
 
 
 def _observer(fresh, shot, seed: int = 4) -> None:

@@ -33,6 +33,10 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # play speed choices (model seconds per real
 NARRATION_MIN_S = 6.0  # real seconds an episode's narration stays over the room, at the least
 NARRATION_WORDS_PER_S = 2.5  # reading pace for longer narration (words per real second: reading aloud in class)
 AUTO_DEBRIEF_S = 1.5  # real seconds between the end of a watched (demo) session and its debrief opening
+#: Infants younger than this (months) are drawn reclining in an infant seat, not sitting up: sitting without
+#: support has a median onset of 5.9 months (WHO Multicentre Growth Reference Study Group 2006, Acta Paediatr.
+#: Suppl. 450:86, motor milestones).
+SIT_UNSUPPORTED_MONTHS = 6.0
 
 FONT_DIR = paths.FONT_DIR
 FONT_REGULAR = FONT_DIR / "Lato-Regular.ttf"

@@ -313,5 +313,18 @@ def population_batch(scenario, population_id: str, n: int, caregiver: str = "sen
     return result
 
 
+def population_blocks(scenario, population_id: str, n: int, caregiver: str = "sensitive", seed: int = 0,
+                      overrides: dict[str, float] | None = None, progress=None, workers: int | None = None,
+                      score: bool = True):
+    """Like :func:`population_batch`, but yields the batch block by block (``model.batch.iter_batch``), so
+    that a caller writing each block keeps memory flat. The development runs first, for all ``n``."""
+    from ..batch import iter_batch
+
+    pid = resolve_population(population_id)
+    dev = _develop_for(scenario, pid, n, seed, overrides)
+    return iter_batch(scenario, n, caregiver=caregiver, seed=seed, overrides=overrides, params=dev.params,
+                      preset_label=pid, workers=workers, score=score, progress=progress)
+
+
 __all__ = ["Dist", "Population", "POPULATIONS", "resolve_population", "sample_caregiving", "population_temperament",
-           "develop_population", "population_session", "population_batch", "BLOCK"]
+           "develop_population", "population_session", "population_batch", "population_blocks", "BLOCK"]

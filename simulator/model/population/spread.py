@@ -76,8 +76,14 @@ def d_z(a: np.ndarray, b: np.ndarray) -> float:
 
 def styles(result) -> dict[str, np.ndarray]:
     """ID1 response style of each infant in the still-face episode (episode 2): boolean arrays (N,)."""
-    cry = _m(result, "crying")[:, 1]
-    gaze = _m(result, "gaze")[:, 1]
+    return styles_of(result.measures)
+
+
+def styles_of(measures: dict) -> dict[str, np.ndarray]:
+    """ID1 response styles from episode measures (``Session.episode_measures()``: arrays (N, E), the still-face
+    episode second): boolean arrays (N,) "social", "disengaged", "negative"."""
+    cry = np.asarray(measures["crying"], dtype=np.float64)[:, 1]
+    gaze = np.asarray(measures["gaze"], dtype=np.float64)[:, 1]
     negative = cry >= CRY_NEGATIVE
     social = ~negative & (gaze >= GAZE_SOCIAL)
     return {"social": social, "disengaged": ~negative & ~social, "negative": negative}
@@ -166,6 +172,40 @@ def sample_values(seed: int = SEED) -> dict:
     pct = 100.0 * (bf == "B").mean(axis=1)
     return {"pct_b": pct, "median": float(np.median(pct)), "sd": float(pct.std(ddof=1)),
             "lo": float(pct.min()), "hi": float(pct.max())}
+
+
+#: Bin width of the lab's histogram of per-infant still-face change in negative affect (0-1 scale).
+LAB_CHANGE_BIN = 0.05
+
+
+def lab_spread(sf_measures: dict, best_fit, seed: int, size: int = ID8_SIZE, samples: int = ID8_SAMPLES) -> dict:
+    """The spread across one Population lab run's infants, beside its means and shares.
+
+    ``sf_measures``: the Still-Face session's ``episode_measures()`` (arrays (N, E); play, still-face, ...);
+    ``best_fit``: each infant's best fit among A, B, C (N,). Returns ``change`` (N,), each infant's rise in
+    episode-mean negative affect from play to the still-face; ``counts`` and ``edges``, its histogram in bins
+    of LAB_CHANGE_BIN; ``pct_b`` (samples,), %B (best fit) in ``samples`` classes of ``size`` infants drawn without
+    replacement from the run (as ID8 draws studies; every class from its own draw, seeded by ``seed``), with
+    ``b_lo``, ``b_hi``, ``b_median`` and ``b_all`` (%B of the whole run). Classes are drawn only when the run has
+    more than ``size`` infants (else ``pct_b`` is empty).
+    """
+    na = np.asarray(sf_measures["negative_affect"], dtype=np.float64)
+    change = na[:, 1] - na[:, 0]
+    change = change[np.isfinite(change)]
+    lo = min(0.0, np.floor(change.min() / LAB_CHANGE_BIN) * LAB_CHANGE_BIN) if change.size else 0.0
+    hi = max(LAB_CHANGE_BIN, np.ceil(change.max() / LAB_CHANGE_BIN) * LAB_CHANGE_BIN) if change.size else 1.0
+    nb = max(1, int(round((hi - lo) / LAB_CHANGE_BIN)))
+    counts, edges = np.histogram(change, bins=nb, range=(lo, lo + nb * LAB_CHANGE_BIN))
+    is_b = np.asarray(best_fit) == "B"
+    rng = np.random.default_rng([int(seed), 8])
+    n = is_b.shape[0]
+    pct_b = (np.array([100.0 * is_b[rng.choice(n, size, replace=False)].mean() for _ in range(samples)])
+             if n > size else np.zeros(0))
+    return {"change": change, "counts": counts, "edges": edges,
+            "pct_b": pct_b, "b_all": 100.0 * float(is_b.mean()) if n else 0.0,
+            "b_lo": float(pct_b.min()) if pct_b.size else float("nan"),
+            "b_hi": float(pct_b.max()) if pct_b.size else float("nan"),
+            "b_median": float(np.median(pct_b)) if pct_b.size else float("nan")}
 
 
 # --- the checks -----------------------------------------------------------------------------------------------

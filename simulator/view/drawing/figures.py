@@ -56,6 +56,9 @@ MARK_CRY = theme.OI_SKY
 MARK_ANGER = theme.OI_VERMILLION
 MARK_WARM = theme.OI_PURPLE
 MARK_SOFT = (120, 112, 128)
+SEAT = (236, 150, 112)  # the young infant's bouncer seat: warm peach fabric
+SEAT_DARK = (206, 116, 84)  # its piping and strap
+SEAT_FRAME = (138, 108, 96)  # its wire frame
 
 #: Skin tones: (skin, shade, hair). Chosen per person with ``skin_tone(seed)``.
 SKIN_TONES = (
@@ -142,7 +145,7 @@ _INFANT_BASE: dict[str, dict] = {
 
 
 def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: bool = False, *,
-                skin: int = 1, facing: int = 1) -> dict:
+                skin: int = 1, facing: int = 1, age_months: float | None = None) -> dict:
     """Describe how the infant looks now.
 
     ``state`` is ``Session.state.snapshot()`` (floats 0-1; missing keys take calm defaults),
@@ -150,6 +153,8 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
     infant is held by the partner (legs dangle), ``near`` within reach (accepted for the scene's
     convenience; where the infant sits is the scene's business). ``skin`` indexes
     :data:`SKIN_TONES`; ``facing`` is +1 when the partner is to the infant's right, -1 to its left.
+    ``age_months`` below ``theme.SIT_UNSUPPORTED_MONTHS`` draws a young baby reclining in an infant seat
+    (``seat=True``: bigger head, shorter limbs; no crawling, an approach is a reach); None or older sits.
     Returns a flat dict of str/float/bool/int (``tuple(sorted(look.items()))`` is hashable).
     """
     b = behaviour_id if behaviour_id in _INFANT_BASE else "look"
@@ -190,6 +195,9 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
     look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, na - 0.45) / 0.55), 0.25)
     if contact:
         look["legs"] = "held"
+    look["seat"] = age_months is not None and float(age_months) < theme.SIT_UNSUPPORTED_MONTHS
+    if look["seat"] and look["arms"] == "crawl":  # not mobile yet: goes toward the partner with the arms
+        look.update(arms="reach", lean=0.35, marks="none")
     look["skin"] = int(skin) % len(SKIN_TONES)
     look["facing"] = 1 if facing >= 0 else -1
     for k in ("gaze_x", "gaze_y", "turn", "tilt", "roll", "lean", "body_turn"):
@@ -263,6 +271,15 @@ def adult_look(action_id: str | None, present: bool = True, role: str = "caregiv
 
 # --- Drawing primitives ------------------------------------------------------------------------------
 
+def _posed(pose, x: float, y: float) -> tuple[float, float]:
+    """Where the unit point (x, y) lands under ``pose`` (a :class:`_Pen` pose tuple, or None: unmoved)."""
+    if not pose:
+        return x, y
+    cx, cy, px, py, ca, sa, k = pose
+    dx, dy = x - cx, y - cy
+    return px + k * (dx * ca - dy * sa), py + k * (dx * sa + dy * ca)
+
+
 class _Pen:
     """Draws in figure units onto a supersampled surface; mirrors x when ``flip``."""
 
@@ -270,20 +287,38 @@ class _Pen:
         self.surf, self.s, self.ox, self.oy, self.w, self.flip = surf, scale, ox, oy, width, flip
         self.ow = 1.15  # outline width in units
         self.turn = None  # (angle, cx, cy): rotate what is drawn about (cx, cy), e.g. a tilted head
+        self.pose = None  # (cx, cy, px, py, cos, sin, k): then move (cx, cy) to (px, py), rotated and scaled by k
+        self.sk = scale  # pixels per unit of what is drawn now (scale times the pose's k)
+
+    def set_pose(self, angle: float = 0.0, centre=(0.0, 0.0), to=None, k: float = 1.0) -> None:
+        """Draw what follows rotated by ``angle`` (radians) and scaled by ``k`` about ``centre``, which lands
+        on ``to`` (default: stays put); ``set_pose()`` with no arguments ends the pose."""
+        if angle == 0.0 and k == 1.0 and to is None:
+            self.pose, self.sk = None, self.s
+            return
+        px, py = to if to is not None else centre
+        self.pose = (centre[0], centre[1], px, py, math.cos(angle), math.sin(angle), k)
+        self.sk = self.s * k
+
+    def posed(self, x: float, y: float) -> tuple[float, float]:
+        """Where the unit point (x, y) of the current pose lands, in units (before any mirroring)."""
+        return _posed(self.pose, x, y)
 
     def pt(self, x: float, y: float):
         if self.turn:
             a, cx, cy = self.turn
             ca, sa = math.cos(a), math.sin(a)
             x, y = cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca
+        if self.pose:
+            x, y = self.posed(x, y)
         if self.flip:
             x = self.w - x
         return (self.ox + x * self.s, self.oy + y * self.s)
 
     def circle(self, color, x, y, r, outline: bool = False):
         if outline:
-            pygame.draw.circle(self.surf, INK, self.pt(x, y), (r + self.ow) * self.s)
-        pygame.draw.circle(self.surf, color, self.pt(x, y), max(1.0, r * self.s))
+            pygame.draw.circle(self.surf, INK, self.pt(x, y), (r + self.ow) * self.sk)
+        pygame.draw.circle(self.surf, color, self.pt(x, y), max(1.0, r * self.sk))
 
     def ellipse_pts(self, cx, cy, rx, ry, a0=0.0, a1=2 * math.pi, n=56, skew=0.0, rot=0.0):
         trig = _trig(round(a0, 4), round(a1, 4), n)
@@ -302,28 +337,28 @@ class _Pen:
             return
         if outline:
             pygame.draw.polygon(self.surf, INK, p)
-            self._stroke_px(INK, p + [p[0]], self.ow * self.s)
+            self._stroke_px(INK, p + [p[0]], self.ow * self.sk)
         pygame.draw.polygon(self.surf, color, p)
 
     def ellipse(self, color, cx, cy, rx, ry, outline=False, rot=0.0, skew=0.0):
-        if rot or skew or (self.turn and abs(rx - ry) > 0.01):
+        if rot or skew or ((self.turn or self.pose) and abs(rx - ry) > 0.01):
             if outline:
                 self.poly(INK, self.ellipse_pts(cx, cy, rx + self.ow, ry + self.ow, rot=rot, skew=skew))
             self.poly(color, self.ellipse_pts(cx, cy, rx, ry, rot=rot, skew=skew))
             return
         x, y = self.pt(cx, cy)
         if outline:
-            ex, ey = (rx + self.ow) * self.s, (ry + self.ow) * self.s
+            ex, ey = (rx + self.ow) * self.sk, (ry + self.ow) * self.sk
             pygame.draw.ellipse(self.surf, INK, pygame.Rect(round(x - ex), round(y - ey), round(2 * ex), round(2 * ey)))
-        ex, ey = rx * self.s, ry * self.s
+        ex, ey = rx * self.sk, ry * self.sk
         pygame.draw.ellipse(self.surf, color, pygame.Rect(round(x - ex), round(y - ey), round(2 * ex), round(2 * ey)))
 
     def stroke(self, color, pts, width, outline=False):
         """A round-capped thick polyline (width in units): a quad per segment and a disc per joint."""
         pts = [self.pt(x, y) for x, y in pts]
         if outline:
-            self._stroke_px(INK, pts, (width + 2 * self.ow) * self.s / 2.0)
-        self._stroke_px(color, pts, width * self.s / 2.0)
+            self._stroke_px(INK, pts, (width + 2 * self.ow) * self.sk / 2.0)
+        self._stroke_px(color, pts, width * self.sk / 2.0)
 
     def _stroke_px(self, color, pts, r):
         r = max(0.8, r)
@@ -342,7 +377,7 @@ class _Pen:
         self.stroke(color, _bez(p0, p1, p2, n), width, outline)
 
     def px(self, u: float) -> float:
-        return u * self.s
+        return u * self.sk
 
 
 @functools.lru_cache(maxsize=256)
@@ -654,6 +689,50 @@ def _hand(pen: _Pen, x, y, r, kind, skin, direction=(1.0, 0.0)):
         pen.circle(skin, x, y, r, outline=True)
 
 
+#: The young infant in its seat (canvas units): the body reclines by SEAT_RECLINE radians about its hip,
+#: which lands on SEAT_HIP, drawn at SEAT_BODY_K of the sitter's size; the head tilts back by SEAT_HEAD_TILT
+#: about the neck and is SEAT_HEAD_GROW times larger relative to the body (a young baby's head is about a
+#: quarter of its length).
+SEAT_RECLINE = -0.38
+SEAT_HIP = (53.0, 101.0)
+SEAT_BODY_K = 0.82
+SEAT_HEAD_TILT = 0.22
+SEAT_HEAD_GROW = 1.25
+_HIP, _NECK = (50.0, 104.0), (50.0, 72.0)
+
+
+def _draw_seat(pen: _Pen) -> None:
+    """The bouncer seat behind a young infant: wire frame on the floor, reclined fabric back and foot rest."""
+    for x0, x1 in ((22, 34), (88, 80)):  # struts from the base up to the seat
+        pen.stroke(SEAT_FRAME, [(x0, 117.5), (x1, 106)], 2.6, outline=True)
+    pen.stroke(SEAT_FRAME, [(12, 117.5), (96, 117.5)], 2.8, outline=True)
+    for x in (12, 96):
+        pen.ellipse(SEAT_DARK, x, 117.5, 4.2, 2.2, outline=True)
+    # The foot rest (world units), then the back rest in the body's reclined frame.
+    pen.curve(SEAT, (44, 108), (74, 116), (94, 102), 15, outline=True)
+    pen.set_pose(SEAT_RECLINE, _HIP, SEAT_HIP, SEAT_BODY_K)
+    back = (pen.ellipse_pts(50, 40, 34, 34, a0=math.pi, a1=2 * math.pi, n=24)
+            + [(84, 104)] + pen.ellipse_pts(50, 104, 34, 12, a0=0.0, a1=math.pi, n=16) + [(16, 40)])
+    pen.poly(SEAT, back, outline=True)
+    pen.stroke(SEAT_DARK, pen.ellipse_pts(50, 40, 28, 28, a0=1.05 * math.pi, a1=1.95 * math.pi, n=18), 1.6)
+    pen.set_pose()
+
+
+def _draw_young_legs(pen: _Pen, look, skin) -> None:
+    """A young infant's short, bent legs on the foot rest, feet toward the partner (one kicks up)."""
+    kick = look["legs"] == "kick"
+    for far in (True, False):
+        col = ONESIE_DARK if far else ONESIE
+        dy = -5 if far else 0
+        foot = (92, 78) if (kick and not far) else (88 + (-3 if far else 0), 100 + dy)
+        knee = (79, 86 + dy) if not (kick and not far) else (80, 80)
+        pen.stroke(col, [(60, 100 + dy), knee, foot], 11.5, outline=True)
+        pen.ellipse(skin, foot[0] + 3, foot[1] - 1, 4.4, 5.4, outline=True)
+    if kick:
+        for j in range(3):
+            pen.stroke(MARK_ANGER, [(92 + j * 2.5, 74 + j * 6), (97 + j * 2.5, 72 + j * 6)], 1.5)
+
+
 def _draw_infant(pen: _Pen, look):
     skin, shade, hair = SKIN_TONES[look["skin"]]
     lean, turn, roll = look["lean"], look["turn"], look["roll"]
@@ -661,9 +740,14 @@ def _draw_infant(pen: _Pen, look):
     if look["arms"] == "crawl":
         _draw_crawling(pen, look, skin, shade, hair)
         return
-    # Legs (seated, splayed; or dangling when held; or kicking when resisting).
     legs = look["legs"]
-    if legs == "held":
+    young = bool(look.get("seat"))
+    in_seat = young and legs != "held"
+    if in_seat:  # reclining in the bouncer, facing the partner
+        _draw_seat(pen)
+        _draw_young_legs(pen, look, skin)
+        pen.set_pose(SEAT_RECLINE, _HIP, SEAT_HIP, SEAT_BODY_K)
+    elif legs == "held":  # Legs dangling when held; seated and splayed; or kicking when resisting.
         for s in (-1, 1):
             pen.stroke(ONESIE, [(50 + s * 11, 104), (50 + s * 13, 116)], 13, outline=True)
             pen.ellipse(skin, 50 + s * 14, 118.5, 6, 3.8, outline=True)
@@ -677,9 +761,10 @@ def _draw_infant(pen: _Pen, look):
             kick = legs == "kick" and s == 1
             foot = (50 + s * 36, 100) if kick else (50 + s * 37, 113)
             pen.stroke(ONESIE, [(50 + s * 10, 108), foot], 14)
-    if legs == "kick":
+    if legs == "kick" and not in_seat:
         for j in range(3):
             pen.stroke(MARK_ANGER, [(92 + j * 2.5, 92 + j * 6), (97 + j * 2.5, 90 + j * 6)], 1.5)
+    body_pose = pen.pose
     # Torso: narrower and skewed when turned away or leaning.
     tw = 25 * (1.0 - 0.14 * body_turn)
     skew = lean * 0.35
@@ -689,6 +774,8 @@ def _draw_infant(pen: _Pen, look):
         _heart(pen, 50 + lean * 6 + 10 * (turn * 0.3) - body_turn * 12, 88, 4.2, ONESIE_MARK)
     else:
         pen.curve(ONESIE_DARK, (42, 78), (36, 92), (42, 108), 1.6)  # seam of the back
+    if in_seat:  # the seat's strap across the hips
+        pen.stroke(SEAT_DARK, [(29, 103), (71, 103)], 4.0, outline=True)
     # Order: far arm, head, near arm; raised arms go over the head's edge, so both come after it.
     far, nearm = _infant_arms(look)
     arm_w = 9.0
@@ -701,8 +788,11 @@ def _draw_infant(pen: _Pen, look):
 
     if not raised:
         arm(far)
-    # Head.
+    # Head (a young infant's: larger for its body and resting back against the seat).
     hx, hy, r = 50 + lean * 9, 44 + abs(lean) * 2 + look["tilt"] * 2, 27
+    if young:
+        pen.set_pose(SEAT_HEAD_TILT * (1.0 - max(0.0, lean)) if in_seat else 0.0, _NECK, pen.posed(*_NECK),
+                     (SEAT_BODY_K if in_seat else 1.0) * SEAT_HEAD_GROW)
     pen.turn = (roll * 0.45, hx, hy + r * 0.8) if roll else None  # head roll about the neck
     near_side = 1 if turn >= 0 else -1
     # Ear on the side away from the turn.
@@ -726,12 +816,15 @@ def _draw_infant(pen: _Pen, look):
         pen.ellipse(skin, ex0, hy + 5, 4.2, 6, outline=True)
         pen.curve(shade, (ex0 + near_side * 1.5, hy + 1.5), (ex0 - near_side * 2.5, hy + 5),
                   (ex0 + near_side * 1.5, hy + 8.5), 1.6)
-    # A curl of hair on top.
+    # A curl of hair on top (a wisp on a young baby).
     cx0 = hx + turn * 6
-    pen.curve(hair, (cx0 - 6, hy - r + 2.5), (cx0 - 2, hy - r - 7), (cx0 + 5, hy - r - 2), 3.0)
-    pen.curve(hair, (cx0 + 5, hy - r - 2), (cx0 + 8, hy - r + 1.5), (cx0 + 3, hy - r + 3), 2.6)
+    pen.curve(hair, (cx0 - 6, hy - r + 2.5), (cx0 - 2, hy - r - 7), (cx0 + 5, hy - r - 2), 3.0 if not young else 2.2)
+    pen.curve(hair, (cx0 + 5, hy - r - 2), (cx0 + 8, hy - r + 1.5), (cx0 + 3, hy - r + 3), 2.6 if not young else 2.0)
     _face(pen, hx, hy, r, look, skin, shade, hair, adult=False)
     pen.turn = None
+    head_pose = pen.pose
+    if young:
+        pen.pose, pen.sk = body_pose, pen.s * (body_pose[6] if body_pose else 1.0)
     if raised:
         arm(far)
     arm(nearm)
@@ -746,7 +839,12 @@ def _draw_infant(pen: _Pen, look):
             pen.stroke(MARK_VOICE, [(hx2 + 9 * k * math.cos(a), hy2 + 9 * k * math.sin(a))
                                     for a in [(-1.9 + 0.7 * j / 6) for j in range(7)]], 1.4)
     if look["marks"] not in ("none", "motion"):  # motion lines belong to the crawling pose
+        if young:  # beside the head, upright and at the sitter's size so they read the same
+            pen.set_pose()
+            hx, hy = _posed(head_pose, hx, hy)
         _marks(pen, look["marks"], hx, hy, r, side=1)
+    pen.set_pose()
+
 
 
 def _draw_crawling(pen: _Pen, look, skin, shade, hair):
@@ -1071,6 +1169,9 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
                                        skin=i % len(SKIN_TONES)))
              for i, b in enumerate(BEHAVIOUR_IDS)]
     items.append(("infant", "look (sober)", infant_look(SOBER_STATE, "look", False, False, skin=2)))
+    items += [("infant", f"3 months: {b}", infant_look(SAMPLE_STATES[b], b, skin=(i + 2) % len(SKIN_TONES),
+                                                       age_months=3.0))
+              for i, b in enumerate(("look", "smile", "fuss", "cry", "look_away", "self_soothe", "reach"))]
     items += [("caregiver", a, adult_look(a, True, "caregiver")) for a in ACTION_IDS]
     items += [("stranger", a, adult_look(a, True, "stranger")) for a in ("smile", "coo", "play", "offer_toy",
                                                                          "wait", "leave")]

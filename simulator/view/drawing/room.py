@@ -124,13 +124,14 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
                 caregiver_present: bool, stranger_present: bool, caregiver_action: str | None = None,
                 stranger_action: str | None = None, stranger_label: str = "Stranger",
                 room: pygame.Rect = ROOM, caregiver_label: str | None = None, caregiver_flat: float = 0.0,
-                skins: dict | None = None) -> None:
+                skins: dict | None = None, age_months: float | None = None) -> None:
     """The infant (left, facing right) and whoever is present, each labelled with what they are doing.
 
     ``caregiver_action``/``stranger_action`` are action ids, or None when there is none yet (the adult is
     drawn neutral and labelled by name). The top strip of the room is left free for narration so it never
     covers a face. ``skins`` maps infant, caregiver and stranger to skin tones (see
-    :func:`~.figures.people_skins`); the drawing's defaults where absent.
+    :func:`~.figures.people_skins`); the drawing's defaults where absent. ``age_months`` (None: drawn
+    sitting) puts a young infant in an infant seat (:func:`~.figures.infant_look`).
     """
     skins = skins or {}
     p = app.palette
@@ -152,8 +153,8 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
     if partner_x is not None and near:
         ix = partner_x - INFANT_W + u(6)
     lf = app.font(theme.SIZE_TINY, bold=True)
-    infant_look = figures.infant_look(snap, behaviour, contact, near, **({"skin": skins["infant"]}
-                                                                         if "infant" in skins else {}))
+    infant_look = figures.infant_look(snap, behaviour, contact, near, age_months=age_months,
+                                      **({"skin": skins["infant"]} if "infant" in skins else {}))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
     if st:

@@ -693,7 +693,8 @@ class ObserverScene(Scene):
                     behaviour=row[_COL["behaviour"]], contact=bool(row[_COL["contact"]]),
                     near=bool(row[_COL["near"]]), caregiver_present=cg_action is not None,
                     stranger_present=st_action is not None, caregiver_action=cg_action,
-                    stranger_action=st_action, room=ROOM, skins=people_skins(self.seed * 1000 + self.k))
+                    stranger_action=st_action, room=ROOM, skins=people_skins(self.seed * 1000 + self.k),
+                    age_months=d.get("age_months") if isinstance(d := self.drawn.get(self.k), dict) else None)
 
     def _draw_caption(self, surface, row) -> None:
         app = self.app

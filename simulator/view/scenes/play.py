@@ -912,7 +912,7 @@ class PlayScene(Scene):
                     stranger_action=self.stranger_action() if st else None,
                     stranger_label=self.scenario.stranger_label, room=room, caregiver_label=self.caregiver_label(),
                     caregiver_flat=float(s.caregivers.flat[0]) if s.steps_taken else 0.0,
-                    skins=self.skins)
+                    skins=self.skins, age_months=float(s.params.age_months[0]))
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_local = None
         if self.toast and self.toast_s > 0:

@@ -23,8 +23,10 @@ import pygame
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
+from ..drawing.chart import series_colour
 from .play import DevelopedInfant
 from ..widgets import Button, FocusGroup, draw_hints, mix, panel, paragraph, text
+from ...model.population.spread import ID8_SIZE
 
 # --- strings (this screen's user-visible text) -----------------------------------------------------------------
 T = {
@@ -64,8 +66,17 @@ T = {
     "pct": "{v:.0f}%",
     "range": "{lo:.0f}–{hi:.0f}%",
     "sf_title": "Still-face: the same infants",
-    "sf_age": "Means of {n} infants aged {age:g} months",
+    "sf_age": "{n} infants, {age:g} months",
     "sf_episodes": ("Play", "Still-face", "Reunion"),
+    "sf_means": "Means",
+    "sf_spread": "Spread",
+    "spread_change": "Each infant's rise in distress",
+    "spread_infants": "{n:,} infants",
+    "spread_classes": "B in {k} classes of {size} from this run",
+    "spread_all": "all {v:.0f}%",
+    "spread_caption": "Infants differ: distress rose a lot in some, hardly at all in others. In classes of {size}, "
+                      "B ranged from {lo:.0f}% to {hi:.0f}%.",
+    "spread_caption_small": "Infants differ: distress rose a lot in some, hardly at all in others.",
     "infant_title": "Open one infant",
     "infant_grid_hint": "One square per infant, grouped by pattern. Click one.",
     "infant_head": "Infant {i} of {n}: {code} ({name})",
@@ -76,8 +87,8 @@ T = {
                    "response {e:.2f}, plays distress down {d:.2f}, plays distress up {h:.2f}, fear {f:.2f}",
     "infant_why": "Why {code}: {reason}",
     "infant_note": "A re-run has new chance events, so the pattern can differ.",
-    "hints": "1-0 history  ·  N infants  ·  R run  ·  [ ] infant  ·  A B C D next of a pattern  ·  W watch  ·  "
-             "Esc back",
+    "hints": "1-0 history  ·  N infants  ·  R run  ·  S means or spread  ·  [ ] infant  ·  A B C D next of a "
+             "pattern  ·  W watch  ·  Esc back",
     "empty": "Run a history to see how the patterns are distributed.",
     "depression_row": "{share:.0%} of caregivers, symptom level around 0.7",
     "prevalence_heading": "Caregivers with depression (about 1 mother in 6; Shorey et al. 2018):",
@@ -233,6 +244,7 @@ class PopulationRun(threading.Thread):
 
     def _work(self) -> dict:
         from ...model.population import POPULATIONS, ProfileParams, develop, develop_population
+        from ...model.population.spread import lab_spread
         from ...model.scenario import load_scenario
         from ...model.scoring import score_session
         from ...model.session import Session, apply_episode_overrides
@@ -263,12 +275,13 @@ class PopulationRun(threading.Thread):
         m = f.episode_measures()
         with np.errstate(invalid="ignore"):
             sf_means = {k: np.nanmean(m[k], axis=0) for k in SF_MEASURES}
+        spread = lab_spread(m, scores.best_fit, self.seed)
         self._set("sf", 1.0)
         self.progress = 1.0
         return dict(choice=self.choice, kind=kind, n=n, seed=self.seed, months=months,
                     classification=list(scores.classification), best_fit=list(scores.best_fit),
                     reasons=[list(r) for r in scores.reasons], params=dev.params, profile=dev.profile,
-                    sf_means=sf_means, sf_episodes=list(f.episode_ids), ssp=ssp,
+                    sf_means=sf_means, spread=spread, sf_episodes=list(f.episode_ids), ssp=ssp,
                     age=float(np.mean(dev.params.age_months)))
 
 
@@ -332,6 +345,7 @@ class PopulationLabScene(Scene):
         self.message = ""
         self.selected = 0
         self.order: list[int] = []
+        self.sf_view = "means"  # the still-face panel: "means" (the three episodes) or "spread" (each infant)
         self.group = FocusGroup(app)
         self.relayout()
 
@@ -406,6 +420,11 @@ class PopulationLabScene(Scene):
             self.message = T["failed"].format(error=job.error)
         self.relayout()
         self.group.focus("watch" if self.result is not None else "run")
+
+    def show_sf(self, view: str) -> None:
+        """Show the still-face panel's ``"means"`` or its ``"spread"`` across infants."""
+        self.sf_view = "spread" if view == "spread" else "means"
+        self.relayout()
 
     def step_infant(self, d: int) -> None:
         """Select the previous or next infant in the grid's order."""
@@ -489,6 +508,14 @@ class PopulationLabScene(Scene):
         items.append(Button((x + w - 100, y, 100, 44), T["back"], self.close, key_label="Esc", ident="back",
                             style="quiet", font_size=self._fs(16)))
         if self.result is not None and not running:
+            bx = SF_PANEL.right - 12
+            for view in ("spread", "means"):
+                tw = self._font(14).size(T[f"sf_{view}"])[0] + 34  # room for the selected mark
+                bx -= tw
+                items.append(Button((bx, SF_PANEL.y + 34, tw, 26),
+                                    T[f"sf_{view}"], lambda view=view: self.show_sf(view), style="option",
+                                    selected=self.sf_view == view, ident=f"sf:{view}", font_size=self._fs(14)))
+                bx -= 6
             ip = INFANT_PANEL
             by = ip.bottom - 46
             bx = GRID.x
@@ -557,6 +584,9 @@ class PopulationLabScene(Scene):
                 return None
             if event.key == pygame.K_n and not self.running:
                 self.cycle_n()
+                return None
+            if event.key == pygame.K_s and self.result is not None and not self.running:
+                self.show_sf("means" if self.sf_view == "spread" else "spread")
                 return None
         return event
 
@@ -788,9 +818,12 @@ class PopulationLabScene(Scene):
         r = self.result
         rect = SF_PANEL
         self._panel(surface, rect, T["sf_title"])
+        if self.sf_view == "spread" and r.get("spread") is not None:
+            self._draw_spread(surface, rect, r["spread"])
+            return
         tf = self._font(theme.SIZE_TINY)
         text(surface, tf, T["sf_age"].format(n=f"{r['n']:,}", age=round(r["age"], 1)), (rect.x + 14, rect.y + 36),
-             p.ink_soft, max_width=rect.w - 28)
+             p.ink_soft, max_width=self._sf_tabs_x() - 8 - rect.x - 14)
         plot = pygame.Rect(rect.x + 44, rect.y + 70, rect.w - 76, 120)
         for g in (0.0, 0.5, 1.0):
             yy = plot.bottom - int(plot.h * g)
@@ -824,6 +857,71 @@ class PopulationLabScene(Scene):
         agrees = pa[1] < pa[0] and gz[1] < gz[0] and na[1] > na[0] and pa[2] > pa[1]
         text(surface, self._font(theme.SIZE_TINY, italic=True), S.DEBRIEF_SF_AGREES if agrees else S.DEBRIEF_SF_PARTLY,
              (rect.x + 14, rect.bottom - 14), p.ok if agrees else p.warn, anchor="midleft", max_width=rect.w - 28)
+
+    def _sf_tabs_x(self) -> int:
+        """The left edge of the Means / Spread tabs (the still-face panel's subtitle stops before it)."""
+        tabs = [b.rect.x for b in (self.group.find("sf:means"), self.group.find("sf:spread")) if b is not None]
+        return min(tabs) if tabs else SF_PANEL.right - 14
+
+    def _draw_spread(self, surface, rect: pygame.Rect, sp: dict) -> None:
+        """Each infant, not only the means: a histogram of the rise in negative affect from play to the still-face,
+        %B in classes of 30 drawn from the run (one dot per class), and one plain caption."""
+        p = self.app.palette
+        tf = self._font(theme.SIZE_TINY)
+        bf = self._font(theme.SIZE_TINY, bold=True)
+        x0, w = rect.x + 14, rect.w - 28
+        y = rect.y + 64
+        y = paragraph(surface, bf, T["spread_change"], pygame.Rect(x0, y, w, 2 * bf.get_linesize()), p.ink) + 4
+        counts, edges = sp["counts"], sp["edges"]
+        hist = pygame.Rect(x0 + 4, y, w - 8, 26)
+        top = max(1, int(counts.max()))
+        span = float(edges[-1] - edges[0]) or 1.0
+        colour = series_colour(p, "negative_affect")
+        for c, e0, e1 in zip(counts, edges[:-1], edges[1:]):
+            xa = hist.x + int(hist.w * (e0 - edges[0]) / span)
+            xb = hist.x + int(hist.w * (e1 - edges[0]) / span)
+            h = int(round(hist.h * c / top))
+            if h:
+                bar = pygame.Rect(xa, hist.bottom - h, max(1, xb - xa - 1), h)
+                pygame.draw.rect(surface, colour, bar)
+        pygame.draw.line(surface, p.line, hist.bottomleft, hist.bottomright, 1)
+        for v in (edges[0], 0.0, edges[-1]):
+            xv = hist.x + int(hist.w * (v - edges[0]) / span)
+            pygame.draw.line(surface, p.ink_faint, (xv, hist.bottom), (xv, hist.bottom + 4), 1)
+            text(surface, tf, f"{v:+.1f}" if v else "0", (xv, hist.bottom + 4), p.ink_soft,
+                 anchor="midtop" if hist.x + 12 < xv < hist.right - 12 else ("topleft" if xv <= hist.x + 12 else "topright"))
+        text(surface, tf, T["spread_infants"].format(n=int(counts.sum())), (hist.right, hist.y), p.ink_soft,
+             anchor="topright")
+        y = hist.bottom + 4 + tf.get_linesize()
+        pct = sp["pct_b"]
+        if len(pct):
+            text(surface, bf, T["spread_classes"].format(k=len(pct), size=ID8_SIZE), (x0, y), p.ink, max_width=w)
+            y += bf.get_linesize() + 2
+            dot, step = 3, 3  # dot radius and stacking step (px): equal values stack upward
+            _, same = np.unique(np.round(pct, 6), return_counts=True)
+            strip = pygame.Rect(x0 + 4, y, w - 8, max(16, int(same.max()) * step + dot + 2))
+            stacks: dict[int, int] = {}
+            b_col = CLASS_COLOURS["B"]
+            for v in np.sort(pct):
+                xv = strip.x + int(strip.w * v / 100.0)
+                k = stacks.get(xv, 0)
+                stacks[xv] = k + 1
+                pygame.draw.circle(surface, b_col, (xv, strip.bottom - dot - k * step), dot)
+                pygame.draw.circle(surface, mix(b_col, (0, 0, 0), 0.45), (xv, strip.bottom - dot - k * step), dot, 1)
+            xa = strip.x + int(strip.w * sp["b_all"] / 100.0)
+            pygame.draw.line(surface, p.ink, (xa, strip.y - 2), (xa, strip.bottom + 2), 2)
+            pygame.draw.line(surface, p.line, strip.bottomleft, strip.bottomright, 1)
+            # Under the axis: 0% and 100% at the ends, and the whole run's share under its line.
+            for v in (0, 100):
+                xv = strip.x + int(strip.w * v / 100.0)
+                text(surface, tf, f"{v}%", (xv, strip.bottom + 3), p.ink_soft, anchor="topleft" if v == 0 else "topright")
+            text(surface, bf, T["spread_all"].format(v=sp["b_all"]), (xa, strip.bottom + 3), p.ink, anchor="midtop")
+            y = strip.bottom + 3 + tf.get_linesize() + 2
+            cap = T["spread_caption"].format(size=ID8_SIZE, lo=sp["b_lo"], hi=sp["b_hi"])
+        else:
+            cap = T["spread_caption_small"]
+        paragraph(surface, self._font(theme.SIZE_TINY, italic=True), cap,
+                  pygame.Rect(x0, y, w, rect.bottom - 6 - y), p.ink_soft)
 
     def _grid_layout(self) -> tuple[int, int, int]:
         """(columns, cell size, count) of the infant grid."""
