@@ -119,6 +119,8 @@ def test_cw3_still_face_after_a_depressed_history():
         assert x["negative_affect"][1] > x["negative_affect"][0]
     rise = {h: v[h]["negative_affect"][1] - v[h]["negative_affect"][0] for h in v}
     assert rise["depressed"] < rise["good_enough"], "a flat-familiar infant reacts less to the still-face"
+    # ... and keeps bidding at the still face: more positive affect in it (Field 1984; Graham et al. 2018).
+    assert v["depressed"]["positive_affect"][1] > v["good_enough"]["positive_affect"][1]
     dev = develop(ProfileParams.from_profile("depressed", 50), 4.0, rng=1)
     assert dev.params.flat_familiarity.mean() > 0.3
     assert develop(ProfileParams.from_profile("good_enough", 50), 4.0, rng=1).params.flat_familiarity.max() == 0

@@ -434,7 +434,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         pa_target = _clip01(social + (K.PA_EXPLORE if b == _EXPLORE else 0.0)) * (1.0 - a) * (1.0 - K.PA_VIOLATION_DAMP * v)
         # Positive bids at a still face, before protest (Cohn & Tronick 1983; SF5).
         # A sociable infant keeps bidding; a less sociable one gives up as violation builds.
-        pa_target += K.BID_POSITIVE * soc * nonresp * (1.0 - v * (1.0 - soc)) * (1.0 - a)
+        # An infant used to a flat face keeps bidding at one longer: it has long had to work to re-engage
+        # its caregiver (Field 1984; Graham et al. 2018: more positive affect in the still-face; CW3).
+        pa_target += K.BID_POSITIVE * soc * nonresp * (
+            1.0 - v * (1.0 - soc) * (1.0 - K.FLAT_FAMILIARITY_DAMPING * P.flat_familiarity[i])) * (1.0 - a)
         pa = float(positive_affect[i])
         pa = _clip01(pa + k_pos * (pa_target - pa) + display_noise * z[2, i])
 
