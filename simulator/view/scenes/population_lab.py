@@ -476,21 +476,15 @@ class PopulationLabScene(Scene):
         rows = len(self.profiles) + len(self.populations)
         step = min(34, (LEFT.bottom - 52 - 84 - 30 - y) // max(rows, 1))
         bh = step - 3
-        for pid in self.profiles:
-            key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
-            items.append(Button((x, y, w, bh), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
-                                key_label=cap, style="option", selected=pid == self.choice, locked=running,
-                                ident=f"choice:{pid}", font_size=self._fs(16)))
-            y += step
-            k += 1
-        y += 26
-        for pid in self.populations:
-            key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
-            items.append(Button((x, y, w, bh), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid), key=key,
-                                key_label=cap, style="option", selected=pid == self.choice, locked=running,
-                                ident=f"choice:{pid}", font_size=self._fs(16)))
-            y += step
-            k += 1
+        for group, gap in ((self.profiles, 26), (self.populations, 0)):  # profiles, then populations
+            for pid in group:
+                key, cap = (keys[k], caps[k]) if k < 10 else (None, None)
+                items.append(Button((x, y, w, bh), HISTORY_NAMES.get(pid, pid), lambda pid=pid: self.choose(pid),
+                                    key=key, key_label=cap, style="option", selected=pid == self.choice,
+                                    locked=running, ident=f"choice:{pid}", font_size=self._fs(16)))
+                y += step
+                k += 1
+            y += gap
         self._n_y = y + 8
         y += 36
         bw = (w - 16) // 3
