@@ -548,25 +548,21 @@ def open_app(**kw) -> "App | None":
 def parse_gui_flags(argv: list[str]) -> dict:
     """The leading --flags of ``python main.py`` with no command: --fullscreen, --projector, --mute,
     --audience, --size WxH."""
+    from ..content.lessons import check_audience
     from .layout import parse_size
     opts = {"fullscreen": False, "projector": False, "sound": None}
     args = list(argv)
+    parsers = {"--size": ("size", parse_size), "--audience": ("audience", check_audience)}
     while args:
         a = args.pop(0)
-        if a.startswith("--size"):
+        flag = a.partition("=")[0]
+        if flag in parsers:
+            key, parse = parsers[flag]
             value = a.partition("=")[2] or (args.pop(0) if args else "")
             try:
-                opts["size"] = parse_size(value)
+                opts[key] = parse(value)
             except ValueError as exc:
-                print(f"error: --size: {exc}", file=sys.stderr)
-                raise SystemExit(2) from None
-        elif a.startswith("--audience"):
-            from ..content.lessons import check_audience
-            value = a.partition("=")[2] or (args.pop(0) if args else "")
-            try:
-                opts["audience"] = check_audience(value)
-            except ValueError as exc:
-                print(f"error: --audience: {exc}", file=sys.stderr)
+                print(f"error: {flag}: {exc}", file=sys.stderr)
                 raise SystemExit(2) from None
         elif a == "--fullscreen":
             opts["fullscreen"] = True
