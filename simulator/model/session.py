@@ -65,9 +65,10 @@ Logs = namedtuple("Logs", ("codes", "actions", "acc", "cur", "duration_s", "curt
 #: the stranger's action, behaviour changed, a rupture, a repair's latency (steps, or -1), episode ends.
 Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action", "changed", "rupture",
                                  "repair_steps", "end", "curtailed_now", "live"))
-#: Steps drawn and run at once by :meth:`Session.run` (random numbers for all N infants: 12 x 4 bytes
-#: each per step), and infants stepped together by its compiled loop: a tile's state stays in cache.
-RUN_CHUNK_STEPS = 240
+#: Steps drawn and run at once by :meth:`Session.run` (their random numbers, 12 float32 per infant per step,
+#: are held together: 11.5 MB for a block of 5,000), and infants stepped together by its compiled loop.
+#: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
+RUN_CHUNK_STEPS = 48
 RUN_TILE = 64
 
 
