@@ -6,6 +6,8 @@ The simulator teaches; it never claims to assess a real child.
 """
 
 from ..content.lesson_strings import HISTORY_PLAIN
+from ..model.published import shares_text
+from ..model import published as pub
 
 APP_TITLE = "Attune: the Still-Face and the Strange Situation"
 APP_NAME = "Attune"
@@ -131,7 +133,7 @@ PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"
 PLAY_COUNTS = "Ruptures {r}  ·  Repairs {p}"
 PLAY_LAST_REPAIR = "Last repair after {s:.1f} s"
 PLAY_CHART_TITLE = "Live: the last {s:g} seconds"
-PLAY_NORMAL_NOTE = "About 30% matched is normal. Repair is what counts."
+PLAY_NORMAL_NOTE = f"About {pub.value('play.matched'):g}% matched is normal. Repair is what counts."
 PLAY_PAUSE = "Pause"
 PLAY_RESUME = "Resume"
 PLAY_STEP = "Step"
@@ -307,7 +309,8 @@ DEBRIEF_COL_LATENCY = "Repair after"
 DEBRIEF_CURTAILED_MARK = "{length} (curtailed)"
 DEBRIEF_EXTENDED_MARK = "{length} (extended)"
 DEBRIEF_NA = "–"
-DEBRIEF_NOTE_MATCH = "About 30% matched is normal in play. What matters is how fast mismatches are repaired."
+DEBRIEF_NOTE_MATCH = (f"About {pub.value('play.matched'):g}% matched is normal in play. What matters is how fast "
+                      "mismatches are repaired.")
 DEBRIEF_SF_TITLE = "Play, still-face, reunion"
 DEBRIEF_SF_BARS = "Bars in each group: {episodes}"
 DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect and gaze fall in the still-face and " \
@@ -323,7 +326,9 @@ DEBRIEF_SSP_NO_SCORING = "Scoring is not installed in this build, so the scales 
 DEBRIEF_CLASS = "Classification: {code}, {name}"
 DEBRIEF_CLASS_BESTFIT = "Best fit among A, B, C: {code}"
 DEBRIEF_DISORG = "Disorganisation rating {d} (1-9; D from 5)"
-DEBRIEF_PUBLISHED_DIST = "Published (Baltimore, Ainsworth et al. 1978): A 22%, B 66%, C 12%; about 15% D in low-risk samples."
+DEBRIEF_PUBLISHED_DIST = (f"Published (Baltimore, {pub.label('baltimore.n')}): "
+                          f"{shares_text('baltimore', 'ABC')}; "
+                          f"about {pub.LOW_RISK_D:g}% D in low-risk samples.")
 DEBRIEF_DIST_SEGMENT = "{code} {pct}%"
 DEBRIEF_PATTERN_NOTE = "A classification describes this relationship in this procedure, not the child."
 DEBRIEF_PREDICT = "Your prediction"
@@ -389,7 +394,8 @@ LAB_SUBTITLE = ("Patterns grow out of caregiving histories. Pick a history and a
 LAB_PROFILES = "A profile: every dyad has this history"
 LAB_POPULATIONS = "A population: a mix of histories"
 LAB_N_HEADING = "Number of infants (N cycles)"
-LAB_PREVALENCE_HEADING = "Caregivers with depression (about 1 mother in 6; Shorey et al. 2018)"
+LAB_PREVALENCE_HEADING = (f"Caregivers with depression (about 1 mother in 6; "
+                          f"{pub.label('postnatal_depression.pooled')})")
 LAB_NEW_SAMPLE = "New sample"
 LAB_BACK = "Back"
 LAB_WATCH = "Watch this infant"
@@ -445,13 +451,15 @@ LAB_BESTFIT_TITLE = "Best fit among A, B, C (each infant once, D too)"
 LAB_BESTFIT_PUB = "Published: {shares}"
 #: Footnotes under the classifications, keyed by the published sample (``model.population.lab.Published.key``).
 LAB_FOOTNOTES = {
-    "low_risk": "Published: D about 15% in low-risk samples (van IJzendoorn et al. 1999); A, B, C from Baltimore "
-                "(Ainsworth et al. 1978), which had no D, so they are read as best fit (above).",
-    "high_risk": "Published: D two to three times the low-risk share of about 15% (van IJzendoorn et al. 1999); "
-                 "no A, B, C table.",
-    "global_mixed": "Published: all four patterns in 20,720 dyads worldwide (Madigan et al. 2023).",
-    "profile": "Published, for comparison only: a global mixed-risk sample (Madigan et al. 2023). One history is "
-               "not a population.",
+    "low_risk": f"Published: D about {pub.LOW_RISK_D:g}% in low-risk samples ({pub.label('low_risk.D')}); A, B, C "
+                f"from Baltimore ({pub.label('baltimore.n')}), which had no D, so they are read as best fit (above).",
+    "high_risk": f"Published: D {pub.value('high_risk.D_times_low'):g} to {pub.value('high_risk.D_times_high'):g} "
+                 f"times the low-risk share of about {pub.LOW_RISK_D:g}% ({pub.label('low_risk.D')}); no A, B, C "
+                 "table.",
+    "global_mixed": f"Published: all four patterns in {pub.value('global_mixed.n'):,} dyads worldwide "
+                    f"({pub.label('global_mixed.n')}).",
+    "profile": f"Published, for comparison only: a global mixed-risk sample ({pub.label('global_mixed.n')}). One "
+               "history is not a population.",
 }
 #: Plain names of the histories (the ids are the contract; these are the view's words).
 LAB_HISTORY_NAMES = {

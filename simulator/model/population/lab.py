@@ -22,6 +22,7 @@ from typing import Callable
 
 import numpy as np
 
+from .. import published as pub
 from ..infant import InfantParams
 from ..scenario import Scenario
 from .checks import shares
@@ -37,8 +38,6 @@ BEST_FIT_CLASSES = ("A", "B", "C")
 SF_MEASURES = ("positive_affect", "negative_affect", "gaze")
 #: The stages of a run and their share of its progress bar (rough shares of the time each takes).
 STAGES = (("develop", 0.25), ("ssp", 0.6), ("sf", 0.15))
-#: D in high-risk samples is two to three times the low-risk share (van IJzendoorn et al. 1999).
-HIGH_RISK_D_FACTOR = (2.0, 3.0)
 
 
 @dataclass
@@ -148,17 +147,15 @@ class Published:
 
 
 def published_for(choice: str) -> Published:
-    """The published table to show beside a run of ``choice``: the population's own, or for a single
-    history (a profile) the global mixed-risk sample, for comparison only."""
-    low, glob = POPULATIONS["low_risk"].targets, POPULATIONS["global_mixed"].targets
+    """The published table to show beside a run of ``choice`` (read from ``model.published``): the population's
+    own, or for a single history (a profile) the global mixed-risk sample, for comparison only."""
     if choice == "low_risk":
-        return Published("low_risk", POPULATIONS["low_risk"].source, {"D": low["D"]},
-                         {c: low[c] for c in BEST_FIT_CLASSES})
+        return Published("low_risk", f"{pub.label('baltimore.n')}; D: {pub.label('low_risk.D')}",
+                         {"D": pub.LOW_RISK_D}, dict(pub.BALTIMORE))
     if choice == "high_risk":
-        lo, hi = HIGH_RISK_D_FACTOR
-        return Published("high_risk", POPULATIONS["high_risk"].source, {"D": (lo * low["D"], hi * low["D"])}, {})
+        return Published("high_risk", pub.label("low_risk.D"), {"D": pub.HIGH_RISK_D}, {})
     key = "global_mixed" if choice == "global_mixed" else "profile"
-    return Published(key, POPULATIONS["global_mixed"].source, {c: glob[c] for c in CLASSES}, {})
+    return Published(key, pub.label("global_mixed.n"), dict(pub.GLOBAL_MIXED), {})
 
 
 def develop_history(choice: str, n: int, months: float, seed: int, prevalence: float | None = None
