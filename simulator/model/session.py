@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import constants as C
-from .actions import ACTION_IDS, LEAVING, MATCH_BY_STATE, Action, action_code
+from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from .infant import STATE_VARIABLES, AgeFactors, Context, InfantParams, InfantState
 from .infant import step as infant_step
@@ -362,8 +362,18 @@ class Session:
             t.pending, t.due_step = code, self.steps_taken + t.delay_steps(DT)
         else:
             self.learner_action = code
+            self._learner_hands(code)
         self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
         return True
+
+    def _learner_hands(self, act: int) -> None:
+        """The learner's caregiver holds the baby only while doing something one can do with a baby in
+        one's arms (:data:`~simulator.model.actions.KEEPS_HOLD`); any other choice puts it down at once.
+        Contact with the stranger is left alone."""
+        e = min(int(self.episode[0]), self.E - 1)
+        if not KEEPS_HOLD[act] and bool(self._here["cg"][0]) and not bool(self.left[0]) and (
+                self._policy[e] == Policy.LEARNER or self.broken):
+            self.state.contact[0] = False
 
     def _self_care(self, kind: str) -> bool:
         """Ask for help (a partner steps in for ``help_s``), take a short safe break (leave the room with a
@@ -462,6 +472,8 @@ class Session:
         ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"], self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
+        if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
+            self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
         if self.tiredness is not None:
             self._tired_tick(bool(CRYING[s.behaviour[0]]))
@@ -564,9 +576,22 @@ class Session:
         if self.n == 1 and not fin[0]:
             self.broken = False
             ep = self.scenario.episodes[int(nxt[0])]
+            if self._greets(int(e[0]), int(nxt[0])):
+                self.learner_action = Action.RETURN_GREET
             if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
                 self.learner_action = action_code(ep.allowed_actions[0])
             self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
+
+    def _greets(self, before: int, now: int) -> bool:
+        """Whether the learner's caregiver starts episode ``now`` with a greeting rather than the action held
+        before: when the learner takes over from a scripted or absent caregiver (the still-face's reunion,
+        a return after a separation) or had left the room. The learner then chooses; the action held before
+        (a grin at a baby who has been crying) would not fit what has happened since."""
+        if not self.learner or self._policy[now] != Policy.LEARNER:
+            return False
+        if self.tiredness is not None and self.tiredness.on_break:
+            return False
+        return self._policy[before] != Policy.LEARNER or bool(LEAVING[int(self.learner_action)])
 
     # --- logging -----------------------------------------------------------------------------------------
     def _log_event(self, i: int, kind: str, detail: dict) -> None:
