@@ -302,8 +302,15 @@ class Session:
         #: The learner's tiredness (a scenario with a ``[tiredness]`` table, played by a learner), or None.
         self.tiredness = (TirednessState.from_spec(self.scenario.tiredness, self.seed)
                           if learner and self.scenario.tiredness is not None else None)
+        #: The scenario's prompts as they came up (a batch of 1), in order: dicts with ``t`` (model s),
+        #: ``episode`` (id), ``kind``, ``text`` and, for a prediction, ``options``. Kept apart from the
+        #: events, so that replay's comparison of events is undisturbed by what was shown.
+        self.prompts: list[dict] = []
+        self._prompt_plan = [ep.prompt_times() for ep in self.scenario.episodes] if n == 1 else None
+        self._prompt_next = 0
         self._refresh_episode_cache()
         self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
+        self._due_prompts()
 
     # --- public interface ------------------------------------------------------------------------------
     @property
@@ -489,6 +496,22 @@ class Session:
         self.steps_taken = k + 1
         self.t += DT
         self._update_curtailment(live, s.behaviour)
+        if self._prompt_plan is not None:
+            self._due_prompts()
+
+    def _due_prompts(self) -> None:
+        """Log the current episode's prompts whose moment has come (a batch of 1)."""
+        if self.finished:
+            return
+        plan = self._prompt_plan[int(self.episode[0])]
+        while self._prompt_next < len(plan) and float(self.t_episode[0]) >= plan[self._prompt_next][0] - 1e-9:
+            pt = plan[self._prompt_next][1]
+            rec = {"t": round(self.t, 3), "episode": self.episode_ids[int(self.episode[0])], "kind": pt.kind,
+                   "text": pt.text}
+            if pt.options:
+                rec["options"] = list(pt.options)
+            self.prompts.append(rec)
+            self._prompt_next += 1
 
     def _tired_policy(self) -> tuple[np.ndarray, np.ndarray]:
         """Before a step with tiredness: start a chosen action that is due; while a partner has stepped in,
@@ -575,6 +598,7 @@ class Session:
             self.tiredness.new_episode()
         if self.n == 1 and not fin[0]:
             self.broken = False
+            self._prompt_next = 0
             ep = self.scenario.episodes[int(nxt[0])]
             if self._greets(int(e[0]), int(nxt[0])):
                 self.learner_action = Action.RETURN_GREET
