@@ -501,7 +501,7 @@ class Session:
 
     def _due_prompts(self) -> None:
         """Log the current episode's prompts whose moment has come (a batch of 1)."""
-        if self.finished:
+        if self._prompt_plan is None or self.finished:
             return
         plan = self._prompt_plan[int(self.episode[0])]
         while self._prompt_next < len(plan) and float(self.t_episode[0]) >= plan[self._prompt_next][0] - 1e-9:
