@@ -9,6 +9,8 @@ parent; no parent is perfect; repair counts; support helps.
 
 from __future__ import annotations
 
+from ..model.published import value
+
 AUDIENCES = ("parents", "class", "research")
 DEFAULT_AUDIENCE = "class"
 AUDIENCE_LABELS = {
@@ -67,7 +69,8 @@ TITLE = {
 
 # --- Rupture and repair (any scenario with the caregiver present) ---------------------------------------
 RR_CLASS = ("The caregiver was matched {matched_pct:.0f}% of the time they were with the infant, with "
-            "{ruptures} ruptures and {repairs} repairs{latency}. About 30% matched is what ordinary, "
+            "{ruptures} ruptures and {repairs} repairs{latency}. "
+            f"About {value('play.matched'):g}% matched is what ordinary, "
             "sensitive care looks like (Tronick & Cohn 1989): what matters is how soon the pair find each "
             "other again.")
 RR_LATENCY = ", a repair on average {s:.1f} s after each rupture"
@@ -254,3 +257,14 @@ OBSERVED_FIRST_STILL = {
     "cry": "cried or fussed first",
     "none": "neither bid nor cried in the still-face",
 }
+
+# --- The A4 session report, per audience (``report --audience``; printout/audience.py) ----------------------
+REPORT_KIND = {"parents": "a session to talk about", "class": "session report", "research": "session report"}
+REPORT_TIMELINE = {"parents": "How the session went", "class": "Timeline", "research": "Timeline"}
+REPORT_NUMBERS = "The session, episode by episode"
+REPORT_YOUR_CHOICES = "Your choices"
+REPORT_PREDICTION = "Your prediction"
+REPORT_LESSONS = "What this run showed"
+REPORT_WORDS = "Words used here"
+REPORT_READING = "Further reading"
+REPORT_RESEARCH = "For research"
