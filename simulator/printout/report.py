@@ -22,7 +22,8 @@ import numpy as np
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
-from ..export import SCALES, TRAJECTORY_COLUMNS  # noqa: E402
+from ..export import SCALES  # noqa: E402
+from ..model.session import TRAJECTORY_COLUMNS  # noqa: E402
 from .. import paths  # noqa: E402
 from ..model import published as pub  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from ...export import TRAJECTORY_COLUMNS
+from ...model.session import TRAJECTORY_COLUMNS
 from .. import strings as S
 from .. import theme
 from ..widgets import fit, mix, render, text
