@@ -193,6 +193,19 @@ CHART_REPAIR = "repair"
 CHART_RUPTURES = "ruptures"  # the debrief's strip, one block per event
 CHART_REPAIRS = "repairs"
 CHART_STRIP_KEY = "one block per event, {s:g} s bins"
+CHART_CAREGIVER = "caregiver"  # the timeline's caregiver strip (the printed report)
+CHART_MINUTES = "min"
+CHART_CHOICES = "choices"  # the learner's, on the printed timeline
+CHART_LEVEL = "0-1"
+CHART_ACTIONS_KEY = "Caregiver:"
+CHART_ACTION_GROUPS = {
+    "play": "play: smile, coo, mirror, play, toy",
+    "comfort": "comfort: touch, hold, soothe, validate, amends, greet",
+    "wait": "wait (give space)",
+    "still": "still-face, phone, ignore",
+    "intrusive": "intrude, harsh",
+    "leave": "leave",
+}
 
 # --- Caregiver actions: button labels and shortcut keys (the ids are the contract) ----------------------------
 ACTION_LABELS = {

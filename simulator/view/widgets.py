@@ -20,6 +20,7 @@ import pygame
 
 from . import strings as S
 from . import theme
+from .theme import mix
 
 # --- text helpers -----------------------------------------------------------------------------------
 # Rendering and measuring text is the costliest part of a frame, and most text is the same every frame,
@@ -302,13 +303,13 @@ class Button:
         elif self.style == "primary":
             fill, ink, border = p.accent, p.accent_ink, p.accent
         elif self.selected:
-            fill, ink, border = _mix(p.accent, p.panel, 0.82), p.ink, p.accent
+            fill, ink, border = mix(p.accent, p.panel, 0.82), p.ink, p.accent
         elif self.style == "quiet":
             fill, ink, border = p.bg, p.ink, p.line
         else:
             fill, ink, border = p.panel, p.ink, p.line
         if hover and not self.locked:
-            fill = _mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
+            fill = mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
         radius = min(10, r.h // 2)
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
@@ -336,13 +337,6 @@ class Button:
 
 _BUTTONS: dict = {}
 
-
-def _mix(a, b, t: float):
-    """Blend colour ``a`` toward ``b`` (t = share of ``b``)."""
-    return tuple(int(a[i] * (1 - t) + b[i] * t) for i in range(3))
-
-
-mix = _mix
 
 _ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
