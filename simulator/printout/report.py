@@ -23,6 +23,7 @@ import pygame  # noqa: E402
 from ..export import SCALES  # noqa: E402
 from ..view.theme import PRINT, SIZE_TINY, mix  # noqa: E402
 from ..view.drawing import chart  # noqa: E402
+from ..view.drawing.text import wrap_words  # noqa: E402
 from .. import paths  # noqa: E402
 from ..model import published as pub  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402
@@ -101,19 +102,7 @@ class Page:
 
     def wrap(self, s: str, width: int, pt: float, bold: bool = False) -> list[str]:
         """Greedy word wrap to ``width`` pixels."""
-        f = self.font(pt, bold)
-        lines: list[str] = []
-        for para in str(s).split("\n"):
-            cur = ""
-            for word in para.split():
-                trial = f"{cur} {word}".strip()
-                if f.size(trial)[0] <= width or not cur:
-                    cur = trial
-                else:
-                    lines.append(cur)
-                    cur = word
-            lines.append(cur)
-        return lines
+        return wrap_words(self.font(pt, bold), s, width, collapse_spaces=True)
 
     def para(self, s: str, x: int, y: int, width: int, pt: float = 10, bold: bool = False, italic: bool = False,
              color=INK, indent: int = 0, bullet: str = "", lead: float = 1.25) -> int:

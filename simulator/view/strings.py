@@ -399,3 +399,16 @@ LECTURE_HINT = "Starting the lecture…"
 LECTURE_DONE = "That is the end of the plan."
 LECTURE_DONE_HINT = "Enter or Esc: Home"
 LECTURE_TIME = "Lecture time so far: {clock}"
+
+# --- Replay of a saved session (view/scenes/replay.py) ----------------------------------------------------------
+REPLAY_CHIP = "Replay"
+REPLAY_CHIP_FILE = "Replay: {name}"
+REPLAY_TOAST = ("Replay of a saved session: the learner's choices come back at the moments they were made. "
+                "P pause, - / = speed, Page Up / Page Down previous / next episode.")
+REPLAY_LOCKED = "This is a replay: the caregiver's actions are the recorded ones."
+REPLAY_PREV = "< Episode"
+REPLAY_NEXT = "Episode >"
+REPLAY_END = "End of the saved session"
+REPLAY_PANEL = "Caregiver actions (replay)"
+REPLAY_HOLDING = "Highlighted: the learner's recorded choice, held now."
+REPLAY_SCRIPTED = "The scenario's script (or its policy) plays the caregiver here."

@@ -20,6 +20,7 @@ import pygame
 
 from . import strings as S
 from . import theme
+from .drawing.text import wrap_words
 from .theme import mix
 
 # --- text helpers -----------------------------------------------------------------------------------
@@ -69,24 +70,8 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         return hit
     if len(_WRAPPED) >= _CACHE_MAX:
         _WRAPPED.clear()
-    lines = _wrap(font, text, width)
+    lines = wrap_words(font, text, width)
     _WRAPPED[key] = lines
-    return lines
-
-
-def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split(" ")
-        line = ""
-        for word in words:
-            trial = word if not line else f"{line} {word}"
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
     return lines
 
 
