@@ -33,6 +33,12 @@ from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, Tired
 DT = C.DT_S
 _UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 
+#: The columns of one row of ``Session.trajectory`` (``record=True``), in order; the per-step trajectory CSV
+#: of ``run --out FILE.csv`` writes them as its header (contract: t, episode, episode_name, caregiver_action,
+#: every state variable, behaviour and matched).
+TRAJECTORY_COLUMNS = ("t", "episode", "episode_name", "caregiver_action", "stranger_action",
+                      *STATE_VARIABLES, "behaviour", "contact", "near", "matched")
+
 # Bit layout of one byte of the behaviour log (see :class:`BehaviourLog`).
 BEHAVIOUR_MASK = 0x0F
 CONTACT_BIT = 0x10
@@ -665,7 +671,7 @@ class Session:
         if repair_latency is not None:
             self._log_event(0, "repair", {"latency_s": repair_latency})
             self.repair_latencies[0].append((int(self.episode[0]), repair_latency))
-        if self.record:
+        if self.record:  # one row in the order of TRAJECTORY_COLUMNS
             e = int(self.episode[0])
             self.trajectory.append((
                 round(self.t + DT, 3), e + 1, self.episode_ids[e], ACTION_IDS[act] if cg else "",
