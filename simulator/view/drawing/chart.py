@@ -298,9 +298,11 @@ def strip_key(surface: pygame.Surface, app, x: int, y: int, bin_s: float) -> pyg
     return pygame.Rect(x - u(2), r.y, r.right - x + u(2), r.h)
 
 
-def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> float:
+def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True,
+                  total_s: float | None = None) -> float:
     """The whole session: episode bands (curtailed and extended marked), the series, the rupture and repair
-    strip and the learner's choices. Returns the strip's bin width in seconds (for its key).
+    strip and the learner's choices. Returns the strip's bin width in seconds (for its key). ``total_s`` (s)
+    is the time the width shows (default: this session's length; Compare gives two sessions one axis).
 
     Ruptures and repairs are counted per bin (see :func:`event_bins`) and drawn as one block per event in a
     strip under the plot, labelled in a gutter on the left, so they never pile into an unreadable band.
@@ -318,7 +320,7 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     plot = pygame.Rect(rect.x + u(12) + gutter, rect.y + top, rect.w - u(24) - gutter,
                        rect.h - top - lane_h - u(4) - bottom)
     lane = pygame.Rect(plot.x, plot.bottom + u(4), plot.w, lane_h)
-    total = max(session.t, 1.0)
+    total = max(session.t if total_s is None else total_s, 1.0)
 
     def X(t):
         return plot.x + int(t / total * plot.w)
