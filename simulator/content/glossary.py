@@ -7,6 +7,8 @@ parent, and nothing here assesses a real child.
 
 from __future__ import annotations
 
+from ..model.published import value
+
 GLOSSARY: list[tuple[str, str]] = [
     ("episode",
      "One timed part of a procedure, such as the play, still-face and reunion of the Still-Face, or "
@@ -79,7 +81,7 @@ GLOSSARY: list[tuple[str, str]] = [
      "faster than the infant could alone."),
     ("good-enough",
      "Winnicott's phrase (\"good enough\") for care that is responsive without being perfect: matched "
-     "about 30% of the time, with prompt repair, is what ordinary good care looks like."),
+     f"about {value('play.matched'):g}% of the time, with prompt repair, is what ordinary good care looks like."),
     ("postnatal depression",
      "Depression in the year after a birth (perinatal when it begins in pregnancy): common, affecting "
      "about one mother in six and some fathers (Shorey et al. 2018); an illness, not a failing, and "

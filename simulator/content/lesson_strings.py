@@ -9,6 +9,8 @@ parent; no parent is perfect; repair counts; support helps.
 
 from __future__ import annotations
 
+from ..model.published import value
+
 AUDIENCES = ("parents", "class", "research")
 DEFAULT_AUDIENCE = "class"
 AUDIENCE_LABELS = {
@@ -67,7 +69,8 @@ TITLE = {
 
 # --- Rupture and repair (any scenario with the caregiver present) ---------------------------------------
 RR_CLASS = ("The caregiver was matched {matched_pct:.0f}% of the time they were with the infant, with "
-            "{ruptures} ruptures and {repairs} repairs{latency}. About 30% matched is what ordinary, "
+            "{ruptures} ruptures and {repairs} repairs{latency}. "
+            f"About {value('play.matched'):g}% matched is what ordinary, "
             "sensitive care looks like (Tronick & Cohn 1989): what matters is how soon the pair find each "
             "other again.")
 RR_LATENCY = ", a repair on average {s:.1f} s after each rupture"

@@ -9,6 +9,10 @@ source, [T] teaching material only.
 
 from __future__ import annotations
 
+from ..model import published as pub
+from ..model.published import shares_text
+
+
 REFERENCES: dict[str, str] = {
     # --- Still-Face ------------------------------------------------------------------------------------
     "tronick1978": (
@@ -100,6 +104,22 @@ REFERENCES: dict[str, str] = {
     "dewolff1997": (
         "De Wolff, M. S., & van IJzendoorn, M. H. (1997). Sensitivity and attachment: A meta-analysis on "
         "parental antecedents of infant attachment. Child Development, 68(4), 571-591."),
+    "montirosso2015": (
+        "Montirosso, R., Casini, E., Provenzi, L., Putnam, S. P., Morandi, F., Fedeli, C., & Borgatti, R. "
+        "(2015). A categorical approach to infants' individual differences during the Still-Face paradigm. "
+        "Infant Behavior and Development, 38, 67-76."),
+    "martinsgaffan2000": (
+        "Martins, C., & Gaffan, E. A. (2000). Effects of early maternal depression on patterns of "
+        "infant-mother attachment: A meta-analytic investigation. Journal of Child Psychology and "
+        "Psychiatry, 41(6), 737-746."),
+    "bakermans2003": (
+        "Bakermans-Kranenburg, M. J., van IJzendoorn, M. H., & Juffer, F. (2003). Less is more: "
+        "Meta-analyses of sensitivity and attachment interventions in early childhood. Psychological "
+        "Bulletin, 129(2), 195-215."),
+    "shorey2018": (
+        "Shorey, S., Chee, C. Y. I., Ng, E. D., Chan, Y. H., Tam, W. W. S., & Chong, Y. S. (2018). "
+        "Prevalence and incidence of postpartum depression among healthy mothers: A systematic review and "
+        "meta-analysis. Journal of Psychiatric Research, 104, 235-248."),
     "spangler1993": (
         "Spangler, G., & Grossmann, K. E. (1993). Biobehavioral organization in securely and insecurely "
         "attached infants. Child Development, 64(5), 1439-1450."),
@@ -137,8 +157,8 @@ FINDINGS: dict[str, tuple[str, list[str]]] = {
             "high risk.", ["jonesmason2018"]),
     "SF8": ("The longer the dyad takes to get back into a matched state in the reunion, the larger the "
             "infant's later stress response.", ["muller2015"]),
-    "MR1": ("Good-enough matching: in ordinary responsive play a healthy dyad is matched only about 30% of "
-            "the time.", ["tronickgold2020", "tronickcohn1989"]),
+    "MR1": (f"Good-enough matching: in ordinary responsive play a healthy dyad is matched only about "
+            f"{pub.value('play.matched'):g}% of the time.", ["tronickgold2020", "tronickcohn1989"]),
     "MR2": ("Timing is stochastic: state changes of infant and caregiver come at irregular, not periodic, "
             "times.", ["cohntronick1988"]),
     "MR3": ("Repair is the active ingredient: quick repair of many short mismatches gives briefer "
@@ -155,13 +175,15 @@ FINDINGS: dict[str, tuple[str, list[str]]] = {
             "top of a best-fitting A/B/C.", ["zeanah2011", "mainsolomon1990"]),
     "SS6": ("Classification rests mainly on reunion behaviour, with separation crying and search as "
             "support, computed from logged behaviour, never from the preset.", ["ainsworth1978", "waters2002"]),
-    "PD1": ("Baltimore distribution: A 22%, B 66%, C 12% (N = 106, before D existed).",
-            ["ainsworth1978", "spiekerbooth1988"]),
-    "PD2": ("About 15% D in low-risk middle-class samples; two to three times that under high risk.",
-            ["vanijzendoorn1999"]),
-    "PD3": ("A global mixed-risk picture: 51.6% B, 14.7% A, 10.2% C, 23.5% D (20,720 dyads).", ["madigan2023"]),
-    "PD4": ("Caregiver sensitivity correlates with security at about r = .24; it does not determine the "
-            "pattern by itself.", ["dewolff1997"]),
+    "PD1": (f"Baltimore distribution: {shares_text('baltimore', 'ABC')}"
+            f" (N = {pub.value('baltimore.n')}, before D existed).", ["ainsworth1978", "spiekerbooth1988"]),
+    "PD2": (f"About {pub.LOW_RISK_D:g}% D in low-risk middle-class samples; {pub.value('high_risk.D_times_low'):g} "
+            f"to {pub.value('high_risk.D_times_high'):g} times that under high risk.", ["vanijzendoorn1999"]),
+    "PD3": (f"A global mixed-risk picture: {shares_text('global_mixed', 'BACD')} "
+            f"({pub.value('global_mixed.n'):,} dyads).", ["madigan2023"]),
+    "PD4": (f"Caregiver sensitivity correlates with security at about r = "
+            f"{str(pub.value('sensitivity_security.r')).lstrip('0')}; it does not determine the pattern by itself.",
+            ["dewolff1997"]),
     "PD5": ("Infants with an avoidant pattern are calm outside, aroused inside: less crying than B infants during "
             "separations, but similar heart rate.", ["spangler1993"]),
     "PD6": ("A cortisol-like load after the procedure is not raised with a secure (B) pattern and is raised for "

@@ -16,6 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import constants as C
+from .published import value
 from .actions import N_ACTIONS, Action
 from .behaviour import N_BEHAVIOURS, SIGNALS, Behaviour, InfantState
 
@@ -38,7 +39,8 @@ class Policy(IntEnum):
 #: Policies the scenario files and ``--caregiver`` may name (ABSENT and LEARNER are internal).
 POLICY_IDS: tuple[str, ...] = tuple(p.name.lower() for p in Policy if p not in (Policy.ABSENT, Policy.LEARNER))
 POLICY_HELP: dict[str, str] = {
-    "sensitive": "responds to the infant's state with human lag and noise; about 30% matched emerges",
+    "sensitive": f"responds to the infant's state with human lag and noise; about {value('play.matched'):g}% "
+                 "matched emerges",
     "still_face": "holds a neutral, unresponsive face while looking at the infant",
     "phone": "present but absorbed in a phone",
     "intrusive": "over-stimulates regardless of the infant's state",

@@ -24,6 +24,7 @@ import pygame  # noqa: E402
 
 from ..export import SCALES, TRAJECTORY_COLUMNS  # noqa: E402
 from .. import paths  # noqa: E402
+from ..model import published as pub  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402
 
 FONT_DIR = paths.FONT_DIR
@@ -62,7 +63,6 @@ ACTION_GROUPS = (
 _GROUP_OF = {a: g for g in ACTION_GROUPS for a in g[3]}
 _COL = {name: k for k, name in enumerate(TRAJECTORY_COLUMNS)}
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
-BALTIMORE = (("A", 22), ("B", 66), ("C", 12))  # Ainsworth et al. 1978 (science.md PD1)
 
 
 def _init_pygame() -> None:
@@ -586,28 +586,29 @@ def published_section(page: Page, x: int, y: int, w: int, run: Run) -> int:
                           indent=page.px(9), bullet="•")
         return y
     if proc == "strange_situation":
-        y = page.para("Baltimore sample (Ainsworth et al. 1978, N = 106, before D was described): A 22%, B 66%, "
-                      "C 12%. About 15% of low-risk infants are also classified D (van IJzendoorn et al. 1999). "
-                      "Patterns describe a relationship, not a verdict on a child or a parent.", x, y, w, 9.5)
+        y = page.para(f"Baltimore sample ({pub.label('baltimore.n')}, N = {pub.value('baltimore.n')}, before D was "
+                      f"described): {pub.shares_text('baltimore', 'ABC')}. About {pub.LOW_RISK_D:g}% of low-risk "
+                      f"infants are also classified D ({pub.label('low_risk.D')}). Patterns describe a "
+                      "relationship, not a verdict on a child or a parent.", x, y, w, 9.5)
         y += page.px(4)
         cls = d.get("classification") if isinstance(d.get("classification"), dict) else {}
         best = cls.get("best_fit")
         lab_w = page.px(95)
         bar_w = int((w - lab_w) * 0.45)
-        for c, pct in BALTIMORE:
+        for c, pct in pub.BALTIMORE.items():
             mid = y + page.px(7)
             page.text(f"{c} {CLASS_NAMES[c].split(' ')[0]}", x, mid, 9.5, bold=(c == best), anchor="midleft")
             bw = int(bar_w * pct / 100)
             pygame.draw.rect(page.surf, ACCENT if c == best else (170, 190, 210), (x + lab_w, mid - page.px(5),
                                                                                 bw, page.px(10)))
-            tag = f"{pct}%" + ("  <- this infant" if c == best else "")
+            tag = f"{pct:g}%" + ("  <- this infant" if c == best else "")
             page.text(tag, x + lab_w + bw + page.px(5), mid, 9.5, bold=(c == best), anchor="midleft")
             y += page.px(15)
         return y + page.px(3)
     shares = [e.get("matched_share") for e in d["episodes"] if e.get("matched_share") is not None]
     mean = sum(shares) / len(shares) if shares else None
-    text = ("In ordinary responsive play a healthy dyad is matched only about 30% of the time; mismatches are "
-            "normal and repair is what counts (Tronick & Cohn 1989; Tronick 1989).")
+    text = (f"In ordinary responsive play a healthy dyad is matched only about {pub.value('play.matched'):g}% of "
+            "the time; mismatches are normal and repair is what counts (Tronick & Cohn 1989; Tronick 1989).")
     if mean is not None:
         text += f" This session: matched {100 * mean:.0f}% of the time with the caregiver present."
     return page.para(text, x, y, w, 9.5)
@@ -950,8 +951,8 @@ def compare_result(page: Page, x: int, y: int, w: int, run: Run) -> int:
             verdict = "follows" if ok else "differs" if ok is not None else "–"
             y = page.para(f"{m_}: {v}: {verdict} (published: {rule})", x, y, w, 9.5, indent=page.px(9), bullet="•")
     elif proc == "strange_situation":
-        y = page.para("Published (Baltimore, Ainsworth et al. 1978): A 22%, B 66%, C 12%.", x, y, w, 9,
-                      color=INK_SOFT)
+        y = page.para(f"Published (Baltimore, {pub.label('baltimore.n')}): {pub.shares_text('baltimore', 'ABC')}.",
+                      x, y, w, 9, color=INK_SOFT)
     else:
         y = published_section(page, x, y, w, run)
     return y

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pygame
 
+from ..model import published as pub
 from ..model.io import atomic_write_bytes
 from ..model.population import spread as S
 from .report import ACCENT, INK, Page
@@ -21,8 +22,6 @@ from .report import ACCENT, INK, Page
 #: Figure size in pixels (16:9, legible when scaled into a page or a slide) and its dpi for point sizes.
 SIZE = (1800, 1000)
 DPI = 120
-#: Published ID1 shares (percent): Montirosso et al. 2015.
-PUBLISHED_STYLES = {"social": 33.0, "disengaged": 60.0, "negative": 7.0}
 STYLE_LABELS = {"social": "socially engaged", "disengaged": "disengaged", "negative": "negatively engaged"}
 BAR = (70, 110, 170)
 PUBLISHED = (200, 120, 40)
@@ -73,7 +72,7 @@ def _bars(page: Page, rect: tuple[int, int, int, int], simulated: dict[str, floa
     bw = group * 0.32
     for k, (name, sim) in enumerate(simulated.items()):
         gx = x + k * group + group * 0.16
-        for j, (val, col) in enumerate(((sim, BAR), (PUBLISHED_STYLES[name], PUBLISHED))):
+        for j, (val, col) in enumerate(((sim, BAR), (pub.STYLES_4M[name], PUBLISHED))):
             bh = int(ph * val / 100)
             pygame.draw.rect(page.surf, col, (int(gx + j * bw), top + ph - bh, int(bw) - 4, bh))
             page.text(f"{val:.0f}%", int(gx + j * bw + bw / 2 - 2), top + ph - bh - page.px(2), 11,
@@ -83,7 +82,7 @@ def _bars(page: Page, rect: tuple[int, int, int, int], simulated: dict[str, floa
     pygame.draw.rect(page.surf, BAR, (x, ly + 3, 14, 14))
     r = page.text("simulated", x + 20, ly, 12)
     pygame.draw.rect(page.surf, PUBLISHED, (r.right + 16, ly + 3, 14, 14))
-    page.text("published (Montirosso et al. 2015)", r.right + 36, ly, 12)
+    page.text(f"published ({pub.label('styles_4m.social')})", r.right + 36, ly, 12)
     page.para(note, x, ly + page.px(22), w, 11)
 
 
@@ -98,7 +97,7 @@ def _samples(page: Page, rect: tuple[int, int, int, int], pct: np.ndarray, title
     y0 = top + ph - int(ph * (band[1] - lo) / (hi - lo))
     y1 = top + ph - int(ph * (band[0] - lo) / (hi - lo))
     pygame.draw.rect(page.surf, (250, 232, 210), (x + 2, y0, w - 2, y1 - y0))
-    page.text("published low-risk samples 57-73%", x + w - page.px(4), y0 + page.px(2), 11, color=PUBLISHED,
+    page.text(f"published low-risk samples {band[0]:g}-{band[1]:g}%", x + w - page.px(4), y0 + page.px(2), 11, color=PUBLISHED,
               anchor="topright")
     for v in (40, 60, 80, 100):
         gy = top + ph - int(ph * (v - lo) / (hi - lo))

@@ -6,6 +6,8 @@ The simulator teaches; it never claims to assess a real child.
 """
 
 from ..content.lesson_strings import HISTORY_PLAIN
+from ..model.published import shares_text
+from ..model import published as pub
 
 APP_TITLE = "Attune: the Still-Face and the Strange Situation"
 APP_NAME = "Attune"
@@ -131,7 +133,7 @@ PLAY_MATCH_SO_FAR = "Matched {pct:.0f}% of this episode"
 PLAY_COUNTS = "Ruptures {r}  ·  Repairs {p}"
 PLAY_LAST_REPAIR = "Last repair after {s:.1f} s"
 PLAY_CHART_TITLE = "Live: the last {s:g} seconds"
-PLAY_NORMAL_NOTE = "About 30% matched is normal. Repair is what counts."
+PLAY_NORMAL_NOTE = f"About {pub.value('play.matched'):g}% matched is normal. Repair is what counts."
 PLAY_PAUSE = "Pause"
 PLAY_RESUME = "Resume"
 PLAY_STEP = "Step"
@@ -307,7 +309,8 @@ DEBRIEF_COL_LATENCY = "Repair after"
 DEBRIEF_CURTAILED_MARK = "{length} (curtailed)"
 DEBRIEF_EXTENDED_MARK = "{length} (extended)"
 DEBRIEF_NA = "–"
-DEBRIEF_NOTE_MATCH = "About 30% matched is normal in play. What matters is how fast mismatches are repaired."
+DEBRIEF_NOTE_MATCH = (f"About {pub.value('play.matched'):g}% matched is normal in play. What matters is how fast "
+                      "mismatches are repaired.")
 DEBRIEF_SF_TITLE = "Play, still-face, reunion"
 DEBRIEF_SF_BARS = "Bars in each group: {episodes}"
 DEBRIEF_SF_PUBLISHED = "Published pattern (Mesman et al. 2009): positive affect and gaze fall in the still-face and " \
@@ -323,7 +326,9 @@ DEBRIEF_SSP_NO_SCORING = "Scoring is not installed in this build, so the scales 
 DEBRIEF_CLASS = "Classification: {code}, {name}"
 DEBRIEF_CLASS_BESTFIT = "Best fit among A, B, C: {code}"
 DEBRIEF_DISORG = "Disorganisation rating {d} (1-9; D from 5)"
-DEBRIEF_PUBLISHED_DIST = "Published (Baltimore, Ainsworth et al. 1978): A 22%, B 66%, C 12%; about 15% D in low-risk samples."
+DEBRIEF_PUBLISHED_DIST = (f"Published (Baltimore, {pub.label('baltimore.n')}): "
+                          f"{shares_text('baltimore', 'ABC')}; "
+                          f"about {pub.LOW_RISK_D:g}% D in low-risk samples.")
 DEBRIEF_DIST_SEGMENT = "{code} {pct}%"
 DEBRIEF_PATTERN_NOTE = "A classification describes this relationship in this procedure, not the child."
 DEBRIEF_PREDICT = "Your prediction"

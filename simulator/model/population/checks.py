@@ -13,12 +13,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import published as pub
+
 #: Default population size of the population checks (science.md: means over at least 1,000 infants).
 N_POPULATION = 1000
 #: Default size of each MR3 group.
 N_MR3 = 500
 #: Seed of the validation runs.
 SEED = 20260
+#: How far (percentage points) a simulated class share may lie from the published one (PD1, PD3).
+SHARE_TOLERANCE = 5.0
+#: How far the simulated point-biserial r may lie from the published r (PD4: 0.15-0.33).
+PD4_R_TOLERANCE = 0.09
+#: How far (percentage points) low_risk's D may lie from the published low-risk share (PD2: 10-20%).
+PD2_D_TOLERANCE = 5.0
 
 
 @dataclass
@@ -67,39 +75,42 @@ def point_biserial(x: np.ndarray, flag: np.ndarray) -> float:
     return float(np.corrcoef(x, y)[0, 1])
 
 
-def _fmt(d: dict[str, float]) -> str:
-    return "/".join(f"{k}{v:.1f}" for k, v in d.items())
+def _fmt(d: dict[str, float], spec: str = ".1f") -> str:
+    """``{"B": 50.0, "A": 12.5}`` -> ``"B50.0/A12.5"`` (each value formatted with ``spec``)."""
+    return "/".join(f"{k}{v:{spec}}" for k, v in d.items())
 
 
 def check_pd1(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
-    """PD1: low_risk best_fit within 5 points of A 22 / B 66 / C 12."""
+    """PD1: low_risk best_fit within 5 points of the Baltimore A / B / C shares (``published.BALTIMORE``)."""
     res = population_result("low_risk", n, seed)
     s = shares(res.scores.best_fit, "ABC")
-    target = {"A": 22.0, "B": 66.0, "C": 12.0}
-    ok = all(abs(s[k] - target[k]) <= 5.0 for k in target)
-    return CheckRow("PD1", "Baltimore distribution (low_risk best_fit)", "A22/B66/C12 +-5 points",
-                    _fmt(s) + f" (N={n})", ok, "Ainsworth et al. 1978")
+    target = pub.BALTIMORE
+    ok = all(abs(s[k] - target[k]) <= SHARE_TOLERANCE for k in target)
+    return CheckRow("PD1", "Baltimore distribution (low_risk best_fit)", f"{_fmt(target, 'g')} +-5 points",
+                    _fmt(s) + f" (N={n})", ok, pub.label("baltimore.n"))
 
 
 def check_pd2(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
-    """PD2: D about 15% (10-20%) in low_risk and two to three times that in high_risk."""
+    """PD2: D about 15% (10-20%) in low_risk and two to three times that in high_risk (``published``)."""
     low = shares(population_result("low_risk", n, seed).scores.classification)["D"]
     high = shares(population_result("high_risk", n, seed).scores.classification)["D"]
     ratio = high / low if low > 0 else float("inf")
-    ok = 10.0 <= low <= 20.0 and 2.0 <= ratio <= 3.0
+    lo_d, hi_d = pub.LOW_RISK_D - PD2_D_TOLERANCE, pub.LOW_RISK_D + PD2_D_TOLERANCE
+    lo_x, hi_x = pub.value("high_risk.D_times_low"), pub.value("high_risk.D_times_high")
+    ok = lo_d <= low <= hi_d and lo_x <= ratio <= hi_x
     return CheckRow("PD2", "disorganisation under low and high risk",
-                    "low_risk D 10-20%; high_risk D 2-3x low_risk",
+                    f"low_risk D {lo_d:g}-{hi_d:g}%; high_risk D {lo_x:g}-{hi_x:g}x low_risk",
                     f"low_risk D {low:.1f}%, high_risk D {high:.1f}% (x{ratio:.2f}; N={n} each)", ok,
-                    "van IJzendoorn et al. 1999")
+                    pub.label("low_risk.D"))
 
 
 def check_pd3(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
-    """PD3: global_mixed classification within 5 points of B51.6/A14.7/C10.2/D23.5."""
+    """PD3: global_mixed classification within 5 points of the Madigan et al. 2023 shares (``published``)."""
     s = shares(population_result("global_mixed", n, seed).scores.classification, "BACD")
-    target = {"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5}
-    ok = all(abs(s[k] - target[k]) <= 5.0 for k in target)
-    return CheckRow("PD3", "global mixed-risk distribution", "B51.6/A14.7/C10.2/D23.5 +-5 points",
-                    _fmt(s) + f" (N={n})", ok, "Madigan et al. 2023")
+    target = pub.shares("global_mixed", "BACD")
+    ok = all(abs(s[k] - target[k]) <= SHARE_TOLERANCE for k in target)
+    return CheckRow("PD3", "global mixed-risk distribution", f"{_fmt(target)} +-5 points",
+                    _fmt(s) + f" (N={n})", ok, pub.label("global_mixed.n"))
 
 
 def pd4_values(n: int = N_POPULATION, seed: int = SEED, population: str = "global_mixed") -> dict[str, float]:
@@ -117,13 +128,16 @@ def pd4_values(n: int = N_POPULATION, seed: int = SEED, population: str = "globa
 
 
 def check_pd4(n: int = N_POPULATION, seed: int = SEED) -> CheckRow:
-    """PD4: r(sensitivity, B) in 0.15-0.33 and sensitivity alone not determining the class."""
+    """PD4: r(sensitivity, B) within 0.09 of the published r = .24 (0.15-0.33) and sensitivity alone not
+    determining the class."""
     v = pd4_values(n, seed)
-    ok = 0.15 <= v["r"] <= 0.33 and 0.0 < v["b_bottom"] < 100.0 and 0.0 < v["b_top"] < 100.0
+    r = pub.value("sensitivity_security.r")
+    lo, hi = round(r - PD4_R_TOLERANCE, 2), round(r + PD4_R_TOLERANCE, 2)
+    ok = lo <= v["r"] <= hi and 0.0 < v["b_bottom"] < 100.0 and 0.0 < v["b_top"] < 100.0
     return CheckRow("PD4", "sensitivity matters, modestly (global_mixed)",
-                    "point-biserial r 0.15-0.33; B found in both sensitivity extremes",
+                    f"point-biserial r {lo:g}-{hi:g}; B found in both sensitivity extremes",
                     f"r = {v['r']:.3f}; B {v['b_bottom']:.0f}% in the bottom quartile, {v['b_top']:.0f}% in the top "
-                    f"(N={n})", ok, "De Wolff & van IJzendoorn 1997")
+                    f"(N={n})", ok, pub.label("sensitivity_security.r"))
 
 
 #: Length (s) of the quiet post-procedure period with the caregiver before the load is read (Spangler &

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import published as pub
 from ..infant import InfantParams
 from ..params import sample_temperament
 from .development import DevelopmentResult, develop
@@ -90,38 +91,41 @@ POPULATIONS: dict[str, Population] = {
         Population(
             "low_risk",
             "Baltimore-like circumstances, with few added stresses: mostly sensitive care, few frightening moments",
-            "Ainsworth et al. 1978 (A 22, B 66, C 12); van IJzendoorn et al. 1999 (about 15% D)",
+            f"{pub.label('baltimore.n')} ({pub.shares_text('baltimore', 'ABC')}); "
+            f"{pub.label('low_risk.D')} (about {pub.LOW_RISK_D:g}% D)",
             _dists(sens=0.72, welcome=0.85, consistency=0.96, lag=1.7, phone=0.8),
             frightening_share=0.15, frightening_median=1.0, frightening_spread=0.5,
-            targets={"A": 22.0, "B": 66.0, "C": 12.0, "D": 15.0},
+            targets={**pub.BALTIMORE, "D": pub.LOW_RISK_D},
             # The lowest regional estimate of postnatal depression (Europe 8%; Shorey et al. 2018).
-            depression_prevalence=0.08,
+            depression_prevalence=pub.value("postnatal_depression.europe") / 100,
         ),
         Population(
             "high_risk",
             "hard circumstances (poverty, a parent's mental illness, violence, little support) that make "
             "sensitive care harder: more missed and rebuffed signals, frightening moments two to three times as common",
-            "van IJzendoorn et al. 1999 (D two to three times the low-risk share)",
+            f"{pub.label('low_risk.D')} (D {pub.value('high_risk.D_times_low'):g} to "
+            f"{pub.value('high_risk.D_times_high'):g} times the low-risk share)",
             _dists(sens=0.55, welcome=0.75, consistency=0.8, lag=3.0, phone=1.5),
             frightening_share=0.38, frightening_median=1.2, frightening_spread=0.5,
             reactivity_mean=0.55,
-            targets={"D": 37.5},
+            targets={"D": sum(pub.HIGH_RISK_D) / 2},  # the middle of the published range
             # The highest regional estimate (Middle East 26%; Shorey et al. 2018): depression is more
             # common where families carry more risk.
-            depression_prevalence=0.26,
+            depression_prevalence=pub.value("postnatal_depression.middle_east") / 100,
         ),
         Population(
             "global_mixed",
-            "the global mixed-risk picture of Madigan et al. 2023 (20,720 dyads)",
-            "Madigan et al. 2023 (B 51.6, A 14.7, C 10.2, D 23.5)",
+            f"the global mixed-risk picture of {pub.label('global_mixed.n')} "
+            f"({pub.value('global_mixed.n'):,} dyads)",
+            f"{pub.label('global_mixed.n')} ({pub.shares_text('global_mixed', 'BACD')})",
             # sensitivity 0.75 and welcome 0.88 (0.70 and 0.85 before depression was drawn): part of the
             # population's less sensitive care is now carried by the caregivers with depressive symptoms;
             # re-calibrated so that PD3 and PD4 still hold.
             _dists(sens=0.75, welcome=0.88, consistency=0.96, lag=1.9, phone=1.0),
             frightening_share=0.29, frightening_median=1.0, frightening_spread=0.5,
-            targets={"B": 51.6, "A": 14.7, "C": 10.2, "D": 23.5},
+            targets=pub.shares("global_mixed", "BACD"),
             # The pooled prevalence of postnatal depression, 17% (95% CI 15-20%; Shorey et al. 2018).
-            depression_prevalence=0.17,
+            depression_prevalence=pub.value("postnatal_depression.pooled") / 100,
         ),
     )
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from . import constants as K
+from ..published import value
 
 #: Documented profile parameters: name -> (low, high, unit, meaning).
 PROFILE_PARAMETERS: dict[str, tuple[float, float, str, str]] = {
@@ -103,7 +104,7 @@ PROFILES: dict[str, Profile] = {
                 "(Ainsworth et al. 1978 group B homes)",
                 0.85, 1.5, 4.0, 0.97, 0.97, 0.5, 0.0),
         Profile("good_enough",
-                "about 30% matched, many short mismatches quickly repaired (Tronick 1989)",
+                f"about {value('play.matched'):g}% matched, many short mismatches quickly repaired (Tronick 1989)",
                 0.70, 2.0, 4.0, 0.92, 0.92, 1.0, 0.0),
         Profile("slow_repair",
                 "matched as often as good_enough, but in long mismatch bouts: slow to notice and repair",

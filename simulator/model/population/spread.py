@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import published as pub
+
 #: Infants per population in these checks (science.md: at least 1,000).
 N_SPREAD = 1000
 #: Seed of the section 6 populations.
@@ -22,7 +24,7 @@ SEED = 20266
 #: episode mean) is at least GAZE_SOCIAL is *socially engaged*; the rest are *disengaged*.
 CRY_NEGATIVE = 0.25
 GAZE_SOCIAL = 0.5
-#: ID1 bands (percent): socially engaged, disengaged, negatively engaged (published 33 / 60 / 7).
+#: ID1 bands (percent): socially engaged, disengaged, negatively engaged (published: ``published.STYLES_4M``).
 ID1_BANDS = {"social": (20.0, 45.0), "disengaged": (45.0, 75.0), "negative": (2.0, 20.0)}
 #: ID2 band of d_pool, play -> still-face, on episode-mean arousal (Ritz et al. 2012: d = 0.96).
 ID2_BAND = (0.5, 1.5)
@@ -40,7 +42,7 @@ ID7_AGES = (7.0, 14.0)
 #: ID8: 30 samples of 30 infants; the median %B (best fit) within the low-risk studies' range, and the
 #: samples' SD of %B within what sampling alone gives (binomial SD about 8.8 points at n = 30, p = .62).
 ID8_SAMPLES, ID8_SIZE = 30, 30
-ID8_MEDIAN_BAND = (57.0, 73.0)
+ID8_MEDIAN_BAND = (pub.value("low_risk_samples.B_low"), pub.value("low_risk_samples.B_high"))
 ID8_SD_BAND = (4.0, 14.0)
 
 _CACHE: dict[tuple, object] = {}
@@ -220,9 +222,11 @@ def check_id1(n: int = N_SPREAD, seed: int = SEED):
     p = v["pct"]
     ok = all(lo <= p[k] <= hi for k, (lo, hi) in ID1_BANDS.items())
     return _row("ID1", "still-face response styles (still_face_4m, low_risk)",
-                "socially engaged / disengaged / negatively engaged about 33 / 60 / 7%; bands 20-45 / 45-75 / 2-20",
+                "socially engaged / disengaged / negatively engaged about "
+                f"{' / '.join(f'{v:g}' for v in pub.STYLES_4M.values())}%; bands "
+                f"{' / '.join(f'{lo:g}-{hi:g}' for lo, hi in ID1_BANDS.values())}",
                 f"{p['social']:.1f} / {p['disengaged']:.1f} / {p['negative']:.1f}% (N={n})", ok,
-                "Montirosso et al. 2015")
+                pub.label("styles_4m.social"))
 
 
 def check_id2(n: int = N_SPREAD, seed: int = SEED):
@@ -291,7 +295,8 @@ def check_id8(n: int = N_SPREAD, seed: int = SEED):
     v = sample_values(seed)
     ok = ID8_MEDIAN_BAND[0] <= v["median"] <= ID8_MEDIAN_BAND[1] and ID8_SD_BAND[0] <= v["sd"] <= ID8_SD_BAND[1]
     return _row("ID8", f"spread between studies: {ID8_SAMPLES} samples of {ID8_SIZE} (low_risk, best fit)",
-                f"median %B {ID8_MEDIAN_BAND[0]:g}-{ID8_MEDIAN_BAND[1]:g} (low-risk samples scatter about 57-73); "
+                f"median %B {ID8_MEDIAN_BAND[0]:g}-{ID8_MEDIAN_BAND[1]:g} (low-risk samples scatter about "
+                f"{ID8_MEDIAN_BAND[0]:g}-{ID8_MEDIAN_BAND[1]:g}); "
                 f"SD across samples {ID8_SD_BAND[0]:g}-{ID8_SD_BAND[1]:g} points (sampling alone: about 9)",
                 f"%B median {v['median']:.1f}, SD {v['sd']:.1f}, range {v['lo']:.0f}-{v['hi']:.0f}", ok,
                 "Spieker & Booth (table of low-risk samples)")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import published as pub
+
 #: Seed of these rows' development runs (the session rows use the report's seed).
 SEED = 2026
 #: Infants per group (science.md: means over at least 1,000 simulated infants).
@@ -138,7 +140,9 @@ def cw6_values(n: int = 20000, seed: int = SEED) -> dict[str, float]:
 
 def cw6_targets() -> dict[str, float]:
     """The published prevalence each population stands for (percent; Shorey et al. 2018)."""
-    return {"low_risk": 8.0, "high_risk": 26.0, "global_mixed": 17.0}
+    return {"low_risk": pub.value("postnatal_depression.europe"),
+            "high_risk": pub.value("postnatal_depression.middle_east"),
+            "global_mixed": pub.value("postnatal_depression.pooled")}
 
 
 # --- rows of ``python main.py validation`` -------------------------------------------------------------------
@@ -210,7 +214,8 @@ def _register() -> None:
                f"vs {w['A']:.1f}%, C {wo['C']:.1f}% vs {w['C']:.1f}%, D {wo['D']:.1f}% vs {w['D']:.1f}% "
                f"(x{ratio:.2f}; {n:,} infants each)")
         return [Row("CW4", "attachment with a caregiver with depressive symptoms (Martins & Gaffan 2000)",
-                    "fewer B; D about 17% → 28% (checked as B lower and D x1.3-2.2)", sim, ok)]
+                    f"fewer B; D about {pub.value('not_depressed.D'):g}% → {pub.value('depressed.D'):g}% "
+                    "(checked as B lower and D x1.3-2.2)", sim, ok)]
 
     @register_check("CW5", order=205)
     def cw5(runs):
@@ -224,17 +229,20 @@ def _register() -> None:
                f"(none), {t['B']:.1f}% (treatment), {dy['B']:.1f}% (dyadic) (global_mixed caregivers all with "
                f"symptoms, support from {SUPPORT_FROM_MONTHS:g} months, {n:,} each)")
         return [Row("CW5", "support (Bakermans-Kranenburg et al. 2003; Forman et al. 2007; Cicchetti et al. 1999)",
-                    "dyadic help moves observed sensitivity more than security (published d 0.33 vs 0.20), both "
-                    "up; treating the depression alone moves both less", sim, ok)]
+                    "dyadic help moves observed sensitivity more than security (published d "
+                    f"{pub.value('intervention.d_sensitivity'):.2f} vs {pub.value('intervention.d_security'):.2f}), "
+                    "both up; treating the depression alone moves both less", sim, ok)]
 
     @register_check("CW6", order=206)
     def cw6(runs):
         got, want = cw6_values(), cw6_targets()
-        ok = all(abs(got[k] - want[k]) <= 2.0 for k in want) and 15.0 <= got["global_mixed"] <= 20.0
+        ci = pub.value("postnatal_depression.ci_low"), pub.value("postnatal_depression.ci_high")
+        ok = all(abs(got[k] - want[k]) <= 2.0 for k in want) and ci[0] <= got["global_mixed"] <= ci[1]
         sim = "; ".join(f"{k} {got[k]:.1f}%" for k in want) + " of caregivers drawn with depressive symptoms"
         return [Row("CW6", "how common postnatal depression is (Shorey et al. 2018; NICE QS115)",
-                    "about 17% (95% CI 15-20%) pooled; Europe 8%, Middle East 26% (global_mixed, low_risk, "
-                    "high_risk)", sim, ok)]
+                    f"about {want['global_mixed']:g}% (95% CI {ci[0]:g}-{ci[1]:g}%) pooled; Europe "
+                    f"{want['low_risk']:g}%, Middle East {want['high_risk']:g}% (global_mixed, low_risk, high_risk)",
+                    sim, ok)]
 
 
 _register()

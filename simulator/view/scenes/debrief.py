@@ -19,6 +19,7 @@ import time
 import pygame
 
 from ...export import trajectory_csv, write_session_json
+from ...model import published
 from ...model.io import OutputError, atomic_write_text
 from ...model.params import PRESETS
 from ...model.scoring import score_session
@@ -571,12 +572,13 @@ class DebriefScene(Scene):
         p = app.palette
         f = app.font(theme.SIZE_TINY, bold=True)
         x = rect.x
-        for code, share, colour in (("A", 0.22, theme.OI_SKY), ("B", 0.66, theme.OI_GREEN), ("C", 0.12, theme.OI_ORANGE)):
-            w = int(rect.w * share)
+        for code, colour in (("A", theme.OI_SKY), ("B", theme.OI_GREEN), ("C", theme.OI_ORANGE)):
+            pct = published.BALTIMORE[code]
+            w = int(rect.w * (pct / 100))
             seg = pygame.Rect(x, rect.y, w, rect.h)
             pygame.draw.rect(surface, mix(colour, p.panel, 0.45), seg)
             pygame.draw.rect(surface, p.line, seg, width=1)
-            label = S.DEBRIEF_DIST_SEGMENT.format(code=code, pct=int(share * 100))
+            label = S.DEBRIEF_DIST_SEGMENT.format(code=code, pct=f"{pct:g}")
             if f.size(label)[0] > w - 6:
                 label = code  # a narrow segment keeps its letter; the sentence under the bar gives the shares
             text(surface, f, label, seg.center, p.ink, anchor="center")

@@ -26,6 +26,7 @@ from ..scene import Scene
 from ..drawing.chart import series_colour
 from .play import DevelopedInfant
 from ..widgets import Button, FocusGroup, draw_hints, mix, panel, paragraph, text
+from ...model import published as pub
 from ...model.population.spread import ID8_SIZE
 
 # --- strings (this screen's user-visible text) -----------------------------------------------------------------
@@ -95,15 +96,18 @@ T = {
     "infant_label": "{label}, infant {i}",
     "infant_history": "{label}, simulated infant {i} (sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}{fright})",
     "infant_fright": ", frightening moments {f:.1f} a day",
-    "footnote_lowrisk": "Published: D about 15% in low-risk samples (van IJzendoorn et al. 1999); A, B, C from "
-                        "Baltimore (Ainsworth et al. 1978), which had no D, so they are read as best fit (below).",
+    "footnote_lowrisk": f"Published: D about {pub.LOW_RISK_D:g}% in low-risk samples ({pub.label('low_risk.D')}); "
+                        f"A, B, C from Baltimore ({pub.label('baltimore.n')}), which had no D, so they are read as "
+                        "best fit (below).",
     "bestfit_title": "Best fit among A, B, C (each infant once, D too)",
     "bestfit_pub": "Published: {shares}",
     "footnote_profile": "Published, for comparison only: a global mixed-risk sample (Madigan et al. 2023). One "
                         "history is not a population.",
-    "footnote_high": "Published: D two to three times the low-risk share of about 15% (van IJzendoorn et al. "
-                     "1999); no A, B, C table.",
-    "footnote_global": "Published: all four patterns in 20,720 dyads worldwide (Madigan et al. 2023).",
+    "footnote_high": f"Published: D {pub.value('high_risk.D_times_low'):g} to {pub.value('high_risk.D_times_high'):g}"
+                     f" times the low-risk share of about {pub.LOW_RISK_D:g}% ({pub.label('low_risk.D')}); no A, B, "
+                     "C table.",
+    "footnote_global": f"Published: all four patterns in {pub.value('global_mixed.n'):,} dyads worldwide "
+                       f"({pub.label('global_mixed.n')}).",
 }
 
 PARAM_LABELS = {
@@ -142,17 +146,18 @@ SF_MEASURES = ("positive_affect", "negative_affect", "gaze")
 SF_STYLES = {"positive_affect": "solid", "negative_affect": "thick", "gaze": "dashed"}
 
 #: Published distributions (percent) and which simulated measure each is read against (science.md §4).
-MADIGAN = {"A": 14.7, "B": 51.6, "C": 10.2, "D": 23.5}
+#: The numbers come from the one table of published figures (``model.published``).
+MADIGAN = pub.GLOBAL_MIXED
 REFERENCES = {
-    "low_risk": dict(source="Baltimore (Ainsworth et al. 1978); D: van IJzendoorn et al. 1999",
-                     bars={"D": 15.0}, best_fit={"A": 22.0, "B": 66.0, "C": 12.0}, measure="classification",
+    "low_risk": dict(source=f"Baltimore ({pub.label('baltimore.n')}); D: {pub.label('low_risk.D')}",
+                     bars={"D": pub.LOW_RISK_D}, best_fit=pub.BALTIMORE, measure="classification",
                      footnote=T["footnote_lowrisk"]),
-    "high_risk": dict(source="van IJzendoorn et al. 1999", bars={"D": (30.0, 45.0)}, measure="classification",
+    "high_risk": dict(source=pub.label("low_risk.D"), bars={"D": pub.HIGH_RISK_D}, measure="classification",
                       footnote=T["footnote_high"]),
-    "global_mixed": dict(source="Madigan et al. 2023", bars=MADIGAN, measure="classification",
+    "global_mixed": dict(source=pub.label("global_mixed.n"), bars=MADIGAN, measure="classification",
                          footnote=T["footnote_global"]),
-    "_profile": dict(source="global mixed sample, Madigan et al. 2023", bars=MADIGAN, measure="classification",
-                     footnote=T["footnote_profile"]),
+    "_profile": dict(source=f"global mixed sample, {pub.label('global_mixed.n')}", bars=MADIGAN,
+                     measure="classification", footnote=T["footnote_profile"]),
 }
 
 # --- layout (canvas pixels) ---------------------------------------------------------------------------------------
