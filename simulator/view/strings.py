@@ -436,14 +436,14 @@ OBSERVER = {
     "to_block": "See the block's agreement",
     "jump": "{m}:{s:02d}",
     "jump_start": "start",
-    "ev_ps": "approaches at {t:.0f} s · {b} bouts",
+    "ev_ps": "first approach at {t:.0f} s; approach bouts: {b}",
     "ev_ps_none": "no full approach",
     "ev_cm": "contact {c:.0f} s · clinging {k:.0f} s",
     "ev_rs": "resisting {r:.1f} s in all",
     "ev_av": "avoids {p:.0f}% of the time",
     "block_title": "How your coding agrees with Attune's",
-    "block_sub": "Two coders, {n} simulated infants (block {seed}). A classification describes a relationship "
-                 "in this procedure, never a child.",
+    "block_sub": "Two coders, you and Attune. Simulated infants coded: {n} (block {seed}). A classification "
+                 "describes a relationship in this procedure, never a child.",
     "block_scales": "Scales, both reunions pooled",
     "col_scale": "Scale",
     "col_exact": "Exact",
@@ -518,9 +518,9 @@ SESSIONS_TIME = "{m}:{s:02d}"
 SESSIONS_HINTS = ("Up/Down choose  ·  O open  ·  R replay  ·  C compare with another caregiver (or with the row "
                   "marked by M)  ·  X export  ·  Del delete  ·  Esc back")
 #: A saved session's infant, by its history (the infant preset id in the file): plain words, never the id.
-SESSIONS_INFANT = {"secure": "Sensitive care so far", "avoidant": "Comfort often rebuffed so far",
-                   "resistant": "Hard-to-predict care so far", "disorganized": "Frightening moments so far"}
-SESSIONS_INFANT_OTHER = "Another care history"
+SESSIONS_INFANT = {"secure": "Care so far: sensitive", "avoidant": "Care so far: comfort often rebuffed",
+                   "resistant": "Care so far: hard to predict", "disorganized": "Care so far: frightening at times"}
+SESSIONS_INFANT_OTHER = "Care so far: another history"
 #: Who played the caregiver: the learner, or a scripted caregiver named by its way of caring (policy id).
 CAREGIVER_NAMES = {"sensitive": "a sensitive caregiver", "still_face": "a still-face caregiver",
                    "phone": "a caregiver on the phone", "intrusive": "an intrusive caregiver",

@@ -92,7 +92,7 @@ class CompareScene(Scene):
         app = self.app
         lay = app.layout
         u = app.px
-        left = lay.x(24)
+        left = lay.x(56)  # the header's margin
         width = lay.w - 2 * left
         entries = [(S.COMPARE_SAVE, self.save, pygame.K_s, "S", "save", "primary")]
         if self.policy_mode:
@@ -108,13 +108,10 @@ class CompareScene(Scene):
         items = []
         for r, idx in enumerate(lines):
             x, y = left, first_y + r * (bh + u(8))
-            if r == len(lines) - 1 and idx and entries[idx[-1]][4] == "back":  # Back at the right
-                idx = idx[:-1]
-                bw = widths[len(entries) - 1]
-                items.append(Button((lay.w - left - bw, y, bw, bh), S.COMPARE_BACK, self.close, key_label="Esc",
-                                    ident="back", style="quiet", font_size=BUTTON_FONT))
             for i in idx:
                 label, fn, key, cap, ident, style = entries[i]
+                if ident == "back":
+                    x = max(x, left + width - widths[i])  # Back at the right
                 items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
                                     style=style, font_size=BUTTON_FONT))
                 x += widths[i] + gap
@@ -123,7 +120,7 @@ class CompareScene(Scene):
         msg_h = paragraph_height(mf, self.message, width) if self.message else 0
         self.message_y = first_y - u(8) - msg_h
         top = header_height(app, S.COMPARE_TITLE.format(title=self.a.scenario.title), self._subtitle() or None,
-                            y=20) + u(6)
+                            y=20) + u(14)
         body = pygame.Rect(left, top, width, max(u(40), self.message_y - u(8) - top))
         cw = int(body.w * CHARTS_SHARE)
         self.charts = pygame.Rect(body.x, body.y, cw, body.h)

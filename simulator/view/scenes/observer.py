@@ -37,7 +37,7 @@ from ..drawing.figures import people_skins
 from ..drawing.room import draw_backdrop, draw_people, infant_caption
 from ..scene import Scene
 from ..widgets import (Button, FocusGroup, ScrollPanel, draw_header, draw_hints, flow, header_height, hints_height,
-                       mix, paragraph_full, paragraph_height, scroll_panels_event, text, wrap)
+                       mix, paragraph_full, paragraph_height, scroll_panels_event, text, text_height, wrap)
 
 T = S.OBSERVER  # this screen's words (strings.py)
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
@@ -69,7 +69,8 @@ class ObserverLayout:
     (rows of indices into the transport entries), ``controls_y``, ``control_h``, ``margin``.
     """
 
-    def __init__(self, app, banner_titles: list[str], control_widths: list[int], home_w: int) -> None:
+    def __init__(self, app, banner_titles: list[str], control_widths: list[int], home_w: int,
+                 chart: bool = False) -> None:
         lay = app.layout
         u = lay.px
         m = self.margin = u(16)
@@ -100,8 +101,9 @@ class ObserverLayout:
         tf = app.font(theme.SIZE_TINY, bold=True)
         tl_h = max(u(44), tf.get_linesize() + u(24))
         small = app.font(theme.SIZE_SMALL).get_linesize()
-        lower_h = max(int(col_h * LOWER_SHARE), 3 * small + u(16),
-                      2 * tf.get_linesize() + u(40))  # the chart: its title, a legend row and a plot
+        lower_h = max(int(col_h * LOWER_SHARE), 3 * small + u(16))
+        if chart:  # the chart: its title, up to two legend rows and a plot
+            lower_h = max(lower_h, 3 * tf.get_linesize() + u(70))
         room_h = col_h - cap_h - tl_h - lower_h - 3 * u(8)
         self.room = pygame.Rect(m, top, left_w, room_h)
         self.caption = pygame.Rect(m, self.room.bottom + u(8), left_w, cap_h)
@@ -122,7 +124,8 @@ class RatingLayout:
         ef = app.font(theme.SIZE_TINY)
         self.step = max(u(34), app.font(18, bold=True).get_linesize() + u(4))  # a stepper's side
         vf = self.value_font = app.font(theme.SIZE_HEADING - 2, bold=True)
-        colw = 2 * self.step + vf.size("7")[0] + u(16)
+        self.value_w = vf.size("7")[0] + u(16)  # the box a score is typed into
+        colw = 2 * self.step + self.value_w + u(12)
         right = panel.right - pad
         self.col_x = [right - colw // 2 - (1 - c) * (colw + u(6)) for c in range(2)]
         self.name_w = self.col_x[0] - colw // 2 - u(8) - (panel.x + pad)
@@ -244,6 +247,7 @@ class ObserverScene(Scene):
         self._scanned = 0
         self._pending_episode: int | None = None
         self.relayout()
+        self.group.focus("play")  # Enter pauses; Home stays a deliberate Esc
         self._prefetch(self.k + 1)
 
     @property
@@ -518,13 +522,18 @@ class ObserverScene(Scene):
             items, first_y = self._bottom_buttons(entries)
             self.group.set(items, keep=False)
             self.group.focus("start")  # a size chosen by key or click: Enter then starts
-            left = lay.x(40)
+            # The introduction as tall as it needs (scrolling if the window is short), the question under it.
+            left = lay.x(56)  # the header's margin
+            w = lay.w - 2 * left
             bf, sf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL)
-            self.status_y = first_y - u(10) - sf.get_linesize()
-            self.note_y = self.status_y - u(4) - paragraph_height(sf, T["intro_size_note"], lay.w - 2 * left)
-            self.question_y = self.note_y - u(4) - bf.get_linesize()
-            top = header_height(app, T["intro_title"], T["intro_sub"], y=24) + u(6)
-            self.intro_rect = pygame.Rect(left, top, lay.w - 2 * left, max(u(40), self.question_y - u(12) - top))
+            note_h = text_height(sf, T["intro_size_note"], w)
+            below = u(16) + bf.get_linesize() + u(4) + note_h + u(4) + sf.get_linesize() + u(10)
+            top = header_height(app, T["intro_title"], T["intro_sub"], y=24) + u(10)
+            need = text_height(app.font(theme.SIZE_BODY), T["intro_text"], w - self.intro_panel.gutter) + u(4)
+            self.intro_rect = pygame.Rect(left, top, w, max(u(40), min(need, first_y - below - top)))
+            self.question_y = self.intro_rect.bottom + u(16)
+            self.note_y = self.question_y + bf.get_linesize() + u(4)
+            self.status_y = self.note_y + note_h + u(4)
             return
         if self.phase == "block":
             entries = [(T["new_block"], self.new_block, pygame.K_n, "N", "new_block", "primary", False)] + \
@@ -543,7 +552,7 @@ class ObserverScene(Scene):
         widths = [Button.width_for(app, e[6], e[3], CONTROL_FONT, bold=False) + (speed_w if e[4] == "slower" else 0)
                   for e in entries]
         home_w = Button.width_for(app, T["home"], "Esc", CONTROL_FONT, bold=False)
-        L = self.L = ObserverLayout(app, self._banner_titles(), widths, home_w)
+        L = self.L = ObserverLayout(app, self._banner_titles(), widths, home_w, self.show_chart)
         items: list[Button] = []
         gap = u(6)
         for r, idx in enumerate(L.controls):
@@ -571,7 +580,7 @@ class ObserverScene(Scene):
         P = self.L.panel
         R = self.R = RatingLayout(app, P)
         locked = self.phase != "watch"
-        vhalf = (R.value_font.size("7")[0] + u(16)) // 2
+        vhalf = R.value_w // 2 + u(4)
         items = []
         for r, scale in enumerate(OB.SCALES):
             y = R.rows_y[r] + (R.row_h - R.step) // 2
@@ -621,7 +630,7 @@ class ObserverScene(Scene):
         vf = app.font(theme.SIZE_BODY, bold=True)
         y = 0
         ops.append(("para", 0, y, (tf, T["fb_hint"], width, "ink_soft")))
-        y += paragraph_height(tf, T["fb_hint"], width) + u(8)
+        y += text_height(tf, T["fb_hint"], width) + u(8)
         name_w = int(width * 0.27)
         cell_w = (width - name_w - u(8)) // 2
         xs = [name_w + u(8) + c * cell_w for c in range(2)]
@@ -629,9 +638,9 @@ class ObserverScene(Scene):
         for c, e in enumerate(OB.EPISODES):
             head = T["fb_reunion_head"].format(reunion=T["reunion_col"][c], e=self._reunion_index(e) + 1)
             ops.append(("para", xs[c], y, (hf, head, cell_w - u(6), "ink")))
-            h = paragraph_height(hf, head, cell_w - u(6), line_gap=1)
+            h = text_height(hf, head, cell_w - u(6))
             ops.append(("para", xs[c], y + h + u(2), (tf, T["fb_you_att"], cell_w - u(6), "ink_soft")))
-            head_h = max(head_h, h + u(2) + paragraph_height(tf, T["fb_you_att"], cell_w - u(6)))
+            head_h = max(head_h, h + u(2) + text_height(tf, T["fb_you_att"], cell_w - u(6)))
         y += head_h + u(8)
         feats = self.scores.features
         ref, mine = self.reference[-1], self.learner[-1]
@@ -640,7 +649,7 @@ class ObserverScene(Scene):
         for r, scale in enumerate(OB.SCALES):
             row_top = y
             y += u(6)
-            bottom = y + paragraph_height(hf, S.OBSERVER_SCALES[scale], name_w - u(4), line_gap=1)
+            bottom = y + text_height(hf, S.OBSERVER_SCALES[scale], name_w - u(4))
             ops.append(("para", u(4), y, (hf, S.OBSERVER_SCALES[scale], name_w - u(4), "ink")))
             for c, e in enumerate(OB.EPISODES):
                 you, att = mine[e][scale], ref[e][scale]
@@ -662,7 +671,7 @@ class ObserverScene(Scene):
                     ey = y + line_h + u(4) + jh + u(2)
                 ev = self._evidence(scale, feats, self._reunion_index(e), e)
                 ops.append(("para", xs[c], ey, (tf, ev, cell_w - u(6), "ink_soft")))
-                bottom = max(bottom, ey + paragraph_height(tf, ev, cell_w - u(6)))
+                bottom = max(bottom, ey + text_height(tf, ev, cell_w - u(6)))
             y = bottom + u(8)
             if r % 2 == 0:
                 ops.insert(0, ("band", 0, row_top, (width, y - row_top)))
@@ -676,15 +685,15 @@ class ObserverScene(Scene):
         if you == att:
             line = T["fb_same_suffix"].format(line=line)
         ops.append(("para", 0, y, (hf, line, width, "ok" if you == att else "ink")))
-        y += paragraph_height(hf, line, width) + u(6)
+        y += text_height(hf, line, width) + u(6)
         if self.scores.reasons and self.scores.reasons[0]:
             reasons = T["fb_reasons"].format(att=att, reasons="; ".join(self.scores.reasons[0]))
             ops.append(("para", 0, y, (tf, reasons, width, "ink_soft")))
-            y += paragraph_height(tf, reasons, width) + u(6)
+            y += text_height(tf, reasons, width) + u(6)
         hist = T["fb_history"].format(history=self.drawn[self.k]["hidden"]["history"])
         itf = app.font(theme.SIZE_SMALL, italic=True)
         ops.append(("para", 0, y, (itf, hist, width, "ink")))
-        y += paragraph_height(itf, hist, width) + u(4)
+        y += text_height(itf, hist, width) + u(4)
         return ops, y
 
     def _feedback_controls(self) -> list[Button]:
@@ -1064,8 +1073,12 @@ class ObserverScene(Scene):
             paragraph_full(surface, hf, name, x, y + (R.row_h - n * lh) // 2 + u(2), R.name_w, p.ink, line_gap=2)
             for c, e in enumerate(OB.EPISODES):
                 v = self.rating[e][scale]
-                text(surface, R.value_font, T["empty"] if v is None else str(v), (R.col_x[c], y + R.row_h // 2),
-                     p.ink if v is not None else p.ink_faint, anchor="center")
+                box = pygame.Rect(0, 0, R.value_w, R.step)
+                box.center = (R.col_x[c], y + R.row_h // 2)
+                pygame.draw.rect(surface, p.bg, box, border_radius=u(6))
+                pygame.draw.rect(surface, p.line, box, width=max(1, u(2)), border_radius=u(6))
+                if v is not None:
+                    text(surface, R.value_font, str(v), box.center, p.ink, anchor="center")
         text(surface, hf, T["class_title"], (x, R.class_title_y), p.ink)
 
     def _draw_feedback(self, surface) -> None:
@@ -1085,8 +1098,7 @@ class ObserverScene(Scene):
                     pygame.draw.rect(s, p.panel_alt, (x0 + x, y0 + y, data[0], data[1]), border_radius=u(8))
                 elif kind == "para":
                     font, words, width, colour = data
-                    paragraph_full(s, font, words, x0 + x, y0 + y, width, getattr(p, colour), line_gap=1
-                                   if font.get_bold() else 3)
+                    paragraph_full(s, font, words, x0 + x, y0 + y, width, getattr(p, colour))
             return y0 + self.fb_plan[1]
         self.fb_panel.draw(surface, rect, paint)
 
@@ -1165,16 +1177,18 @@ class ObserverScene(Scene):
         rows = [(S.OBSERVER_SCALES[s_], b.scales[s_]) for s_ in OB.SCALES] + [(T["all_scales"], b.overall)]
         heads = (T["col_exact"], T["col_within"], T["col_diff"], T["col_n"])
         widest = bf.size("100%")[0]
-        num_w = [max(max(sf.size(word)[0] for word in h.split()), widest) + u(14) for h in heads]
         pad = u(14)
+        num_w = [max(sf.size(h)[0], widest) + u(14) for h in heads]  # heads whole when the names still fit
+        if w - 2 * pad - sum(num_w) < max(hf.size(label)[0] for label, _ in rows) + u(8):
+            num_w = [max(max(sf.size(word)[0] for word in h.split()), widest) + u(14) for h in heads]
         name_w = w - 2 * pad - sum(num_w)
         xs = [x + pad + name_w]
         for nw in num_w[:-1]:
             xs.append(xs[-1] + nw)
         self._box(surface, x, y, w, y + self._scales_height(w, hf, bf, sf, tf, rows, heads, num_w, name_w))
         yy = paragraph_full(surface, hf, T["block_scales"], x + pad, y + u(10), w - 2 * pad, p.ink) + u(6)
-        head_h = max(paragraph_height(sf, h, nw - u(8)) for h, nw in zip(heads, num_w))
-        head_h = max(head_h, paragraph_height(sf, T["col_scale"], name_w - u(8)))
+        head_h = max(text_height(sf, h, nw - u(8)) for h, nw in zip(heads, num_w))
+        head_h = max(head_h, text_height(sf, T["col_scale"], name_w - u(8)))
         paragraph_full(surface, sf, T["col_scale"], x + pad, yy, name_w - u(8), p.ink_soft)
         for h, cx, nw in zip(heads, xs, num_w):
             paragraph_full(surface, sf, h, cx, yy, nw - u(8), p.ink_soft)
@@ -1184,7 +1198,7 @@ class ObserverScene(Scene):
             return T["empty"] if v != v else T["pct"].format(v=v)
         for i, (label, a_) in enumerate(rows):
             font = hf if i == len(rows) - 1 else bf
-            rh = paragraph_height(font, label, name_w - u(8)) + u(8)
+            rh = text_height(font, label, name_w - u(8)) + u(8)
             if i % 2 == 0:
                 pygame.draw.rect(surface, p.panel_alt, (x + u(6), yy - u(4), w - u(12), rh), border_radius=u(6))
             paragraph_full(surface, font, label, x + pad, yy, name_w - u(8), p.ink)
@@ -1199,12 +1213,12 @@ class ObserverScene(Scene):
         """Height (px) of the scales box (its text measured as :meth:`_paint_scales` draws it)."""
         u = self.app.px
         pad = u(14)
-        h = u(10) + paragraph_height(hf, T["block_scales"], w - 2 * pad) + u(6)
-        head_h = max(paragraph_height(sf, hd, nw - u(8)) for hd, nw in zip(heads, num_w))
-        h += max(head_h, paragraph_height(sf, T["col_scale"], name_w - u(8))) + u(6)
+        h = u(10) + text_height(hf, T["block_scales"], w - 2 * pad) + u(6)
+        head_h = max(text_height(sf, hd, nw - u(8)) for hd, nw in zip(heads, num_w))
+        h += max(head_h, text_height(sf, T["col_scale"], name_w - u(8))) + u(6)
         for i, (label, _) in enumerate(rows):
-            h += paragraph_height(hf if i == len(rows) - 1 else bf, label, name_w - u(8)) + u(8)
-        return h + u(6) + paragraph_height(tf, T["scales_note"], w - 2 * pad) + u(12)
+            h += text_height(hf if i == len(rows) - 1 else bf, label, name_w - u(8)) + u(8)
+        return h + u(6) + text_height(tf, T["scales_note"], w - 2 * pad) + u(12)
 
     def _class_lines(self) -> list[tuple[str, str, bool]]:
         """The classification's lines: (text, colour name, small?)."""
@@ -1213,8 +1227,8 @@ class ObserverScene(Scene):
         same = int(round(b.classification_agreement * k.n)) if k.n else 0
         agreement = T["empty"] if b.classification_agreement != b.classification_agreement else \
             T["pct"].format(v=b.classification_agreement)
-        out = [(T["block_same"].format(pct=agreement, k=same, n=k.n), "ink", False),
-               (T["block_kappa_nan"] if k.kappa != k.kappa else T["block_kappa"].format(
+        out = [(T["block_same"].format(pct=agreement, k=same, n=k.n), "ink", False)] if k.n else []
+        out += [(T["block_kappa_nan"] if k.kappa != k.kappa else T["block_kappa"].format(
                    kappa=k.kappa, lo=k.ci95[0], hi=k.ci95[1], obs=k.observed, exp=k.expected), "ink", False)]
         if k.message:
             out.append((k.message[:1].upper() + k.message[1:] + ".", "warn", True))
@@ -1235,11 +1249,11 @@ class ObserverScene(Scene):
         mat_w = code_w + 4 * cell
         beside = iw - mat_w - u(16) >= u(160)
         note_w = iw - mat_w - u(16) if beside else iw
-        h = u(10) + paragraph_height(hf, T["block_class"], iw) + u(6)
+        h = u(10) + text_height(hf, T["block_class"], iw) + u(6)
         for words, _, small in self._class_lines():
-            h += paragraph_height(tf if small else bf, words, iw) + u(6)
-        h += u(6) + paragraph_height(tf, T["confusion"], iw) + u(4) + sf.get_linesize() + 4 * cell
-        note_h = paragraph_height(tf, T["confusion_note"], note_w)
+            h += text_height(tf if small else bf, words, iw) + u(6)
+        h += u(6) + text_height(tf, T["confusion"], iw) + u(4) + sf.get_linesize() + 4 * cell
+        note_h = text_height(tf, T["confusion_note"], note_w)
         h += max(0, note_h - 4 * cell) if beside else u(8) + note_h
         self._box(surface, x, y, w, y + h + u(12))
         yy = paragraph_full(surface, hf, T["block_class"], x + pad, y + u(10), iw, p.ink) + u(6)
@@ -1284,11 +1298,11 @@ class ObserverScene(Scene):
                 line = T["fb_same_suffix"].format(line=line)
             d = self.drawn.get(i)
             hist = d["hidden"]["history"] if isinstance(d, dict) else ""
-            h = paragraph_height(sf, line, cw) + u(2) + (paragraph_height(tf, hist, cw) if hist else 0) + u(10)
+            h = text_height(sf, line, cw) + u(2) + (text_height(tf, hist, cw) if hist else 0) + u(10)
             entries.append((line, hist, you == att, h))
         per_col = (len(entries) + cols - 1) // cols if entries else 0
         col_h = [sum(e[3] for e in entries[c * per_col:(c + 1) * per_col]) for c in range(cols)]
-        head_h = paragraph_height(hf, T["block_infants"], w - 2 * pad) + u(8)
+        head_h = text_height(hf, T["block_infants"], w - 2 * pad) + u(8)
         total = u(10) + head_h + max(col_h + [0]) + u(6)
         self._box(surface, x, y, w, y + total)
         top = paragraph_full(surface, hf, T["block_infants"], x + pad, y + u(10), w - 2 * pad, p.ink) + u(8)

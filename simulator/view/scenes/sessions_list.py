@@ -164,13 +164,15 @@ class SessionsScene(Scene):
             x, y = left, first_y + r * (bh + u(8))
             for i in idx:
                 label, fn, key, cap, ident, locked, style = entries[i]
+                if ident == "back":
+                    x = max(x, left + width - widths[i])  # Back at the right
                 items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
                                     locked=locked, style=style, font_size=BUTTON_FONT))
                 x += widths[i] + gap
         mf = app.font(theme.SIZE_SMALL, bold=True)
         self.message_y = first_y - u(8) - (paragraph_height(mf, self.message, width) if self.message
                                            else mf.get_linesize())
-        top = header_height(app, S.SESSIONS_TITLE, S.SESSIONS_SUBTITLE.format(folder=self.folder)) + u(6)
+        top = header_height(app, S.SESSIONS_TITLE, S.SESSIONS_SUBTITLE.format(folder=self.folder)) + u(14)
         self.head_h = app.font(theme.SIZE_SMALL, bold=True).get_linesize() + u(12)
         self.table = pygame.Rect(left, top, width, max(0, self.message_y - u(6) - top))
         self.row_h = self._row_height()
