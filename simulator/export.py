@@ -215,6 +215,7 @@ def session_dict(session: Session, scores=None, prediction: dict | None = None) 
         "finished": session.finished,
         "t_s": round(session.t, 3),
         "events": [ev.to_dict() for ev in session.events],
+        "prompts": list(session.prompts),  # the scenario's prompts as they came up (their own list)
         "episodes": episodes,
     }
     if scores is not None:

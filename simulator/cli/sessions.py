@@ -17,7 +17,8 @@ from ..model.limits import printable, seed_arg
 from ..sessions.replay import ReplayError, differences, replay
 from ..sessions.store import (SessionFileError, dumps, list_sessions, load_session, session_file_dict,
                               sessions_dir, summary_text)
-from .common import EXIT_OK, UsageError, caregiver_policy, check_out, infant_preset, set_pairs
+from .common import (EXIT_OK, UsageError, add_audience, audience_arg, caregiver_policy, check_out, infant_preset,
+                     set_pairs)
 
 EXIT_REPLAY_DIFFERS = 1
 
@@ -52,6 +53,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("report", help="a printable A4 PNG report of a saved session (and its data as CSV/JSON)")
     p.add_argument("file", help="a session file (.json), or its name in the sessions folder")
     _add_outputs(p, "the report, FILE.png", "the per-step trajectory CSV", "the session file (JSON)")
+    add_audience(p)
     p.set_defaults(func=cmd_report)
 
     c = sub.add_parser("compare", help="two sessions side by side as one report: A.json B.json, or SCENARIO "
@@ -193,6 +195,7 @@ def cmd_replay(args) -> int:
 def cmd_report(args) -> int:
     from ..printout.documents import run_from_dict, write_report  # pygame, only for the commands that draw
 
+    audience = audience_arg(args)
     path = resolve_input(args.file, args.data_dir)
     out = check_out(args.out, (".png",), "--out", [path])
     csv_path, json_path = _data_paths(args, out, [path])
@@ -201,6 +204,7 @@ def cmd_report(args) -> int:
         run = run_from_dict(d, path.name)
     except SessionFileError as exc:
         raise UsageError(str(exc)) from None
+    run.audience = audience
     written = write_report(run, out, csv_path, json_path, args.dpi)
     if run.differences:
         print(printable(f"warning: {path}: the replay differs from the saved file ({'; '.join(run.differences[:2])}); "

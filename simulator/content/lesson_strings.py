@@ -257,3 +257,14 @@ OBSERVED_FIRST_STILL = {
     "cry": "cried or fussed first",
     "none": "neither bid nor cried in the still-face",
 }
+
+# --- The A4 session report, per audience (``report --audience``; printout/audience.py) ----------------------
+REPORT_KIND = {"parents": "a session to talk about", "class": "session report", "research": "session report"}
+REPORT_TIMELINE = {"parents": "How the session went", "class": "Timeline", "research": "Timeline"}
+REPORT_NUMBERS = "The session, episode by episode"
+REPORT_YOUR_CHOICES = "Your choices"
+REPORT_PREDICTION = "Your prediction"
+REPORT_LESSONS = "What this run showed"
+REPORT_WORDS = "Words used here"
+REPORT_READING = "Further reading"
+REPORT_RESEARCH = "For research"

@@ -109,6 +109,14 @@ for _action, _states in _MATCHES.items():
 LEAVING = np.zeros(N_ACTIONS, dtype=bool)
 LEAVING[[Action.LEAVE, Action.LEAVE_WITH_GOODBYE]] = True
 
+#: Actions a caregiver can do with the baby in their arms (hold, soothe, name the feeling, make amends).
+#: The learner's hands follow the learner's choice: choosing any other action (a face-to-face smile,
+#: play, a toy, the phone) puts a held baby down at once, so the picture always shows what was chosen
+#: (``Session`` applies this to the learner's caregiver only; scripted policies keep the kernel's
+#: put-down hazard, ``P_PUT_DOWN``).
+KEEPS_HOLD = np.zeros(N_ACTIONS, dtype=bool)
+KEEPS_HOLD[[Action.HOLD, Action.SOOTHE, Action.VALIDATE, Action.MAKE_AMENDS]] = True
+
 #: Actions that never match, whatever the infant does (the contract's list).
 NEVER_MATCH = (Action.STILL_FACE, Action.PHONE, Action.INTRUDE, Action.HARSH, Action.IGNORE)
 

@@ -73,12 +73,24 @@ class Prompt(_Strict):
     options: list[Line] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS,
                                 description="choices for a predict question")
     answer: int | None = Field(None, ge=0, description="index of the option the literature supports")
+    at_s: float | None = Field(None, ge=0, le=L.MAX_EPISODE_S,
+                               description="seconds into the episode at which Play shows it (default by kind)")
 
     @model_validator(mode="after")
     def _answer_in_options(self) -> "Prompt":
         if self.answer is not None and self.answer >= len(self.options):
             raise ValueError(f"answer {self.answer} is not an index of options (0..{len(self.options) - 1})")
         return self
+
+
+#: When Play shows a prompt that has no ``at_s`` of its own (model seconds into its episode): a prediction
+#: as the episode opens, an observation once there is something to see, an explanation toward the planned
+#: end (negative: before the end). The predict-observe-explain order of guided inquiry (White & Gunstone
+#: 1992, *Probing Understanding*); the times are a teaching choice, not a finding.
+PROMPT_AT_S = {"predict": 0.0, "observe": 20.0, "explain": -30.0}
+#: Least model time between two prompts of one episode (s), so that each can be read before the next.
+PROMPT_GAP_S = 15.0
+_PROMPT_ORDER = {"predict": 0, "observe": 1, "explain": 2}
 
 
 class Episode(_Strict):
@@ -103,6 +115,26 @@ class Episode(_Strict):
     watch_for: list[Text] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
     prompts: list[Prompt] = Field(default_factory=list, max_length=L.MAX_LIST_ITEMS)
     debrief: Text = ""
+
+    def prompt_times(self) -> list[tuple[float, "Prompt"]]:
+        """This episode's prompts with the model second (into the episode) at which each comes up, in order.
+
+        Predictions first, then observations, then explanations; within a kind, a prompt's own ``at_s``, else
+        :data:`PROMPT_AT_S` for its kind; a prompt closer than :data:`PROMPT_GAP_S` to the one before is moved
+        later. A prompt whose time the episode never reaches (a separation
+        curtailed early) does not come up."""
+        timed = []
+        for k, pt in enumerate(self.prompts):
+            at = pt.at_s if pt.at_s is not None else PROMPT_AT_S[pt.kind]
+            if at < 0:
+                at = max(0.0, self.duration_s + at)
+            timed.append((at, _PROMPT_ORDER[pt.kind], k, pt))
+        out: list[tuple[float, Prompt]] = []
+        for _, at, _, pt in sorted((order, at, k, pt) for at, order, k, pt in timed):
+            if out:
+                at = max(at, out[-1][0] + PROMPT_GAP_S)
+            out.append((at, pt))
+        return out
 
     @field_validator("caregiver")
     @classmethod

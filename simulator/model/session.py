@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from . import constants as C
-from .actions import ACTION_IDS, LEAVING, MATCH_BY_STATE, Action, action_code
+from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from .infant import STATE_VARIABLES, AgeFactors, Context, InfantParams, InfantState
 from .infant import step as infant_step
@@ -302,8 +302,15 @@ class Session:
         #: The learner's tiredness (a scenario with a ``[tiredness]`` table, played by a learner), or None.
         self.tiredness = (TirednessState.from_spec(self.scenario.tiredness, self.seed)
                           if learner and self.scenario.tiredness is not None else None)
+        #: The scenario's prompts as they came up (a batch of 1), in order: dicts with ``t`` (model s),
+        #: ``episode`` (id), ``kind``, ``text`` and, for a prediction, ``options``. Kept apart from the
+        #: events, so that replay's comparison of events is undisturbed by what was shown.
+        self.prompts: list[dict] = []
+        self._prompt_plan = [ep.prompt_times() for ep in self.scenario.episodes] if n == 1 else None
+        self._prompt_next = 0
         self._refresh_episode_cache()
         self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
+        self._due_prompts()
 
     # --- public interface ------------------------------------------------------------------------------
     @property
@@ -362,8 +369,18 @@ class Session:
             t.pending, t.due_step = code, self.steps_taken + t.delay_steps(DT)
         else:
             self.learner_action = code
+            self._learner_hands(code)
         self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
         return True
+
+    def _learner_hands(self, act: int) -> None:
+        """The learner's caregiver holds the baby only while doing something one can do with a baby in
+        one's arms (:data:`~simulator.model.actions.KEEPS_HOLD`); any other choice puts it down at once.
+        Contact with the stranger is left alone."""
+        e = min(int(self.episode[0]), self.E - 1)
+        if not KEEPS_HOLD[act] and bool(self._here["cg"][0]) and not bool(self.left[0]) and (
+                self._policy[e] == Policy.LEARNER or self.broken):
+            self.state.contact[0] = False
 
     def _self_care(self, kind: str) -> bool:
         """Ask for help (a partner steps in for ``help_s``), take a short safe break (leave the room with a
@@ -462,6 +479,8 @@ class Session:
         ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"], self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = infant_step(self.params, self.ages, s, ctx, u, z)
+        if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
+            self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
         if self.tiredness is not None:
             self._tired_tick(bool(CRYING[s.behaviour[0]]))
@@ -477,6 +496,22 @@ class Session:
         self.steps_taken = k + 1
         self.t += DT
         self._update_curtailment(live, s.behaviour)
+        if self._prompt_plan is not None:
+            self._due_prompts()
+
+    def _due_prompts(self) -> None:
+        """Log the current episode's prompts whose moment has come (a batch of 1)."""
+        if self._prompt_plan is None or self.finished:
+            return
+        plan = self._prompt_plan[int(self.episode[0])]
+        while self._prompt_next < len(plan) and float(self.t_episode[0]) >= plan[self._prompt_next][0] - 1e-9:
+            pt = plan[self._prompt_next][1]
+            rec = {"t": round(self.t, 3), "episode": self.episode_ids[int(self.episode[0])], "kind": pt.kind,
+                   "text": pt.text}
+            if pt.options:
+                rec["options"] = list(pt.options)
+            self.prompts.append(rec)
+            self._prompt_next += 1
 
     def _tired_policy(self) -> tuple[np.ndarray, np.ndarray]:
         """Before a step with tiredness: start a chosen action that is due; while a partner has stepped in,
@@ -563,10 +598,24 @@ class Session:
             self.tiredness.new_episode()
         if self.n == 1 and not fin[0]:
             self.broken = False
+            self._prompt_next = 0
             ep = self.scenario.episodes[int(nxt[0])]
+            if self._greets(int(e[0]), int(nxt[0])):
+                self.learner_action = Action.RETURN_GREET
             if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
                 self.learner_action = action_code(ep.allowed_actions[0])
             self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
+
+    def _greets(self, before: int, now: int) -> bool:
+        """Whether the learner's caregiver starts episode ``now`` with a greeting rather than the action held
+        before: when the learner takes over from a scripted or absent caregiver (the still-face's reunion,
+        a return after a separation) or had left the room. The learner then chooses; the action held before
+        (a grin at a baby who has been crying) would not fit what has happened since."""
+        if not self.learner or self._policy[now] != Policy.LEARNER:
+            return False
+        if self.tiredness is not None and self.tiredness.on_break:
+            return False
+        return self._policy[before] != Policy.LEARNER or bool(LEAVING[int(self.learner_action)])
 
     # --- logging -----------------------------------------------------------------------------------------
     def _log_event(self, i: int, kind: str, detail: dict) -> None:

@@ -208,6 +208,7 @@ class Run:
     label: str = ""
     differences: list = field(default_factory=list)
     source: str = ""
+    audience: str = "class"  # parents, class or research (printout/audience.py)
 
     @property
     def tl(self) -> Timeline:
@@ -819,6 +820,9 @@ def _fit(render, sizes) -> Page:
 
 
 def _render_report(run: Run, dpi: int, plot_pt: float) -> Page:
+    if run.audience == "parents":
+        from .audience import render_parents
+        return render_parents(run, dpi, plot_pt)
     page = Page(dpi)
     m = page.margin
     w = page.w - 2 * m
@@ -844,6 +848,9 @@ def _render_report(run: Run, dpi: int, plot_pt: float) -> Page:
     if _procedure(run) == "strange_situation":  # on the right, beside the distribution it is compared with
         yr = _column_heading(page, "Scores and classification", xr, yr, cw)
         yr = classification_section(page, xr, yr, cw, run) + page.px(4)
+    if run.audience == "research":  # on the left, under the prediction, where there is room
+        from .audience import research_section
+        yl = research_section(page, xl, yl, cw, run)
     y = max(yl, yr)
     y = _references(page, y, list(run.scenario.references))
     footer(page, run.source + ("  ·  replay verified" if not run.differences else ""))

@@ -390,6 +390,27 @@ def _check_scalars(path, where: str, rec: dict, skip: tuple[str, ...] = ()):
             raise _bad(path, f"{where}.{L.clip(k, 40)}", v, "is not a short text, a number, true/false or null")
 
 
+#: The kinds a logged prompt may have (the scenario's ``Prompt.kind``).
+PROMPT_KINDS = ("predict", "observe", "explain")
+
+
+def _check_prompts(path, prompts, t_max: float) -> None:
+    """The ``prompts`` list (optional: files from before it existed have none): the scenario prompts shown, each
+    with a time, an episode id, a kind, its text and, for a prediction, its options."""
+    _check_list(path, "field 'prompts'", prompts, L.MAX_EVENTS)
+    for k, pt in enumerate(prompts):
+        if not isinstance(pt, dict) or pt.get("kind") not in PROMPT_KINDS:
+            raise _fail(path, f"prompts[{k}] is not a prompt record (kind must be one of {', '.join(PROMPT_KINDS)})")
+        _check_number(path, f"prompts[{k}].t", pt.get("t"), 0, t_max)
+        _check_text(path, f"prompts[{k}].episode", pt.get("episode"), L.MAX_LINE_CHARS)
+        _check_text(path, f"prompts[{k}].text", pt.get("text"), L.MAX_TEXT_CHARS)
+        options = pt.get("options", [])
+        _check_list(path, f"prompts[{k}].options", options, L.MAX_LIST_ITEMS)
+        for j, o in enumerate(options):
+            _check_text(path, f"prompts[{k}].options[{j}]", o, L.MAX_LINE_CHARS)
+        _check_scalars(path, f"prompts[{k}]", pt, skip=("options",))
+
+
 def validate_session(d, path: str | Path = "<session>") -> dict:
     """Check every field's type and range (``limits``); return ``d`` or raise :class:`SessionFileError`.
 
@@ -457,6 +478,7 @@ def validate_session(d, path: str | Path = "<session>") -> dict:
             raise _fail(path, f"events[{k}] is not an event record")
         _check_number(path, f"events[{k}].t", e["t"], 0, t_max)
         _check_scalars(path, f"events[{k}]", e)
+    _check_prompts(path, d.get("prompts", []), t_max)
     for key in ("learner", "finished"):
         if key in d and not isinstance(d[key], bool):
             raise _fail(path, f"field {key!r} must be true or false")

@@ -152,6 +152,10 @@ PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby wi
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
+# The scenario's prompts as Play shows them along the top of the room (kind: predict, observe, explain).
+PROMPT_LABELS = {"predict": "Predict: {text}", "observe": "Watch: {text}", "explain": "Think about: {text}"}
+PROMPT_OPTIONS = " ({options})"
+PROMPT_OPTION_SEP = " · "
 PLAY_HINTS = "P pause  ·  . step  ·  - / = speed  ·  R restart episode  ·  N skip ahead  ·  / hints  ·  Esc home"
 
 # --- A tired caregiver (scenarios with tiredness, e.g. a_hard_day): the energy bar and self-care ---------------

@@ -69,6 +69,14 @@ def action_key(action_id: str) -> tuple[int | None, str | None]:
     return None, None
 
 
+def prompt_message(prompt: dict) -> str:
+    """A logged scenario prompt as the room shows it: its kind's label, the question, a prediction's options."""
+    text = S.PROMPT_LABELS.get(prompt.get("kind"), S.PROMPT_LABELS["observe"]).format(text=prompt["text"])
+    if prompt.get("options"):
+        text += S.PROMPT_OPTIONS.format(options=S.PROMPT_OPTION_SEP.join(prompt["options"]))
+    return text
+
+
 class PlayLayout:
     """The play screen's regions for the app's window and text size (window pixels).
 
@@ -271,6 +279,8 @@ class PlayScene(Scene):
         self._narration_box: pygame.Rect | None = None  # where the narration was last drawn (canvas px)
         self.armed_s = 0.0  # > 0 while a still-face break is armed
         self._last_episode = -1
+        self._prompt_queue: list[dict] = []  # the scenario's prompts that came up, waiting for the room's top
+        self._prompts_of: tuple[int, int] = (0, 0)  # (id of the session, how many of its prompts were taken)
         self._finished_seen = False
         self.auto_debrief_s: float | None = None  # real seconds left before a finished demo opens its Debrief
         self._debrief_opened = False  # the Debrief was opened (by itself or by the user): never again by itself
@@ -279,6 +289,7 @@ class PlayScene(Scene):
         self._save_warning_box: pygame.Rect | None = None  # where a failing autosave is shown (canvas px)
         self.autosaver = self._make_autosaver()
         self._announce_episode()
+        self._take_prompts()
         self.relayout()
 
     # --- autosave ----------------------------------------------------------------------------------------------
@@ -524,6 +535,7 @@ class PlayScene(Scene):
         self._finished_seen = False
         self._last_episode = -1
         self._announce_episode()
+        self._take_prompts()
         self.relayout()
 
     def skip_ahead(self) -> None:
@@ -585,8 +597,27 @@ class PlayScene(Scene):
                 self.show_toast(message, narration_seconds(message))
             self.armed_s = 0.0
 
+    def _take_prompts(self) -> None:
+        """Queue the scenario prompts the model has logged since last time (``Session.prompts``), for the
+        current episode only: a restart or a replay's jump starts the count again from the new session."""
+        s = self.session
+        sid, taken = self._prompts_of
+        if sid != id(s):
+            taken = 0
+        here = s.episode_ids[min(int(s.episode[0]), s.E - 1)]
+        self._prompt_queue = [pt for pt in self._prompt_queue + s.prompts[taken:] if pt["episode"] == here]
+        self._prompts_of = (id(s), len(s.prompts))
+
+    def _show_next_prompt(self) -> None:
+        """Once the room's top is free (the narration read or closed), show the next waiting prompt there."""
+        if self._prompt_queue and not self.narration_showing() and not self.session.finished:
+            message = prompt_message(self._prompt_queue.pop(0))
+            self.show_toast(message, narration_seconds(message))
+
     def _after_steps(self) -> None:
         self._announce_episode()
+        self._take_prompts()
+        self._show_next_prompt()
         if self.session.finished and not self._finished_seen:
             self._finished_seen = True
             self.paused = False
@@ -695,6 +726,8 @@ class PlayScene(Scene):
     def update(self, dt: float) -> None:
         if self.toast_s > 0:
             self.toast_s = max(0.0, self.toast_s - dt)
+            if self.toast_s == 0:
+                self._show_next_prompt()
         if self.armed_s > 0:
             self.armed_s = max(0.0, self.armed_s - dt)
         s = self.session
@@ -767,6 +800,7 @@ class PlayScene(Scene):
                 or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._narration_box is not None
                     and self._narration_box.collidepoint(event.pos))):
             self.toast_s = 0.0  # the reader is done with the narration: let the room show again
+            self._show_next_prompt()
             return None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:

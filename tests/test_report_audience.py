@@ -1,0 +1,73 @@
+"""``report --audience``: the A4 report honours the audience as ``run --out FILE.md`` does. Parents see no
+pattern letters, scale scores, disorganisation index or percentages; research sees the paired d."""
+
+import json
+
+import pytest
+
+from simulator.cli import main
+from simulator.content import lesson_strings as L
+from simulator.export import write_session_json
+from simulator.model.scenario import load_scenario
+from simulator.model.session import Session
+from simulator.printout import report as R
+from tests.test_content_lessons import _parents_safe
+
+
+def _saved(tmp_path, scenario, infant=None, seed=3):
+    s = Session(load_scenario(scenario), n=1, infant=infant, seed=seed, record=True).run()
+    from simulator.export import score
+    path = tmp_path / f"{scenario}.json"
+    write_session_json(path, s, score(s))
+    return path
+
+
+@pytest.fixture()
+def drawn(monkeypatch):
+    """Every string the report pages draw, in order."""
+    lines: list[str] = []
+    real = R.Page.text
+
+    def text(self, s, *a, **k):
+        lines.append(str(s))
+        return real(self, s, *a, **k)
+    monkeypatch.setattr(R.Page, "text", text)
+    return lines
+
+
+@pytest.mark.parametrize("infant", ["avoidant", "disorganized"])
+def test_parents_report_has_no_letters_scales_or_disorganised(tmp_path, drawn, infant):
+    path = _saved(tmp_path, "strange_situation", infant)
+    out = tmp_path / "p.png"
+    assert main(["report", str(path), "--out", str(out), "--audience", "parents"]) == 0
+    assert out.stat().st_size > 10_000
+    text = " ".join(drawn)
+    assert _parents_safe(text) == [], _parents_safe(text)
+    assert L.REPORT_LESSONS in drawn and L.REPORT_NUMBERS in drawn
+    drawn.clear()
+    assert main(["report", str(path), "--out", str(tmp_path / "c.png")]) == 0  # class: the usual numbers
+    cls = " ".join(drawn)
+    assert _parents_safe(cls) != [] and "Classification" in cls
+
+
+def test_parents_still_face_report_speaks_plainly(tmp_path, drawn):
+    path = _saved(tmp_path, "still_face")
+    assert main(["report", str(path), "--out", str(tmp_path / "p.png"), "--audience", "parents"]) == 0
+    text = " ".join(drawn)
+    assert _parents_safe(text) == []
+    assert L.TITLE["rupture_repair"]["parents"] in text  # the definitions in plain words
+
+
+def test_research_report_adds_the_paired_d(tmp_path, drawn):
+    path = _saved(tmp_path, "still_face")
+    assert main(["report", str(path), "--out", str(tmp_path / "r.png"), "--audience", "research"]) == 0
+    text = " ".join(drawn)
+    assert L.REPORT_RESEARCH in drawn and "paired d" in text and "infant preset" in text
+
+
+def test_unknown_audience_is_one_line_error(tmp_path, capsys):
+    path = _saved(tmp_path, "still_face")
+    assert main(["report", str(path), "--out", str(tmp_path / "x.png"), "--audience", "kids"]) == 2
+    err = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert err == ["error: --audience: unknown audience 'kids'; valid: parents, class, research"]
+    assert not (tmp_path / "x.png").exists()
