@@ -112,6 +112,28 @@ def _saved_folder() -> Path:
     return _SAVED["folder"]
 
 
+def _lab_results(app):
+    """The lab with a small quick result (40 infants, 1 month, 10-s episodes), still-face spread shown."""
+    import time
+
+    from simulator.view.scenes.population_lab import PopulationLabScene
+    from test_view_population_lab import make_fast
+    lab = make_fast(app.push(PopulationLabScene(app)), n=40)
+    lab.run()
+    t0 = time.perf_counter()
+    while lab.updating and time.perf_counter() - t0 < 60:
+        time.sleep(0.02)
+        app.tick(0.0)
+    assert lab.result is not None
+    return lab
+
+
+def _lab_spread(app):
+    lab = _lab_results(app)
+    lab.show_sf("spread")
+    return lab
+
+
 def _sessions(app):
     from simulator.view.scenes.sessions_list import SessionsScene
     return app.push(SessionsScene(app, _saved_folder()))
@@ -148,7 +170,8 @@ SCENES = {
     "home": _home, "quit": _quit, "briefing": _briefing, "setup": _briefing_sf_setup, "play": _play,
     "play_demo_ssp": _play_demo_ssp, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
-    "population_lab": _lab, "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),
+    "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
+    "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),
     "observer_watch": _observer("watch"), "observer_feedback": _observer("feedback"),
     "observer_block": _observer("block"),
 }
