@@ -205,7 +205,7 @@ class CompareScene(Scene):
         for (run, tag), lh in zip(labels, label_h):
             paragraph_full(surface, lf, self._run_line(run, tag), r.x, y, r.w, p.ink)
             y += lh
-            bin_s = draw_timeline(surface, app, pygame.Rect(r.x, y, r.w, chart_h), run.session, total_s=t_max)
+            bin_s = draw_timeline(surface, app, pygame.Rect(r.x, y, r.w, chart_h), run.session, t_max=t_max)
             y += chart_h + u(5)
         ky = legend(surface, app, r.x + u(4), y + kf.get_linesize() // 2, r.right)
         strip_key(surface, app, r.x + u(4), ky + kf.get_linesize() // 2, bin_s)
