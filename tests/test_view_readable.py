@@ -54,10 +54,8 @@ def _play_prompt(app):
     from simulator.view.scenes.play import PlayScene
     play = app.push(PlayScene(app, load_scenario("still_face")))
     play.run_until(215)  # the still-face's explain prompt has come up
-    play.toast_s = 0.0
-    while play._prompt_queue and "Think about" not in play.toast:
-        play.toast_s = 0.0
-        play._show_next_prompt()
+    while play.next_prompt():
+        pass
     assert "Think about" in play.toast
     return play
 

@@ -96,6 +96,10 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     play.run_until(165)
     play.toast_s = 0.0
     shot(app, "play_still_face")
+    play.run_until(215)  # the still-face's prompts have come up: show the last, the question to think about
+    while play.next_prompt():
+        pass
+    shot(app, "play_prompt", twin=False)
     play.run_until(250)
     play.choose("soothe")
     play.run_until(300)

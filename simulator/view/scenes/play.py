@@ -614,6 +614,15 @@ class PlayScene(Scene):
             message = prompt_message(self._prompt_queue.pop(0))
             self.show_toast(message, narration_seconds(message))
 
+    def next_prompt(self) -> bool:
+        """Close whatever covers the top of the room and show the next waiting prompt (as the C key does);
+        returns False when none is waiting."""
+        if not self._prompt_queue:
+            return False
+        self.toast_s = 0.0
+        self._show_next_prompt()
+        return True
+
     def _after_steps(self) -> None:
         self._announce_episode()
         self._take_prompts()
