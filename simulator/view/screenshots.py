@@ -146,7 +146,11 @@ def _wellbeing(fresh, shot, out: Path, written: list) -> None:
 
     def big(app, name: str) -> None:
         q = out / f"{name}_big.png"
-        _save_window(app, q, (1920, 1080))
+        size = app.window_size
+        app.resize((1920, 1080))  # the window at 1920x1080 (_save_window, which scaled a shot, is gone)
+        app.tick(0.0)
+        app.screenshot(q)
+        app.resize(size)
         os.chmod(q, 0o644)
         written.append(q)
 

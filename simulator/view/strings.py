@@ -152,7 +152,7 @@ PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby wi
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
-# The scenario's prompts as Play shows them along the top of the room (kind: predict, observe, explain).
+# The scenario's prompts as Play shows them under the actions or over the room (kind: predict, observe, explain).
 PROMPT_LABELS = {"predict": "Predict: {text}", "observe": "Watch: {text}", "explain": "Think about: {text}"}
 PROMPT_OPTIONS = " ({options})"
 PROMPT_OPTION_SEP = " · "
