@@ -174,12 +174,15 @@ def test_population_lab_lets_the_learner_change_the_share_of_caregivers_with_dep
     app.push(lab)
     lab.choose("global_mixed")
     assert lab.prevalence_of("global_mixed") == pytest.approx(0.17)
-    assert lab.group.find("prevalence:0.5") is not None
+    assert lab.group.find("prevalence:up") is not None
+    lab.step_prevalence(1)
+    assert lab.prevalence_of("global_mixed") == pytest.approx(0.26)
     lab.set_prevalence(0.5)
-    assert lab.prevalence_of("global_mixed") == 0.5
+    assert lab.prevalence_of("global_mixed") == 0.5 and lab.group.find("prevalence:up").locked
     lab.choose("good_enough")  # a profile: no prevalence to change
-    assert lab.group.find("prevalence:0.5") is None
+    assert lab.group.find("prevalence:up") is None and lab.settings().prevalence is None
     lab.choose("global_mixed")
+    assert lab.settings().prevalence == 0.5
     lab.run()
-    assert lab.job.prevalence == 0.5
+    assert lab.job.settings.prevalence == 0.5
     lab.cancel()

@@ -3,8 +3,8 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
-Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False: Observer mode, the Population lab,
-Saved sessions, Compare) are checked for text size only: their text is measured as it lands in the window.
+Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False: Observer mode, Saved sessions,
+Compare) are checked for text size only: their text is measured as it lands in the window.
 """
 
 from __future__ import annotations
@@ -104,6 +104,28 @@ def _lab(app):
     return app.push(PopulationLabScene(app))
 
 
+def _lab_results(app):
+    """The lab with a small quick result (40 infants, 1 month, 10-s episodes), still-face spread shown."""
+    import time
+
+    from simulator.view.scenes.population_lab import PopulationLabScene
+    from test_view_population_lab import make_fast
+    lab = make_fast(app.push(PopulationLabScene(app)), n=40)
+    lab.run()
+    t0 = time.perf_counter()
+    while lab.updating and time.perf_counter() - t0 < 60:
+        time.sleep(0.02)
+        app.tick(0.0)
+    assert lab.result is not None
+    return lab
+
+
+def _lab_spread(app):
+    lab = _lab_results(app)
+    lab.show_sf("spread")
+    return lab
+
+
 def _sessions(app):
     from simulator.view.scenes.sessions_list import SessionsScene
     return app.push(SessionsScene(app))
@@ -113,7 +135,8 @@ SCENES = {
     "home": _home, "quit": _quit, "briefing": _briefing, "setup": _briefing_sf_setup, "play": _play,
     "play_demo_ssp": _play_demo_ssp, "play_prompt": _play_prompt, "debrief_research": _debrief_research, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
-    "population_lab": _lab, "sessions": _sessions,
+    "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
+    "sessions": _sessions,
 }
 
 

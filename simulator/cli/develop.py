@@ -16,7 +16,8 @@ import numpy as np
 from ..export import csv_text
 from ..model.batch import run_batch
 from ..model.io import atomic_write_text
-from ..model.population import POPULATIONS, ProfileParams, develop, develop_population
+from ..model.population import POPULATIONS
+from ..model.population.lab import develop_history
 from ..model.population.profiles import PROFILE_PARAMETERS, resolve_profile
 from ..model.scenario import load_scenario
 from .common import EXIT_OK, Progress, UsageError, check_out
@@ -40,13 +41,8 @@ def develop_rows(profile: str, months: float, n: int, seed: int, ssp: bool = Tru
     With ``ssp`` the infants then go through the Strange Situation (12 months, or ``months`` if that is
     9-20) and are scored; otherwise the classification cells are empty.
     """
-    if population is not None:
-        dev = develop_population(population, n, months, seed)
-        label = population
-    else:
-        rng = np.random.default_rng([int(seed), 5])
-        dev = develop(ProfileParams.from_profile(profile, n), months, rng=rng)
-        label = profile
+    label = population if population is not None else profile
+    dev = develop_history(label, n, months, seed)  # the Population lab develops its infants the same way
     cls = best = dis = load = [None] * n
     if ssp:
         sc = load_scenario("strange_situation")

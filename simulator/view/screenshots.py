@@ -3,7 +3,7 @@
 
 Run: ``python -m simulator.view.screenshots [OUT_DIR]`` (default docs/screenshots). Each scene is the real
 app's scene in a real state (a scripted run of the model), drawn off-screen, never a mock-up. The
-Population lab (300 infants) and Observer mode (a block of 10) really run, so a full render takes a minute
+Population lab (1,000 infants) and Observer mode (a block of 10) really run, so a full render takes a minute
 or two; the figure gallery has its own command (``python -m simulator.view.drawing.figures``).
 """
 
@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MAIN_SIZE = (1920, 1080)  # the size of the main set (a lecture-hall projector)
 #: The sizes, text sizes and colour profiles of the readability set (docs/screenshots/sizes/).
 MATRIX_SIZES = ((1920, 1080), (1280, 720))
-MATRIX_SCENES = ("home", "briefing_strange_situation", "play_still_face", "debrief_still_face")
+MATRIX_SCENES = ("home", "briefing_strange_situation", "play_still_face", "debrief_still_face",
+                 "population_lab_results")
 
 
 def _matrix(app, out: Path, name: str, written: list) -> None:
@@ -181,27 +182,34 @@ def _wellbeing(fresh, shot, out: Path, written: list) -> None:
 
 
 def _population_lab(fresh, shot) -> None:
-    """The lab before a run, during one (a real background run of 300 low-risk infants) and after it."""
+    """The lab as it opens (the low-risk history, while its first 1,000 infants are developed), with its
+    result, the spread across infants, and updating after a new setting (the previous result stays)."""
     import time
     from .scenes.population_lab import PopulationLabScene
 
+    def wait(lab, until) -> None:
+        t0 = time.perf_counter()
+        while not until() and time.perf_counter() - t0 < 300:
+            time.sleep(0.02)
+            lab.app.tick(0.0)
+
     app = fresh()
     lab = app.push(PopulationLabScene(app))
-    lab.choose("low_risk")
-    lab.set_n(300)
-    shot(app, "population_lab", twin=False)
     lab.run()
-    while lab.running and not (lab.job.stage == "ssp" and lab.job.progress >= 0.45):
-        time.sleep(0.02)
-    shot(app, "population_lab_running", twin=False)
-    while lab.running or lab.job is not None:
-        time.sleep(0.05)
-        app.tick(1 / 60)
-    lab.selected = 6  # infant 7 of 300
+    wait(lab, lambda: lab.job is None or lab.job.progress >= 0.4)
+    shot(app, "population_lab", twin=False)
+    wait(lab, lambda: not lab.updating)
+    lab.selected = lab.order[6]
     lab.group.focus("watch")
     shot(app, "population_lab_results", twin=False)
     lab.show_sf("spread")  # each infant, not only the means
     shot(app, "population_lab_spread", twin=False)
+    lab.show_sf("means")
+    lab.set_prevalence(0.26)  # a new setting: the population runs again, the last result shown meanwhile
+    lab.run()
+    wait(lab, lambda: lab.job is None or lab.job.progress >= 0.45)
+    shot(app, "population_lab_running", twin=False)
+    wait(lab, lambda: not lab.updating)
 
 
 def _observer(fresh, shot, seed: int = 4) -> None:

@@ -392,3 +392,103 @@ LECTURE_HINT = "Starting the lecture…"
 LECTURE_DONE = "That is the end of the plan."
 LECTURE_DONE_HINT = "Enter or Esc: Home"
 LECTURE_TIME = "Lecture time so far: {clock}"
+
+# --- Population lab -------------------------------------------------------------------------------------------
+LAB_TITLE = "Population lab"
+LAB_SUBTITLE = ("Patterns grow out of caregiving histories. Pick a history and a number of infants; the lab "
+                "develops them and compares their patterns with published samples.")
+LAB_PROFILES = "A profile: every dyad has this history"
+LAB_POPULATIONS = "A population: a mix of histories"
+LAB_N_HEADING = "Number of infants (N cycles)"
+LAB_PREVALENCE_HEADING = (f"Caregivers with depression (about 1 mother in 6; "
+                          f"{pub.label('postnatal_depression.pooled')})")
+LAB_NEW_SAMPLE = "New sample"
+LAB_BACK = "Back"
+LAB_WATCH = "Watch this infant"
+LAB_PREV = "Previous"
+LAB_NEXT = "Next"
+LAB_NEXT_OF = "Next of:"
+LAB_ABOUT = "About this history: {name}"
+LAB_NO_CLASS_NOTE = ("No classification is set by hand: each one comes from scoring what the simulated infant does "
+                     "in the Strange Situation after {months:g} months of everyday moments.")
+LAB_POP_SOURCE = "Checked against: {source}"
+LAB_MEDIAN = "median {value}"
+LAB_FRIGHT_ROW = "{share:.0%} of caregivers, median {median:g} a day"
+LAB_DEPRESSION_ROW = "{share:.0%} of caregivers, symptom level around 0.7"
+#: The cue while the population is developed again for new settings (the window stays usable).
+LAB_UPDATING = "Updating… {stage} {pct:.0f}%"
+LAB_STAGE_NAMES = {"develop": "development", "ssp": "Strange Situation", "sf": "Still-Face"}
+LAB_UPDATED_IN = "updated in {s:.1f} s"
+LAB_FAILED = "The run stopped: {error}"
+LAB_CLASS_TITLE = "Classifications: this run beside published samples"
+LAB_RUN_LABEL = "{label}, N = {n}, seed {seed}"
+LAB_LEGEND_SIM = "This run"
+LAB_LEGEND_PUB = "Published"
+LAB_PCT = "{v:.0f}%"
+LAB_RANGE = "{lo:.0f}–{hi:.0f}%"
+LAB_SF_TITLE = "Still-face: the same infants"
+LAB_SF_AGE = "{n} infants, {age:g} months"
+LAB_SF_EPISODES = ("Play", "Still-face", "Reunion")
+LAB_SF_MEANS = "Means"
+LAB_SF_SPREAD = "Spread"
+LAB_SF_ROW = "{series}: {values}"
+LAB_SPREAD_CHANGE = "Each infant's rise in distress"
+LAB_SPREAD_INFANTS = "{n:,} infants"
+LAB_SPREAD_CLASSES = "B in {k} classes of {size} from this run"
+LAB_SPREAD_ALL = "all {v:.0f}%"
+LAB_SPREAD_CAPTION = ("Infants differ: distress rose a lot in some, hardly at all in others. In classes of {size}, "
+                      "B ranged from {lo:.0f}% to {hi:.0f}%.")
+LAB_SPREAD_CAPTION_SMALL = "Infants differ: distress rose a lot in some, hardly at all in others."
+LAB_INFANT_TITLE = "Open one infant"
+LAB_INFANT_GRID_HINT = "One square per infant, grouped by pattern. Click one."
+LAB_INFANT_HEAD = "Infant {i} of {n}: {code} ({name}), best fit {best}"
+LAB_INFANT_CARE = ("Caregiving: sensitivity {sens:.2f} · repair lag {lag:.1f} s · consistency {cons:.2f} · comfort "
+                   "welcomed {welcome:.2f} · phone {phone:.1f} h/day · frightening {fright:.1f}/day")
+LAB_INFANT_TEMP = ("Temperament: reactivity {r:.2f}, soothability {s:.2f}  ·  working model (0-1): expects a "
+                   "response {e:.2f}, plays distress down {d:.2f}, plays distress up {h:.2f}, fear {f:.2f}")
+LAB_INFANT_WHY = "Why {code}: {reason}"
+LAB_INFANT_NOTE = "A re-run has new chance events, so the pattern can differ."
+LAB_HINTS = ("1-0 history  ·  N infants  ·  R new sample  ·  S means or spread  ·  [ ] infant  ·  A B C D next of a "
+             "pattern  ·  W watch  ·  Esc back")
+LAB_INFANT_LABEL = "{label}, infant {i}"
+LAB_INFANT_HISTORY = "{label}, simulated infant {i} (sensitivity {sens:.2f}, comfort welcomed {welcome:.2f}{fright})"
+LAB_INFANT_FRIGHT = ", frightening moments {f:.1f} a day"
+LAB_BESTFIT_TITLE = "Best fit among A, B, C (each infant once, D too)"
+LAB_BESTFIT_PUB = "Published: {shares}"
+#: Footnotes under the classifications, keyed by the published sample (``model.population.lab.Published.key``).
+LAB_FOOTNOTES = {
+    "low_risk": f"Published: D about {pub.LOW_RISK_D:g}% in low-risk samples ({pub.label('low_risk.D')}); A, B, C "
+                f"from Baltimore ({pub.label('baltimore.n')}), which had no D, so they are read as best fit (above).",
+    "high_risk": f"Published: D {pub.value('high_risk.D_times_low'):g} to {pub.value('high_risk.D_times_high'):g} "
+                 f"times the low-risk share of about {pub.LOW_RISK_D:g}% ({pub.label('low_risk.D')}); no A, B, C "
+                 "table.",
+    "global_mixed": f"Published: all four patterns in {pub.value('global_mixed.n'):,} dyads worldwide "
+                    f"({pub.label('global_mixed.n')}).",
+    "profile": f"Published, for comparison only: a global mixed-risk sample ({pub.label('global_mixed.n')}). One "
+               "history is not a population.",
+}
+#: Plain names of the histories (the ids are the contract; these are the view's words).
+LAB_HISTORY_NAMES = {
+    "sensitive_repair": "Sensitive, prompt repair",
+    "good_enough": "Good enough",
+    "slow_repair": "Slow repair",
+    "rebuffing": "Comfort rebuffed",
+    "unpredictable": "Unpredictable",
+    "frightening": "Frightening moments",
+    "phone_heavy": "Phone-heavy",
+    "depressed": "Depressive symptoms",
+    "low_risk": "Low-risk circumstances",
+    "high_risk": "High-risk circumstances",
+    "global_mixed": "Global mix of circumstances",
+}
+#: A profile's parameters in words: (label, value format).
+LAB_PARAM_LABELS = {
+    "sensitivity": ("Sensitivity", "{:.2f}"),
+    "response_lag_s": ("Repair lag", "{:.1f} s"),
+    "bout_s": ("Action bout", "{:.0f} s"),
+    "consistency": ("Consistency", "{:.2f}"),
+    "comfort_welcome": ("Comfort welcomed", "{:.2f}"),
+    "phone_hours": ("Phone time", "{:.1f} h/day"),
+    "frightening_per_day": ("Frightening episodes", "{:.1f} a day"),
+    "depressive_symptoms": ("Depressive symptoms", "{:.1f} (0-1)"),
+}
