@@ -232,8 +232,9 @@ class PopulationLabScene(Scene):
 
     @property
     def updating(self) -> bool:
-        """True while the shown result is not yet that of the current settings (a run waits or goes on)."""
-        return self.wait is not None or self.running
+        """True while the shown result is not yet that of the current settings (a run waits, goes on, or has
+        finished but is not yet shown: the next frame collects it)."""
+        return self.wait is not None or self.job is not None
 
     def run(self) -> None:
         """Run the current settings now (no wait); a run of other settings is stopped first."""
