@@ -20,6 +20,8 @@ from . import constants as C
 from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from . import infant as _infant
+from . import policies as _policies
+from .kernel_cache import depends_on
 from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
                      KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .params import ALL_PARAMS, resolve_preset, sample_infants
@@ -1006,6 +1008,9 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
                 _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
                             D.countdown, D.seen, a, b)
     return taken
+
+
+depends_on(_run_kernel, _infant, _policies)  # it compiles their step kernels into itself
 
 
 _warm_lock = threading.Lock()
