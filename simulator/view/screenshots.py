@@ -143,7 +143,7 @@ def _wellbeing(fresh, shot, out: Path, written: list) -> None:
 
     def big(app, name: str) -> None:
         q = out / f"{name}_big.png"
-        _save_window(app, q, (1920, 1080))
+        app.screenshot(q)  # the main set's window is 1920x1080 already (MAIN_SIZE)
         os.chmod(q, 0o644)
         written.append(q)
 
