@@ -15,11 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .model.infant import STATE_VARIABLES
 from .model.batch import release_memory
 from .model.io import atomic_write_text, atomic_writer
 from .model.scoring import score_session
-from .model.session import Session
+from .model.session import TRAJECTORY_COLUMNS, Session
 
 FLOAT_FORMAT = "%.6g"
 SESSION_FORMAT = "attune-session"
@@ -37,10 +36,6 @@ _MEASURES = ("positive_affect", "negative_affect", "gaze", "arousal", "crying", 
              "bids", "matched_share", "mean_repair_latency_s")
 SCALES = ("proximity_seeking", "contact_maintaining", "resistance", "avoidance", "search",
           "distance_interaction")
-#: The per-step trajectory columns of ``run --out FILE.csv`` (contract: t, episode, episode_name,
-#: caregiver_action, every state variable, behaviour and matched).
-TRAJECTORY_COLUMNS = ("t", "episode", "episode_name", "caregiver_action", "stranger_action",
-                      *STATE_VARIABLES, "behaviour", "contact", "near", "matched")
 
 
 def fmt(value) -> str:

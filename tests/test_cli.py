@@ -7,7 +7,8 @@ import os
 import pytest
 from cli_helpers import run_cli, run_main
 
-from simulator.export import BATCH_COLUMNS, TRAJECTORY_COLUMNS
+from simulator.export import BATCH_COLUMNS
+from simulator.model.session import TRAJECTORY_COLUMNS
 
 
 def test_run_writes_trajectory_csv(tmp_path):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from simulator.model import infant
 from simulator.model.infant import InfantParams
@@ -65,7 +66,7 @@ def test_warm_up_loads_every_step_kernel():
         "from simulator.model import infant, policies, session\n"
         "kernels = [infant._step_kernel, policies._decide_kernel, policies._stranger_kernel,\n"
         "           session._remaining_kernel, session._presence_kernel, session._record_kernel,\n"
-        "           session._clock_kernel]\n"
+        "           session._clock_kernel, session._end_kernel, session._run_kernel, infant._reactivity_gain]\n"
         "assert not any(k.signatures for k in kernels)\n"
         "session.warm_up()\n"
         "print(all(k.signatures for k in kernels))\n")
@@ -92,9 +93,11 @@ def test_a_batch_started_during_the_background_warm_up_waits_for_it_then_forks()
 
 def _kernels():
     from simulator.model import policies, session
-    return [infant._step_kernel, infant._weights, infant._clip01, policies._decide_kernel, policies._pick_one,
+    from simulator.model.population import development
+    return [development._moment_kernel, infant._step_kernel, infant._weights, infant._clip01, policies._decide_kernel, policies._pick_one,
             policies._stranger_kernel, session._remaining_kernel, session._presence_kernel,
-            session._record_kernel, session._clock_kernel]
+            session._record_kernel, session._clock_kernel, session._end_kernel, session._run_kernel,
+            infant._reactivity_gain]
 
 
 def test_the_kernel_constants_are_exactly_the_ones_the_kernel_reads():
@@ -102,7 +105,8 @@ def test_the_kernel_constants_are_exactly_the_ones_the_kernel_reads():
     # a rename in constants.py then fails at import instead of shifting every value by one.
     import inspect
     import re
-    source = inspect.getsource(infant._step_kernel.py_func) + inspect.getsource(infant._weights.py_func)
+    source = "".join(inspect.getsource(f.py_func) for f in (infant._step_kernel, infant._weights,
+                                                             infant._reactivity_gain))
     assert set(re.findall(r"\bK\.([A-Z_0-9]+)", source)) == set(infant.KERNEL_CONSTANTS)
 
 
@@ -116,3 +120,44 @@ def test_kernels_read_no_tunable_globals():
             if value is None or callable(value) or isinstance(value, type(np)):
                 continue
             assert isinstance(value, int) and not isinstance(value, bool), (fn.__name__, name, value)
+
+
+def _finished_by_stepping(scenario: str, n: int, seed: int, **kw) -> Session:
+    s = Session(load_scenario(scenario), n=n, seed=seed, **kw)
+    while not s.finished:
+        s.step()
+    return s
+
+
+@pytest.mark.parametrize("scenario,kw", [("strange_situation", {}), ("still_face", {"caregiver": "depressed"}),
+                                         ("nursery_drop_off", {"infant": "resistant"})])
+def test_the_compiled_whole_run_loop_gives_exactly_what_stepping_gives(scenario, kw, monkeypatch):
+    # A batch runs in session._run_kernel (tiles of infants, many steps per call); the app steps. Both run
+    # the same kernels in the same order on the same random numbers, so every output is identical. Small
+    # tiles and chunks, so that tiles and chunk edges are crossed many times.
+    from simulator.model import session as session_mod
+    monkeypatch.setattr(session_mod, "RUN_TILE", 7)
+    monkeypatch.setattr(session_mod, "RUN_CHUNK_STEPS", 53)
+    stepped = _finished_by_stepping(scenario, 40, 11, **kw)
+    run = Session(load_scenario(scenario), n=40, seed=11, **kw).run()
+    assert run.steps_taken == stepped.steps_taken and run.t == stepped.t
+    assert np.array_equal(run.log.codes, stepped.log.codes) and np.array_equal(run.log.actions, stepped.log.actions)
+    for name, value in stepped.episode_measures().items():
+        assert np.array_equal(run.episode_measures()[name], value, equal_nan=True), name
+    for name in infant.STATE_VARIABLES:
+        assert np.array_equal(getattr(run.state, name), getattr(stepped.state, name)), name
+    assert stepped.finished and run.finished
+
+
+def test_a_finished_infant_keeps_the_state_it_ended_with():
+    # Infants finish at different steps (curtailed separations, extended reunions); one that has finished
+    # is not stepped while the others go on, so its end-of-session state (stress load) is its own.
+    s = Session(load_scenario("strange_situation"), n=30, seed=3)
+    snapshot = {}
+    while not s.finished:
+        s.step()
+        for i in np.flatnonzero(s.done):
+            snapshot.setdefault(int(i), float(s.state.stress_load[i]))
+    ends = s.log.episode_end[:, -1]
+    assert ends.min() < ends.max()  # they did finish at different steps
+    assert all(float(s.state.stress_load[i]) == v for i, v in snapshot.items())

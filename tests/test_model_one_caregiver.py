@@ -18,15 +18,24 @@ def test_session_and_development_call_the_same_decision_kernel(monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(policies, "_decide_kernel", spy)
-    Session(load_scenario("still_face"), n=3, seed=1).run()
-    from_session = len(calls["n"])
-    development.develop(ProfileParams.from_profile("good_enough", 4), months=1.0, rng=0)
-    from_development = len(calls["n"]) - from_session
-    assert from_session > 0 and from_development > 0
-    assert 4 in calls["n"][from_session:] and 3 in calls["n"][:from_session]
+    s = Session(load_scenario("still_face"), n=3, seed=1)
+    while not s.finished:  # the app's path: one step at a time, through Caregivers.decide
+        s.step()
+    assert calls["n"] and set(calls["n"]) == {3}
+    # The compiled loops, a batch's whole run and a development moment, call that same compiled kernel
+    # (numba binds it when it compiles them, so a spy cannot see those calls: check the binding).
+    from simulator.model import session
+    assert session._run_kernel.py_func.__globals__["_decide_kernel"] is real
+    assert development._moment_kernel.py_func.__globals__["_decide_kernel"] is real
     # The development caregiver is the session caregiver, not a copy with its own decide().
     assert issubclass(development.DevCaregivers, policies.Caregivers)
     assert development.DevCaregivers.decide is policies.Caregivers.decide
+    # And a development run really decides: a rebuffing profile rebuffs, a welcoming one does not.
+    shares = {}
+    for profile in ("sensitive_repair", "rebuffing"):
+        res = development.develop(ProfileParams.from_profile(profile, 200), months=2.0, rng=0)
+        shares[profile] = float(res.rebuff_share.mean())
+    assert shares["rebuffing"] > shares["sensitive_repair"] + 0.05
 
 
 def test_no_second_copy_of_the_caregiver_tables():

@@ -35,3 +35,18 @@ def test_the_contrast_formula_matches_wcag_reference_values():
     assert theme.contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
     assert theme.contrast((118, 118, 118), (255, 255, 255)) == pytest.approx(4.54, abs=0.01)
     assert theme.contrast((0, 158, 115), (255, 255, 255)) == pytest.approx(3.4, abs=0.05)  # the green
+
+
+@pytest.mark.parametrize("fg,bg", theme.PRINT_TEXT_PAIRS, ids=_name)
+def test_print_text_pairs_meet_wcag_aa(fg, bg):
+    # The A4 reports set their text in the print palette, on white and on the zebra rows.
+    p = theme.PRINT
+    ratio = theme.contrast(theme.colour_of(p, fg), theme.colour_of(p, bg))
+    assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("fg,bg", theme.GRAPHIC_PAIRS, ids=_name)
+def test_print_series_and_markers_stand_out(fg, bg):
+    p = theme.PRINT
+    ratio = theme.contrast(theme.colour_of(p, fg), theme.colour_of(p, bg))
+    assert ratio >= theme.GRAPHIC_MIN, f"{fg} on {bg}: {ratio:.2f}:1"

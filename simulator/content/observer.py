@@ -21,31 +21,16 @@ rating from the scoring module's ``Scores`` object.
 
 API
 ---
-- ``scale_agreement(a, b) -> ScaleAgreement``: exact and within-1 agreement and mean absolute difference
-  between two sequences of 1-7 ratings.
-- ``cohens_kappa(a, b, categories=CLASSES) -> KappaResult``: Cohen's (1960) kappa,
-  ``(p_o - p_e) / (1 - p_e)`` with ``p_e = sum_k p_a(k) * p_b(k)`` from the two raters' marginals.
-- ``confusion_matrix(a, b, categories=CLASSES) -> ndarray (K, K)``: rows rater a, columns rater b.
-- ``block_agreement(learner, reference) -> BlockAgreement``: everything above for a block of infants
-  (per scale pooled over both reunions, per reunion and scale, percentage agreement on
-  classification and kappa). ``BlockAgreement.summary_lines()`` gives display text.
+The statistics (agreement on 1-7 ratings, Cohen's kappa with its 95% CI, the confusion matrix, and their
+edge cases) are :mod:`simulator.model.scoring.agreement`; this module applies them to a block.
+
+- ``block_agreement(learner, reference) -> BlockAgreement``: for a block of infants, agreement per scale
+  pooled over both reunions, per reunion and scale, percentage agreement on classification and kappa.
+  ``BlockAgreement.summary_lines()`` gives display text.
 - ``draw_infant(seed) -> dict``: a random unlabelled infant for observer mode (a prototype history or
   a population, chosen by the seed; the answer only under the ``hidden`` key); ``public_view(draw)``
   drops ``hidden``; ``make_session(draw)`` builds the :class:`~simulator.model.session.Session`
   (N = 1) that plays it; ``draw_block(seed)`` draws the 10 infants of a block.
-
-Edge cases (documented conventions)
------------------------------------
-- Perfect agreement using two or more categories: kappa = 1.
-- Observed agreement equal to chance agreement: kappa = 0 (negative when below chance).
-- Both raters used one and the same single category for every infant: observed and chance agreement
-  are both 100% and kappa is 0/0, *undefined*. We return ``kappa = nan`` with a message saying so;
-  percentage agreement (1.0) is still reported. (Some texts set kappa = 1 here; we do not, because
-  agreement that chance alone guarantees says nothing about the rater.)
-- An empty block, or one with no pair where both raters chose: kappa and agreement are nan, with a
-  message. Scales with no rated pair get ``n = 0`` and nan statistics.
-- A block of one infant is allowed; its kappa is nan or 1 or below by the rules above, and the
-  message notes that kappa from so few infants means little.
 
 These are statements about agreement between two coders of *simulated* infants. The tool never
 assesses a real child, and a classification describes a relationship, not a child.
@@ -55,165 +40,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
+
+from ..model.scoring.agreement import (KappaResult, ScaleAgreement, cohens_kappa, normalise_class, scale_agreement,
+                                       scale_value)
+from ..model.scoring.agreement import CLASSES  # noqa: F401  (the categories a learner picks among, OB.CLASSES)
 
 #: Ainsworth's interactive scales rated in observer mode (Ainsworth et al. 1978, Appendix III).
 SCALES: tuple[str, ...] = ("proximity_seeking", "contact_maintaining", "resistance", "avoidance")
 #: The rated episodes: the two reunions of the Strange Situation (episodes 5 and 8).
 EPISODES: tuple[str, ...] = ("reunion_1", "reunion_2")
-#: Classification categories.
-CLASSES: tuple[str, ...] = ("A", "B", "C", "D")
-#: Accepted spellings of the categories.
-CLASS_ALIASES: dict[str, str] = {
-    "a": "A", "avoidant": "A", "b": "B", "secure": "B", "c": "C", "resistant": "C", "ambivalent": "C",
-    "resistant/ambivalent": "C", "d": "D", "disorganized": "D", "disorganised": "D",
-}
 #: Infants in a block.
 BLOCK_SIZE = 10
 #: Block sizes on offer: 5 for a short seminar practice, 10 for a steadier kappa.
 BLOCK_SIZES = (5, 10)
-#: z for a two-sided 95% interval.
-Z_95 = 1.959964
-#: Below this many infants the block summary warns that kappa is unstable.
-MIN_INFANTS_FOR_KAPPA = 5
-
-
-# --- statistics ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ScaleAgreement:
-    """Agreement on 1-7 ratings over ``n`` pairs where both raters gave a value.
-
-    ``exact`` and ``within_one`` are shares (0-1) of pairs with |a - b| = 0 and <= 1;
-    ``mean_abs_diff`` is the mean |a - b| in scale points. All are nan when ``n == 0``.
-    """
-
-    n: int
-    exact: float
-    within_one: float
-    mean_abs_diff: float
-
-
-@dataclass(frozen=True)
-class KappaResult:
-    """Cohen's kappa with its parts.
-
-    Attributes:
-        kappa: (observed - expected) / (1 - expected); nan when undefined (see ``message``).
-        observed: share of infants on which the raters chose the same category (p_o).
-        expected: agreement expected by chance from the raters' marginals (p_e).
-        n: infants where both raters chose a category.
-        categories: the category labels, in the order of the confusion matrix.
-        confusion: (K, K) counts, rows rater a, columns rater b.
-        message: empty when kappa is well defined, else why it is nan or unreliable.
-        ci95: the approximate 95% confidence interval (low, high), clipped to -1..1, from Cohen's (1960)
-            large-sample standard error sqrt(p_o (1 - p_o) / (n (1 - p_e)^2)); (nan, nan) when kappa is
-            undefined. With 5 or 10 infants it is wide, which is the honest message.
-    """
-
-    kappa: float
-    observed: float
-    expected: float
-    n: int
-    categories: tuple[str, ...]
-    confusion: np.ndarray
-    message: str = ""
-    ci95: tuple[float, float] = (math.nan, math.nan)
-
-
-def _as_scale_value(v: Any, where: str) -> float:
-    """A 1-7 integer rating as float, or nan for not rated; ``ValueError`` otherwise."""
-    if v is None:
-        return math.nan
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        raise ValueError(f"{where}: rating must be an integer 1-7 or empty, got {v!r}") from None
-    if math.isnan(x):
-        return x
-    if x != int(x) or not 1 <= x <= 7:
-        raise ValueError(f"{where}: rating must be an integer 1-7, got {v!r}")
-    return x
-
-
-def normalise_class(v: Any, where: str = "classification") -> str | None:
-    """A category label in canonical form (A, B, C or D), or None when not chosen."""
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v == "":
-        return None
-    key = CLASS_ALIASES.get(str(v).strip().lower())
-    if key is None:
-        raise ValueError(f"{where}: unknown classification {v!r}; valid: {', '.join(CLASSES)}")
-    return key
-
-
-def scale_agreement(a: Iterable[Any], b: Iterable[Any]) -> ScaleAgreement:
-    """Exact and within-1 agreement of two equally long sequences of 1-7 ratings (None/nan skipped)."""
-    xa = np.array([_as_scale_value(v, "rater a") for v in a], dtype=float)
-    xb = np.array([_as_scale_value(v, "rater b") for v in b], dtype=float)
-    if xa.shape != xb.shape:
-        raise ValueError(f"the raters rated different numbers of items ({xa.size} and {xb.size})")
-    both = ~np.isnan(xa) & ~np.isnan(xb)
-    n = int(both.sum())
-    if n == 0:
-        return ScaleAgreement(0, math.nan, math.nan, math.nan)
-    d = np.abs(xa[both] - xb[both])
-    return ScaleAgreement(n, float(np.mean(d == 0)), float(np.mean(d <= 1)), float(d.mean()))
-
-
-def confusion_matrix(a: Sequence[Any], b: Sequence[Any], categories: Sequence[str] = CLASSES) -> np.ndarray:
-    """Counts (K, K) of category pairs, rows rater ``a``, columns rater ``b``; unchosen pairs skipped."""
-    if len(a) != len(b):
-        raise ValueError(f"the raters rated different numbers of infants ({len(a)} and {len(b)})")
-    cats = list(categories)
-    m = np.zeros((len(cats), len(cats)), dtype=np.int64)
-    for i, (x, y) in enumerate(zip(a, b)):
-        if cats == list(CLASSES):
-            x, y = normalise_class(x, f"rater a, infant {i + 1}"), normalise_class(y, f"rater b, infant {i + 1}")
-        if x is None or y is None:
-            continue
-        if x not in cats or y not in cats:
-            raise ValueError(f"infant {i + 1}: category {x if x not in cats else y!r} not in {cats}")
-        m[cats.index(x), cats.index(y)] += 1
-    return m
-
-
-def kappa_from_confusion(m: np.ndarray, categories: Sequence[str] = CLASSES) -> KappaResult:
-    """Cohen's kappa from a (K, K) confusion matrix of counts (see the module's edge-case rules)."""
-    m = np.asarray(m, dtype=np.int64)
-    cats = tuple(categories)
-    n = int(m.sum())
-    if n == 0:
-        return KappaResult(math.nan, math.nan, math.nan, 0, cats, m,
-                           "no infant was classified by both raters: kappa is undefined")
-    p = m / n
-    observed = float(np.trace(p))
-    expected = float(np.sum(p.sum(axis=1) * p.sum(axis=0)))
-    if math.isclose(expected, 1.0):
-        used = cats[int(np.argmax(p.sum(axis=1)))]
-        return KappaResult(math.nan, observed, expected, n, cats, m,
-                           f"both raters used only category {used} for every infant, so chance alone "
-                           f"gives 100% agreement: kappa is undefined (percentage agreement "
-                           f"{observed:.0%})")
-    kappa = (observed - expected) / (1.0 - expected)
-    if math.isclose(kappa, 0.0, abs_tol=1e-12):
-        kappa = 0.0
-    message = ""
-    if n < MIN_INFANTS_FOR_KAPPA:
-        message = f"kappa from only {n} infant(s) is unstable; rate a full block of {BLOCK_SIZE}"
-    se = math.sqrt(max(observed * (1.0 - observed), 0.0) / (n * (1.0 - expected) ** 2))
-    ci = (max(-1.0, kappa - Z_95 * se), min(1.0, kappa + Z_95 * se))
-    return KappaResult(float(kappa), observed, expected, n, cats, m, message, ci)
-
-
-def cohens_kappa(a: Sequence[Any], b: Sequence[Any], categories: Sequence[str] = CLASSES) -> KappaResult:
-    """Cohen's kappa between two raters' category choices (Cohen 1960).
-
-    ``p_o`` is the share of infants on which they agree; ``p_e = sum_k p_a(k) p_b(k)`` is the
-    agreement expected if each rater chose independently with their own marginal frequencies;
-    ``kappa = (p_o - p_e) / (1 - p_e)``. Pairs where either rater made no choice are left out.
-    """
-    return kappa_from_confusion(confusion_matrix(a, b, categories), categories)
 
 
 # --- a block of infants ------------------------------------------------------------------------------------
@@ -266,7 +108,7 @@ def _scale_of(rating: dict, episode: str, scale: str, where: str) -> float:
     ep = rating.get(episode) or {}
     if not isinstance(ep, dict):
         raise ValueError(f"{where}: {episode} must be a mapping of scale -> rating")
-    return _as_scale_value(ep.get(scale), f"{where}: {episode}.{scale}")
+    return scale_value(ep.get(scale), f"{where}: {episode}.{scale}")
 
 
 def block_agreement(learner: Sequence[dict], reference: Sequence[dict],
@@ -285,7 +127,7 @@ def block_agreement(learner: Sequence[dict], reference: Sequence[dict],
     overall = scale_agreement([x for k in la for x in la[k]], [x for k in ra for x in ra[k]])
     lc = [normalise_class(r.get("classification"), f"infant {i + 1} (learner)") for i, r in enumerate(learner)]
     rc = [normalise_class(r.get("classification"), f"infant {i + 1} (Attune)") for i, r in enumerate(reference)]
-    kappa = cohens_kappa(lc, rc)
+    kappa = cohens_kappa(lc, rc, few_advice=f"rate a full block of {BLOCK_SIZE}")
     both = [(x, y) for x, y in zip(lc, rc) if x is not None and y is not None]
     agree = float(np.mean([x == y for x, y in both])) if both else math.nan
     per_infant = []

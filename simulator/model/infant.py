@@ -230,11 +230,13 @@ assert [int(b) for b in Behaviour] == list(range(15)) and Behaviour.SEARCH == _S
 # --- Named groups of arrays, as the compiled kernel receives them -------------------------------------------
 # (numba types a named tuple by its class and element types; the classes live in this file, so any edit of
 # a group recompiles the kernel.)
-#: The per-infant parameters and age factors the kernel reads, each float32 (N,).
+#: The per-infant parameters and age factors the kernel reads, each float32 (N,), and ``reactivity_gain``
+#: float64 (N,), the factor reactivity puts on alarm (:func:`_reactivity_gain`, worked out once per call
+#: rather than once per infant per step).
 KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deactivation", "hyperactivation",
                                              "fear_of_caregiver", "sociability", "arousal_baseline", "mobility",
                                              "separation", "wariness", "face_interest", "frustration",
-                                             "flat_familiarity"))
+                                             "flat_familiarity", "reactivity_gain"))
 #: The state arrays the kernel updates in place (N,): continuous variables float32, behaviour int8,
 #: contact and near bool.
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
@@ -246,10 +248,23 @@ KernelContext = namedtuple("KernelContext", ("caregiver_present", "stranger_pres
 
 def kernel_infants(params: InfantParams, ages: AgeFactors) -> KernelInfants:
     """The kernel's view of the parameters and age factors (float32 arrays (N,), no copies when already so)."""
+    reactivity = np.asarray(params.reactivity, dtype=FLOAT)
     return KernelInfants(*(np.asarray(x, dtype=FLOAT) for x in (
-        params.reactivity, params.soothability, params.deactivation, params.hyperactivation,
+        reactivity, params.soothability, params.deactivation, params.hyperactivation,
         params.fear_of_caregiver, params.sociability, params.arousal_baseline, ages.mobility, ages.separation,
-        ages.wariness, ages.face_interest, ages.frustration, params.flat_familiarity)))
+        ages.wariness, ages.face_interest, ages.frustration, params.flat_familiarity)),
+        _reactivity_gain(CONSTANTS, reactivity))
+
+
+@njit(cache=True, nogil=True)
+def _reactivity_gain(K, reactivity):  # pragma: no cover - compiled
+    """The factor reactivity puts on alarm, float64 (N,): convex, so most infants react moderately and a
+    high-reactive minority strongly (Kagan & Snidman 1991: about 20% high-reactive at 4 months; ID1, ID3).
+    Compiled, so that it is the very ``pow`` the step kernel used to take every step."""
+    out = np.empty(reactivity.shape[0])
+    for i in range(out.shape[0]):
+        out[i] = (K.REACTIVITY_FLOOR + reactivity[i]) ** K.REACTIVITY_POWER
+    return out
 
 
 def kernel_state(s: InfantState) -> KernelState:
@@ -269,7 +284,7 @@ def kernel_context(ctx: Context) -> KernelContext:
 
 
 def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
-         u: np.ndarray, z: np.ndarray) -> np.ndarray:
+         u: np.ndarray, z: np.ndarray, live: np.ndarray | None = None) -> np.ndarray:
     """Advance N infants by one model step of ``constants.DT_S`` seconds, in place.
 
     Args:
@@ -280,13 +295,17 @@ def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
         u: uniform random numbers in [0, 1), float32, shape (>= 5, N); rows 0-4 are used.
         z: zero-mean, unit-variance noise, float32, shape (4, N) (centred uniforms: integrated over many
            steps they act as Gaussian noise, and cost a quarter as much to draw).
+        live: bool (N,): the infants still in the session (default all); a finished infant is left as it
+           ended (its state is its state at its own end).
 
     Returns:
         Boolean array (N,): True where the behaviour changed in this step.
     """
-    changed = np.empty(s.behaviour.shape[0], dtype=bool)
+    n = s.behaviour.shape[0]
+    changed = np.empty(n, dtype=bool)
     _step_kernel(CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages), kernel_state(s),
-                 kernel_context(ctx), np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed)
+                 kernel_context(ctx), np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed,
+                 np.ones(n, dtype=bool) if live is None else live, 0, n)
     return changed
 
 
@@ -296,14 +315,17 @@ def _clip01(x: float) -> float:
 
 
 @njit(cache=True, nogil=True)
-def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cover - compiled; via step()
-    """The step for each infant ``i``: dynamics, then behaviour switching, then contact and proximity.
+def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # pragma: no cover - compiled
+    """The step for each live infant ``i`` in ``lo <= i < hi``: dynamics, then behaviour switching, then
+    contact and proximity.
 
     ``P`` (:class:`KernelInfants`), ``S`` (:class:`KernelState`) and ``X`` (:class:`KernelContext`) are
-    named groups of (N,) arrays; ``u`` is (>= 5, N), ``z`` (4, N). The state arrays are updated in place.
-    Arithmetic is in float64, stored as float32.
+    named groups of (N,) arrays; ``u`` is (>= 5, N), ``z`` (4, N); ``live`` bool (N,). The state arrays are
+    updated in place; a finished infant is skipped (``changed`` False). Called per step by :func:`step`
+    and, for a batch, by the session's whole-run loop (``session._run_kernel``) one tile of infants at a
+    time. Arithmetic is in float64, stored as float32.
     """
-    reactivity, soothability, deactivation, hyperactivation = P.reactivity, P.soothability, P.deactivation, \
+    soothability, deactivation, hyperactivation = P.soothability, P.deactivation, \
         P.hyperactivation
     fear_of_caregiver, mobility, separation, wariness = P.fear_of_caregiver, P.mobility, P.separation, P.wariness
     positive_affect, negative_affect, gaze, arousal = S.positive_affect, S.negative_affect, S.gaze, S.arousal
@@ -321,7 +343,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
     k_load_clear = dt / K.TAU_LOAD_S
     over_tolerance = 1.0 / (1.0 - K.VIOLATION_TOLERANCE)
     arousal_noise, display_noise = K.AROUSAL_NOISE * sq, K.DISPLAY_NOISE * sq
-    for i in range(changed.shape[0]):
+    for i in range(lo, hi):
+        if not live[i]:
+            changed[i] = False
+            continue
         cg = cg_arr[i]
         stranger_here = stranger_arr[i]
         st = stranger_here and not cg  # the stranger is the partner only when the caregiver is away
@@ -385,10 +410,10 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed):  # pragma: no cov
         # carried from a separation makes the reunion the hardest moment (Main & Solomon 1990).
         alarm += K.FEAR_ALARM * fear * cgf * max(a0 - rest, 0.0)
         # Reactivity scales alarm convexly: most infants react moderately, a high-reactive minority
-        # strongly (Kagan & Snidman 1991: about 20% high-reactive at 4 months; ID1, ID3).
+        # strongly (Kagan & Snidman 1991: about 20% high-reactive at 4 months; ID1, ID3; _reactivity_gain).
         # A hyper-activating strategy is hypervigilant to threats to the caregiver's availability: alarm is
         # amplified (Cassidy & Berlin 1994: exaggerated distress; Main 1990).
-        drive = (K.REACTIVITY_FLOOR + reactivity[i]) ** K.REACTIVITY_POWER * alarm * (1.0 + K.HYPER_ALARM * hyper)
+        drive = P.reactivity_gain[i] * alarm * (1.0 + K.HYPER_ALARM * hyper)
 
         # Regulation. Co-regulation by matched comfort and by contact (Feldman 2007; safe haven,
         # Ainsworth 1978), faster when the working model expects a response (trust), damped by a

@@ -274,7 +274,8 @@ class Caregivers:
 
     def decide(self, policy: np.ndarray, style: Policy, t_episode: np.ndarray,
                remaining_s: np.ndarray, reunion: np.ndarray, leaves: np.ndarray,
-               goodbye: np.ndarray, u: np.ndarray, scripted: np.ndarray | None = None) -> np.ndarray:
+               goodbye: np.ndarray, u: np.ndarray, scripted: np.ndarray | None = None,
+               live: np.ndarray | None = None) -> np.ndarray:
         """Choose this step's action for every infant whose caregiver follows a policy.
 
         Args:
@@ -285,6 +286,7 @@ class Caregivers:
             reunion, leaves, goodbye: per-infant flags of the current episode's role (N,).
             u: uniforms, float32, shape (3, N).
             scripted: optional precomputed mask of infants whose policy chooses actions (N,).
+            live: bool (N,): the infants still in their session (default all); the others are left alone.
 
         Returns:
             The action codes (N,) (also kept in ``self.action``).
@@ -297,7 +299,8 @@ class Caregivers:
                        np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
                        np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
                        np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
-                       self._k, self._hist, self._ptr, _TIMING, TABLES, _WELLBEING)
+                       self._k, self._hist, self._ptr, _TIMING, TABLES, _WELLBEING,
+                       np.ones(self.n, dtype=bool) if live is None else live, 0, self.n)
         return self.action
 
 
@@ -339,7 +342,7 @@ def _pick_one(cum, u) -> int:  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye, u, scripted,
-                   D, hist, ptr, timing, T, W):  # pragma: no cover - compiled
+                   D, hist, ptr, timing, T, W, live, lo, hi):  # pragma: no cover - compiled
     """The decision of each infant's caregiver (see :meth:`Caregivers.decide`); updates ``D.action``,
     ``D.countdown``, ``D.seen``, ``D.rebuff`` and ``D.frightening`` (N,) in place.
 
@@ -355,6 +358,9 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
     Depressive symptoms and fatigue (``W``: the well-being constants) lower the sensitivity, lengthen the
     lag and the bouts, add withdrawn or intrusive moments (a cut after the frightening one) and flatten the
     expression (``D.flat``) of every scripted caregiver; ``depressed`` has at least the policy's level.
+
+    Only the live infants ``i`` in ``lo <= i < hi`` are decided (``live`` bool (N,)): the session's
+    whole-run loop calls this for one tile of infants at a time.
     """
     dt, notice_s, greeting_s, leaving_s = timing[0], timing[1], timing[2], timing[3]
     inconsistent_share, inconsistent_lag, reject_share, phone_bout = timing[4], timing[5], timing[6], timing[7]
@@ -362,7 +368,9 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
     act = D.action
     countdown = D.countdown
     seen = D.seen
-    for i in range(act.shape[0]):
+    for i in range(lo, hi):
+        if not live[i]:
+            continue
         pol = policy[i]
         if pol == _STILL_FACE_P:
             act[i] = _STILL_FACE_A
@@ -471,9 +479,10 @@ def stranger_actions(stranger_present: np.ndarray, caregiver_present: np.ndarray
     offers a toy.
     """
     out = np.empty(np.shape(behaviour), dtype=np.int8)
+    n = out.shape[0]
     _stranger_kernel(np.asarray(stranger_present, dtype=bool), np.asarray(caregiver_present, dtype=bool),
                      np.asarray(t_episode, dtype=np.float64), np.asarray(duration_s, dtype=np.float64),
-                     np.asarray(behaviour, dtype=np.int8), _STRANGER_GEARED, out)
+                     np.asarray(behaviour, dtype=np.int8), _STRANGER_GEARED, out, np.ones(n, dtype=bool), 0, n)
     return out
 
 
@@ -486,9 +495,12 @@ _STRANGER_GEARED = np.where(np.arange(N_BEHAVIOURS) == Behaviour.CRY, Action.HOL
 
 @njit(cache=True, nogil=True)
 def _stranger_kernel(stranger_present, caregiver_present, t_episode, duration_s, behaviour, geared,
-                     out):  # pragma: no cover - compiled
-    for i in range(out.shape[0]):
-        if not stranger_present[i]:
+                     out, live, lo, hi):  # pragma: no cover - compiled
+    """The stranger's action (``out``, int8 (N,)) for each live infant ``i`` in ``lo <= i < hi``."""
+    for i in range(lo, hi):
+        if not live[i]:
+            out[i] = _WAIT_A
+        elif not stranger_present[i]:
             out[i] = _WAIT_A
         elif caregiver_present[i]:
             third = t_episode[i] / max(duration_s[i], 1e-9)

@@ -10,6 +10,7 @@ only from the ``np.random.Generator`` made from the seed.
 from __future__ import annotations
 
 import threading
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,16 +19,25 @@ from numba import njit
 from . import constants as C
 from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
-from .infant import STATE_VARIABLES, AgeFactors, Context, InfantParams, InfantState
+from . import infant as _infant
+from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, Context, InfantParams,
+                     InfantState, KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .infant import step as infant_step
 from .params import ALL_PARAMS, resolve_preset, sample_infants
-from .policies import Caregivers, Policy, policy_code, stranger_actions
+from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, TABLES, Caregivers, Policy, _decide_kernel,
+                       _stranger_kernel, policy_code, stranger_actions)
 from .limits import clip, is_number, quoted
 from .scenario import Curtail, Extend, Scenario, ScenarioError, parse_scenario
 from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
 
 DT = C.DT_S
 _UNIT_VARIANCE = np.float32(np.sqrt(12.0))
+
+#: The columns of one row of ``Session.trajectory`` (``record=True``), in order; the per-step trajectory CSV
+#: of ``run --out FILE.csv`` writes them as its header (contract: t, episode, episode_name, caregiver_action,
+#: every state variable, behaviour and matched).
+TRAJECTORY_COLUMNS = ("t", "episode", "episode_name", "caregiver_action", "stranger_action",
+                      *STATE_VARIABLES, "behaviour", "contact", "near", "matched")
 
 # Bit layout of one byte of the behaviour log (see :class:`BehaviourLog`).
 BEHAVIOUR_MASK = 0x0F
@@ -40,6 +50,32 @@ CAREGIVER_BIT = 0x80
 _ACC = ("steps", "positive_affect", "negative_affect", "gaze", "arousal", "crying", "exploration",
         "proximity", "bids", "matched", "caregiver_steps", "ruptures", "repairs", "repair_steps")
 _A = {name: k for k, name in enumerate(_ACC)}
+
+#: The episode attributes a step reads, as one named group: per episode, (E + 1,) arrays in
+#: ``Session._tables`` (row E is "finished"); per infant, (N,) arrays in ``Session._here`` holding the
+#: attributes of the episode each infant is in now (refreshed only when an infant's episode ends).
+EpisodeTables = namedtuple("EpisodeTables", (
+    "cg", "st", "policy", "toys", "novel", "reunion", "leaves", "goodbye", "scripted", "planned", "curtail_cry",
+    "curtail_pause", "calm_needed", "extra_max", "partner"))
+#: Each infant's clocks and flags (N,), updated in place by the kernels: episode index (int64), finished,
+#: seconds into the episode, caregiver left within the episode, crying run (s), pause in crying (s), calm
+#: run (s), matched at the last step, mismatch run (steps, int32).
+Clocks = namedtuple("Clocks", ("episode", "done", "t_episode", "left", "cry_run", "pause", "calm_run",
+                               "prev_matched", "mismatch_run"))
+#: What a session keeps: the behaviour log and actions (steps, N) uint8/int8; per-episode sums (N, E, A)
+#: and the running sums of the current episode (A, N); per-episode duration (s), curtailed and extended
+#: (N, E); each episode's first and end step (N, E) int64.
+Logs = namedtuple("Logs", ("codes", "actions", "acc", "cur", "duration_s", "curtailed", "extended", "ep_start",
+                           "ep_end"))
+#: Scratch arrays (N,) one step writes and the next overwrites: time left (s), who is present, matched,
+#: the stranger's action, behaviour changed, a rupture, a repair's latency (steps, or -1), episode ends.
+Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action", "changed", "rupture",
+                                 "repair_steps", "end", "curtailed_now", "live"))
+#: Steps drawn and run at once by :meth:`Session.run` (their random numbers, 12 float32 per infant per step,
+#: are held together: 11.5 MB for a block of 5,000), and infants stepped together by its compiled loop.
+#: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
+RUN_CHUNK_STEPS = 48
+RUN_TILE = 64
 
 
 class SetError(Exception):
@@ -254,15 +290,16 @@ class Session:
         self._goodbye = self._reunion.copy()  # after a reunion the caregiver leaves saying bye-bye (ep 5)
         scripted = np.isin(self._policy, [Policy.SENSITIVE, Policy.INTRUSIVE, Policy.INCONSISTENT,
                                           Policy.REJECTING, Policy.SSP_PROTOCOL, Policy.DEPRESSED])
-        # Episode tables (index E is "finished"), copied per infant by _refresh_episode_cache.
+        # Episode tables (index E is "finished"), copied per infant into ``_here`` as episodes end.
         self._tables = {
             "cg": self._cg, "st": self._st, "policy": self._policy, "toys": self._toys,
             "novel": self._novel.astype(np.float32), "reunion": self._reunion, "leaves": self._leaves,
             "goodbye": self._goodbye, "scripted": scripted,
             "planned": np.append(self._planned, np.inf), "curtail_cry": self._curtail_cry,
             "curtail_pause": self._curtail_pause, "calm_needed": self._calm_needed,
-            "extra_max": self._extra_max,
+            "extra_max": self._extra_max, "partner": self._partner_code,
         }
+        self._tables = EpisodeTables(**self._tables)
 
         # Per-infant clocks.
         self.t = 0.0
@@ -302,13 +339,21 @@ class Session:
         #: The learner's tiredness (a scenario with a ``[tiredness]`` table, played by a learner), or None.
         self.tiredness = (TirednessState.from_spec(self.scenario.tiredness, self.seed)
                           if learner and self.scenario.tiredness is not None else None)
+        self._here = EpisodeTables(*(table[np.zeros(n, dtype=np.int64)].copy() for table in self._tables))
+        self._clocks = Clocks(self.episode, self.done, self.t_episode, self.left, self._cry_run, self._pause,
+                              self._calm_run, self._prev_matched, self._mismatch_run)
+        self._logs = Logs(self._codes, self._actions, self._acc, self._cur, self.duration_s, self.curtailed,
+                          self.extended, self._ep_start, self._ep_end)
+        self._scratch = Scratch(np.empty(n), np.empty(n, dtype=bool), np.empty(n, dtype=bool),
+                                np.empty(n, dtype=np.int8), np.empty(n, dtype=bool), self._rupture,
+                                self._repair_steps, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool),
+                                np.empty(n, dtype=bool))
         #: The scenario's prompts as they came up (a batch of 1), in order: dicts with ``t`` (model s),
         #: ``episode`` (id), ``kind``, ``text`` and, for a prediction, ``options``. Kept apart from the
         #: events, so that replay's comparison of events is undisturbed by what was shown.
         self.prompts: list[dict] = []
         self._prompt_plan = [ep.prompt_times() for ep in self.scenario.episodes] if n == 1 else None
         self._prompt_next = 0
-        self._refresh_episode_cache()
         self._log_event(0, "episode_start", {"planned_s": float(self._planned[0])})
         self._due_prompts()
 
@@ -378,7 +423,7 @@ class Session:
         one's arms (:data:`~simulator.model.actions.KEEPS_HOLD`); any other choice puts it down at once.
         Contact with the stranger is left alone."""
         e = min(int(self.episode[0]), self.E - 1)
-        if not KEEPS_HOLD[act] and bool(self._here["cg"][0]) and not bool(self.left[0]) and (
+        if not KEEPS_HOLD[act] and bool(self._here.cg[0]) and not bool(self.left[0]) and (
                 self._policy[e] == Policy.LEARNER or self.broken):
             self.state.contact[0] = False
 
@@ -421,29 +466,44 @@ class Session:
         return taken
 
     def run(self, progress=None) -> "Session":
-        """Step until every infant has finished; ``progress(fraction)`` is called now and then."""
+        """Step until every infant has finished; ``progress(fraction)`` is called now and then.
+
+        A session without a learner or a per-step record (a batch) runs in one compiled loop
+        (:func:`_run_kernel`): the same kernels as :meth:`step`, infant tile by infant tile, skipping
+        finished infants, with the random numbers drawn for all N infants step by step as :meth:`step`
+        draws them, so the result is the same as stepping (a test holds them byte-identical).
+        """
         total = max(self._codes.shape[0], 1)
-        while not self.finished:
-            self.step()
-            if progress is not None and self.steps_taken % 200 == 0:
-                progress(min(self.steps_taken / total, 1.0))
+        if self.learner or self.record or self.n == 1:
+            while not self.finished:
+                self.step()
+                if progress is not None and self.steps_taken % 200 == 0:
+                    progress(min(self.steps_taken / total, 1.0))
+        else:
+            while not self.finished:
+                self._run_chunk(min(RUN_CHUNK_STEPS, total - self.steps_taken))
+                if progress is not None:
+                    progress(min(self.steps_taken / total, 1.0))
         if progress is not None:
             progress(1.0)
         return self
 
-    def _refresh_episode_cache(self, idx: np.ndarray | None = None) -> None:
-        """Copy the current episode's attributes into per-infant arrays (for ``idx``, or everyone).
-
-        They change only at episode boundaries, so the hot loop reads plain arrays instead of indexing
-        the episode tables every step.
-        """
-        if idx is None:
-            idx = np.arange(self.n)
-            self._here = {name: table[np.zeros(self.n, dtype=np.int64)].copy()
-                          for name, table in self._tables.items()}
-        ep = self.episode[idx]
-        for name, table in self._tables.items():
-            self._here[name][idx] = table[ep]
+    def _run_chunk(self, steps: int) -> None:
+        """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile)."""
+        u = self.rng.random((steps, 12, self.n), dtype=np.float32)  # the stream step() draws, in order
+        z = u[:, 8:12]
+        z -= 0.5
+        z *= _UNIT_VARIANCE
+        care = self.caregivers
+        taken = _run_kernel(u, z, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
+                            kernel_infants(self.params, self.ages), kernel_state(self.state), self._here,
+                            self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
+                            care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
+                            _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S)
+        care._ptr = (care._ptr + taken) % care._hist.shape[0]
+        for _ in range(taken):  # the clock advances as step() advances it (a sum of DT, not a product)
+            self.t += DT
+        self.steps_taken += taken
 
     def step(self) -> None:
         """Advance every unfinished infant by one model step of 0.25 s."""
@@ -452,33 +512,35 @@ class Session:
         s = self.state
         n = self.n
         h = self._here
-        live = ~self.done
+        live = np.logical_not(self.done, out=self._scratch.live)
         u = self.rng.random((12, n), dtype=np.float32)
         z = u[8:12]
         z -= 0.5
         z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant.step)
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
-        remaining = _remaining_kernel(h["planned"], self.t_episode, h["calm_needed"], self._calm_run)
-        policy, scripted = (h["policy"], h["scripted"]) if self.tiredness is None else self._tired_policy()
-        act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h["reunion"],
-                                     h["leaves"], h["goodbye"], u[5:8], scripted)
+        remaining = self._scratch.remaining
+        _remaining_kernel(h.planned, self.t_episode, h.calm_needed, self._calm_run, remaining, live, 0, n)
+        policy, scripted = (h.policy, h.scripted) if self.tiredness is None else self._tired_policy()
+        act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h.reunion,
+                                     h.leaves, h.goodbye, u[5:8], scripted, live)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken):
             act[0] = self.learner_action
             t = self.tiredness
             if t is not None and t.lapse_left_s > 0.0 and not t.on_break:
                 act[0] = Action.WAIT  # attention drifts for a moment (model/tiredness.py)
         if n == 1:
-            self._log_comings_and_goings(int(act[0]), bool(self.left[0]), bool(h["cg"][0]))
+            self._log_comings_and_goings(int(act[0]), bool(self.left[0]), bool(h.cg[0]))
         # Leaving and returning within an episode (free play, nursery drop-off); who is present; matching.
-        cg = np.empty(n, dtype=bool)
-        matched = np.empty(n, dtype=bool)
-        _presence_kernel(h["cg"], self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched)
-        st = h["st"]
-        sact = stranger_actions(st, cg, self.t_episode, h["planned"], s.behaviour)
-        ctx = Context(cg, st, act, sact, h["toys"], matched, h["novel"], self.caregivers.flat)
+        cg = self._scratch.cg
+        matched = self._scratch.matched
+        _presence_kernel(h.cg, self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched, live, 0, n)
+        st = h.st
+        sact = self._scratch.stranger_action
+        _stranger_kernel(st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
+        ctx = Context(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
-        changed = infant_step(self.params, self.ages, s, ctx, u, z)
+        changed = infant_step(self.params, self.ages, s, ctx, u, z, live)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
@@ -488,7 +550,7 @@ class Session:
         k = self.steps_taken
         _record_kernel(live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
                        s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
-                       self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps)
+                       self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps, 0, n)
         if n == 1:
             rep = int(self._repair_steps[0])
             self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0],
@@ -520,18 +582,18 @@ class Session:
         h = self._here
         if t.pending is not None and self.steps_taken >= t.due_step:
             self.learner_action, t.pending = t.pending, None
-        if t.helping and h["policy"][0] == Policy.LEARNER:
-            policy, scripted = h["policy"].copy(), h["scripted"].copy()
+        if t.helping and h.policy[0] == Policy.LEARNER:
+            policy, scripted = h.policy.copy(), h.scripted.copy()
             policy[0], scripted[0] = Policy.SENSITIVE, True
             return policy, scripted
-        return h["policy"], h["scripted"]
+        return h.policy, h.scripted
 
     def _tired_tick(self, crying: bool) -> None:
         """After a step with tiredness: tiredness rises while caring and falls while resting; log lapses and
         the end of a partner's turn."""
         t = self.tiredness
         was_helping = t.helping
-        caring = self._here["policy"][0] == Policy.LEARNER and not t.resting
+        caring = self._here.policy[0] == Policy.LEARNER and not t.resting
         if t.tick(DT, resting=not caring, crying=crying):
             self._log_event(0, "attention_drifts", {"for_s": t.lapse_left_s})
         if was_helping and not t.helping:
@@ -550,53 +612,28 @@ class Session:
         """Advance the episode clocks; curtail separations after sustained crying, extend reunions until
         calm (SS1), end episodes."""
         h = self._here
-        end = np.empty(self.n, dtype=bool)
-        curtailed = np.empty(self.n, dtype=bool)
+        end, curtailed = self._scratch.end, self._scratch.curtailed_now
         n_end, extended_0 = _clock_kernel(
-            live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h["planned"],
-            h["curtail_cry"], h["curtail_pause"], h["calm_needed"], h["extra_max"], h["leaves"], self.extended,
-            self.episode, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, end, curtailed)
+            live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h.planned,
+            h.curtail_cry, h.curtail_pause, h.calm_needed, h.extra_max, h.leaves, self.extended,
+            self.episode, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, end, curtailed, 0, self.n)
         if extended_0 and self.n == 1:
             self._log_event(0, "extended", {"reason": "not yet calm"})
         if n_end:
             self._end_episode(end, curtailed)
 
     def _end_episode(self, end: np.ndarray, curtailed: np.ndarray) -> None:
-        idx = np.flatnonzero(end)
-        e = self.episode[idx]
-        self._acc[idx, e] = self._cur[:, idx].T
-        self._cur[:, idx] = 0.0
-        self.duration_s[idx, e] = self.t_episode[idx]
-        self.curtailed[idx, e] = curtailed[idx]
-        k = self.steps_taken
-        self._ep_end[idx, e] = k
         if self.n == 1:
             kind = "curtailed" if curtailed[0] else "episode_end"
             self._log_event(0, kind, {"duration_s": round(float(self.t_episode[0]), 3)})
-        nxt = e + 1
-        self.episode[idx] = nxt
-        fin = nxt >= self.E
-        self.done[idx[fin]] = True
-        go = idx[~fin]
-        self._ep_start[go, nxt[~fin]] = k
-        for arr in (self.t_episode, self._cry_run, self._pause, self._calm_run):
-            arr[idx] = 0.0
-        self._prev_matched[idx] = False
-        self._mismatch_run[idx] = 0
-        self.left[idx] = False
-        # Contact and proximity belong to one partner: when the partner changes (the caregiver returns,
-        # the stranger comes or goes) the new one starts across the room, so a reunion begins with the
-        # caregiver at the door (Ainsworth et al. 1978) and scoring sees the approach (SS4).
-        new_partner = self._partner_code[np.minimum(nxt, self.E)] != self._partner_code[e]
-        self.state.contact[idx[new_partner]] = False
-        self.state.near[idx[new_partner]] = False
-        mask = np.zeros(self.n, dtype=bool)
-        mask[idx] = True
-        self.caregivers.reset_timing(mask)
-        self._refresh_episode_cache(idx)
+        care = self.caregivers
+        e = self.episode.copy() if self.n == 1 else None  # the episode that ends (the app's bookkeeping)
+        _end_kernel(end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
+                    self.state.contact, self.state.near, care.countdown, care.seen, 0, self.n)
         if self.tiredness is not None:
             self.tiredness.new_episode()
-        if self.n == 1 and not fin[0]:
+        nxt = self.episode
+        if self.n == 1 and not self.done[0]:
             self.broken = False
             self._prompt_next = 0
             ep = self.scenario.episodes[int(nxt[0])]
@@ -634,7 +671,7 @@ class Session:
         if repair_latency is not None:
             self._log_event(0, "repair", {"latency_s": repair_latency})
             self.repair_latencies[0].append((int(self.episode[0]), repair_latency))
-        if self.record:
+        if self.record:  # one row in the order of TRAJECTORY_COLUMNS
             e = int(self.episode[0])
             self.trajectory.append((
                 round(self.t + DT, 3), e + 1, self.episode_ids[e], ACTION_IDS[act] if cg else "",
@@ -705,26 +742,32 @@ _TOLERANCE_S = 1e-9  # float slack when comparing episode clocks (s)
 
 
 @njit(cache=True, nogil=True)
-def _remaining_kernel(planned, t_episode, calm_needed, calm_run):  # pragma: no cover - compiled
-    """Planned time left in each infant's episode (s, (N,)); in an episode extended until calm, at least
-    the calm time still needed."""
-    out = np.empty(t_episode.shape[0])
-    for i in range(out.shape[0]):
+def _remaining_kernel(planned, t_episode, calm_needed, calm_run, out, live, lo, hi):  # pragma: no cover
+    """Planned time left in each live infant's episode (s, into ``out`` (N,)) for ``lo <= i < hi``; in an
+    episode extended until calm, at least the calm time still needed."""
+    for i in range(lo, hi):
+        if not live[i]:
+            continue
         left = planned[i] - t_episode[i]
         if calm_needed[i] > 0.0:
             left = max(left, calm_needed[i] - calm_run[i])
         out[i] = left
-    return out
 
 
 @njit(cache=True, nogil=True)
-def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, matched):  # pragma: no cover
-    """Who is present after this step's action, and whether the caregiver's action matches (N,).
+def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, matched, live, lo,
+                     hi):  # pragma: no cover - compiled
+    """Who is present after this step's action, and whether the caregiver's action matches (N,), for each
+    live infant in ``lo <= i < hi``.
 
     A ``return_greet`` brings back a caregiver who left within the episode; a leaving action takes a
     present one out (``left`` updated in place).
     """
-    for i in range(act.shape[0]):
+    for i in range(lo, hi):
+        if not live[i]:
+            cg[i] = False
+            matched[i] = False
+            continue
         a = act[i]
         gone = left[i]
         if gone and a == _RETURN_GREET and cg_episode[i]:
@@ -741,15 +784,20 @@ def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, match
 @njit(cache=True, nogil=True)
 def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near, pa, na, gaze, arousal,
                    prev_matched, mismatch_run, cur, codes, actions, flags, rupture_out,
-                   repair_out):  # pragma: no cover - compiled
-    """Ruptures and repairs, the running sums of the current episode, and one row of the behaviour log.
+                   repair_out, lo, hi):  # pragma: no cover - compiled
+    """Ruptures and repairs, the running sums of the current episode, and one row of the behaviour log,
+    for each live infant in ``lo <= i < hi`` (a finished infant's log entry stays 0).
 
     Rupture: match -> mismatch. Repair: mismatch -> match; its latency is the mismatch bout it ends
     (science.md section 2). A bout that starts the episode, before any match, is not a rupture. Mismatch
     bouts are counted from a rupture; an absence or a match ends them. ``repair_out`` gets the repair's
     latency in steps, or -1.
     """
-    for i in range(act.shape[0]):
+    for i in range(lo, hi):
+        if not live[i]:
+            rupture_out[i] = False
+            repair_out[i] = -1
+            continue
         m = matched[i]
         run = mismatch_run[i]
         rupture = prev_matched[i] and not m
@@ -757,7 +805,7 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
         repair_out[i] = run if repair else -1
         rupture_out[i] = rupture
         b = behaviour[i]
-        cur[0, i] += 1.0 if live[i] else 0.0
+        cur[0, i] += 1.0
         cur[1, i] += pa[i]
         cur[2, i] += na[i]
         cur[3, i] += gaze[i]
@@ -787,7 +835,7 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
 @njit(cache=True, nogil=True)
 def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, planned, curtail_cry,
                   curtail_pause, calm_needed, extra_max, leaves, extended, episode, flags, dt, tol, end,
-                  curtailed):  # pragma: no cover - compiled
+                  curtailed, lo, hi):  # pragma: no cover - compiled
     """Episode clocks, curtailment and extension (science.md SS1), for each infant.
 
     Crying with pauses no longer than ``curtail_pause`` counts as one run (the pause time included);
@@ -795,12 +843,17 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     planned length until the infant has been calm that long, at most ``extra_max`` seconds more. The
     goodbye that leads into a separation ends an extended reunion (Ainsworth's episode 5: "then leaves
     saying bye-bye"). ``tol`` is the float slack (s) in clock comparisons. Writes ``end`` and
-    ``curtailed`` (N,); returns (number ending, whether infant 0 was newly extended).
+    ``curtailed`` (N,) for the infants ``lo <= i < hi`` (a finished one is left alone); returns (number
+    ending, whether infant 0 was newly extended).
     """
     n_end = 0
     extended_0 = False
-    for i in range(live.shape[0]):
+    for i in range(lo, hi):
         on = live[i]
+        if not on:
+            end[i] = False
+            curtailed[i] = False
+            continue
         if on:
             t_episode[i] += dt
         b = behaviour[i]
@@ -835,6 +888,122 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     return n_end, extended_0
 
 
+@njit(cache=True, nogil=True)
+def _end_kernel(end, curtailed_now, k, clk, logs, here, tables, contact, near, countdown, seen, lo,
+                hi):  # pragma: no cover - compiled
+    """End the episode of each infant ``lo <= i < hi`` with ``end[i]`` after step count ``k``: keep its
+    sums and duration, start its next episode (or finish it), reset its clocks, and copy the next
+    episode's attributes from ``tables`` (:class:`EpisodeTables`, (E + 1,)) into ``here`` ((N,)).
+
+    Contact and proximity belong to one partner: when the partner changes (the caregiver returns, the
+    stranger comes or goes) the new one starts across the room, so a reunion begins with the caregiver at
+    the door (Ainsworth et al. 1978) and scoring sees the approach (SS4). The caregiver decides afresh.
+    """
+    E = logs.duration_s.shape[1]
+    cur = logs.cur
+    for i in range(lo, hi):
+        if not end[i]:
+            continue
+        e = clk.episode[i]
+        for a in range(cur.shape[0]):
+            logs.acc[i, e, a] = cur[a, i]
+            cur[a, i] = 0.0
+        logs.duration_s[i, e] = clk.t_episode[i]
+        logs.curtailed[i, e] = curtailed_now[i]
+        logs.ep_end[i, e] = k
+        nxt = e + 1
+        clk.episode[i] = nxt
+        if nxt >= E:
+            clk.done[i] = True
+        else:
+            logs.ep_start[i, nxt] = k
+        clk.t_episode[i] = 0.0
+        clk.cry_run[i] = 0.0
+        clk.pause[i] = 0.0
+        clk.calm_run[i] = 0.0
+        clk.prev_matched[i] = False
+        clk.mismatch_run[i] = 0
+        clk.left[i] = False
+        if tables.partner[min(nxt, E)] != tables.partner[e]:
+            contact[i] = False
+            near[i] = False
+        countdown[i] = 0.0
+        seen[i] = -1
+        here.cg[i] = tables.cg[nxt]
+        here.st[i] = tables.st[nxt]
+        here.policy[i] = tables.policy[nxt]
+        here.toys[i] = tables.toys[nxt]
+        here.novel[i] = tables.novel[nxt]
+        here.reunion[i] = tables.reunion[nxt]
+        here.leaves[i] = tables.leaves[nxt]
+        here.goodbye[i] = tables.goodbye[nxt]
+        here.scripted[i] = tables.scripted[nxt]
+        here.planned[i] = tables.planned[nxt]
+        here.curtail_cry[i] = tables.curtail_cry[nxt]
+        here.curtail_pause[i] = tables.curtail_pause[nxt]
+        here.calm_needed[i] = tables.calm_needed[nxt]
+        here.extra_max[i] = tables.extra_max[nxt]
+        here.partner[i] = tables.partner[nxt]
+
+
+@njit(cache=True, nogil=True)
+def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
+                timing, T, W, geared, leaving, match, flags, dt, tol):  # pragma: no cover - compiled
+    """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop, for a batch (no learner, no record).
+
+    The same kernels as :meth:`Session.step`, in the same order, but infant tile by infant tile
+    (``tile`` infants stay in cache for all K steps), skipping finished infants and tiles. ``U`` holds
+    the uniforms (K, 12, N) float32 that K calls of :meth:`Session.step` would draw, ``Z`` (K, 4, N) their
+    centred rows 8-11. Caregivers perceive through ``hist``, a ring of past behaviour whose row for step
+    ``k0 + j`` is ``(ptr0 + j) % H``. Returns the number of steps taken: K, or fewer if every infant
+    finished sooner.
+    """
+    K = U.shape[0]
+    n = clk.done.shape[0]
+    H = hist.shape[0]
+    live = scr.live
+    taken = 0
+    for a in range(0, n, tile):
+        b = min(a + tile, n)
+        for j in range(K):
+            any_live = False
+            for i in range(a, b):
+                live[i] = not clk.done[i]
+                any_live = any_live or live[i]
+            if not any_live:
+                break
+            if j + 1 > taken:
+                taken = j + 1
+            k = k0 + j
+            u = U[j]
+            _remaining_kernel(here.planned, clk.t_episode, here.calm_needed, clk.calm_run, scr.remaining, live,
+                              a, b)
+            _decide_kernel(here.policy, style, clk.t_episode, scr.remaining, here.reunion, here.leaves,
+                           here.goodbye, u[5:8], here.scripted, D, hist, (ptr0 + j) % H, timing, T, W, live, a, b)
+            _presence_kernel(here.cg, clk.left, D.action, S.behaviour, leaving, match, scr.cg, scr.matched, live,
+                             a, b)
+            _stranger_kernel(here.st, scr.cg, clk.t_episode, here.planned, S.behaviour, geared,
+                             scr.stranger_action, live, a, b)
+            X = KernelContext(scr.cg, here.st, D.action, scr.stranger_action, here.toys, scr.matched, here.novel,
+                              D.flat)
+            _step_kernel(CK, act_tab, beh_tab, P, S, X, u, Z[j], scr.changed, live, a, b)
+            row = (ptr0 + j + 1) % H
+            for i in range(a, b):
+                hist[row, i] = S.behaviour[i]
+            _record_kernel(live, scr.cg, here.st, scr.matched, D.action, S.behaviour, scr.changed, S.contact,
+                           S.near, S.positive_affect, S.negative_affect, S.gaze, S.arousal, clk.prev_matched,
+                           clk.mismatch_run, logs.cur, logs.codes[k], logs.actions[k], flags, scr.rupture,
+                           scr.repair_steps, a, b)
+            n_end, _ = _clock_kernel(live, S.behaviour, clk.left, clk.t_episode, clk.cry_run, clk.pause,
+                                     clk.calm_run, here.planned, here.curtail_cry, here.curtail_pause,
+                                     here.calm_needed, here.extra_max, here.leaves, logs.extended, clk.episode,
+                                     flags, dt, tol, scr.end, scr.curtailed_now, a, b)
+            if n_end:
+                _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
+                            D.countdown, D.seen, a, b)
+    return taken
+
+
 _warm_lock = threading.Lock()
 _warmed = False
 
@@ -857,6 +1026,10 @@ def warm_up() -> None:
         session = Session(load_scenario("still_face"), n=1, seed=0)
         session.step()
         session.step()
+        care, none = session.caregivers, np.zeros(1, dtype=bool)  # an episode end that ends nothing
+        _end_kernel(none, none, 0, session._clocks, session._logs, session._here, session._tables,
+                    session.state.contact, session.state.near, care.countdown, care.seen, 0, 1)
+        Session(load_scenario("still_face"), n=2, seed=0)._run_chunk(2)  # the batch's compiled loop
         _warmed = True
 
 

@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
-from ..export import SCALES, TRAJECTORY_COLUMNS  # noqa: E402
+from ..export import SCALES  # noqa: E402
+from ..view.theme import PRINT, SIZE_TINY, mix  # noqa: E402
+from ..view.drawing import chart  # noqa: E402
+from ..view.drawing.text import wrap_words  # noqa: E402
 from .. import paths  # noqa: E402
 from ..model import published as pub  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402
@@ -30,38 +31,21 @@ from ..model.io import atomic_write_bytes  # noqa: E402
 FONT_DIR = paths.FONT_DIR
 A4_IN = (8.2677, 11.6929)
 
-# Print colours: Okabe-Ito series on white paper (colour-blind safe), each series also has a line style.
-WHITE = (255, 255, 255)
-INK = (30, 30, 30)
-INK_SOFT = (80, 80, 80)
-INK_FAINT = (125, 125, 125)
-GRID = (215, 215, 215)
-BAND_A = (255, 255, 255)
-BAND_B = (238, 238, 238)
-ACCENT = (0, 90, 150)
-OK = (0, 120, 80)
-WARN = (190, 70, 0)
-SERIES = (  # (column, label, colour, dash pattern in points (on, off) or None for solid)
-    ("positive_affect", "positive affect", (0, 150, 105), None),
-    ("negative_affect", "negative affect", (213, 94, 0), (7.0, 3.0)),
-    ("gaze", "gaze at caregiver", (0, 114, 178), (2.2, 2.2)),
-    ("arousal", "arousal (latent)", (160, 80, 140), (9.0, 2.5, 2.0, 2.5)),
-)
-RUPTURE = (213, 94, 0)
-REPAIR = (0, 150, 105)
-# Caregiver action groups for the action strip (contract ids, matching logic in model/actions.py).
-ACTION_GROUPS = (
-    ("play", "play: smile, coo, mirror, play, toy", (120, 190, 235),
-     ("smile", "coo", "mirror", "play", "offer_toy")),
-    ("comfort", "comfort: touch, hold, soothe, validate, amends, greet", (70, 175, 130),
-     ("touch", "hold", "soothe", "validate", "make_amends", "return_greet")),
-    ("wait", "wait (give space)", (240, 220, 90), ("wait",)),
-    ("still", "still-face, phone, ignore", (150, 150, 150), ("still_face", "phone", "ignore")),
-    ("intrusive", "intrude, harsh", (200, 60, 30), ("intrude", "harsh")),
-    ("leave", "leave", (40, 40, 40), ("leave", "leave_with_goodbye")),
-)
-_GROUP_OF = {a: g for g in ACTION_GROUPS for a in g[3]}
-_COL = {name: k for k, name in enumerate(TRAJECTORY_COLUMNS)}
+# Print colours: the view theme's print palette (Okabe-Ito series, white paper, soft ink); every chart series
+# also has its own line style (view/drawing/chart.py).
+PALETTE = PRINT
+WHITE = PALETTE.bg
+INK = PALETTE.ink
+INK_SOFT = PALETTE.ink_soft
+INK_FAINT = PALETTE.ink_faint
+GRID = PALETTE.line
+ACCENT = PALETTE.accent
+OK = PALETTE.ok
+WARN = PALETTE.warn
+RULE = mix(PALETTE.accent, PALETTE.bg, 0.8)  # the thin rule under a heading
+BAR = mix(PALETTE.accent, PALETTE.bg, 0.65)  # a published share's bar (this infant's in ACCENT)
+#: Chart text and marks in points per design pixel of the view (its smallest text, SIZE_TINY, prints at 9 pt).
+PT_PER_PX = 9 / SIZE_TINY
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
 
 
@@ -118,19 +102,7 @@ class Page:
 
     def wrap(self, s: str, width: int, pt: float, bold: bool = False) -> list[str]:
         """Greedy word wrap to ``width`` pixels."""
-        f = self.font(pt, bold)
-        lines: list[str] = []
-        for para in str(s).split("\n"):
-            cur = ""
-            for word in para.split():
-                trial = f"{cur} {word}".strip()
-                if f.size(trial)[0] <= width or not cur:
-                    cur = trial
-                else:
-                    lines.append(cur)
-                    cur = word
-            lines.append(cur)
-        return lines
+        return wrap_words(self.font(pt, bold), s, width, collapse_spaces=True)
 
     def para(self, s: str, x: int, y: int, width: int, pt: float = 10, bold: bool = False, italic: bool = False,
              color=INK, indent: int = 0, bullet: str = "", lead: float = 1.25) -> int:
@@ -147,7 +119,7 @@ class Page:
         """A section heading with a thin rule under it; returns the y below."""
         r = self.text(s, self.margin, y, pt, bold=True, color=ACCENT)
         yy = r.bottom + self.px(1.5)
-        pygame.draw.line(self.surf, (200, 210, 225), (self.margin, yy), (self.w - self.margin, yy), max(1, self.px(0.6)))
+        pygame.draw.line(self.surf, RULE, (self.margin, yy), (self.w - self.margin, yy), max(1, self.px(0.6)))
         return yy + self.px(4)
 
     def png_bytes(self, height: int | None = None) -> bytes:
@@ -161,42 +133,18 @@ class Page:
 # --- data for one session -------------------------------------------------------------------------------
 @dataclass
 class Timeline:
-    """What the chart needs from a replayed session (record=True)."""
+    """What the chart needs from a replayed session (record=True): the session itself, drawn by the view's
+    timeline (``view.drawing.chart.draw_timeline``), its length and the learner's choices."""
 
-    t: np.ndarray  # (T,) end time of each step, s
-    series: dict  # name -> (T,) values 0-1
-    caregiver_action: list  # (T,) action id or "" (caregiver absent)
-    matched: np.ndarray  # (T,) 1 matched, 0 not, -1 absent
-    episodes: list  # [(episode_index, id, title, t0, t1, curtailed, extended)]
-    ruptures: list  # times, s
-    repairs: list  # (time s, latency s)
+    session: object
     learner: list  # [(t, action)]
-    t_end: float
+    t_end: float  # s
 
 
 def timeline(session) -> Timeline:
-    """Collect the chart data from a session run with ``record=True``."""
-    rows = session.trajectory
-    t = np.array([r[_COL["t"]] for r in rows], dtype=float)
-    series = {name: np.array([r[_COL[name]] for r in rows], dtype=float) for name, *_ in SERIES}
-    acts = [r[_COL["caregiver_action"]] for r in rows]
-    matched = np.array([-1 if r[_COL["matched"]] is None else r[_COL["matched"]] for r in rows], dtype=int)
-    t_end = float(session.t)
-    titles = {ep.id: clean_title(ep.title) for ep in session.scenario.episodes}
-    eps: list = []
-    for ev in session.events:
-        if ev.kind == "episode_start":
-            if eps:
-                eps[-1][4] = ev.t
-            eps.append([len(eps), ev.episode, titles.get(ev.episode, ev.episode), ev.t, t_end, False, False])
-        elif ev.kind == "curtailed" and eps:
-            eps[-1][5] = True
-        elif ev.kind == "extended" and eps:
-            eps[-1][6] = True
-    ruptures = [ev.t for ev in session.events if ev.kind == "rupture"]
-    repairs = [(ev.t, float(ev.detail.get("latency_s", 0.0))) for ev in session.events if ev.kind == "repair"]
+    """The chart data of a session run with ``record=True``."""
     learner = [(float(a["t"]), a["action"]) for a in session.learner_actions]
-    return Timeline(t, series, acts, matched, [tuple(e) for e in eps], ruptures, repairs, learner, t_end)
+    return Timeline(session, learner, float(session.t))
 
 
 @dataclass
@@ -231,195 +179,55 @@ def run_label(d: dict) -> str:
     return f"{who}, {d.get('infant')} infant, seed {d.get('seed')}"
 
 
-# --- the chart ------------------------------------------------------------------------------------------
-def _dashed(surf, color, pts, width, pattern_px) -> None:
-    """A polyline with a dash pattern (alternating on/off lengths in px); solid when pattern is None."""
-    if len(pts) < 2:
-        return
-    if not pattern_px:
-        pygame.draw.lines(surf, color, False, pts, width)
-        return
-    k, left, on = 0, pattern_px[0], True
-    for (x0, y0), (x1, y1) in zip(pts[:-1], pts[1:]):
-        seg = math.hypot(x1 - x0, y1 - y0)
-        pos = 0.0
-        while pos < seg - 1e-9:
-            step = min(left, seg - pos)
-            if on:
-                a = pos / seg
-                b = (pos + step) / seg
-                pygame.draw.line(surf, color, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
-            pos += step
-            left -= step
-            if left <= 1e-9:
-                k = (k + 1) % len(pattern_px)
-                left = pattern_px[k]
-                on = not on
+# --- the chart (the view's timeline and legend, on paper) -----------------------------------------------------
+class PrintView:
+    """What ``view.drawing.chart`` asks of the app, for a printed page: the print palette, and design pixels and
+    type sizes turned into points at the page's dpi (``PT_PER_PX``), so the chart's smallest text prints at 9 pt."""
 
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.palette = PALETTE
+        self.u = page.dpi / 72.0 * PT_PER_PX  # page pixels per design pixel
 
-def _binned(t, v, x0, w, t_max) -> list[tuple[float, float]]:
-    """Mean of ``v`` per pixel column (x, value)."""
-    if len(t) == 0:
-        return []
-    cols = np.clip(((t / t_max) * w).astype(int), 0, w - 1)
-    sums = np.bincount(cols, weights=v, minlength=w)
-    cnt = np.bincount(cols, minlength=w)
-    ok = cnt > 0
-    xs = np.flatnonzero(ok)
-    return [(x0 + float(x) + 0.5, float(sums[x] / cnt[x])) for x in xs]
+    def px(self, n: float) -> int:
+        """A design length in page pixels (at least 1 if n > 0), like ``App.px``."""
+        v = int(round(n * self.u))
+        return max(1, v) if n > 0 else v
+
+    def font(self, size: float, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """Lato at a design ``size``, in points on the page."""
+        return self.page.font(size * PT_PER_PX, bold, italic)
 
 
 def chart_height(page: Page, tl: Timeline, plot_pt: float = 150) -> int:
-    """Total height of :func:`draw_timeline`'s block for this timeline."""
-    h = page.px(14) + page.px(plot_pt) + page.px(6) + 2 * (page.px(11) + page.px(2)) + page.px(14)
-    if tl.learner:
-        h += page.px(11) + page.px(2)
-    return h
+    """Total height of :func:`draw_timeline`'s block for this timeline (a plot ``plot_pt`` points tall)."""
+    return page.px(plot_pt) + chart.timeline_chrome_height(PrintView(page), tl.session, axes=True, caregiver=True)
 
 
 def draw_timeline(page: Page, x: int, y: int, w: int, tl: Timeline, t_max: float | None = None,
                   plot_pt: float = 150, title: str | None = None) -> int:
-    """The timeline chart at (x, y), ``w`` px wide; returns the y below it (axis labels included)."""
-    s = page.surf
-    t_max = max(t_max or tl.t_end, 1.0)
-    gutter = page.px(78)
-    px0, pw = x + gutter, w - gutter
-    band_h = page.px(14)
-    top = y + band_h
-    ph = page.px(plot_pt)
-    X = lambda tt: px0 + (tt / t_max) * pw  # noqa: E731
-
-    # Episode bands with labels.
-    for k, (e, eid, etitle, t0, t1, curt, ext) in enumerate(tl.episodes):
-        xa, xb = X(t0), X(t1)
-        pygame.draw.rect(s, BAND_A if k % 2 == 0 else BAND_B, (xa, y, max(1, xb - xa), band_h + ph))
-        label = f"{e + 1} {etitle}" + (" (curtailed)" if curt else " (extended)" if ext else "")
-        for cand in (label, f"{e + 1} {etitle}", f"{e + 1}"):
-            if page.width(cand, 9) <= xb - xa - page.px(4):
-                page.text(cand, int(xa + page.px(2)), y + page.px(1.5), 9, bold=True, color=INK_SOFT)
-                break
-    # Grid and y axis.
-    for v in (0.0, 0.25, 0.5, 0.75, 1.0):
-        yy = top + ph - v * ph
-        pygame.draw.line(s, GRID if 0 < v < 1 else INK_FAINT, (px0, yy), (px0 + pw, yy), 1)
-        if v in (0.0, 0.5, 1.0):
-            page.text(f"{v:g}", px0 - page.px(4), int(yy), 9, color=INK_SOFT, anchor="midright")
-    page.text("level", x, top + page.px(2), 9, color=INK_SOFT)
-    page.text("(0-1)", x, top + page.px(13), 9, color=INK_SOFT)
+    """The view's whole-session timeline at (x, y), ``w`` px wide, with the 0-1 scale, a time axis in minutes and
+    the caregiver's actions (``chart.draw_timeline``); returns the y below it. ``t_max`` (s) is the time scale
+    two compared sessions share; ``title`` is printed over the gutter."""
+    view = PrintView(page)
+    rect = pygame.Rect(x, y, w, chart_height(page, tl, plot_pt))
+    chart.draw_timeline(page.surf, view, rect, tl.session, t_max=t_max, axes=True, caregiver=True)
     if title:
-        page.text(title, x, top + page.px(30), 9, bold=True, color=INK)
-    # Series.
-    lw = max(2, page.px(1.3))
-    for name, label, color, dash in SERIES:
-        pts = [(xx, top + ph - min(max(v, 0.0), 1.0) * ph) for xx, v in _binned(tl.t, tl.series[name], px0, pw, t_max)]
-        _dashed(s, color, pts, lw, [page.px(d) for d in dash] if dash else None)
-    pygame.draw.rect(s, INK_FAINT, (px0, top, pw, ph), 1)
-
-    # Rupture and repair markers.
-    yy = top + ph + page.px(6)
-    mh = page.px(11)
-    page.text("rupture / repair", px0 - page.px(4), yy + mh // 2, 9, color=INK_SOFT, anchor="midright")
-    r = page.px(3.2)
-    for tt in tl.ruptures:
-        cx = X(tt)
-        pygame.draw.polygon(s, RUPTURE, [(cx - r, yy + 1), (cx + r, yy + 1), (cx, yy + 1 + 1.6 * r)])
-    for tt, _lat in tl.repairs:
-        cx = X(tt)
-        pygame.draw.polygon(s, REPAIR, [(cx - r, yy + mh - 1), (cx + r, yy + mh - 1), (cx, yy + mh - 1 - 1.6 * r)])
-    # Caregiver action strip (and a thin matched line under it).
-    yy += mh + page.px(2)
-    page.text("caregiver", px0 - page.px(4), yy + mh // 2, 9, color=INK_SOFT, anchor="midright")
-    n = len(tl.t)
-    if n:
-        cols = np.clip(((tl.t / t_max) * pw).astype(int), 0, pw - 1)
-        prev_group, start = None, 0
-        bar_h = mh - page.px(3)
-        for k in range(n + 1):
-            g = _GROUP_OF.get(tl.caregiver_action[k]) if k < n else "__end__"
-            if k == n or g != prev_group:
-                if prev_group is not None and prev_group != "__none__" and k > start:
-                    c = next(gg[2] for gg in ACTION_GROUPS if gg[0] == prev_group[0])
-                    xa, xb = px0 + cols[start], px0 + cols[k - 1] + 1
-                    pygame.draw.rect(s, c, (xa, yy, max(1, xb - xa), bar_h))
-                prev_group, start = (g if g is not None else "__none__"), k
-        m = tl.matched == 1
-        for k in np.flatnonzero(m):
-            pygame.draw.line(s, INK, (px0 + cols[k], yy + bar_h + 1), (px0 + cols[k], yy + mh - 1), 1)
-    pygame.draw.rect(s, GRID, (px0, yy, pw, mh - page.px(3)), 1)
-    # The learner's choices.
-    if tl.learner:
-        yy += mh + page.px(2)
-        page.text("learner", px0 - page.px(4), yy + mh // 2, 9, color=INK_SOFT, anchor="midright")
-        last_end = -1e9
-        for k, (tt, act) in enumerate(tl.learner):
-            cx = X(tt)
-            pygame.draw.line(s, INK, (cx, yy), (cx, yy + mh - page.px(2)), max(1, page.px(0.7)))
-            lab = act.replace("_", " ")
-            lw_ = page.width(lab, 9)
-            nxt = X(tl.learner[k + 1][0]) if k + 1 < len(tl.learner) else px0 + pw
-            if cx > last_end + page.px(3) and cx + lw_ + page.px(3) < min(nxt, px0 + pw):
-                page.text(lab, int(cx + page.px(1.5)), yy - page.px(0.5), 9, color=INK_SOFT)
-                last_end = cx + lw_ + page.px(1.5)
-    # Time axis (minutes).
-    yy += mh + page.px(2)
-    minutes = t_max / 60.0
-    step = 0.5 if minutes <= 4 else 1 if minutes <= 10 else 2 if minutes <= 24 else 5
-    m_ = 0.0
-    while m_ <= minutes + 1e-9:
-        xx = X(m_ * 60)
-        pygame.draw.line(s, INK_FAINT, (xx, yy - page.px(2)), (xx, yy + page.px(1)), 1)
-        page.text(f"{m_:g}", int(xx), yy + page.px(1), 9, color=INK_SOFT, anchor="midtop")
-        m_ += step
-    page.text("min", px0 - page.px(4), yy + page.px(1), 9, color=INK_SOFT, anchor="topright")
-    return yy + page.px(14)
+        page.text(title, x, y, 9, bold=True, color=INK)
+    return rect.bottom
 
 
 def draw_legend(page: Page, x: int, y: int, w: int, with_learner: bool) -> int:
-    """The chart legend (series line styles, markers, action colours); returns the y below."""
-    s = page.surf
-    cx = x
-    lw = max(2, page.px(1.3))
-    items = []
-    for name, label, color, dash in SERIES:
-        items.append(("line", label, color, dash))
-    items += [("down", "rupture (match to mismatch)", RUPTURE, None), ("up", "repair", REPAIR, None)]
-    yy = y
-    row_h = page.px(13)
-    for kind, label, color, dash in items:
-        need = page.px(24) + page.width(label, 9) + page.px(12)
-        if cx + need > x + w:
-            cx, yy = x, yy + row_h
-        mid = yy + row_h // 2
-        if kind == "line":
-            _dashed(s, color, [(cx, mid), (cx + page.px(20), mid)], lw, [page.px(d) for d in dash] if dash else None)
-        else:
-            r = page.px(3.2)
-            if kind == "down":
-                pygame.draw.polygon(s, color, [(cx + page.px(10) - r, mid - r), (cx + page.px(10) + r, mid - r),
-                                               (cx + page.px(10), mid + r)])
-            else:
-                pygame.draw.polygon(s, color, [(cx + page.px(10) - r, mid + r), (cx + page.px(10) + r, mid + r),
-                                               (cx + page.px(10), mid - r)])
-        page.text(label, cx + page.px(24), mid, 9, color=INK, anchor="midleft")
-        cx += need
-    cx, yy = x, yy + row_h
-    page.text("caregiver:", cx, yy + row_h // 2, 9, bold=True, color=INK, anchor="midleft")
-    cx += page.width("caregiver:", 9, True) + page.px(6)
-    for gid, label, color, _ in ACTION_GROUPS:
-        need = page.px(14) + page.width(label, 9) + page.px(10)
-        if cx + need > x + w:
-            cx, yy = x + page.px(10), yy + row_h
-        mid = yy + row_h // 2
-        pygame.draw.rect(s, color, (cx, mid - page.px(4), page.px(10), page.px(8)))
-        page.text(label, cx + page.px(13), mid, 9, color=INK, anchor="midleft")
-        cx += need
-    yy += row_h
-    note = ("Black ticks under the caregiver strip: caregiver matched the infant's state. Blank strip: caregiver "
-            "out of the room.")
+    """The chart's key: the view's series legend with the rupture and repair marks, the caregiver strip's
+    action groups, and a note; returns the y below."""
+    view = PrintView(page)
+    row = view.font(SIZE_TINY).get_linesize()
+    yy = chart.legend(page.surf, view, x, y + row // 2, x + w, markers=True)
+    yy = chart.action_key(page.surf, view, x, yy + row // 2, x + w)
+    note = "Ticks under the caregiver strip: the caregiver matched the infant's state. Blank strip: out of the room."
     if with_learner:
-        note += " Learner: a tick for each choice the learner made."
-    return page.para(note, x, yy + page.px(1), w, 9, color=INK_SOFT)
+        note += " Marks along the top of the plot: the learner's choices."
+    return page.para(note, x, yy + page.px(2), w, 9, color=INK_SOFT)
 
 
 # --- tables ---------------------------------------------------------------------------------------------
@@ -463,7 +271,7 @@ def draw_table(page: Page, x: int, y: int, cols: list[tuple[str, int, str]], row
     rh = int(page.font(pt).get_linesize() * 1.08)
     for i, row in enumerate(rows):
         if zebra and i % 2 == 1:
-            pygame.draw.rect(s, (245, 245, 245), (x, y + 1, total_w, rh))
+            pygame.draw.rect(s, PALETTE.panel_alt, (x, y + 1, total_w, rh))
         cx = x
         for k, ((_, w, al), cell) in enumerate(zip(cols, row)):
             b = bold_first and k == 0
@@ -600,7 +408,7 @@ def published_section(page: Page, x: int, y: int, w: int, run: Run) -> int:
             mid = y + page.px(7)
             page.text(f"{c} {CLASS_NAMES[c].split(' ')[0]}", x, mid, 9.5, bold=(c == best), anchor="midleft")
             bw = int(bar_w * pct / 100)
-            pygame.draw.rect(page.surf, ACCENT if c == best else (170, 190, 210), (x + lab_w, mid - page.px(5),
+            pygame.draw.rect(page.surf, ACCENT if c == best else BAR, (x + lab_w, mid - page.px(5),
                                                                                 bw, page.px(10)))
             tag = f"{pct:g}%" + ("  <- this infant" if c == best else "")
             page.text(tag, x + lab_w + bw + page.px(5), mid, 9.5, bold=(c == best), anchor="midleft")
@@ -787,13 +595,13 @@ def footer(page: Page, source: str) -> None:
 def _column_heading(page: Page, s: str, x: int, y: int, w: int, pt: float = 12) -> int:
     r = page.text(s, x, y, pt, bold=True, color=ACCENT)
     yy = r.bottom + page.px(1.5)
-    pygame.draw.line(page.surf, (200, 210, 225), (x, yy), (x + w, yy), max(1, page.px(0.6)))
+    pygame.draw.line(page.surf, RULE, (x, yy), (x + w, yy), max(1, page.px(0.6)))
     return yy + page.px(4)
 
 
 def render_report(run: Run, dpi: int = 150) -> Page:
     """One session's report page (A4 portrait); the chart shrinks if the page would overflow."""
-    return _fit(lambda plot_pt: _render_report(run, dpi, plot_pt), (140, 120, 100, 85))
+    return _fit(lambda plot_pt: _render_report(run, dpi, plot_pt), (140, 120, 100, 85, 72))
 
 
 def _references(page: Page, y: int, refs: list[str]) -> int:

@@ -224,7 +224,7 @@ def _observer(fresh, shot, seed: int = 4) -> None:
 
     def held_row(scene, episode: str) -> int:
         """A row in ``episode`` a few seconds into the infant being held (or the episode's start)."""
-        from ..export import TRAJECTORY_COLUMNS
+        from ..model.session import TRAJECTORY_COLUMNS
         col_c, col_e = TRAJECTORY_COLUMNS.index("contact"), TRAJECTORY_COLUMNS.index("episode")
         j = list(scene.session.episode_ids).index(episode) + 1
         rows = [i for i, r in enumerate(scene.session.trajectory) if int(r[col_e]) == j]

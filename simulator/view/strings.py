@@ -197,6 +197,19 @@ CHART_REPAIR = "repair"
 CHART_RUPTURES = "ruptures"  # the debrief's strip, one block per event
 CHART_REPAIRS = "repairs"
 CHART_STRIP_KEY = "one block per event, {s:g} s bins"
+CHART_CAREGIVER = "caregiver"  # the timeline's caregiver strip (the printed report)
+CHART_MINUTES = "min"
+CHART_CHOICES = "choices"  # the learner's, on the printed timeline
+CHART_LEVEL = "0-1"
+CHART_ACTIONS_KEY = "Caregiver:"
+CHART_ACTION_GROUPS = {
+    "play": "play: smile, coo, mirror, play, toy",
+    "comfort": "comfort: touch, hold, soothe, validate, amends, greet",
+    "wait": "wait (give space)",
+    "still": "still-face, phone, ignore",
+    "intrusive": "intrude, harsh",
+    "leave": "leave",
+}
 
 # --- Caregiver actions: button labels and shortcut keys (the ids are the contract) ----------------------------
 ACTION_LABELS = {
@@ -491,3 +504,16 @@ LAB_PARAM_LABELS = {
     "frightening_per_day": ("Frightening episodes", "{:.1f} a day"),
     "depressive_symptoms": ("Depressive symptoms", "{:.1f} (0-1)"),
 }
+
+# --- Replay of a saved session (view/scenes/replay.py) ----------------------------------------------------------
+REPLAY_CHIP = "Replay"
+REPLAY_CHIP_FILE = "Replay: {name}"
+REPLAY_TOAST = ("Replay of a saved session: the learner's choices come back at the moments they were made. "
+                "P pause, - / = speed, Page Up / Page Down previous / next episode.")
+REPLAY_LOCKED = "This is a replay: the caregiver's actions are the recorded ones."
+REPLAY_PREV = "< Episode"
+REPLAY_NEXT = "Episode >"
+REPLAY_END = "End of the saved session"
+REPLAY_PANEL = "Caregiver actions (replay)"
+REPLAY_HOLDING = "Highlighted: the learner's recorded choice, held now."
+REPLAY_SCRIPTED = "The scenario's script (or its policy) plays the caregiver here."

@@ -121,6 +121,26 @@ PROJECTOR = replace(
 
 PROFILES = {"classic": CLASSIC, "projector": PROJECTOR}
 
+#: The printed page (the A4 session and compare reports, ``printout``): white paper, the projector profile's
+#: series and marker colours (they hold 3:1 on white and on both bands), soft ink for a calm page, light
+#: episode bands that print well. Not a window profile (F10 cycles ``PROFILES`` only).
+PRINT = replace(
+    PROJECTOR,
+    name="print",
+    panel_alt=(245, 245, 245), ink=(30, 30, 30), ink_soft=(80, 80, 80), ink_faint=(125, 125, 125),
+    line=(215, 215, 215), accent=(0, 90, 150), ok=(0, 120, 80), warn=(190, 70, 0),
+    band_a=(255, 255, 255), band_b=(238, 238, 238), line_width=3,
+)
+#: Text the printed page sets (on white and on the zebra rows): WCAG AA 4.5:1 (tests/test_view_contrast.py).
+PRINT_TEXT_PAIRS = (("ink", "bg"), ("ink", "panel_alt"), ("ink", "band_b"), ("ink_soft", "bg"),
+                    ("ink_soft", "panel_alt"), ("ink_soft", "band_b"), ("accent", "bg"), ("ok", "bg"),
+                    ("warn", "bg"))
+
+#: Colours of the caregiver's action groups in a timeline's caregiver strip (Okabe-Ito; grey for a still or
+#: absorbed face, near-black for leaving); the groups are ``drawing.chart.ACTION_GROUPS``.
+ACTION_GROUP_COLOURS = {"play": OI_SKY, "comfort": OI_GREEN, "wait": OI_YELLOW, "still": (150, 150, 150),
+                        "intrusive": OI_VERMILLION, "leave": (40, 40, 40)}
+
 
 # --- contrast (tests/test_view_contrast.py checks every pair below in the projector profile) -------------------
 
@@ -144,6 +164,11 @@ GRAPHIC_PAIRS = tuple((fg, bg) for fg in ("positive", "negative", "gaze", "arous
 BAND_PAIRS = (("band_a", "band_b"),)
 GRAPHIC_MIN = 3.0
 BAND_MIN = 1.5  # the two bands' lightness ratio, so they differ on a greyscale projector
+
+
+def mix(a, b, t: float) -> tuple:
+    """Blend colour ``a`` toward ``b`` (t = share of ``b``)."""
+    return tuple(int(a[i] * (1 - t) + b[i] * t) for i in range(3))
 
 
 def colour_of(palette: Palette, name) -> tuple:

@@ -20,6 +20,8 @@ import pygame
 
 from . import strings as S
 from . import theme
+from .drawing.text import wrap_words
+from .theme import mix
 
 # --- text helpers -----------------------------------------------------------------------------------
 # Rendering and measuring text is the costliest part of a frame, and most text is the same every frame,
@@ -68,24 +70,8 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
         return hit
     if len(_WRAPPED) >= _CACHE_MAX:
         _WRAPPED.clear()
-    lines = _wrap(font, text, width)
+    lines = wrap_words(font, text, width)
     _WRAPPED[key] = lines
-    return lines
-
-
-def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        words = para.split(" ")
-        line = ""
-        for word in words:
-            trial = word if not line else f"{line} {word}"
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
     return lines
 
 
@@ -302,13 +288,13 @@ class Button:
         elif self.style == "primary":
             fill, ink, border = p.accent, p.accent_ink, p.accent
         elif self.selected:
-            fill, ink, border = _mix(p.accent, p.panel, 0.82), p.ink, p.accent
+            fill, ink, border = mix(p.accent, p.panel, 0.82), p.ink, p.accent
         elif self.style == "quiet":
             fill, ink, border = p.bg, p.ink, p.line
         else:
             fill, ink, border = p.panel, p.ink, p.line
         if hover and not self.locked:
-            fill = _mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
+            fill = mix(fill, p.accent if self.style != "primary" else (0, 0, 0), 0.88)
         radius = min(10, r.h // 2)
         pygame.draw.rect(surface, fill, r, border_radius=radius)
         pygame.draw.rect(surface, border, r, width=2 if self.selected else 1, border_radius=radius)
@@ -336,13 +322,6 @@ class Button:
 
 _BUTTONS: dict = {}
 
-
-def _mix(a, b, t: float):
-    """Blend colour ``a`` toward ``b`` (t = share of ``b``)."""
-    return tuple(int(a[i] * (1 - t) + b[i] * t) for i in range(3))
-
-
-mix = _mix
 
 _ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 

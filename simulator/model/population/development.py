@@ -28,15 +28,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 
 from .. import constants as C
+from .. import infant as _infant
 from ..actions import MATCH_BY_STATE, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour
-from ..infant import FLOAT, AgeFactors, Context, InfantParams, InfantState
-from ..infant import step as infant_step
+from ..infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, FLOAT, AgeFactors, InfantParams, InfantState,
+                      KernelContext, _step_kernel, kernel_infants, kernel_state)
 from ..params import TEMPERAMENT, sample_temperament
+from ..policies import _TIMING, _WELLBEING, TABLES, Caregivers, Policy, _decide_kernel
 from ..policies import NEEDY as _SEEKING_OR_DISTRESSED
-from ..policies import Caregivers, Policy
 from . import constants as K
 from .profiles import ProfileParams, phone_share
 
@@ -50,6 +52,15 @@ _BID_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
 _BID_SIGNAL[Behaviour.BID] = True
 _NEG_BOUT = np.zeros(N_BEHAVIOURS, dtype=bool)
 _NEG_BOUT[[Behaviour.FUSS, Behaviour.CRY]] = True
+_MATCH = np.ascontiguousarray(MATCH_BY_STATE, dtype=bool)
+_SIGNALS = np.asarray(SIGNALS, dtype=np.int64)
+_NEEDY = np.asarray(_SEEKING_OR_DISTRESSED, dtype=bool)
+_SENSITIVE = 0  # a literal (numba caches globals with the code), checked against policies.py:
+assert _SENSITIVE == Policy.SENSITIVE, "policies.py renumbered its policies: update development.py"
+#: Rows of the per-infant sums a moment keeps (see :class:`MomentStats`).
+_STATS = ("distress_met", "distress_unmet", "bid_met", "bid_unmet", "seek_steps", "rebuff_steps", "threat",
+          "matched_steps", "positive_affect", "negative_affect", "neg_bouts", "neg_bout_steps",
+          "distress_rebuffed", "comforted_steps", "flat_sum")
 
 
 class DevCaregivers(Caregivers):
@@ -145,58 +156,87 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     care.reset(np.full(n, Behaviour.LOOK, dtype=np.int8), Action.WAIT if upset else Action.SMILE)
     yes = np.ones(n, dtype=bool)
     no = np.zeros(n, dtype=bool)
-    toys_arr = yes if toys else no
-    novelty = np.zeros(n, dtype=FLOAT)
-    stranger_action = np.full(n, Action.WAIT, dtype=np.int8)
-    window = K.MEET_WINDOW_S
-    z0 = np.zeros(n)
-    d_met, d_unmet, b_met, b_unmet = z0.copy(), z0.copy(), z0.copy(), z0.copy()
-    seek, rebuffed, comforted, threat, matched_n, pa_sum, na_sum = (z0.copy() for _ in range(7))
-    neg_bouts, neg_steps, d_rebuffed, flat_sum = z0.copy(), z0.copy(), z0.copy(), z0.copy()
+    ctx = KernelContext(yes, no, care.action, np.full(n, Action.WAIT, dtype=np.int8), yes if toys else no,
+                        np.zeros(n, dtype=bool), np.zeros(n, dtype=FLOAT), care.flat)
+    steps = int(round(seconds / DT))
+    u = rng.random((steps, 12, n), dtype=np.float32)  # step by step, as Session.step draws them
+    z = u[:, 8:12]
+    z -= 0.5
+    z *= _UNIT_VARIANCE  # centred uniforms with unit variance
+    e = care._everyday
+    acc = np.zeros((len(_STATS), n))
+    _moment_kernel(u, z, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages),
+                   kernel_state(s), ctx, care._k, care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, e["policy"],
+                   e["t_episode"], e["remaining_s"], e["reunion"], e["leaves"], e["goodbye"], e["scripted"], yes,
+                   _MATCH, _SIGNALS, _DISTRESS_SIGNAL, _BID_SIGNAL, _NEEDY, _NEG_BOUT, K.MEET_WINDOW_S, DT, acc)
+    care._ptr = (care._ptr + steps) % care._hist.shape[0]
+    stats = dict(zip(_STATS, acc))
+    flat_sum = stats.pop("flat_sum")
+    return MomentStats(steps=steps, flat_sum=flat_sum, **stats)
+
+
+@njit(cache=True, nogil=True)
+def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T, W, policy, t_episode,
+                   remaining, reunion, leaves, goodbye, scripted, live, match, signals, distress, bid, needy,
+                   neg_bout, window, dt, acc):  # pragma: no cover - compiled
+    """One everyday moment's steps for N infants with their caregivers present, in one compiled loop.
+
+    Each step: the caregiver decides (the sessions' :func:`~simulator.model.policies._decide_kernel`, the
+    ``sensitive`` policy with each caregiver's profile), then the infant steps (the sessions'
+    :func:`~simulator.model.infant._step_kernel`), then this moment's sums in ``acc`` ((15, N), rows as
+    ``_STATS``) grow. ``U`` (K, 12, N) float32 uniforms as :meth:`Session.step` draws them, ``Z`` (K, 4, N)
+    their centred rows 8-11; ``hist`` the caregivers' ring of past behaviour (row ``(ptr0 + j) % H`` at
+    step j). Signal time met: a signalling step counts as met when the caregiver is matched or the
+    current unmatched run (s) is still within ``window``; otherwise unmet. An unmet distress step is
+    *rebuffed* when the caregiver's current act is a rebuff, else missed.
+    """
+    n = S.behaviour.shape[0]
+    H = hist.shape[0]
+    b0 = np.empty(n, dtype=np.int8)
+    changed = np.empty(n, dtype=np.bool_)
     run_d = np.zeros(n)  # current unmatched run of distress/comfort-seeking (s)
     run_b = np.zeros(n)  # current unmatched run of positive bids (s)
-    prev_neg = _NEG_BOUT[s.behaviour]
-    steps = int(round(seconds / DT))
-    for _ in range(steps):
-        u = rng.random((12, n), dtype=np.float32)
-        z = u[8:12]
-        z -= 0.5
-        z *= _UNIT_VARIANCE  # centred uniforms with unit variance, as Session.step draws them
-        b0 = s.behaviour.copy()
-        act = care.decide_everyday(u[5:8])
-        matched = MATCH_BY_STATE[SIGNALS[b0], act]
-        ctx = Context(yes, no, act, stranger_action, toys_arr, matched, novelty, care.flat)
-        infant_step(params, ages, s, ctx, u[:5], z)
-        care.observe(s.behaviour)
-        flat_sum += care.flat
-        # Signal time met: a signalling step counts as met when the caregiver is matched or the current
-        # unmatched run is still within the window (a response may take a moment); otherwise unmet. An
-        # unmet distress step is *rebuffed* when the caregiver's current act is a rebuff, else missed.
-        sig_d = _DISTRESS_SIGNAL[b0]
-        sig_b = _BID_SIGNAL[b0]
-        run_d = np.where(matched | ~(sig_d | _SEEKING_OR_DISTRESSED[b0]), 0.0, run_d + DT)
-        run_b = np.where(matched | ~sig_b, 0.0, run_b + DT)
-        late_d = sig_d & (run_d > window)
-        d_unmet += late_d
-        d_met += sig_d & ~late_d
-        d_rebuffed += late_d & care.rebuff
-        late_b = sig_b & (run_b > window)
-        b_unmet += late_b
-        b_met += sig_b & ~late_b
-        needy = _SEEKING_OR_DISTRESSED[b0]
-        seek += needy
-        rebuffed += needy & care.rebuff
-        comforted += needy & matched
-        threat += care.frightening
-        matched_n += matched
-        pa_sum += s.positive_affect
-        na_sum += s.negative_affect
-        neg = _NEG_BOUT[s.behaviour]
-        neg_bouts += neg & ~prev_neg
-        neg_steps += neg
-        prev_neg = neg
-    return MomentStats(d_met, d_unmet, b_met, b_unmet, seek, rebuffed, threat, steps, matched_n, pa_sum,
-                       na_sum, neg_bouts, neg_steps, d_rebuffed, comforted, flat_sum)
+    prev_neg = np.empty(n, dtype=np.bool_)
+    for i in range(n):
+        prev_neg[i] = neg_bout[S.behaviour[i]]
+    for j in range(U.shape[0]):
+        u = U[j]
+        for i in range(n):
+            b0[i] = S.behaviour[i]
+        _decide_kernel(policy, _SENSITIVE, t_episode, remaining, reunion, leaves, goodbye, u[5:8], scripted, D,
+                       hist, (ptr0 + j) % H, timing, T, W, live, 0, n)
+        for i in range(n):
+            X.matched[i] = match[signals[b0[i]], D.action[i]]
+        _step_kernel(CK, act_tab, beh_tab, P, S, X, u, Z[j], changed, live, 0, n)
+        row = (ptr0 + j + 1) % H
+        for i in range(n):
+            hist[row, i] = S.behaviour[i]
+            acc[14, i] += D.flat[i]
+            b = b0[i]
+            m = X.matched[i]
+            sig_d = distress[b]
+            sig_b = bid[b]
+            nd = needy[b]
+            run_d[i] = 0.0 if (m or not (sig_d or nd)) else run_d[i] + dt
+            run_b[i] = 0.0 if (m or not sig_b) else run_b[i] + dt
+            late_d = sig_d and run_d[i] > window
+            late_b = sig_b and run_b[i] > window
+            acc[1, i] += 1.0 if late_d else 0.0
+            acc[0, i] += 1.0 if (sig_d and not late_d) else 0.0
+            acc[12, i] += 1.0 if (late_d and D.rebuff[i]) else 0.0
+            acc[3, i] += 1.0 if late_b else 0.0
+            acc[2, i] += 1.0 if (sig_b and not late_b) else 0.0
+            acc[4, i] += 1.0 if nd else 0.0
+            acc[5, i] += 1.0 if (nd and D.rebuff[i]) else 0.0
+            acc[13, i] += 1.0 if (nd and m) else 0.0
+            acc[6, i] += 1.0 if D.frightening[i] else 0.0
+            acc[7, i] += 1.0 if m else 0.0
+            acc[8, i] += S.positive_affect[i]
+            acc[9, i] += S.negative_affect[i]
+            neg = neg_bout[S.behaviour[i]]
+            acc[10, i] += 1.0 if (neg and not prev_neg[i]) else 0.0
+            acc[11, i] += 1.0 if neg else 0.0
+            prev_neg[i] = neg
 
 
 @dataclass

@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from ...export import TRAJECTORY_COLUMNS
+from ...model.session import TRAJECTORY_COLUMNS
 from .. import strings as S
 from .. import theme
-from ..widgets import fit, mix, render, text
+from ..widgets import mix, render, text
 
 SERIES = ("positive_affect", "negative_affect", "gaze", "arousal")
 _COL = {name: TRAJECTORY_COLUMNS.index(name) for name in SERIES}
@@ -298,12 +298,50 @@ def strip_key(surface: pygame.Surface, app, x: int, y: int, bin_s: float) -> pyg
     return pygame.Rect(x - u(2), r.y, r.right - x + u(2), r.h)
 
 
-def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True) -> float:
+#: Caregiver action groups of the timeline's caregiver strip (contract ids). Colours: theme.ACTION_GROUP_COLOURS;
+#: labels: strings.CHART_ACTION_GROUPS.
+ACTION_GROUPS = (
+    ("play", ("smile", "coo", "mirror", "play", "offer_toy")),
+    ("comfort", ("touch", "hold", "soothe", "validate", "make_amends", "return_greet")),
+    ("wait", ("wait",)),
+    ("still", ("still_face", "phone", "ignore")),
+    ("intrusive", ("intrude", "harsh")),
+    ("leave", ("leave", "leave_with_goodbye")),
+)
+GROUP_OF = {a: g for g, ids in ACTION_GROUPS for a in ids}
+_ACT = TRAJECTORY_COLUMNS.index("caregiver_action")
+_MATCHED = TRAJECTORY_COLUMNS.index("matched")
+CAREGIVER_STRIP_H = 14  # design px: the caregiver strip's bars and, under them, the matched ticks
+
+
+def timeline_chrome_height(app, session, show_choices: bool = True, axes: bool = False,
+                           caregiver: bool = False) -> int:
+    """The height :func:`draw_timeline` uses besides its plot (labels, strips, axis): a caller that wants a plot
+    ``h`` px tall gives a rect ``h + timeline_chrome_height(...)`` tall."""
+    return sum(_timeline_rows(app, session, show_choices, axes, caregiver))
+
+
+def _timeline_rows(app, session, show_choices: bool, axes: bool, caregiver: bool) -> tuple[int, ...]:
+    """(top labels, the strip and its gap, caregiver strip and its gap, time axis, choice labels) heights."""
+    u = app.px
+    f = app.font(theme.SIZE_TINY)
+    lane_h = max(u(MARK_LANE_H), 2 * f.get_linesize())  # the gutter's two labels fit beside the strip
+    choices = show_choices and bool(session.learner_actions)
+    return (f.get_linesize() + u(8), lane_h + u(4), (u(CAREGIVER_STRIP_H) + u(4)) if caregiver else 0,
+            (f.get_linesize() + u(4)) if axes else 0, f.get_linesize() + u(8) if choices else u(6))
+
+
+def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show_choices: bool = True,
+                  t_max: float | None = None, axes: bool = False, caregiver: bool = False) -> float:
     """The whole session: episode bands (curtailed and extended marked), the series, the rupture and repair
     strip and the learner's choices. Returns the strip's bin width in seconds (for its key).
 
     Ruptures and repairs are counted per bin (see :func:`event_bins`) and drawn as one block per event in a
     strip under the plot, labelled in a gutter on the left, so they never pile into an unreadable band.
+    ``t_max`` (s) sets the time scale (two sessions compared on one page share it; default the session's
+    length). ``axes`` adds the 0-1 scale beside the plot and a time axis in minutes; ``caregiver`` adds the
+    caregiver's actions by group (:data:`ACTION_GROUPS`) in a strip under the events, with a tick under each
+    matched step (the printed report draws both).
     """
     p = app.palette
     u = app.px
@@ -311,14 +349,15 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     gf = f
     pygame.draw.rect(surface, p.panel, rect, border_radius=u(10))
     gutter = max(gf.size(S.CHART_REPAIRS)[0], gf.size(S.CHART_RUPTURES)[0]) + u(20)
+    if caregiver:
+        gutter = max(gutter, gf.size(S.CHART_CAREGIVER)[0] + u(12))
     choices = show_choices and bool(session.learner_actions)
-    bottom = f.get_linesize() + u(8) if choices else u(6)
-    top = f.get_linesize() + u(8)
-    lane_h = max(u(MARK_LANE_H), 2 * gf.get_linesize())  # the gutter's two labels fit beside the strip
+    top, lane_row, cg_row, axis_row, bottom = _timeline_rows(app, session, show_choices, axes, caregiver)
+    lane_h = lane_row - u(4)
     plot = pygame.Rect(rect.x + u(12) + gutter, rect.y + top, rect.w - u(24) - gutter,
-                       rect.h - top - lane_h - u(4) - bottom)
+                       rect.h - top - lane_row - cg_row - axis_row - bottom)
     lane = pygame.Rect(plot.x, plot.bottom + u(4), plot.w, lane_h)
-    total = max(session.t, 1.0)
+    total = max(t_max or session.t, 1.0)
 
     def X(t):
         return plot.x + int(t / total * plot.w)
@@ -334,7 +373,7 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     extended = {ev.episode for ev in session.events if ev.kind == "extended"}
     titles = {ep.id: ep.title for ep in session.scenario.episodes}
     for k, (ts, eid) in enumerate(starts):
-        te = starts[k + 1][0] if k + 1 < len(starts) else total
+        te = starts[k + 1][0] if k + 1 < len(starts) else max(session.t, 1.0)
         xa, xb = X(ts), X(te)
         band = p.band_a if k % 2 == 0 else p.band_b
         pygame.draw.rect(surface, band, (xa, plot.y, xb - xa, plot.h))
@@ -354,6 +393,14 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
         if f.size(label)[0] <= width:  # a band too narrow even for its number shows none (the table lists them)
             text(surface, f, label, ((xa + xb) // 2, rect.y + u(5)), colour, anchor="midtop")
         pygame.draw.line(surface, p.line, (xa, plot.y), (xa, lane.bottom - 1), 1)
+    if axes:  # the 0-1 scale: grid lines and their values in the gutter
+        for v in (0.25, 0.5, 0.75):
+            pygame.draw.line(surface, p.line, (plot.x, Y(v)), (plot.right - 1, Y(v)), 1)
+        for v in (0.0, 0.5, 1.0):
+            text(surface, f, f"{v:g}", (plot.x - u(5), min(max(Y(v), plot.y + f.get_height() // 2),
+                                                             plot.bottom - f.get_height() // 2)),
+                 p.ink_soft, anchor="midright")
+        text(surface, f, S.CHART_LEVEL, (rect.x + u(8), plot.y), p.ink_soft, anchor="topleft")
     traj = session.trajectory
     stride = max(1, len(traj) // max(1, plot.w))
     rows = traj[::stride]
@@ -376,20 +423,86 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
                                                                              lane.centery + half)):
         text(surface, gf, label, (gx - u(12), y), p.ink_soft, anchor="midright")
         marker(surface, kind, gx - u(4), y, p, u(4))
+    y_next = lane.bottom + u(4)
+    if caregiver:
+        strip = pygame.Rect(plot.x, y_next, plot.w, u(CAREGIVER_STRIP_H))
+        _caregiver_strip(surface, app, strip, traj, X)
+        text(surface, gf, S.CHART_CAREGIVER, (plot.x - u(8), strip.centery), p.ink_soft, anchor="midright")
+        y_next = strip.bottom + u(4)
+    if axes:  # minutes under everything, labelled in the gutter
+        minutes = total / 60.0
+        step = 0.5 if minutes <= 4 else 1 if minutes <= 10 else 2 if minutes <= 24 else 5
+        m = 0.0
+        while m <= minutes + 1e-9:
+            x = X(m * 60)
+            pygame.draw.line(surface, p.ink_faint, (x, y_next - u(3)), (x, y_next), 1)
+            text(surface, f, f"{m:g}", (x, y_next), p.ink_soft, anchor="midtop")
+            m += step
+        text(surface, f, S.CHART_MINUTES, (plot.x - u(8), y_next), p.ink_soft, anchor="topright")
     if choices:
         last_right = -999
-        for a in session.learner_actions:
+        if axes:  # the row of choices is named in the gutter, and each choice is ticked on it too
+            text(surface, gf, S.CHART_CHOICES, (plot.x - u(8), rect.bottom - u(4)), p.accent, anchor="bottomright")
+        marks = [X(a["t"]) for a in session.learner_actions] + [rect.right - u(4)]
+        for k, a in enumerate(session.learner_actions):
             x = X(a["t"])
             pygame.draw.line(surface, p.accent, (x, plot.y), (x, plot.y + u(8)), max(2, u(2)))
+            if axes:
+                pygame.draw.line(surface, p.accent, (x, rect.bottom - bottom), (x, rect.bottom - u(4)), max(1, u(1)))
             # Each choice's name under its mark, whole, where it does not run into the one before (the marks
             # themselves are all drawn; the Play scene's list has every choice).
             label = S.ACTION_LABELS.get(a["action"], a["action"])
             lw = f.size(label)[0]
+            if axes:  # beside its tick, where it fits before the next
+                if x + u(3) > last_right + u(6) and x + u(3) + lw <= min(marks[k + 1] - u(3), rect.right - u(4)):
+                    text(surface, f, label, (x + u(3), rect.bottom - u(4)), p.accent, anchor="bottomleft")
+                    last_right = x + u(3) + lw
+                continue
             lx = min(max(x, rect.x + u(4) + lw // 2), rect.right - u(4) - lw // 2)
             if lx - lw // 2 > last_right + u(12):
                 text(surface, f, label, (lx, rect.bottom - u(4)), p.accent, anchor="midbottom")
                 last_right = lx + lw // 2
     return bin_s
+
+
+def _caregiver_strip(surface: pygame.Surface, app, strip: pygame.Rect, traj: list, X) -> None:
+    """The caregiver's action group at each step as coloured runs (blank: away), ticks under matched steps."""
+    p = app.palette
+    bar = pygame.Rect(strip.x, strip.y, strip.w, strip.h * 2 // 3)
+    tick_y0, tick_y1 = bar.bottom + 1, strip.bottom - 1
+    run_group, run_x = None, strip.x
+    step_s = (traj[1][_T] - traj[0][_T]) if len(traj) > 1 else 0.25
+    for r in list(traj) + [None]:
+        g = GROUP_OF.get(r[_ACT]) if r is not None else None
+        x = X(r[_T] - step_s) if r is not None else X(traj[-1][_T]) if traj else strip.x
+        if g != run_group or r is None:
+            if run_group is not None:
+                pygame.draw.rect(surface, theme.ACTION_GROUP_COLOURS[run_group], (run_x, bar.y, max(1, x - run_x), bar.h))
+            run_group, run_x = g, x
+        if r is not None and r[_MATCHED] == 1:
+            pygame.draw.line(surface, p.ink, (X(r[_T]), tick_y0), (X(r[_T]), tick_y1), 1)
+    pygame.draw.rect(surface, p.line, bar, width=1)
+
+
+def action_key(surface: pygame.Surface, app, x: int, y: int, max_x: int) -> int:
+    """The key of the caregiver strip ("Caregiver: [] play: smile, ..."), flowing onto more rows when one is
+    too narrow. (x, y) is the midleft of the first entry; returns the y below the last row."""
+    p = app.palette
+    u = app.px
+    f = app.font(theme.SIZE_TINY)
+    fb = app.font(theme.SIZE_TINY, bold=True)
+    lh = f.get_linesize()
+    r = text(surface, fb, S.CHART_ACTIONS_KEY, (x, y), p.ink, anchor="midleft")
+    x0, cx = x + u(14), r.right + u(8)
+    for gid, _ in ACTION_GROUPS:
+        label = S.CHART_ACTION_GROUPS[gid]
+        w = u(14) + u(5) + f.size(label)[0] + u(14)
+        if cx + w > max_x and cx > x0:
+            cx, y = x0, y + lh
+        pygame.draw.rect(surface, theme.ACTION_GROUP_COLOURS[gid], (cx, y - u(5), u(14), u(10)))
+        text(surface, f, label, (cx + u(19), y), p.ink, anchor="midleft")
+        cx += w
+    return y + lh - lh // 2
 
 
 def _episode_number(session, eid: str) -> str:

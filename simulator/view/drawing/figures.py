@@ -23,6 +23,8 @@ from collections import OrderedDict
 
 import pygame
 
+from ...model.actions import ACTION_IDS
+from ...model.behaviour import BEHAVIOUR_IDS
 from .. import theme
 
 # --- Palette (figure colours; kept together so they can move to theme.py) ---------------------------
@@ -68,12 +70,6 @@ SKIN_TONES = (
     ((166, 112, 76), (140, 90, 60), (44, 30, 24)),
     ((116, 76, 54), (94, 60, 42), (30, 22, 20)),
 )
-
-BEHAVIOUR_IDS = ("look", "smile", "bid", "fuss", "cry", "reach", "approach", "cling", "resist", "avoid",
-                 "self_soothe", "explore", "freeze", "look_away", "search")
-ACTION_IDS = ("smile", "coo", "mirror", "play", "touch", "hold", "soothe", "validate", "make_amends",
-              "wait", "offer_toy", "still_face", "phone", "leave", "leave_with_goodbye", "return_greet",
-              "intrude", "harsh", "ignore")
 
 INFANT_W, INFANT_H = 100.0, 120.0
 ADULT_W, ADULT_H = 100.0, 160.0

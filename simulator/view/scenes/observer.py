@@ -21,7 +21,7 @@ import numpy as np
 import pygame
 
 from ...content import observer as OB
-from ...export import TRAJECTORY_COLUMNS
+from ...model.session import TRAJECTORY_COLUMNS
 from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.session import DT
 from .. import strings as S

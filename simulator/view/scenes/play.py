@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from ...export import TRAJECTORY_COLUMNS
+from ...model.session import TRAJECTORY_COLUMNS
 from ...model.actions import ACTION_IDS
 from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.limits import clip

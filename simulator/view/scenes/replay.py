@@ -16,21 +16,10 @@ import pygame
 
 from ...sessions.replay import Replayer
 from ...sessions.store import clean_prediction
+from .. import strings as S
 from .. import theme
 from ..widgets import Button, paragraph_full, text
 from .play import NewRun, PlayScene
-
-REPLAY_CHIP = "Replay"
-REPLAY_TOAST = ("Replay of a saved session: the learner's choices come back at the moments they were made. "
-                "P pause, - / = speed, Page Up / Page Down previous / next episode.")
-REPLAY_LOCKED = "This is a replay: the caregiver's actions are the recorded ones."
-REPLAY_PREV = "< Episode"
-REPLAY_NEXT = "Episode >"
-REPLAY_END = "End of the saved session"
-REPLAY_PANEL = "Caregiver actions (replay)"
-REPLAY_HOLDING = "Highlighted: the learner's recorded choice, held now."
-REPLAY_SCRIPTED = "The scenario's script (or its policy) plays the caregiver here."
-
 
 class SavedRun(NewRun):
     """A Play scene's source that replays a loaded session file exactly (the learner cannot act)."""
@@ -39,8 +28,8 @@ class SavedRun(NewRun):
     autosave = False
     auto_debrief = False
     seekable = True
-    locked_message = REPLAY_LOCKED
-    end_message = REPLAY_END
+    locked_message = S.REPLAY_LOCKED
+    end_message = S.REPLAY_END
 
     def __init__(self, data: dict, path: str | Path | None = None) -> None:
         self.data = data
@@ -76,13 +65,13 @@ class SavedRun(NewRun):
         font = app.font(14)
         u = app.px
         panel = scene.L.panel
-        w = max(font.size(REPLAY_PREV)[0], font.size(REPLAY_NEXT)[0]) + u(24)
+        w = max(font.size(S.REPLAY_PREV)[0], font.size(S.REPLAY_NEXT)[0]) + u(24)
         h = max(u(28), font.get_linesize() + u(6))
         x = panel.right - u(14) - 2 * w - u(8)
         first = scene.episode_index == 0 and scene.session.steps_taken == 0
-        return [Button((x, panel.y + u(8), w, h), REPLAY_PREV, lambda: scene.seek(scene.episode_index - 1),
+        return [Button((x, panel.y + u(8), w, h), S.REPLAY_PREV, lambda: scene.seek(scene.episode_index - 1),
                        key=pygame.K_PAGEUP, ident="replay:prev", font_size=14, locked=first),
-                Button((x + w + u(8), panel.y + u(8), w, h), REPLAY_NEXT, scene.skip_ahead,
+                Button((x + w + u(8), panel.y + u(8), w, h), S.REPLAY_NEXT, scene.skip_ahead,
                        key=pygame.K_PAGEDOWN, ident="replay:next", font_size=14, locked=self.replayer.finished)]
 
     def draw_panel(self, scene, surface) -> bool:
@@ -95,14 +84,14 @@ class SavedRun(NewRun):
         pygame.draw.rect(surface, p.panel, panel, border_radius=u(14))
         pygame.draw.rect(surface, p.line, panel, width=1, border_radius=u(14))
         tf = app.font(theme.SIZE_BODY, bold=True)
-        y = paragraph_full(surface, tf, REPLAY_PANEL, panel.x + u(16), panel.y + u(10), title_w, p.ink)
+        y = paragraph_full(surface, tf, S.REPLAY_PANEL, panel.x + u(16), panel.y + u(10), title_w, p.ink)
         s = scene.session
         if self.replayer.finished:
-            note = REPLAY_END
+            note = S.REPLAY_END
         elif s.learner and scene.learner_in_control():
-            note = REPLAY_HOLDING
+            note = S.REPLAY_HOLDING
         else:
-            note = REPLAY_SCRIPTED
+            note = S.REPLAY_SCRIPTED
         paragraph_full(surface, app.font(theme.SIZE_SMALL), note, panel.x + u(16), y, panel.w - u(32), p.ink_soft)
         return True
 
@@ -110,7 +99,7 @@ class SavedRun(NewRun):
         app = scene.app
         f = app.font(theme.SIZE_SMALL, bold=True)
         u = app.px
-        label = REPLAY_CHIP + (f": {self.path.name}" if self.path else "")
+        label = S.REPLAY_CHIP_FILE.format(name=self.path.name) if self.path else S.REPLAY_CHIP
         w = min(f.size(label)[0] + u(24), u(420))
         r = pygame.Rect(0, 0, w, f.get_linesize() + u(6))
         r.center = (app.layout.w // 2 + u(110), scene.L.banner.centery - u(2))
@@ -126,5 +115,5 @@ def replay_scene(app, data: dict, path: str | Path | None = None, speed: float =
     scene = PlayScene(app, scenario, infant=data["infant"], caregiver=data["caregiver"], seed=int(data["seed"]),
                       demo=True, prediction=clean_prediction(data.get("prediction"), scenario), speed=speed,
                       overrides=data.get("overrides", {}), source=source)
-    scene.show_toast(REPLAY_TOAST, 7.0)
+    scene.show_toast(S.REPLAY_TOAST, 7.0)
     return scene
