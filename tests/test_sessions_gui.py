@@ -169,15 +169,16 @@ def test_fuzz_session_scenes(app, folder, tmp_path):
 
 
 def test_long_list_scrolls(app, tmp_path):
-    from simulator.view.scenes.sessions_list import ROWS, SessionsScene
+    from simulator.view.scenes.sessions_list import SessionsScene
     folder = tmp_path / "many"
     folder.mkdir()
-    for k in range(ROWS + 5):
+    n = 24
+    for k in range(n):
         (folder / f"s{k:02d}.json").write_text("{}")  # unreadable, but listed
     sc = app.push(SessionsScene(app, folder))
-    assert len(sc.rows) == ROWS + 5
+    assert len(sc.rows) == n and 3 < sc.shown < n - 3  # as many rows as fit the window are shown
     app.tick(0.016, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False)])
-    assert sc.top == 3
+    assert sc.top == 3 and sc.selected == 3  # the wheel scrolls; the selection stays in sight
     key(app, pygame.K_PAGEDOWN, 1)
-    assert sc.selected == ROWS and sc.top + ROWS > sc.selected
+    assert sc.selected == 3 + sc.shown and sc.top <= sc.selected < sc.top + sc.shown
     app.tick(0.016, [])

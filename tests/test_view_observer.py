@@ -12,7 +12,7 @@ from view_helpers import click, click_button, focus_with_keys, make_app, press, 
 from simulator.content import observer as OB
 from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
-from simulator.view.scenes.observer import TIMELINE, ObserverScene
+from simulator.view.scenes.observer import ObserverScene
 
 
 def _short_ssp(seconds: float = 10.0):
@@ -107,7 +107,7 @@ def test_mouse_only_block_and_timeline():
         wait_phase(app, obs, "watch")
         for _ in range(30):
             app.tick(1 / 30)
-        click(app, (TIMELINE.x + 3, TIMELINE.centery))  # back to the start
+        click(app, (obs.L.timeline.x + 3, obs.L.timeline.centery))  # back to the start
         assert obs.view <= 2
         for _ in range(3):
             click_button(app, "rate:reunion_1:contact_maintaining:+")
@@ -180,3 +180,27 @@ def test_scores_typed_straight_in_without_focusing_a_stepper_and_blocks_of_5():
     assert obs.rating[second][OB.SCALES[0]] == 7  # on into the second reunion
     obs.set_block_size(5)
     assert obs.block_size == 5
+
+
+def test_the_first_block_offers_5_or_10_infants():
+    app = make_app()
+    obs = app.push(ObserverScene(app, seed=5, make=short_make, draw=quick_draw))  # as Home opens it
+    assert obs.phase == "intro" and obs.block_size == OB.BLOCK_SIZE
+    assert {b.ident for b in obs.group.items} >= {"block_size:5", "block_size:10", "start"}
+    press(app, pygame.K_5)
+    assert obs.block_size == 5 and obs.group.find("block_size:5").selected
+    press(app, pygame.K_0)
+    assert obs.block_size == 10 and not obs.group.find("block_size:5").selected
+    click_button(app, "block_size:5")
+    assert obs.block_size == 5
+    press(app, pygame.K_RETURN)  # start
+    wait_phase(app, obs, "watch")
+    assert obs.k == 0 and obs.block_size == 5
+
+
+def test_home_opens_observer_at_its_introduction():
+    app = make_app()
+    click_button(app, "open:observer")
+    assert app.top.name == "observer" and app.top.phase == "intro"
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "home"

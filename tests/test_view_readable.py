@@ -3,14 +3,19 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
-Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False: Observer mode, Saved sessions,
-Compare) are checked for text size only: their text is measured as it lands in the window.
+Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False) are checked for text size only: their
+text is measured as it lands in the window.
+
+Saved sessions and Compare read two sessions saved into a temporary folder (a learner's still-face and a scripted
+one, shortened); Observer mode is shown in each of its phases with short sessions and quickly drawn infants.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import tempfile
+from pathlib import Path
 
 import pygame
 import pytest
@@ -84,6 +89,29 @@ def _lab(app):
     return app.push(PopulationLabScene(app))
 
 
+_SAVED: dict = {}
+SHORT_SF = {"episode.play.duration_s": 16.0, "episode.still_face.duration_s": 16.0,
+            "episode.reunion.duration_s": 16.0}
+
+
+def _saved_folder() -> Path:
+    """A temporary sessions folder with two saved still-face sessions (made once): the learner's, and a scripted
+    caregiver on the phone with the same infant and run."""
+    if "folder" not in _SAVED:
+        from simulator.model.session import Session
+        from simulator.sessions import Autosaver
+        folder = Path(tempfile.mkdtemp(prefix="attune-readable-")) / "sessions"
+        for k, kw in enumerate(({"learner": True}, {"caregiver": "phone"})):
+            s = Session(load_scenario("still_face"), n=1, seed=2, overrides=SHORT_SF, **kw)
+            while not s.finished:
+                if kw.get("learner") and s.steps_taken % 20 == 0:
+                    s.set_action(["smile", "coo", "soothe"][s.steps_taken // 20 % 3])
+                s.step()
+            Autosaver(s, folder, name=f"session_{k}.json").flush()
+        _SAVED["folder"] = folder
+    return _SAVED["folder"]
+
+
 def _lab_results(app):
     """The lab with a small quick result (40 infants, 1 month, 10-s episodes), still-face spread shown."""
     import time
@@ -108,7 +136,34 @@ def _lab_spread(app):
 
 def _sessions(app):
     from simulator.view.scenes.sessions_list import SessionsScene
-    return app.push(SessionsScene(app))
+    return app.push(SessionsScene(app, _saved_folder()))
+
+
+def _compare(app):
+    from simulator.printout.documents import run_from_file
+    from simulator.view.scenes.compare import CompareScene
+    a, b = (run_from_file(p) for p in sorted(_saved_folder().glob("*.json")))
+    return app.push(CompareScene(app, a, b))
+
+
+def _observer(phase: str):
+    def build(app):
+        from test_view_observer import quick_draw, short_make, wait_phase
+        from simulator.view.scenes.observer import ObserverScene
+        if phase == "intro":
+            return app.push(ObserverScene(app, seed=5, make=short_make, draw=quick_draw))
+        obs = app.push(ObserverScene(app, seed=5, block_size=1, make=short_make, draw=quick_draw))
+        wait_phase(app, obs, "watch")
+        if phase == "watch":
+            return obs
+        obs.toggle_chart()  # the feedback and the block with the chart of the infant's state
+        obs.rating["reunion_1"]["proximity_seeking"] = 5
+        obs.submit()
+        wait_phase(app, obs, "feedback")
+        if phase == "block":
+            obs.next_infant()
+        return obs
+    return build
 
 
 SCENES = {
@@ -116,7 +171,9 @@ SCENES = {
     "play_demo_ssp": _play_demo_ssp, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
     "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
-    "sessions": _sessions,
+    "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),
+    "observer_watch": _observer("watch"), "observer_feedback": _observer("feedback"),
+    "observer_block": _observer("block"),
 }
 
 

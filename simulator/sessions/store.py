@@ -562,6 +562,7 @@ class SessionSummary:
     scenario: str = ""
     infant: str = ""
     caregiver: str = ""
+    learner: bool = False  # True when the learner played the caregiver (else ``caregiver`` is a scripted policy)
     seed: int | None = None
     finished: bool = False
     t_s: float = 0.0
@@ -634,7 +635,7 @@ def summarize(path: str | Path, keep_data: bool = False) -> SessionSummary:
         return SessionSummary(p, False, date=_date({}, mtime), message=msg[len(prefix):] if msg.startswith(
             prefix) else msg, mtime=mtime, summary="unreadable")
     return SessionSummary(p, True, date=_date(d, mtime), scenario=d["scenario"], infant=d["infant"],
-                          caregiver=d["caregiver"], seed=d["seed"], finished=bool(d.get("finished")),
+                          caregiver=d["caregiver"], learner=bool(d.get("learner")), seed=d["seed"], finished=bool(d.get("finished")),
                           t_s=float(d.get("t_s", 0.0)), summary=summary_text(d), mtime=mtime,
                           data=d if keep_data else None)
 

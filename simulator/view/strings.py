@@ -404,6 +404,169 @@ LECTURE_DONE = "That is the end of the plan."
 LECTURE_DONE_HINT = "Enter or Esc: Home"
 LECTURE_TIME = "Lecture time so far: {clock}"
 
+# --- Observer mode (scenes/observer.py) -------------------------------------------------------------------------
+OBSERVER = {
+    "intro_title": "Observer mode: code the reunions",
+    "intro_sub": "Practise coding the Strange Situation the way trained coders do, then see how your coding agrees "
+                 "with Attune's.",
+    "intro_text": "You will watch simulated infants whose caregiving history is hidden. For each one, rate the two "
+                  "reunions (episodes 5 and 8) on Ainsworth's four interactive scales, from 1 to 7, and choose a "
+                  "pattern. Attune then shows its own coding, with the behaviour behind every score and a button "
+                  "that replays that moment. After the block you see how far the two coders agree, as a "
+                  "percentage and as Cohen's kappa with its 95% confidence interval.",
+    "intro_size": "How many infants in this block?",
+    "intro_size_note": "5 fits a seminar (about 15 minutes at double speed); 10 gives a steadier kappa.",
+    "intro_start": "Start the block",
+    "intro_ready": "The first infant is ready.",
+    "intro_preparing": "Preparing the first infant…",
+    "banner": "Observer  ·  infant {k} of {n}  ·  {title}",
+    "loading_banner": "Observer  ·  infant {k} of {n}",
+    "loading": "Preparing the next infant: an unlabelled caregiving history, drawn at random…",
+    "loading_failed": "This infant could not be prepared: {error}",
+    "banner_done": "Observer  ·  infant {k} of {n}  ·  the procedure is over",
+    "clock": "{m}:{s:02d}",
+    "rate_title": "Your coding",
+    "rate_hint": "Rate episodes 5 and 8 from 1 to 7: type the numbers straight in (they fill the boxes in turn), or "
+                 "Tab to a box's − or + and type or press Enter. Leave a box empty if you did not see enough.",
+    "reunion_col": ("Reunion 1", "Reunion 2"),
+    "episode_col": "episode {e}",
+    "empty": "–",
+    "minus": "−",
+    "plus": "+",
+    "class_title": "Classification",
+    "class_option": "{code}  {name}",
+    "submit": "See Attune's coding",
+    "finishing": "Running the rest of the procedure so Attune can code it…",
+    "finishing_pct": "{pct:.0f}%",
+    "fb_title": "Attune's coding beside yours",
+    "fb_hint": "Your rating · Attune's. A time button replays the moment behind a score.",
+    "fb_you_att": "you · Attune",
+    "fb_reunion_head": "{reunion} (episode {e})",
+    "fb_pair": "{you} · {att}",
+    "fb_class": "Classification: you {you}, Attune {att} ({name})",
+    "fb_class_none": "Classification: you did not choose; Attune {att} ({name})",
+    "fb_history": "Behind this simulated infant: {history}.",
+    "fb_same": "same",
+    "fb_same_suffix": "{line}  ·  same",
+    "fb_reasons": "Why Attune chose {att}: {reasons}.",
+    "next": "Next infant",
+    "to_block": "See the block's agreement",
+    "jump": "{m}:{s:02d}",
+    "jump_start": "start",
+    "ev_ps": "first approach at {t:.0f} s; approach bouts: {b}",
+    "ev_ps_none": "no full approach",
+    "ev_cm": "contact {c:.0f} s · clinging {k:.0f} s",
+    "ev_rs": "resisting {r:.1f} s in all",
+    "ev_av": "avoids {p:.0f}% of the time",
+    "block_title": "How your coding agrees with Attune's",
+    "block_sub": "Two coders, you and Attune. Simulated infants coded: {n} (block {seed}). A classification "
+                 "describes a relationship in this procedure, never a child.",
+    "block_scales": "Scales, both reunions pooled",
+    "col_scale": "Scale",
+    "col_exact": "Exact",
+    "col_within": "Within 1",
+    "col_diff": "Mean difference",
+    "col_n": "Ratings",
+    "all_scales": "All four scales",
+    "block_class": "Classification",
+    "block_same": "Same pattern for {pct} of infants ({k} of {n})",
+    "block_kappa": "Cohen's kappa {kappa:.2f}, 95% CI {lo:.2f} to {hi:.2f}  (observed {obs:.0%}, chance {exp:.0%})",
+    "block_kappa_nan": "Cohen's kappa: undefined",
+    "block_guide": "A rough guide (Landis & Koch 1977): 0.41–0.60 moderate, 0.61–0.80 substantial, above 0.80 "
+                   "almost perfect. Agreement grows with practice.",
+    "block_infants": "Infant by infant, with the history behind each",
+    "pct": "{v:.0%}",
+    "diff": "{v:.1f}",
+    "confusion": "You (rows) and Attune (columns)",
+    "confusion_note": "The diagonal is agreement. Off the diagonal: which patterns you and Attune told apart "
+                      "differently.",
+    "scales_note": "Exact: the same point. Within 1: at most one point apart, as scale reliability is often "
+                   "reported. Empty boxes are left out.",
+    "per_infant": "Infant {k}: you {you}, Attune {att}",
+    "new_block": "New block",
+    "block_of": "{n} infants",
+    "home": "Home",
+    "play": "Play",
+    "pause": "Pause",
+    "slower": "Slower",
+    "faster": "Faster",
+    "speed": "{x:g}×",
+    "back5": "−5 s",
+    "fwd5": "+5 s",
+    "ep_start": "Episode start",
+    "next_ep": "Next episode",
+    "chart_on": "Chart",
+    "chart_off": "Hide chart",
+    "watch_note": "Watch the reunions (episodes 5 and 8): how the infant greets the caregiver, comes close, "
+                  "holds on, resists or turns away. Press G for a chart of the infant's state.",
+    "seeking": "Finding that moment…",
+    "chart_title": "Infant's state, last {s:g} s",
+}
+#: Ainsworth's four interactive scales, as Observer mode names them.
+OBSERVER_SCALES = {"proximity_seeking": "Proximity seeking", "contact_maintaining": "Contact maintaining",
+                   "resistance": "Resistance", "avoidance": "Avoidance"}
+
+# --- Saved sessions (scenes/sessions_list.py) -------------------------------------------------------------------
+SESSIONS_TITLE = "Saved sessions"
+SESSIONS_SUBTITLE = "Every session you play is saved here as you go. Folder: {folder}"
+SESSIONS_EMPTY = "No saved sessions yet. Play a scenario from Home: it is saved automatically as you play."
+SESSIONS_HEAD = ("Date", "Scenario", "Infant and caregiver", "Result")
+SESSIONS_UNREADABLE = "Cannot be opened: {message}"
+SESSIONS_UNFINISHED = "unfinished ({t})"
+SESSIONS_OPEN = "Open"
+SESSIONS_REPLAY = "Replay"
+SESSIONS_EXPORT = "Export report"
+SESSIONS_DELETE = "Delete"
+SESSIONS_BACK = "Back"
+SESSIONS_COMPARE = "Compare"
+SESSIONS_MARK = "Mark as A"
+SESSIONS_MARKED = "A for compare"
+SESSIONS_STALE = ("Note: replaying this file no longer gives exactly the saved result (the scenario or the model "
+                  "changed since it was saved).")
+SESSIONS_WORKING = "Replaying {name}..."
+SESSIONS_EXPORTED = "Saved {png} (with .csv and .json) in {folder}"
+SESSIONS_FAILED = "Could not do that: {error}"
+SESSIONS_CONFIRM = "Delete the session “{name}”? This cannot be undone."
+SESSIONS_YES = "Delete"
+SESSIONS_NO = "Keep it"
+SESSIONS_DELETED = "Deleted {name}."
+SESSIONS_RANGE = "{first}-{last} of {n}"
+SESSIONS_TIME = "{m}:{s:02d}"
+SESSIONS_HINTS = ("Up/Down choose  ·  O open  ·  R replay  ·  C compare with another caregiver (or with the row "
+                  "marked by M)  ·  X export  ·  Del delete  ·  Esc back")
+#: A saved session's infant, by its history (the infant preset id in the file): plain words, never the id.
+SESSIONS_INFANT = {"secure": "Care so far: sensitive", "avoidant": "Care so far: comfort often rebuffed",
+                   "resistant": "Care so far: hard to predict", "disorganized": "Care so far: frightening at times"}
+SESSIONS_INFANT_OTHER = "Care so far: another history"
+#: Who played the caregiver: the learner, or a scripted caregiver named by its way of caring (policy id).
+CAREGIVER_NAMES = {"sensitive": "a sensitive caregiver", "still_face": "a still-face caregiver",
+                   "phone": "a caregiver on the phone", "intrusive": "an intrusive caregiver",
+                   "inconsistent": "an inconsistent caregiver", "rejecting": "a caregiver who rebuffs comfort",
+                   "ssp_protocol": "the procedure's caregiver", "depressed": "a caregiver with low mood"}
+CAREGIVER_OTHER = "a scripted caregiver"
+SESSIONS_YOU_PLAYED = "you played the caregiver"
+SESSIONS_WATCHED = "watched: {caregiver}"
+SESSIONS_WHO = "{infant}  ·  {who}"
+
+# --- Compare (scenes/compare.py) --------------------------------------------------------------------------------
+COMPARE_TITLE = "Compare: {title}"
+COMPARE_SAME = "The same infant and run ({seed}), a different caregiver."
+COMPARE_SAME_INFANT = "The same infant, a different caregiver."
+COMPARE_RUN = "{tag}: {who}"
+COMPARE_SAVE = "Save report"
+COMPARE_VS = "Caregiver B: {policy}"
+COMPARE_BACK = "Back"
+COMPARE_SAVED = "Saved {png} (with .csv and .json) in {folder}"
+COMPARE_FAILED = "Could not save: {error}"
+COMPARE_WORKING = "Running the other caregiver..."
+COMPARE_HINTS = "S save the compare report  ·  V other caregiver for B  ·  Page Down more  ·  Esc back"
+COMPARE_TABLE = "Episode by episode, A | B"
+COMPARE_COLS = ("Episode", "Positive", "Negative", "Matched")
+COMPARE_RESULT = "{tag}: {result}"
+COMPARE_NA = "–"
+COMPARE_NUM = "{v:.2f}"
+COMPARE_PCT = "{v:.0f}%"
+
 # --- Population lab -------------------------------------------------------------------------------------------
 LAB_TITLE = "Population lab"
 LAB_SUBTITLE = ("Patterns grow out of caregiving histories. Pick a history and a number of infants; the lab "

@@ -661,3 +661,17 @@ def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
     lay = app.layout
     text(surface, app.font(theme.SIZE_TINY), hints, (lay.w // 2, lay.h - app.px(8)), app.palette.ink_faint,
          anchor="midbottom", max_width=lay.w - 2 * lay.x(20), allow_cut=True)
+
+
+def flow(widths, width: int, gap: int) -> list[list[int]]:
+    """Indices of items ``widths`` px wide placed left to right in rows no wider than ``width`` px, ``gap`` px
+    apart (a control bar that wraps onto another row rather than running off the window)."""
+    rows: list[list[int]] = [[]]
+    x = 0
+    for i, w in enumerate(widths):
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0
+        rows[-1].append(i)
+        x += w + gap
+    return rows

@@ -1,25 +1,37 @@
-"""The compare scene: two runs side by side in the app (same infant and seed, another caregiver), saved as a report."""
+"""The compare scene: two runs side by side in the app (same infant and seed, another caregiver), saved as a report.
+
+Laid out from the window and the text size: the two whole-session timelines share one time axis on the left
+(drawn with the app's own chart, so every label grows with the text size), and the episode-by-episode
+measures, A beside B, with each run's result, fill a scroll panel on the right. The buttons wrap onto a
+second row when they do not fit one. Save writes the printed compare report (``printout``).
+"""
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
+from .. import strings as S
 from .. import theme
+from ..drawing.chart import draw_timeline, legend, strip_key
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, draw_hints, text
+from ..widgets import (Button, FocusGroup, ScrollPanel, draw_header, draw_hints, flow, header_height,
+                       hints_height, paragraph_full, paragraph_height, scroll_panels_event, text, wrap)
+from .sessions_list import who_line
 
-COMPARE_TITLE = "Compare: {title}"
-COMPARE_SAVE = "Save report"
-COMPARE_VS = "Caregiver B: {policy}"
-COMPARE_BACK = "Back"
-COMPARE_SAVED = "Saved {png} (with .csv and .json) in {folder}"
-COMPARE_FAILED = "Could not save: {error}"
-COMPARE_WORKING = "Running the other caregiver..."
-COMPARE_HINTS = "S save the compare report  ·  V other caregiver for B  ·  Esc back"
 #: Policies offered for "same infant, same seed, different caregiver" (contract ids).
 COMPARE_POLICIES = ("phone", "sensitive", "intrusive", "inconsistent", "rejecting", "still_face")
-CHARTS = pygame.Rect(24, 96, 820, 540)
-SIDE = pygame.Rect(860, 96, 396, 540)
+BUTTON_FONT = 16  # design size of the buttons' labels
+CHARTS_SHARE = 0.64  # of the body's width: the two timelines (the measures take the rest)
+#: The per-episode measures shown A | B: (key in the session file's episode table, label index, percent?).
+MEASURES = (("positive_affect", 1, False), ("negative_affect", 2, False), ("matched_share", 3, True))
+
+
+def _num(v, pct: bool) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return S.COMPARE_NA
+    return S.COMPARE_PCT.format(v=100 * v) if pct else S.COMPARE_NUM.format(v=v)
 
 
 class CompareScene(Scene):
@@ -28,7 +40,6 @@ class CompareScene(Scene):
     Build it with :meth:`from_file_and_policy` (the common case: a saved session against the same
     infant and seed with another caregiver policy, V cycles the policy) or from two Runs.
     """
-    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "compare"
 
@@ -40,7 +51,7 @@ class CompareScene(Scene):
         self.message_ok = True
         self.pending_frames = 0
         self.group = FocusGroup(app)
-        self._render()
+        self.side = ScrollPanel(app, "compare_measures")
         self.relayout()
 
     @classmethod
@@ -58,47 +69,62 @@ class CompareScene(Scene):
         from ...printout.documents import run_from_scenario
         return run_from_scenario(mode["scenario"], mode["policy"], mode["infant"], mode["seed"], mode["overrides"])
 
-    # --- rendering (once per pair of runs; draw() only blits) -------------------------------------------
-    def _render(self) -> None:
-        from ...printout import report as R
-        page = R.Page(dpi=118, size=CHARTS.size)
-        t_max = max(self.a.tl.t_end, self.b.tl.t_end)
-        y = 0
-        free = CHARTS.h
-        for run in (self.a, self.b):
-            free -= page.px(14) + R.chart_height(page, run.tl, 0) + page.px(3)
-        plot_pt = max(40.0, free / 2 * 72.0 / page.dpi)
-        for run, tag in ((self.a, "A"), (self.b, "B")):
-            page.text(f"{tag}: {run.label}", 0, y, 10.5, bold=True, color=R.ACCENT)
-            y += page.px(14)
-            y = R.draw_timeline(page, 0, y, CHARTS.w - page.px(6), run.tl, t_max=t_max, plot_pt=plot_pt)
-            y += page.px(3)
-        self.charts = page.surf
-        side = R.Page(dpi=118, size=SIDE.size)
-        yy = R.compare_side_table(side, 0, 0, SIDE.w, self.a, self.b)
-        for run, tag in ((self.a, "A"), (self.b, "B")):
-            yy = side.para(f"{tag}: {R.result_line(run)}", 0, yy + side.px(4), SIDE.w, 10)
-        R.draw_legend(side, 0, yy + side.px(10), SIDE.w, bool(self.a.tl.learner or self.b.tl.learner))
-        self.side = side.surf
+    # --- words ------------------------------------------------------------------------------------------
+    def _subtitle(self) -> str:
+        a, b = self.a.data, self.b.data
+        if a.get("infant") == b.get("infant") and a.get("seed") == b.get("seed"):
+            return S.COMPARE_SAME.format(seed=a.get("seed"))
+        return S.COMPARE_SAME_INFANT if a.get("infant") == b.get("infant") else ""
 
+    @staticmethod
+    def _run_line(run, tag: str) -> str:
+        """"A: Sensitive care so far · you played the caregiver" (never the ids in the file)."""
+        d = run.data
+        return S.COMPARE_RUN.format(tag=tag, who=who_line(d.get("infant"), d.get("caregiver"), bool(d.get("learner"))))
+
+    def _policy_name(self) -> str:
+        return S.CAREGIVER_NAMES.get(self.policy_mode["policy"], S.CAREGIVER_OTHER)
+
+    # --- layout -----------------------------------------------------------------------------------------
     def relayout(self) -> None:
-        """The buttons along the bottom."""
-        font = self.app.font(16)
-        items = []
-        x, y = 24, 652
-        entries = [(COMPARE_SAVE, self.save, pygame.K_s, "S", "save", "primary")]
+        """The header, the buttons (wrapping onto two rows if needed), the message line, and the body between:
+        the timelines on the left, the measures on the right."""
+        app = self.app
+        lay = app.layout
+        u = app.px
+        left = lay.x(56)  # the header's margin
+        width = lay.w - 2 * left
+        entries = [(S.COMPARE_SAVE, self.save, pygame.K_s, "S", "save", "primary")]
         if self.policy_mode:
-            entries.append((COMPARE_VS.format(policy=self.policy_mode["policy"]), self.next_policy, pygame.K_v, "V",
-                            "vs", "normal"))
-        for label, fn, key, cap, ident, style in entries:
-            w = font.size(label)[0] + 70
-            items.append(Button((x, y, w, 42), label, fn, key=key, key_label=cap, ident=ident, style=style,
-                                font_size=16))
-            x += w + 12
-        bw = font.size(COMPARE_BACK)[0] + 70
-        items.append(Button((1256 - bw, y, bw, 42), COMPARE_BACK, self.close, key_label="Esc", ident="back",
-                            style="quiet", font_size=16))
+            entries.append((S.COMPARE_VS.format(policy=self._policy_name()), self.next_policy, pygame.K_v, "V", "vs",
+                            "normal"))
+        entries.append((S.COMPARE_BACK, self.close, None, "Esc", "back", "quiet"))
+        widths = [Button.width_for(app, e[0], e[3], BUTTON_FONT, bold=e[5] == "primary") for e in entries]
+        gap = u(12)
+        lines = flow(widths, width, gap)
+        bh = max(u(42), app.font(BUTTON_FONT).get_linesize() + u(14))
+        bottom = lay.h - hints_height(app) - u(6)
+        first_y = bottom - len(lines) * bh - (len(lines) - 1) * u(8)
+        items = []
+        for r, idx in enumerate(lines):
+            x, y = left, first_y + r * (bh + u(8))
+            for i in idx:
+                label, fn, key, cap, ident, style = entries[i]
+                if ident == "back":
+                    x = max(x, left + width - widths[i])  # Back at the right
+                items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
+                                    style=style, font_size=BUTTON_FONT))
+                x += widths[i] + gap
         self.group.set(items)
+        mf = app.font(theme.SIZE_SMALL, bold=True)
+        msg_h = paragraph_height(mf, self.message, width) if self.message else 0
+        self.message_y = first_y - u(8) - msg_h
+        top = header_height(app, S.COMPARE_TITLE.format(title=self.a.scenario.title), self._subtitle() or None,
+                            y=20) + u(14)
+        body = pygame.Rect(left, top, width, max(u(40), self.message_y - u(8) - top))
+        cw = int(body.w * CHARTS_SHARE)
+        self.charts = pygame.Rect(body.x, body.y, cw, body.h)
+        self.side_rect = pygame.Rect(body.x + cw + u(16), body.y, body.w - cw - u(16), body.h)
 
     # --- actions ----------------------------------------------------------------------------------------
     def next_policy(self) -> None:
@@ -108,14 +134,17 @@ class CompareScene(Scene):
         pols = list(COMPARE_POLICIES)
         cur = self.policy_mode["policy"]
         self.policy_mode["policy"] = pols[(pols.index(cur) + 1) % len(pols)] if cur in pols else pols[0]
-        self.message, self.message_ok = COMPARE_WORKING, True
+        self._say(S.COMPARE_WORKING, True)
         self.pending_frames = 2
+
+    def _say(self, message: str, ok: bool) -> None:
+        self.message, self.message_ok = message, ok
+        self.relayout()
 
     def save(self) -> None:
         """The compare report PNG, a tidy CSV and both session files in one JSON, in the save folder."""
-        from ...sessions.store import export_dir
         from ...printout.documents import write_compare
-        from ...sessions.store import safe_name, unique_path
+        from ...sessions.store import export_dir, safe_name, unique_path
         try:
             folder = export_dir()
             folder.mkdir(parents=True, exist_ok=True)
@@ -124,9 +153,9 @@ class CompareScene(Scene):
             png = unique_path(folder, f"{stem}.png")
             base = png.with_suffix("")
             write_compare(self.a, self.b, png, base.with_suffix(".csv"), base.with_suffix(".json"))
-            self.message, self.message_ok = COMPARE_SAVED.format(png=png.name, folder=folder), True
+            self._say(S.COMPARE_SAVED.format(png=png.name, folder=folder), True)
         except Exception as exc:  # noqa: BLE001 - an unwritable folder must not crash the lesson
-            self.message, self.message_ok = COMPARE_FAILED.format(error=str(exc).splitlines()[0]), False
+            self._say(S.COMPARE_FAILED.format(error=str(exc).splitlines()[0]), False)
 
     # --- scene hooks ------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -134,29 +163,91 @@ class CompareScene(Scene):
             self.pending_frames -= 1
             if self.pending_frames == 0:
                 self.b = self._policy_run(self.policy_mode)
-                self._render()
-                self.message = ""
-                self.relayout()
+                self.side.reset()
+                self._say("", True)
 
     def process_event(self, event):
         if self.pending_frames and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             return None
+        event = scroll_panels_event([self.side], event)
+        if event is None:
+            return None
         return self.close_on_back(self.group.process_event(event))
 
+    # --- drawing ----------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
-        title = COMPARE_TITLE.format(title=self.a.scenario.title)
-        text(surface, app.font(theme.SIZE_TITLE - 6, bold=True), title, (24, 22), p.ink, max_width=1230)
-        same = [k for k in ("infant", "seed") if self.a.data.get(k) == self.b.data.get(k)]
-        if same:
-            sub = "Same " + " and ".join(f"{k} ({self.a.data.get(k)})" for k in same) + ", different caregiver."
-            text(surface, app.font(theme.SIZE_SMALL), sub, (24, 64), p.ink_soft, max_width=1230)
-        for rect, surf in ((CHARTS, self.charts), (SIDE, self.side)):
-            pygame.draw.rect(surface, (255, 255, 255), rect.inflate(12, 12), border_radius=10)
-            surface.blit(surf, rect)
+        draw_header(surface, app, S.COMPARE_TITLE.format(title=self.a.scenario.title), self._subtitle() or None, y=20)
+        self._draw_charts(surface)
+        self.side.draw(surface, self.side_rect, self._paint_side, bg=p.panel)
         self.group.draw(surface)
         if self.message:
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), self.message, (24, 640),
-                 p.ok if self.message_ok else p.warn, anchor="bottomleft", max_width=1230)
-        draw_hints(surface, app, COMPARE_HINTS)
+            paragraph_full(surface, app.font(theme.SIZE_SMALL, bold=True), self.message, self.charts.x,
+                           self.message_y, self.app.layout.w - 2 * self.charts.x, p.ok if self.message_ok else p.warn)
+        draw_hints(surface, app, S.COMPARE_HINTS)
+
+    def _draw_charts(self, surface) -> None:
+        """Both timelines on one time axis, each under its label, and the key under both."""
+        app = self.app
+        p = app.palette
+        u = app.px
+        r = self.charts
+        lf = app.font(theme.SIZE_SMALL, bold=True)
+        kf = app.font(theme.SIZE_TINY)
+        key_h = 2 * kf.get_linesize() + u(8)
+        labels = [(self.a, "A"), (self.b, "B")]
+        label_h = [paragraph_height(lf, self._run_line(run, tag), r.w) + u(4) for run, tag in labels]
+        chart_h = (r.h - key_h - sum(label_h) - u(10)) // 2
+        t_max = max(self.a.session.t, self.b.session.t)
+        y = r.y
+        bin_s = 10.0
+        for (run, tag), lh in zip(labels, label_h):
+            paragraph_full(surface, lf, self._run_line(run, tag), r.x, y, r.w, p.ink)
+            y += lh
+            bin_s = draw_timeline(surface, app, pygame.Rect(r.x, y, r.w, chart_h), run.session, t_max=t_max)
+            y += chart_h + u(5)
+        ky = legend(surface, app, r.x + u(4), y + kf.get_linesize() // 2, r.right)
+        strip_key(surface, app, r.x + u(4), ky + kf.get_linesize() // 2, bin_s)
+
+    def _paint_side(self, surface, x: int, y: int, w: int) -> int:
+        """The measures, episode by episode, A beside B, then each run's result. Returns the y below."""
+        from ...printout.report import clean_title, result_line
+        app = self.app
+        p = app.palette
+        u = app.px
+        x += u(12)
+        w -= u(16)
+        y += u(10)
+        hf = app.font(theme.SIZE_BODY, bold=True)
+        bf = app.font(theme.SIZE_SMALL, bold=True)
+        f = app.font(theme.SIZE_SMALL)
+        y = paragraph_full(surface, hf, S.COMPARE_TABLE, x, y, w, p.ink) + u(4)
+        num_w = max(f.size("100%")[0], f.size("0.00")[0], bf.size("A")[0]) + u(14)
+        col_b = x + w - num_w // 2
+        col_a = col_b - num_w
+        label_w = col_a - num_w // 2 - x - u(6)
+        text(surface, bf, "A", (col_a, y), p.ink_soft, anchor="midtop")
+        text(surface, bf, "B", (col_b, y), p.ink_soft, anchor="midtop")
+        y += bf.get_linesize()
+        titles = {e.id: clean_title(e.title) for e in self.a.scenario.episodes}
+        ea, eb = self.a.data.get("episodes", []), self.b.data.get("episodes", [])
+        lh = f.get_linesize()
+        for i in range(max(len(ea), len(eb))):
+            da = ea[i] if i < len(ea) else {}
+            db = eb[i] if i < len(eb) else {}
+            name = (da or db).get("episode_name", "")
+            pygame.draw.line(surface, p.line, (x, y + u(2)), (x + w, y + u(2)), 1)
+            y = paragraph_full(surface, bf, titles.get(name, name), x, y + u(6), w, p.ink, line_gap=1) + u(1)
+            for key, col, pct in MEASURES:
+                label = S.COMPARE_COLS[col]
+                n = len(wrap(f, label, label_w))
+                paragraph_full(surface, f, label, x + u(8), y, label_w - u(8), p.ink_soft, line_gap=2)
+                text(surface, f, _num(da.get(key), pct), (col_a, y), p.ink, anchor="midtop")
+                text(surface, f, _num(db.get(key), pct), (col_b, y), p.ink, anchor="midtop")
+                y += n * lh
+        y += u(10)
+        for run, tag in ((self.a, "A"), (self.b, "B")):
+            y = paragraph_full(surface, f, S.COMPARE_RESULT.format(tag=tag, result=result_line(run)), x, y, w,
+                               p.ink) + u(6)
+        return y + u(6)

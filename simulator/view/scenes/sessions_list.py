@@ -1,10 +1,16 @@
-"""Saved sessions: the list (date, scenario, infant, result), with open, replay, export and delete (confirmed).
+"""Saved sessions: the list (date, scenario, infant and caregiver, result), with open, replay, export and delete.
 
 Home opens it by name from its "Saved sessions" button. Rows come from
 :func:`simulator.sessions.list_sessions`; an unreadable file (truncated, corrupt, unknown version) is
-listed with its one-line reason and is never modified. Open shows the Debrief of the replayed session,
-Replay opens the replay scene, Export writes the report PNG, the per-step CSV and the session JSON
-into the debrief's save folder (new names, never overwriting), Delete asks first.
+listed with its one-line reason and is never modified. Rows name things as a person would: the
+scenario's title, the infant's care history and who played the caregiver, never the ids in the file.
+Open shows the Debrief of the replayed session, Replay opens the replay scene, Export writes the report
+PNG, the per-step CSV and the session JSON into the debrief's save folder (new names, never overwriting),
+Delete asks first.
+
+Laid out from the window and the text size: every row is as tall as its longest wrapped cell, as many rows
+as fit are shown (the wheel, Up/Down and Page Up/Down move through the rest, with "1-9 of 14" shown), and
+the buttons wrap onto a second row when they do not fit one.
 """
 
 from __future__ import annotations
@@ -13,33 +19,18 @@ from pathlib import Path
 
 import pygame
 
+from ...model.scenario import ScenarioError, load_scenario
+from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import Button, FocusGroup, draw_header, draw_hints, mix, paragraph, text
+from ..widgets import (Button, FocusGroup, draw_header, draw_hints, flow, header_height, hints_height, mix,
+                       paragraph_full, paragraph_height, text, wrap)
 
-TITLE = "Saved sessions"
-SUBTITLE = "Every session you play is saved here as you go. Folder: {folder}"
-EMPTY = "No saved sessions yet. Play a scenario from Home: it is saved automatically as you play."
-HEAD = ("Date", "Scenario", "Infant", "Result", "")
-UNREADABLE = "Cannot be opened: {message}"
-UNFINISHED = "unfinished ({t})"
-OPEN, REPLAY, EXPORT, DELETE, BACK = "Open", "Replay", "Export report", "Delete", "Back"
-COMPARE, MARK = "Compare", "Mark as A"
-MARKED = "A for compare"
-STALE = ("Note: replaying this file no longer gives exactly the saved result (the scenario or the model changed "
-         "since it was saved).")
-WORKING = "Replaying {name}..."
-EXPORTED = "Saved {png} (with .csv and .json) in {folder}"
-FAILED = "Could not do that: {error}"
-CONFIRM = "Delete {name}? This cannot be undone."
-YES, NO = "Delete", "Keep it"
-DELETED = "Deleted {name}."
-HINTS = ("Up/Down choose  ·  O open  ·  R replay  ·  C compare with another caregiver (or with the row marked "
-         "by M)  ·  X export  ·  Del delete  ·  Esc back")
+#: Rows per page in the 1280x720 design at the normal text size (the real count follows the window and text).
 ROWS = 9
-ROW_H = 44
-TABLE = pygame.Rect(40, 150, 1200, 44 + ROWS * ROW_H)
-COLS = (0, 190, 450, 640, 1040)  # x offsets of the columns inside TABLE
+BUTTON_FONT = 16  # design size of the buttons' labels
+#: Column widths as shares of the table (date, scenario, infant and caregiver, result).
+COL_SHARES = (0.15, 0.27, 0.30, 0.28)
 
 
 def _data_dir_of(app):
@@ -47,12 +38,34 @@ def _data_dir_of(app):
 
 
 def _mmss(t: float) -> str:
-    return f"{int(t // 60)}:{int(t % 60):02d}"
+    return S.SESSIONS_TIME.format(m=int(t // 60), s=int(t % 60))
+
+
+_TITLES: dict[str, str] = {}
+
+
+def scenario_title(scenario_id: str) -> str:
+    """The scenario's own title for an id in a session file (the scenario file's title; a scenario no longer on
+    disk is named by its id in words)."""
+    if scenario_id not in _TITLES:
+        try:
+            _TITLES[scenario_id] = load_scenario(scenario_id).title
+        except ScenarioError:
+            _TITLES[scenario_id] = scenario_id.replace("_", " ").capitalize()
+    return _TITLES[scenario_id]
+
+
+def who_line(infant: str, caregiver: str, learner: bool) -> str:
+    """The infant's care history and who played the caregiver, in words, from a session file's infant preset
+    id, caregiver policy id and learner flag (the ids themselves are never shown)."""
+    history = S.SESSIONS_INFANT.get(infant, S.SESSIONS_INFANT_OTHER)
+    who = S.SESSIONS_YOU_PLAYED if learner else S.SESSIONS_WATCHED.format(
+        caregiver=S.CAREGIVER_NAMES.get(caregiver, S.CAREGIVER_OTHER))
+    return S.SESSIONS_WHO.format(infant=history, who=who)
 
 
 class SessionsScene(Scene):
     """The list of saved sessions."""
-    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     name = "sessions"
 
@@ -63,6 +76,7 @@ class SessionsScene(Scene):
         self.rows = []
         self.top = 0
         self.selected = 0
+        self.shown = ROWS  # rows that fit the table at this window and text size (set by relayout)
         self.message = ""
         self.message_ok = True
         self.pending = None  # (callable, row): run after one frame so "Replaying..." is shown first
@@ -77,7 +91,6 @@ class SessionsScene(Scene):
         from ...sessions.store import list_sessions
         self.rows = list_sessions(self.folder)
         self.selected = min(self.selected, max(0, len(self.rows) - 1))
-        self.top = min(self.top, max(0, len(self.rows) - ROWS))
         self.relayout()
 
     @property
@@ -86,60 +99,121 @@ class SessionsScene(Scene):
         return self.rows[self.selected] if 0 <= self.selected < len(self.rows) else None
 
     # --- layout -------------------------------------------------------------------------------------------
+    def _cells(self, k: int) -> list[tuple[str, bool, object]]:
+        """Row ``k``'s cells as (text, bold, colour name), one per column; an unreadable file has its reason
+        across the last three."""
+        r = self.rows[k]
+        if not r.ok:
+            return [(r.date or "?", False, "ink"), (S.SESSIONS_UNREADABLE.format(message=r.message), True, "warn")]
+        result = r.summary
+        if self.marked is not None and r.path == self.marked:
+            result = f"{result}\n{S.SESSIONS_MARKED}" if result else S.SESSIONS_MARKED
+        elif not r.finished:
+            tag = S.SESSIONS_UNFINISHED.format(t=_mmss(r.t_s))
+            result = f"{result}\n{tag}" if result else tag
+        return [(r.date or "?", False, "ink"), (scenario_title(r.scenario), True, "ink"), (who_line(r.infant, r.caregiver, r.learner), False, "ink"),
+                (result, False, "ink")]
+
+    def _col_widths(self) -> list[int]:
+        w = self.table.w - 2 * self.app.px(12)
+        widths = [int(w * s) for s in COL_SHARES]
+        widths[-1] = w - sum(widths[:-1])
+        return widths
+
+    def _cell_widths(self, k: int) -> list[int]:
+        gap = self.app.px(12)
+        cols = self._col_widths()
+        if self.rows[k].ok:
+            return [c - gap for c in cols]
+        return [cols[0] - gap, sum(cols[1:]) - gap]
+
+    def _row_height(self) -> int:
+        """The height (px) of every row: the tallest wrapped cell of the rows on file, at least two lines."""
+        app = self.app
+        f, fb = app.font(theme.SIZE_SMALL), app.font(theme.SIZE_SMALL, bold=True)
+        lines = 2
+        for k in range(len(self.rows)):
+            for (s, bold, _), w in zip(self._cells(k), self._cell_widths(k)):
+                lines = max(lines, len(wrap(fb if bold else f, s, w)))
+        return lines * f.get_linesize() + app.px(12)
+
     def relayout(self) -> None:
-        """Rows as focusable buttons, then the action buttons."""
-        items = []
-        for k in range(self.top, min(len(self.rows), self.top + ROWS)):
-            y = TABLE.y + 44 + (k - self.top) * ROW_H
-            items.append(Button((TABLE.x, y, TABLE.w, ROW_H - 4), self.rows[k].name, lambda k=k: self.select(k, True),
-                                painter=self._row_painter(k), ident=f"row:{k}"))
+        """The table from the header to the message line, the rows as focusable buttons, then the actions."""
+        app = self.app
+        lay = app.layout
+        u = app.px
+        left = lay.x(40)
+        width = lay.w - 2 * left
         row = self.current
         ok = row is not None and row.ok
-        font = self.app.font(16)
-        x, y = 40, 640
-        for label, fn, key, cap, ident, locked, style in (
-                (OPEN, self.open, pygame.K_o, "O", "open", not ok, "primary"),
-                (REPLAY, self.replay, pygame.K_r, "R", "replay", not ok, "normal"),
-                (COMPARE, self.compare, pygame.K_c, "C", "compare", not ok, "normal"),
-                (MARK, self.toggle_mark, pygame.K_m, "M", "mark", not ok, "normal"),
-                (EXPORT, self.export, pygame.K_x, "X", "export", not ok, "normal"),
-                (DELETE, self.ask_delete, pygame.K_DELETE, "Del", "delete", row is None, "normal")):
-            w = font.size(label)[0] + 70
-            items.append(Button((x, y, w, 42), label, fn, key=key, key_label=cap, ident=ident, locked=locked,
-                                style=style, font_size=16))
-            x += w + 12
-        bw = font.size(BACK)[0] + 70
-        items.append(Button((1240 - bw, y, bw, 42), BACK, self.close, key_label="Esc", ident="back", style="quiet",
-                            font_size=16))
-        self.group.set(items)
+        entries = [(S.SESSIONS_OPEN, self.open, pygame.K_o, "O", "open", not ok, "primary"),
+                   (S.SESSIONS_REPLAY, self.replay, pygame.K_r, "R", "replay", not ok, "normal"),
+                   (S.SESSIONS_COMPARE, self.compare, pygame.K_c, "C", "compare", not ok, "normal"),
+                   (S.SESSIONS_MARK, self.toggle_mark, pygame.K_m, "M", "mark", not ok, "normal"),
+                   (S.SESSIONS_EXPORT, self.export, pygame.K_x, "X", "export", not ok, "normal"),
+                   (S.SESSIONS_DELETE, self.ask_delete, pygame.K_DELETE, "Del", "delete", row is None, "normal"),
+                   (S.SESSIONS_BACK, self.close, None, "Esc", "back", False, "quiet")]
+        widths = [Button.width_for(app, e[0], e[3], BUTTON_FONT, bold=e[6] == "primary") for e in entries]
+        gap = u(12)
+        lines = flow(widths, width, gap)
+        bh = max(u(42), app.font(BUTTON_FONT).get_linesize() + u(14))
+        bottom = lay.h - hints_height(app) - u(6)
+        first_y = bottom - len(lines) * bh - (len(lines) - 1) * u(8)
+        items: list[Button] = []
+        for r, idx in enumerate(lines):
+            x, y = left, first_y + r * (bh + u(8))
+            for i in idx:
+                label, fn, key, cap, ident, locked, style = entries[i]
+                if ident == "back":
+                    x = max(x, left + width - widths[i])  # Back at the right
+                items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
+                                    locked=locked, style=style, font_size=BUTTON_FONT))
+                x += widths[i] + gap
+        mf = app.font(theme.SIZE_SMALL, bold=True)
+        self.message_y = first_y - u(8) - (paragraph_height(mf, self.message, width) if self.message
+                                           else mf.get_linesize())
+        top = header_height(app, S.SESSIONS_TITLE, S.SESSIONS_SUBTITLE.format(folder=self.folder)) + u(14)
+        self.head_h = app.font(theme.SIZE_SMALL, bold=True).get_linesize() + u(12)
+        self.table = pygame.Rect(left, top, width, max(0, self.message_y - u(6) - top))
+        self.row_h = self._row_height()
+        self.shown = max(1, (self.table.h - self.head_h) // (self.row_h + u(4)))
+        self.top = max(0, min(self.top, len(self.rows) - self.shown))
+        if self.selected < self.top:
+            self.top = self.selected
+        elif self.selected >= self.top + self.shown:
+            self.top = self.selected - self.shown + 1
+        rows = []
+        for k in range(self.top, min(len(self.rows), self.top + self.shown)):
+            y = self.table.y + self.head_h + (k - self.top) * (self.row_h + u(4))
+            rows.append(Button((self.table.x, y, self.table.w, self.row_h), self.rows[k].name,
+                               lambda k=k: self.select(k, True), painter=self._row_painter(k), ident=f"row:{k}"))
+        self.group.set(rows + items)
 
     def _row_painter(self, k: int):
         def paint(surface, rect, app, state):
             p = app.palette
-            r = self.rows[k]
+            u = app.px
             sel = k == self.selected
             fill = mix(p.panel, p.accent, 0.12) if sel else (mix(p.panel, p.accent, 0.05) if state["hover"]
                                                               else (p.panel if k % 2 == 0 else p.panel_alt))
-            pygame.draw.rect(surface, fill, rect, border_radius=8)
+            pygame.draw.rect(surface, fill, rect, border_radius=u(8))
             if sel:
-                pygame.draw.rect(surface, p.accent, rect, width=2, border_radius=8)
-            f = app.font(theme.SIZE_SMALL)
-            fb = app.font(theme.SIZE_SMALL, bold=True)
-            cy = rect.centery
-            text(surface, f, r.date or "?", (rect.x + 12 + COLS[0], cy), p.ink, anchor="midleft", max_width=170)
-            if not r.ok:
-                text(surface, fb, UNREADABLE.format(message=r.message), (rect.x + 12 + COLS[1], cy), p.warn,
-                     anchor="midleft", max_width=rect.w - COLS[1] - 24)
-                return
-            text(surface, fb, r.scenario, (rect.x + 12 + COLS[1], cy), p.ink, anchor="midleft", max_width=250)
-            text(surface, f, r.infant, (rect.x + 12 + COLS[2], cy), p.ink, anchor="midleft", max_width=180)
-            text(surface, f, r.summary, (rect.x + 12 + COLS[3], cy), p.ink, anchor="midleft", max_width=390)
-            if self.marked is not None and r.path == self.marked:
-                text(surface, fb, MARKED, (rect.right - 12, cy), p.accent, anchor="midright")
-            elif not r.finished:
-                text(surface, f, UNFINISHED.format(t=_mmss(r.t_s)), (rect.right - 12, cy), p.ink_soft,
-                     anchor="midright", max_width=rect.w - COLS[4] - 20)
+                pygame.draw.rect(surface, p.accent, rect, width=max(2, u(2)), border_radius=u(8))
+            f, fb = app.font(theme.SIZE_SMALL), app.font(theme.SIZE_SMALL, bold=True)
+            lh = f.get_linesize()
+            for (s, bold, colour), w, x in zip(self._cells(k), self._cell_widths(k), self._col_xs()):
+                font = fb if bold else f
+                y = rect.centery - (len(wrap(font, s, w)) * lh) // 2
+                paragraph_full(surface, font, s, x, y, w, getattr(p, colour), line_gap=2)
         return paint
+
+    def _col_xs(self) -> list[int]:
+        """The left edges (px) of the columns."""
+        xs, x = [], self.table.x + self.app.px(12)
+        for w in self._col_widths():
+            xs.append(x)
+            x += w
+        return xs
 
     # --- actions ------------------------------------------------------------------------------------------
     def select(self, k: int, activate: bool = False) -> None:
@@ -148,10 +222,6 @@ class SessionsScene(Scene):
             return
         again = k == self.selected
         self.selected = k
-        if k < self.top:
-            self.top = k
-        elif k >= self.top + ROWS:
-            self.top = k - ROWS + 1
         self.relayout()
         self.group.focus(f"row:{k}")
         if activate and again:
@@ -162,16 +232,17 @@ class SessionsScene(Scene):
         if row is None:
             return
         if not row.ok:
-            self._say(UNREADABLE.format(message=row.message), False)
+            self._say(S.SESSIONS_UNREADABLE.format(message=row.message), False)
             return
-        self.message = WORKING.format(name=row.name)
-        self.message_ok = True
+        self._say(S.SESSIONS_WORKING.format(name=scenario_title(row.scenario)), True)
         self.pending = (fn, row)
         self.pending_frames = 2  # this frame draws "Replaying...", the next one does the work
 
     def _say(self, message: str, ok: bool) -> None:
+        """Show a one-off message above the buttons (the table gives it room)."""
         self.message = message
         self.message_ok = ok
+        self.relayout()
 
     def open(self) -> None:
         """The Debrief of the selected session (replayed exactly from the file)."""
@@ -183,7 +254,7 @@ class SessionsScene(Scene):
         run = run_from_file(row.path)
         self.message = ""
         if run.differences:
-            self._say(STALE, False)
+            self._say(S.SESSIONS_STALE, False)
         self.app.open("debrief", run.session, prediction=clean_prediction(run.data.get("prediction"), run.scenario))
 
     def replay(self) -> None:
@@ -202,6 +273,7 @@ class SessionsScene(Scene):
         if row is None or not row.ok:
             return
         self.marked = None if self.marked == row.path else row.path
+        self.relayout()
 
     def compare(self) -> None:
         """Compare: the marked session (A) with the selected one (B); else the selected session with the
@@ -227,8 +299,7 @@ class SessionsScene(Scene):
 
     def _export(self, row) -> None:
         from ...printout.documents import run_from_file, write_report
-        from ...sessions.store import safe_name, unique_path
-        from ...sessions.store import export_dir
+        from ...sessions.store import export_dir, safe_name, unique_path
         folder = export_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stem = safe_name(row.path.stem, 80)
@@ -236,22 +307,23 @@ class SessionsScene(Scene):
         base = png.with_suffix("")
         run = run_from_file(row.path)
         write_report(run, png, base.with_suffix(".csv"), base.with_suffix(".json"))
-        self._say(EXPORTED.format(png=png.name, folder=folder), True)
+        self._say(S.SESSIONS_EXPORTED.format(png=png.name, folder=folder), True)
 
     def ask_delete(self) -> None:
         """Ask before deleting the selected file."""
         row = self.current
         if row is None:
             return
-        self.app.push(ConfirmScene(self.app, CONFIRM.format(name=row.name), lambda: self._delete(row)))
+        name = f"{scenario_title(row.scenario)}, {row.date}" if row.ok else row.name
+        self.app.push(ConfirmScene(self.app, S.SESSIONS_CONFIRM.format(name=name), lambda: self._delete(row, name)))
 
-    def _delete(self, row) -> None:
+    def _delete(self, row, name: str) -> None:
         from ...sessions.store import SessionFileError, delete_session
         try:
             delete_session(row.path, self.folder)
-            self._say(DELETED.format(name=row.name), True)
+            self._say(S.SESSIONS_DELETED.format(name=name), True)
         except SessionFileError as exc:
-            self._say(FAILED.format(error=exc), False)
+            self._say(S.SESSIONS_FAILED.format(error=exc), False)
         self.refresh()
 
     # --- scene hooks --------------------------------------------------------------------------------------
@@ -269,7 +341,7 @@ class SessionsScene(Scene):
                 fn(row)
             except Exception as exc:  # noqa: BLE001 - a bad file must never crash the app
                 msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                self._say(FAILED.format(error=msg), False)
+                self._say(S.SESSIONS_FAILED.format(error=msg), False)
 
     def process_event(self, event):
         if self.pending is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
@@ -277,7 +349,8 @@ class SessionsScene(Scene):
         foc = self.group.focused
         on_row = foc is None or foc.ident.startswith("row:")
         if event.type == pygame.KEYDOWN and self.rows:
-            step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: ROWS, pygame.K_PAGEUP: -ROWS}.get(event.key)
+            page = self.shown
+            step = {pygame.K_DOWN: 1, pygame.K_UP: -1, pygame.K_PAGEDOWN: page, pygame.K_PAGEUP: -page}.get(event.key)
             if step is not None and (on_row or event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP)):
                 if event.key == pygame.K_UP and self.selected == 0:
                     return None
@@ -286,8 +359,9 @@ class SessionsScene(Scene):
                     return None
                 self.select(max(0, min(len(self.rows) - 1, self.selected + step)))
                 return None
-        if event.type == pygame.MOUSEWHEEL and len(self.rows) > ROWS:
-            self.top = max(0, min(len(self.rows) - ROWS, self.top - int(getattr(event, "y", 0))))
+        if event.type == pygame.MOUSEWHEEL and len(self.rows) > self.shown:
+            self.top = max(0, min(len(self.rows) - self.shown, self.top - int(getattr(event, "y", 0))))
+            self.selected = min(max(self.selected, self.top), self.top + self.shown - 1)
             self.relayout()
             return None
         event = self.group.process_event(event)
@@ -302,27 +376,31 @@ class SessionsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
-        draw_header(surface, app, TITLE, SUBTITLE.format(folder=self.folder))
+        u = app.px
+        draw_header(surface, app, S.SESSIONS_TITLE, S.SESSIONS_SUBTITLE.format(folder=self.folder))
         hf = app.font(theme.SIZE_SMALL, bold=True)
-        for label, x in zip(HEAD, COLS):
-            text(surface, hf, label, (TABLE.x + 12 + x, TABLE.y + 14), p.ink_soft)
-        pygame.draw.line(surface, p.line, (TABLE.x, TABLE.y + 40), (TABLE.right, TABLE.y + 40), 2)
+        t = self.table
+        for label, x in zip(S.SESSIONS_HEAD, self._col_xs()):
+            text(surface, hf, label, (x, t.y + u(4)), p.ink_soft)
+        pygame.draw.line(surface, p.line, (t.x, t.y + self.head_h - u(4)), (t.right, t.y + self.head_h - u(4)),
+                         max(2, u(2)))
         if not self.rows:
-            paragraph(surface, app.font(theme.SIZE_BODY), EMPTY, pygame.Rect(TABLE.x + 12, TABLE.y + 60, 1100, 80),
-                      p.ink_soft)
+            paragraph_full(surface, app.font(theme.SIZE_BODY), S.SESSIONS_EMPTY, t.x + u(12), t.y + self.head_h + u(12),
+                           t.w - u(24), p.ink_soft)
         self.group.draw(surface)
-        if len(self.rows) > ROWS:
-            text(surface, app.font(theme.SIZE_TINY), f"{self.top + 1}-{min(len(self.rows), self.top + ROWS)} of "
-                 f"{len(self.rows)}", (TABLE.right, TABLE.y + 14), p.ink_faint, anchor="topright")
+        if len(self.rows) > self.shown:
+            rng = S.SESSIONS_RANGE.format(first=self.top + 1, last=min(len(self.rows), self.top + self.shown),
+                                          n=len(self.rows))
+            text(surface, app.font(theme.SIZE_SMALL, bold=True), rng, (t.right, t.y + u(4)), p.accent,
+                 anchor="topright")
         if self.message:
-            text(surface, app.font(theme.SIZE_SMALL, bold=True), self.message, (40, 612),
-                 p.ok if self.message_ok else p.warn, max_width=1200)
-        draw_hints(surface, app, HINTS)
+            paragraph_full(surface, app.font(theme.SIZE_SMALL, bold=True), self.message, t.x, self.message_y, t.w,
+                           p.ok if self.message_ok else p.warn)
+        draw_hints(surface, app, S.SESSIONS_HINTS)
 
 
 class ConfirmScene(Scene):
     """A yes/no dialog over the scene below. Enter or Y confirms; Esc or N cancels."""
-    native = False  # still laid out for the 1280x720 design (drawn on a design canvas, scaled)
 
     overlay = True
     name = "confirm"
@@ -332,17 +410,31 @@ class ConfirmScene(Scene):
         self.message = message
         self.on_yes = on_yes
         self.group = FocusGroup(app)
-        box = pygame.Rect(340, 250, 600, 210)
-        font = app.font(16)
-        nw, yw = font.size(NO)[0] + 70, font.size(YES)[0] + 70
-        self.box = box
-        self.group.set([
-            Button((box.right - 24 - yw - 12 - nw, box.bottom - 66, nw, 42), NO, self.close, key=pygame.K_n,
-                   key_label="N", ident="no", font_size=16),
-            Button((box.right - 24 - yw, box.bottom - 66, yw, 42), YES, self.yes, key=pygame.K_y, key_label="Y",
-                   ident="yes", style="primary", font_size=16),
-        ])
+        self.box = pygame.Rect(0, 0, 0, 0)
+        self.relayout()
         self.group.focus("no")  # the safe choice has the focus
+
+    def relayout(self) -> None:
+        """A box as tall as the message needs, No and Yes along its bottom."""
+        app = self.app
+        lay = app.layout
+        u = app.px
+        w = min(lay.w - u(40), max(lay.x(600), u(600)))
+        bh = max(u(42), app.font(BUTTON_FONT).get_linesize() + u(14))
+        h = u(28) + paragraph_height(app.font(theme.SIZE_BODY, bold=True), self.message, w - u(48)) + u(24) + bh + u(24)
+        self.box = pygame.Rect(0, 0, w, min(lay.h - u(20), h))
+        self.box.center = (lay.w // 2, lay.h // 2)
+        nw = Button.width_for(app, S.SESSIONS_NO, "N", BUTTON_FONT, bold=False)
+        yw = Button.width_for(app, S.SESSIONS_YES, "Y", BUTTON_FONT)
+        y = self.box.bottom - u(24) - bh
+        focus = self.group.focused.ident if self.group.focused is not None else "no"
+        self.group.set([
+            Button((self.box.right - u(24) - yw - u(12) - nw, y, nw, bh), S.SESSIONS_NO, self.close, key=pygame.K_n,
+                   key_label="N", ident="no", font_size=BUTTON_FONT),
+            Button((self.box.right - u(24) - yw, y, yw, bh), S.SESSIONS_YES, self.yes, key=pygame.K_y, key_label="Y",
+                   ident="yes", style="primary", font_size=BUTTON_FONT),
+        ])
+        self.group.focus(focus)
 
     def yes(self) -> None:
         """Confirmed: close the dialog, then act."""
@@ -357,12 +449,14 @@ class ConfirmScene(Scene):
         return None if event is not None and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) else event
 
     def draw(self, surface: pygame.Surface) -> None:
-        p = self.app.palette
+        app = self.app
+        p = app.palette
+        u = app.px
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 110))
         surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, p.panel, self.box, border_radius=16)
-        pygame.draw.rect(surface, p.line, self.box, width=2, border_radius=16)
-        paragraph(surface, self.app.font(theme.SIZE_BODY, bold=True), self.message,
-                  self.box.inflate(-48, -90).move(0, -20), p.ink)
+        pygame.draw.rect(surface, p.panel, self.box, border_radius=u(16))
+        pygame.draw.rect(surface, p.line, self.box, width=max(2, u(2)), border_radius=u(16))
+        paragraph_full(surface, app.font(theme.SIZE_BODY, bold=True), self.message, self.box.x + u(24),
+                       self.box.y + u(28), self.box.w - u(48), p.ink)
         self.group.draw(surface)
