@@ -5,6 +5,7 @@ import numpy as np
 
 from simulator.model.actions import ACTION_IDS, KEEPS_HOLD, Action
 from simulator.model.scenario import load_scenario
+from simulator.model.policies import GREETING_S
 from simulator.model.session import Session
 
 STILL_FACE = load_scenario("still_face")
@@ -46,11 +47,27 @@ def test_the_still_face_reunion_starts_with_a_greeting_not_the_play_action():
         while int(s.episode[0]) < 2:
             s.step()
         assert ACTION_IDS[int(s.learner_action)] == "return_greet"
-        s.step()
+        start = s.t
+        while s.t < start + 10.0:  # the learner does not choose: after the greeting, a neutral wait
+            s.step()
         acts = [ev.detail["action"] for ev in s.events if ev.kind == "action" and ev.episode == "reunion"]
-        assert acts and acts[0] == "return_greet"
+        assert acts[:2] == ["return_greet", "wait"]
+        greet_end = next(ev.t for ev in s.events if ev.kind == "action" and ev.detail["action"] == "wait"
+                         and ev.episode == "reunion")
+        assert greet_end - start == GREETING_S  # as long as the scripted protocol's greeting
         assert s.set_action("soothe")  # then the learner chooses
         assert ACTION_IDS[int(s.learner_action)] == "soothe"
+
+
+def test_a_choice_during_the_greeting_is_kept():
+    s = Session(STILL_FACE, n=1, learner=True, seed=4)
+    while int(s.episode[0]) < 2:
+        s.step()
+    s.step()
+    assert s.set_action("soothe")
+    for _ in range(40):
+        s.step()
+    assert ACTION_IDS[int(s.learner_action)] == "soothe"
 
 
 def test_a_return_after_a_separation_starts_with_a_greeting():

@@ -250,7 +250,7 @@ ACTION_CAPTIONS = {
     "phone": "looks at the phone",
     "leave": "leaves",
     "leave_with_goodbye": "says bye-bye and leaves",
-    "return_greet": "comes back and greets",
+    "return_greet": "greets the baby",  # after a separation or after the still-face alike
     "intrude": "over-stimulates",
     "harsh": "speaks harshly",
     "ignore": "ignores the baby",
