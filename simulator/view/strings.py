@@ -119,6 +119,7 @@ SIGNAL_WORDS = {
     5: "is busy exploring",
 }
 PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_SIGNAL_ONLY = "The baby {signal}."  # the hint when the status box has room for no more
 PLAY_OR = ", "
 PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
 PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
