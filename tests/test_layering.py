@@ -151,3 +151,11 @@ def test_scene_modules_form_no_import_circle():
 
     for m in sorted(graph):
         visit(m, [])
+
+
+def test_the_table_of_published_figures_is_data_only():
+    # model/published.py is read by every layer (checks, populations, content, view, printout): it imports no
+    # other module of the project and nothing but the standard library's dataclasses.
+    targets = {t.split(".")[0] for _, t in _imports(PKG / "model" / "published.py")}
+    assert targets <= {"__future__", "dataclasses"}, targets
+
