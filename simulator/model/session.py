@@ -76,7 +76,7 @@ Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action"
 #: are held together: 11.5 MB for a block of 5,000), and infants stepped together by its compiled loop.
 #: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
 RUN_CHUNK_STEPS = 48
-RUN_TILE = 64
+RUN_TILE = 512
 
 
 class SetError(Exception):
