@@ -69,7 +69,9 @@ SETUP_AGE_VALUE = "{age:g} months"
 SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
                      "average": "average", "reactive": "quick to react, slower to soothe"}
 SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
-SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_LOOKS_VALUE = ("tone and hair: infant {infant} {infant_hair} · caregiver {caregiver} {caregiver_hair} · "
+                     "stranger {stranger} {stranger_hair}")
+SETUP_GREY = "grey {hair}"  # an adult's hair style, drawn grey
 SETUP_RESET = "Reset"
 SETUP_DONE = "Done"
 SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
