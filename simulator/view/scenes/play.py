@@ -421,8 +421,9 @@ class PlayScene(Scene):
         return "matched" if self.matched_now() else "mismatched"
 
     def awaiting_first_action(self) -> bool:
-        """True while the learner holds the caregiver's part but has not acted yet: no verdict then."""
-        return self.learner_in_control() and not self.acted and not self.session.broken
+        """True while a live learner holds the caregiver's part but has not acted yet: no verdict then. A
+        replay or a demo (``demo``) has no one to wait for: it shows what the infant signals from the start."""
+        return not self.demo and self.learner_in_control() and not self.acted and not self.session.broken
 
     def planned(self):
         """The session's planned ruptures (still-face, phone, leaving) so far, recomputed once per step."""
