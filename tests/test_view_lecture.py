@@ -11,7 +11,8 @@ from simulator.cli import main
 from simulator.content.playlist import PlaylistError, load_playlist, planned_seconds
 from simulator.model.session import DT
 from simulator.view.app import App
-from simulator.view.scenes.lecture import CueScene, LecturePlayScene, TalkScene, run_lecture
+from simulator.view.scenes.lecture import CueScene, LectureRun, TalkScene, run_lecture
+from simulator.view.scenes.play import PlayScene
 from tests.view_helpers import press
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +69,7 @@ def test_without_autoplay_a_cue_waits_for_the_lecturer():
     app.tick(0.25)
     assert isinstance(app.top, CueScene)  # the first cue sits at the start of free play
     play = app.stack.scenes[-2]
-    assert isinstance(play, LecturePlayScene)
+    assert isinstance(play, PlayScene) and isinstance(play.source, LectureRun) and play.name == "lecture_play"
     t = play.session.t
     for _ in range(40):
         app.tick(0.25)

@@ -2,9 +2,9 @@
 
 :class:`Lecture` holds the plan and the lecture clock (lecture seconds: the time the plan takes in class,
 cue pauses included; ``rate`` runs it faster for a rehearsal). :class:`LectureScene` sits above Home and
-starts each segment in turn: a :class:`TalkScene` slide, or a :class:`LecturePlayScene` (a scripted
-caregiver plays; the model is stepped exactly to each cue, where a :class:`CueScene` shows the question
-large) followed by the debrief when the playlist asks for one. Enter, Space or the right arrow goes on;
+starts each segment in turn: a :class:`TalkScene` slide, or the Play scene with a :class:`LectureRun` as its
+source (a scripted caregiver plays; the model is stepped exactly to each cue, where a :class:`CueScene` shows
+the question large) followed by the debrief when the playlist asks for one. Enter, Space or the right arrow goes on;
 with ``autoplay`` every slide, cue and debrief goes on by itself after its planned time.
 """
 
@@ -20,7 +20,7 @@ from .. import theme
 from ..scene import Scene
 from ..widgets import draw_hints, mix, paragraph_fits, paragraph_full, text, text_height, wrap
 from .debrief import DebriefScene
-from .play import PlayScene
+from .play import NewRun, PlayScene
 
 #: Keys that move the lecture on from a slide, a cue or a debrief.
 NEXT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT)
@@ -97,7 +97,7 @@ class LectureScene(Scene):
         if seg.kind == "talk":
             self.app.push(TalkScene(self.app, lec, seg))
         else:
-            self.app.push(LecturePlayScene(self.app, lec, seg))
+            self.app.push(lecture_play_scene(self.app, lec, seg))
 
     def process_event(self, event):
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, *NEXT_KEYS) and self.lecture.done:
@@ -211,98 +211,96 @@ def _progress(surface, app, lecture: Lecture) -> None:
     pygame.draw.rect(surface, p.accent, (x, y, int(w * (lecture.index + 1) / max(n, 1)), app.px(4)))
 
 
-class LecturePlayScene(PlayScene):
-    """A scenario segment: a scripted caregiver plays the shown episodes; the model stops exactly at cues."""
+class LectureRun(NewRun):
+    """The Play scene's source for a lecture's scenario segment: a scripted caregiver plays the shown episodes
+    (the earlier ones run unseen), the model is stepped exactly to each cue, the lecture clock counts every
+    frame (paused ones too), and the segment's end opens its debrief when the playlist asks for one."""
 
     name = "lecture_play"
+    autosave = False  # a lecture's scripted runs are not the learner's sessions
+    auto_debrief = False  # the playlist decides whether a debrief follows
 
-    def __init__(self, app, lecture: Lecture, segment) -> None:
+    def __init__(self, lecture: Lecture, segment, scenario) -> None:
         self.lecture = lecture
         self.segment = segment
-        scenario = load_scenario(segment.scenario)
-        super().__init__(app, scenario, infant=segment.infant, caregiver=segment.caregiver, seed=segment.seed,
-                         demo=True, speed=segment.speed)
         self.first, self.last = episode_range(segment, scenario)
         ids = [ep.id for ep in scenario.episodes]
         self.cues = sorted(((ids.index(c.episode) if c.episode else self.first, c.at_s, k, c)
                             for k, c in enumerate(segment.cues)), key=lambda c: (c[0], c[1], c[2]))
         self.next_cue = 0
-        s = self.session
-        while not s.finished and int(s.episode[0]) < self.first:  # the earlier episodes run unseen
-            s.step()
-        self._last_episode = -1
-        self._announce_episode()
         self.ended = False
 
-    def _make_autosaver(self):
-        return None  # a lecture's scripted runs are not the learner's sessions
+    def new_session(self, scene):
+        s = super().new_session(scene)
+        while not s.finished and int(s.episode[0]) < self.first:  # the earlier episodes run unseen
+            s.step()
+        return s
 
-    def _auto_debrief(self, dt: float) -> bool:
-        return False  # the playlist decides whether a debrief follows
-
-    def _cue_due(self) -> bool:
+    def _cue_due(self, s) -> bool:
         """True when the model has reached the next cue's moment."""
         if self.next_cue >= len(self.cues):
             return False
         e, at, _, _ = self.cues[self.next_cue]
-        s = self.session
         here = int(s.episode[0])
         return s.finished or here > e or (here == e and float(s.t_episode[0]) >= at - 1e-9)
 
-    def _past_end(self) -> bool:
-        s = self.session
+    def _past_end(self, s) -> bool:
         return s.finished or int(s.episode[0]) > self.last
 
-    def _advance_clock(self, dt: float) -> int:
+    def advance_frame(self, scene, dt: float) -> int:
         """Step the model ``dt`` lecture seconds times the speed, stopping at a cue or the segment's end."""
-        ldt = self.lecture.advance(self.app, dt)
-        s = self.session
-        target = s.t + ldt * self.speed
+        if self.ended:
+            return 0
+        ldt = self.lecture.advance(scene.app, dt)
+        s = scene.session
+        target = s.t + ldt * scene.speed
         taken = 0
-        while s.t < target - 1e-9 and not self._cue_due() and not self._past_end():
+        while s.t < target - 1e-9 and not self._cue_due(s) and not self._past_end(s):
             s.step()
             taken += 1
-        if self._cue_due():
-            self._show_cue()
-        elif self._past_end():
-            self._end_segment()
+        if self._cue_due(s):
+            self._show_cue(scene)
+        elif self._past_end(s):
+            self._end_segment(scene)
         return taken
 
-    def _show_cue(self) -> None:
+    def idle(self, scene, dt: float) -> None:
+        if not self.ended:
+            self.lecture.advance(scene.app, dt)  # the lecture clock runs on while the lecturer talks
+
+    def process_event(self, scene, event):
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_RIGHT:
+            scene.skip_ahead()
+            return None
+        return event
+
+    def _show_cue(self, scene) -> None:
         e, at, k, cue = self.cues[self.next_cue]
         self.next_cue += 1
-        s = self.session
+        s = scene.session
         self.lecture.cues_shown.append({"segment": self.lecture.index, "cue": k,
-                                        "episode": self.scenario.episodes[e].id, "at_s": at,
+                                        "episode": scene.scenario.episodes[e].id, "at_s": at,
                                         "t_episode": float(s.t_episode[0]), "episode_now": int(s.episode[0]),
                                         "clock": self.lecture.clock})
         if cue.speed:
-            self.speed = cue.speed
-        self.app.push(CueScene(self.app, self.lecture, cue))
+            scene.speed = cue.speed
+        scene.app.push(CueScene(scene.app, self.lecture, cue))
 
-    def _end_segment(self) -> None:
+    def _end_segment(self, scene) -> None:
         if self.ended:
             return
         self.ended = True
-        seg = self.segment
-        if seg.debrief_s > 0:
-            self.app.replace(LectureDebriefScene(self.app, self.lecture, self.session, seg.debrief_s))
+        if self.segment.debrief_s > 0:
+            scene.app.replace(LectureDebriefScene(scene.app, self.lecture, scene.session, self.segment.debrief_s))
         else:
-            self.close()
+            scene.close()
 
-    def update(self, dt: float) -> None:
-        if self.ended:
-            return
-        if self.paused:
-            self.lecture.advance(self.app, dt)  # the lecture clock runs on while the lecturer talks
-        super().update(dt)
 
-    def process_event(self, event):
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_RIGHT:
-            self.skip_ahead()
-            return None
-        return super().process_event(event)
-
+def lecture_play_scene(app, lecture: Lecture, segment) -> PlayScene:
+    """The Play scene of a scenario segment: the view's own PlayScene with a :class:`LectureRun` as its source."""
+    scenario = load_scenario(segment.scenario)
+    return PlayScene(app, scenario, infant=segment.infant, caregiver=segment.caregiver, seed=segment.seed,
+                     demo=True, speed=segment.speed, source=LectureRun(lecture, segment, scenario))
 
 
 class CueScene(_Timed, Scene):

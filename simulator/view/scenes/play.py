@@ -177,6 +177,18 @@ class NewRun:
         """Move the scene's session on by ``seconds`` of model time; returns the steps taken."""
         return scene.session.advance(seconds)
 
+    def advance_frame(self, scene, dt: float) -> int:
+        """A frame of ``dt`` real seconds while the scene plays: the session moves on at the scene's speed.
+        Returns the steps taken. (A lecture also counts its clock and stops exactly at its cues.)"""
+        return self.advance(scene, dt * scene.speed)
+
+    def idle(self, scene, dt: float) -> None:
+        """A frame of ``dt`` real seconds while the scene is paused (a lecture's clock runs on)."""
+
+    def process_event(self, scene, event):
+        """The source's own keys, before the scene's: None once used, else the event."""
+        return event
+
     def step(self, scene) -> None:
         """Advance the scene's session by exactly one step."""
         scene.session.step()
@@ -737,11 +749,13 @@ class PlayScene(Scene):
             self._finish_scripted()
             return
         if not self.paused and not self.at_end:
-            if self._advance_clock(dt):
+            if self.source.advance_frame(self, dt):
                 self._after_steps()
             if self.at_end and self.source.seekable:  # a replay stops at the end of what was saved
                 self.paused = True
                 self.show_toast(self.source.end_message, 4.0)
+        elif self.paused:
+            self.source.idle(self, dt)
         if self._auto_debrief(dt):
             return
         self._autosave(dt)
@@ -753,12 +767,6 @@ class PlayScene(Scene):
                 snd.update(BEHAVIOUR_IDS[int(s.state.behaviour[0])])
             except Exception:  # sound must never stop the lesson
                 pass
-
-    def _advance_clock(self, dt: float) -> int:
-        """Move the model on by ``dt`` real seconds at the current speed; returns the steps taken.
-
-        A lecture overrides this to stop exactly at its cue points."""
-        return self.source.advance(self, dt * self.speed)
 
     def _auto_debrief(self, dt: float) -> bool:
         """A finished demo: count ``dt`` real seconds down from ``theme.AUTO_DEBRIEF_S``, then open the Debrief.
@@ -792,6 +800,9 @@ class PlayScene(Scene):
         self.app.quit(0)
 
     def process_event(self, event):
+        event = self.source.process_event(self, event)
+        if event is None:
+            return None
         event = self.group.process_event(event)
         if event is None:
             return None
