@@ -108,3 +108,20 @@ def test_closing_a_prompt_shows_the_next_and_replay_shows_them_too(tmp_path):
     first = next(pt for _, pt in STILL_FACE.episodes[1].prompt_times())
     assert S.PROMPT_LABELS[first.kind].format(text=first.text) in seen
     assert not any(S.PROMPT_LABELS["predict"].format(text="") in t for t in seen)  # no stale play prompts
+
+
+def test_a_prompt_that_fits_sits_under_the_actions_and_a_click_closes_it():
+    from tests.view_helpers import click
+    app = make_app()
+    scene = PlayScene(app, STILL_FACE)
+    app.push(scene)
+    scene.run_until(25.0)
+    assert scene.next_prompt()
+    app.tick(0.0)
+    card = scene._prompt_in_panel()
+    assert card is not None and scene.L.panel.contains(card)  # beside the room, not over it
+    assert not card.colliderect(scene.L.room) and not card.colliderect(scene.L.chart)
+    assert all(not card.colliderect(b.rect) for b in scene.group.items)  # under the actions, never over one
+    shown = scene.toast
+    click(app, card.center)
+    assert scene.toast != shown or not scene.narration_showing()

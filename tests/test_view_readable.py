@@ -54,6 +54,26 @@ def _play(app):
     return play
 
 
+def _play_prompt(app):
+    """Play with the scenario's longest prompt along the top of the room (teach: prompts at their moments)."""
+    from simulator.view.scenes.play import PlayScene
+    play = app.push(PlayScene(app, load_scenario("still_face")))
+    play.run_until(215)  # the still-face's explain prompt has come up
+    while play.next_prompt():
+        pass
+    assert "Think about" in play.toast
+    return play
+
+
+def _debrief_research(app):
+    """The research audience's still-face debrief, with the paired d in (teach)."""
+    app.audience = "research"
+    deb = _debrief("still_face", False)(app)
+    deb.paired_thread.join(timeout=60)
+    deb.update(0.0)
+    return deb
+
+
 def _play_demo_ssp(app):
     from simulator.view.scenes.play import PlayScene
     play = app.push(PlayScene(app, load_scenario("strange_situation"), demo=True))
@@ -168,7 +188,7 @@ def _observer(phase: str):
 
 SCENES = {
     "home": _home, "quit": _quit, "briefing": _briefing, "setup": _briefing_sf_setup, "play": _play,
-    "play_demo_ssp": _play_demo_ssp, "debrief_sf": _debrief("still_face", False),
+    "play_demo_ssp": _play_demo_ssp, "play_prompt": _play_prompt, "debrief_research": _debrief_research, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
     "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
     "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),

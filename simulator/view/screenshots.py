@@ -97,6 +97,10 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     play.run_until(165)
     play.toast_s = 0.0
     shot(app, "play_still_face")
+    play.run_until(215)  # the still-face's prompts have come up: show the last, the question to think about
+    while play.next_prompt():
+        pass
+    shot(app, "play_prompt", twin=False)
     play.run_until(250)
     play.choose("soothe")
     play.run_until(300)
@@ -144,7 +148,11 @@ def _wellbeing(fresh, shot, out: Path, written: list) -> None:
 
     def big(app, name: str) -> None:
         q = out / f"{name}_big.png"
-        _save_window(app, q, (1920, 1080))
+        size = app.window_size
+        app.resize((1920, 1080))  # the window at 1920x1080 (_save_window, which scaled a shot, is gone)
+        app.tick(0.0)
+        app.screenshot(q)
+        app.resize(size)
         os.chmod(q, 0o644)
         written.append(q)
 

@@ -152,7 +152,7 @@ PLAY_BREAK_CONFIRM = "Press an action again to break the still-face: the baby wi
 PLAY_BREAK_TOAST = "Script broken: you are responding again."
 PLAY_NEW_EPISODE = "Now: {title}"
 NARRATION_CLOSE_HINT = "C or click: close"
-# The scenario's prompts as Play shows them along the top of the room (kind: predict, observe, explain).
+# The scenario's prompts as Play shows them under the actions or over the room (kind: predict, observe, explain).
 PROMPT_LABELS = {"predict": "Predict: {text}", "observe": "Watch: {text}", "explain": "Think about: {text}"}
 PROMPT_OPTIONS = " ({options})"
 PROMPT_OPTION_SEP = " · "
@@ -312,6 +312,8 @@ DEBRIEF_LESSONS_TITLE = "What this run showed"
 DEBRIEF_COUNT_PLANNED = "{n}*"
 DEBRIEF_PLANNED_NOTE = "{note} * includes the planned rupture (still-face, phone or leaving) or its repair."
 DEBRIEF_LESSON_ROW = "· {row}"
+DEBRIEF_PAIRED_PENDING = "Paired d over {n} simulated infants with these settings: computing…"
+DEBRIEF_PAIRED_FAILED = "(The paired d could not be computed for these settings.)"
 DEBRIEF_MORE_LESSONS = "more: Page Down ({n})"
 DEBRIEF_TERMS = "Glossary:"
 DEBRIEF_SHOW_NUMBERS = "Numbers"

@@ -50,7 +50,7 @@ CAREGIVER_TOP_DARK = (178, 68, 82)
 STRANGER_TOP = (96, 128, 110)  # green-grey cardigan over a white shirt
 STRANGER_TOP_DARK = (72, 100, 84)
 STRANGER_SHIRT = (236, 236, 228)
-STRANGER_HAIR = (150, 146, 140)  # short grey hair
+GREY_HAIR = (150, 146, 140)  # grey hair, for an adult of any role (people_skins draws it by chance)
 CAREGIVER_TROUSERS = (64, 84, 122)  # denim
 STRANGER_TROUSERS = (112, 98, 86)  # brown-grey
 MARK_VOICE = theme.OI_BLUE
@@ -80,15 +80,44 @@ def skin_tone(seed: int) -> int:
     return (int(seed) * 7 + 3) % len(SKIN_TONES)
 
 
-def people_skins(seed: int) -> dict[str, int]:
-    """Skin tones (indices of :data:`SKIN_TONES`) for the infant, caregiver and stranger of one run.
+#: Adult hair styles, drawn in code: long (falling behind the shoulders, a side-swept fringe), short (a side
+#: parting), bun (tied up on top), curly (a round halo of curls), cropped (close to the head).
+ADULT_HAIR = ("long", "short", "bun", "curly", "cropped")
+#: Infant hair: a curl on top, a few wisps, short curls, a tuft.
+INFANT_HAIR = ("curl", "wisps", "curls", "tuft")
+#: The chance that an adult is drawn grey-haired (any role).
+GREY_HAIR_CHANCE = 0.25
 
-    Drawn independently per person from the run's seed, so every role is drawn with every tone across
-    runs and no tone is tied to a role (the stranger is not "the other one"). Stable for a seed.
+
+def people_skins(seed: int) -> dict:
+    """Skin tones (indices of :data:`SKIN_TONES`) for the infant, caregiver and stranger of one run, and
+    their hair: ``infant_hair`` (of :data:`INFANT_HAIR`), ``caregiver_hair`` and ``stranger_hair`` (of
+    :data:`ADULT_HAIR`), ``caregiver_grey`` and ``stranger_grey``.
+
+    Drawn independently per person from the run's seed, so every role is drawn with every tone and every
+    style across runs and neither is tied to a role (the stranger is not "the other one"). Stable for a
+    seed (the tones are drawn first, as before hair styles existed, so a seed keeps its tones).
     """
     import random
     rng = random.Random(int(seed) * 7919 + 17)  # a local generator: never the model's
-    return {role: rng.randrange(len(SKIN_TONES)) for role in ("infant", "caregiver", "stranger")}
+    out: dict = {role: rng.randrange(len(SKIN_TONES)) for role in ("infant", "caregiver", "stranger")}
+    out["infant_hair"] = INFANT_HAIR[rng.randrange(len(INFANT_HAIR))]
+    for role in ("caregiver", "stranger"):
+        out[f"{role}_hair"] = ADULT_HAIR[rng.randrange(len(ADULT_HAIR))]
+        out[f"{role}_grey"] = rng.random() < GREY_HAIR_CHANCE
+    return out
+
+
+def hair_of(skins: dict | None, role: str) -> dict:
+    """The ``hair`` (and, for an adult, ``grey``) keyword arguments for ``role`` from a :func:`people_skins`
+    dict (the drawing's defaults where absent)."""
+    skins = skins or {}
+    out = {}
+    if skins.get(f"{role}_hair"):
+        out["hair"] = skins[f"{role}_hair"]
+    if role != "infant" and f"{role}_grey" in skins:
+        out["grey"] = bool(skins[f"{role}_grey"])
+    return out
 
 
 def _mix(a, b, t: float):
@@ -141,14 +170,15 @@ _INFANT_BASE: dict[str, dict] = {
 
 
 def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: bool = False, *,
-                skin: int = 1, facing: int = 1, age_months: float | None = None) -> dict:
+                skin: int = 1, facing: int = 1, age_months: float | None = None, hair: str = "curl") -> dict:
     """Describe how the infant looks now.
 
     ``state`` is ``Session.state.snapshot()`` (floats 0-1; missing keys take calm defaults),
     ``behaviour_id`` one of :data:`BEHAVIOUR_IDS` (unknown ids draw as ``look``), ``contact`` whether the
     infant is held by the partner (legs dangle), ``near`` within reach (accepted for the scene's
     convenience; where the infant sits is the scene's business). ``skin`` indexes
-    :data:`SKIN_TONES`; ``facing`` is +1 when the partner is to the infant's right, -1 to its left.
+    :data:`SKIN_TONES`; ``facing`` is +1 when the partner is to the infant's right, -1 to its left;
+    ``hair`` one of :data:`INFANT_HAIR`.
     ``age_months`` below ``theme.SIT_UNSUPPORTED_MONTHS`` draws a young baby reclining in an infant seat
     (``seat=True``: bigger head, shorter limbs; no crawling, an approach is a reach); None or older sits.
     Returns a flat dict of str/float/bool/int (``tuple(sorted(look.items()))`` is hashable).
@@ -191,6 +221,7 @@ def infant_look(state: dict, behaviour_id: str, contact: bool = False, near: boo
     look["blush"] = _q(max(float(look["blush"]), 0.7 * max(0.0, na - 0.45) / 0.55), 0.25)
     if contact:
         look["legs"] = "held"
+    look["hair"] = hair if hair in INFANT_HAIR else INFANT_HAIR[0]
     look["seat"] = age_months is not None and float(age_months) < theme.SIT_UNSUPPORTED_MONTHS
     if look["seat"] and look["arms"] == "crawl":  # not mobile yet: goes toward the partner with the arms
         look.update(arms="reach", lean=0.35, marks="none")
@@ -241,12 +272,13 @@ _ADULT_BASE: dict[str, dict] = {
 
 
 def adult_look(action_id: str | None, present: bool = True, role: str = "caregiver", *,
-               skin: int | None = None, facing: int = -1) -> dict:
+               skin: int | None = None, facing: int = -1, hair: str = "long", grey: bool = False) -> dict:
     """Describe how an adult looks doing ``action_id`` (None or unknown: attentive and calm).
 
     ``present=False`` gives an absent look that draws nothing. ``role`` is "caregiver" or "stranger";
     ``skin`` indexes :data:`SKIN_TONES` (default differs per role); ``facing`` -1 when the infant is to
-    the adult's left (the default), +1 to its right.
+    the adult's left (the default), +1 to its right. ``hair`` is one of :data:`ADULT_HAIR` and ``grey`` draws
+    it grey: both chosen per person (:func:`people_skins`), never by role.
     """
     role = "stranger" if role == "stranger" else "caregiver"
     a = action_id if action_id in _ADULT_BASE else "idle"
@@ -259,6 +291,8 @@ def adult_look(action_id: str | None, present: bool = True, role: str = "caregiv
     if role == "stranger" and a in ("idle", "smile", "coo", "play", "return_greet"):
         look["brows"] = "relaxed"  # friendly but more reserved than the caregiver
     look["skin"] = int(skin) % len(SKIN_TONES)
+    look["hair"] = hair if hair in ADULT_HAIR else ADULT_HAIR[0]
+    look["grey"] = bool(grey)
     look["facing"] = 1 if facing >= 0 else -1
     for k in ("gaze_x", "gaze_y", "turn", "tilt", "roll", "lean", "body_turn", "blush"):
         look[k] = _q(look[k])
@@ -812,10 +846,8 @@ def _draw_infant(pen: _Pen, look):
         pen.ellipse(skin, ex0, hy + 5, 4.2, 6, outline=True)
         pen.curve(shade, (ex0 + near_side * 1.5, hy + 1.5), (ex0 - near_side * 2.5, hy + 5),
                   (ex0 + near_side * 1.5, hy + 8.5), 1.6)
-    # A curl of hair on top (a wisp on a young baby).
-    cx0 = hx + turn * 6
-    pen.curve(hair, (cx0 - 6, hy - r + 2.5), (cx0 - 2, hy - r - 7), (cx0 + 5, hy - r - 2), 3.0 if not young else 2.2)
-    pen.curve(hair, (cx0 + 5, hy - r - 2), (cx0 + 8, hy - r + 1.5), (cx0 + 3, hy - r + 3), 2.6 if not young else 2.0)
+    # Hair on top (finer on a young baby).
+    _infant_hair(pen, look.get("hair", "curl"), hx + turn * 6, hy, r, hair, young)
     _face(pen, hx, hy, r, look, skin, shade, hair, adult=False)
     pen.turn = None
     head_pose = pen.pose
@@ -843,6 +875,27 @@ def _draw_infant(pen: _Pen, look):
 
 
 
+def _infant_hair(pen: _Pen, style: str, cx: float, hy: float, r: float, hair, young: bool) -> None:
+    """The infant's hair on top of a head of radius ``r`` at (., ``hy``), centred on ``cx`` (:data:`INFANT_HAIR`)."""
+    k = 0.75 if young else 1.0  # a young baby's hair is finer
+    top = hy - r
+    if style == "wisps":  # three fine strands
+        for dx, lean in ((-5, -3.0), (0, 0.5), (5, 3.5)):
+            pen.curve(hair, (cx + dx, top + 2.0), (cx + dx + lean * 0.4, top - 4.0 * k), (cx + dx + lean, top - 6.5 * k),
+                      1.7 * k)
+    elif style == "curls":  # short curls across the crown
+        for j in range(5):
+            a = math.pi * (1.2 + 0.15 * j)
+            pen.circle(hair, cx + math.cos(a) * r * 0.78, hy + math.sin(a) * r * 0.9, 4.2 * k, outline=True)
+    elif style == "tuft":  # a little upright tuft
+        for dx in (-3.0, 0.0, 3.0):
+            pen.curve(hair, (cx + dx * 0.6, top + 2.5), (cx + dx, top - 5.0 * k), (cx + dx * 1.8, top - 9.0 * k),
+                      2.4 * k)
+    else:  # "curl": one curl on top
+        pen.curve(hair, (cx - 6, top + 2.5), (cx - 2, top - 7), (cx + 5, top - 2), 3.0 * k if young else 3.0)
+        pen.curve(hair, (cx + 5, top - 2), (cx + 8, top + 1.5), (cx + 3, top + 3), 2.6 * k if young else 2.6)
+
+
 def _draw_crawling(pen: _Pen, look, skin, shade, hair):
     """Approach: on hands and knees, side view, heading for the partner (+x)."""
     # Far limbs (darker), body, near limbs, head.
@@ -858,7 +911,7 @@ def _draw_crawling(pen: _Pen, look, skin, shade, hair):
     hx, hy, r = 76, 66, 24
     pen.ellipse(skin, hx - r * 0.75, hy + 3, 4.5, 6.5, outline=True)
     pen.ellipse(skin, hx, hy, r, r * 0.96, outline=True)
-    pen.curve(hair, (hx - 2, hy - r + 2.5), (hx + 2, hy - r - 7), (hx + 9, hy - r - 2), 3.0)
+    _infant_hair(pen, look.get("hair", "curl"), hx + 4, hy, r, hair, False)
     _face(pen, hx, hy, r, look2, skin, shade, hair, adult=False)
     pen.stroke(ONESIE, [(58, 92), (62, 112)], 9, outline=True)
     pen.circle(skin, 63, 113, 5, outline=True)
@@ -897,28 +950,65 @@ def _adult_arms(look):
     return ((sl, e1, h1, k1), (sr, e2, h2, k2))
 
 
-def _hair_back(pen: _Pen, role, hx, hy, r, hair):
-    if role == "caregiver":  # long hair falling behind the shoulders
+def _curl_ring(pen: _Pen, hx, hy, r, hair, a0: float, a1: float, n: int, size: float, reach: float) -> None:
+    """Curls (small circles) around the head from angle ``a0`` to ``a1`` at ``reach`` head radii."""
+    for j in range(n):
+        a = a0 + (a1 - a0) * j / max(1, n - 1)
+        pen.circle(hair, hx + math.cos(a) * r * reach, hy - r * 0.1 + math.sin(a) * r * reach, r * size, outline=True)
+
+
+def _hair_back(pen: _Pen, style, hx, hy, r, hair):
+    """What of the hair lies behind the head and shoulders (:data:`ADULT_HAIR`)."""
+    if style == "long":  # long hair falling behind the shoulders
         pen.poly(hair, pen.ellipse_pts(hx, hy - r * 0.1, r * 1.16, r * 1.1, a0=math.pi, a1=2 * math.pi)
                  + [(hx + r * 1.22, hy + r * 1.7), (hx - r * 1.22, hy + r * 1.7)], outline=True)
+    elif style == "curly":  # a round halo of curls
+        pen.circle(hair, hx, hy - r * 0.1, r * 1.32, outline=True)
+        _curl_ring(pen, hx, hy, r, hair, math.pi * 0.85, math.pi * 2.15, 9, 0.34, 1.2)
+    elif style == "bun":  # hair tied up on top
+        pen.circle(hair, hx - r * 0.1, hy - r * 1.08, r * 0.44, outline=True)
 
 
-def _hair_front(pen: _Pen, role, hx, hy, r, hair, turn, back: bool):
+def _hair_front(pen: _Pen, style, hx, hy, r, hair, turn, back: bool):
+    """The hair over the head (or all of it, seen from the back) (:data:`ADULT_HAIR`)."""
     if back:  # the back of the head: all hair
-        if role == "caregiver":
+        if style == "long":
             pen.poly(hair, pen.ellipse_pts(hx, hy, r * 1.08, r * 1.05) , outline=False)
             pen.poly(hair, [(hx - r * 1.2, hy), (hx + r * 1.2, hy), (hx + r * 1.22, hy + r * 1.7),
                             (hx - r * 1.22, hy + r * 1.7)])
+        elif style == "curly":
+            pen.circle(hair, hx, hy - r * 0.05, r * 1.28, outline=True)
+        elif style == "cropped":
+            pen.poly(hair, pen.ellipse_pts(hx, hy - r * 0.1, r * 1.02, r * 0.9))
         else:
             pen.poly(hair, pen.ellipse_pts(hx, hy - r * 0.05, r * 1.04, r * 0.98))
         return
-    if role == "caregiver":  # a side-swept fringe
+    if style == "curly":  # curls framing the face, over the crown
+        pts = pen.ellipse_pts(hx, hy - r * 0.1, r * 1.1, r * 1.02, a0=math.pi, a1=2 * math.pi)
+        pen.poly(hair, pts + [(hx + r * 1.08, hy - r * 0.05), (hx + r * 0.8, hy - r * 0.5), (hx - r * 0.8, hy - r * 0.5),
+                              (hx - r * 1.08, hy - r * 0.05)])
+        _curl_ring(pen, hx + turn * r * 0.1, hy - r * 0.5, r * 0.62, hair, math.pi * 1.08, math.pi * 1.92, 5,
+                   0.3, 1.15)
+        return
+    if style == "bun":  # drawn back from the face, smooth over the crown
+        pts = pen.ellipse_pts(hx, hy - r * 0.06, r * 1.05, r * 1.0, a0=math.pi, a1=2 * math.pi)
+        pts += [(hx + r * 1.03, hy - r * 0.05), (hx + r * 0.7, hy - r * 0.6), (hx + turn * r * 0.2, hy - r * 0.72),
+                (hx - r * 0.7, hy - r * 0.6), (hx - r * 1.03, hy - r * 0.05)]
+        pen.poly(hair, pts)
+        return
+    if style == "cropped":  # close to the head, a straight hairline
+        pts = pen.ellipse_pts(hx, hy - r * 0.08, r * 1.03, r * 0.98, a0=math.pi, a1=2 * math.pi)
+        pts += [(hx + r * 1.0, hy - r * 0.1), (hx + r * 0.8, hy - r * 0.45), (hx + r * 0.3, hy - r * 0.56),
+                (hx - r * 0.3, hy - r * 0.56), (hx - r * 0.8, hy - r * 0.45), (hx - r * 1.0, hy - r * 0.1)]
+        pen.poly(hair, pts)
+        return
+    if style == "long":  # a side-swept fringe
         cx = hx + turn * r * 0.2
         pts = pen.ellipse_pts(hx, hy - r * 0.05, r * 1.08, r * 1.02, a0=math.pi * 1.02, a1=math.pi * 1.98)
         pts += [(hx + r * 1.02, hy - r * 0.05), (cx + r * 0.45, hy - r * 0.74), (cx - r * 0.2, hy - r * 0.66),
                 (cx - r * 0.78, hy - r * 0.48), (hx - r * 1.05, hy + r * 0.1)]
         pen.poly(hair, pts)
-    else:  # short grey hair, side parting
+    else:  # "short": a side parting
         cx = hx + turn * r * 0.15
         pts = pen.ellipse_pts(hx, hy - r * 0.08, r * 1.05, r * 0.98, a0=math.pi * 1.0, a1=math.pi * 2.0)
         pts += [(hx + r * 1.02, hy + r * 0.05), (hx + r * 0.86, hy - r * 0.42), (cx + r * 0.1, hy - r * 0.6),
@@ -931,7 +1021,8 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
     draws only the near arm."""
     role = look["role"]
     skin, shade, hair0 = SKIN_TONES[look["skin"]]
-    hair = hair0 if role == "caregiver" else STRANGER_HAIR
+    hair = GREY_HAIR if look.get("grey") else hair0
+    style = look.get("hair", "long")
     top, top_dark = (CAREGIVER_TOP, CAREGIVER_TOP_DARK) if role == "caregiver" else (STRANGER_TOP,
                                                                                       STRANGER_TOP_DARK)
     legs_col = CAREGIVER_TROUSERS if role == "caregiver" else STRANGER_TROUSERS
@@ -950,7 +1041,7 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
         if not back:
             arm(near)
         return
-    _hair_back(pen, role, hx, hy, r, hair)
+    _hair_back(pen, style, hx, hy, r, hair)
     # Lap (seated), neck and torso (a rounded trapezoid; narrower when turned).
     bt = 1.0 if back else look["body_turn"]
     half = 30 * (1.0 - 0.15 * bt)
@@ -986,14 +1077,14 @@ def _draw_adult(pen: _Pen, look, layer: str = "all"):
         pen.ellipse(skin, hx, hy, r, r * 1.05, outline=True)
         for s in (-1, 1):
             pen.ellipse(skin, hx + s * r * 0.98, hy + 3, 3.6, 5.2, outline=True)
-        _hair_front(pen, role, hx, hy, r, hair, turn, back=True)
+        _hair_front(pen, style, hx, hy, r, hair, turn, back=True)
     else:
         near_side = 1 if turn >= 0 else -1
         ear_x = hx - near_side * r * (0.9 - 0.35 * abs(turn))
         pen.turn = (look["roll"] * 0.4, hx, hy + r) if look["roll"] else None
         pen.ellipse(skin, ear_x, hy + 2, 3.8, 5.4, outline=True)
         pen.ellipse(skin, hx, hy, r, r * 1.08, outline=True)
-        _hair_front(pen, role, hx, hy, r, hair, turn, back=False)
+        _hair_front(pen, style, hx, hy, r, hair, turn, back=False)
         _face(pen, hx, hy, r, look, skin, shade, hair, adult=True)
         if role == "stranger":  # glasses
             fx = hx + turn * r * 0.4
@@ -1169,8 +1260,14 @@ def render_gallery(path, sizes=(300, 120)) -> pygame.Surface:
                                                        age_months=3.0))
               for i, b in enumerate(("look", "smile", "fuss", "cry", "look_away", "self_soothe", "reach"))]
     items += [("caregiver", a, adult_look(a, True, "caregiver")) for a in ACTION_IDS]
-    items += [("stranger", a, adult_look(a, True, "stranger")) for a in ("smile", "coo", "play", "offer_toy",
-                                                                         "wait", "leave")]
+    items += [("stranger", a, adult_look(a, True, "stranger", hair="short", grey=True))
+              for a in ("smile", "coo", "play", "offer_toy", "wait", "leave")]
+    # Hair styles (any of them for anyone; people_skins chooses per person and seed).
+    items += [("caregiver", f"hair: {h}" + (", grey" if k == 3 else ""),
+               adult_look("smile", True, "caregiver", skin=(k + 2) % len(SKIN_TONES), hair=h, grey=k == 3))
+              for k, h in enumerate(ADULT_HAIR)]
+    items += [("infant", f"hair: {h}", infant_look(SAMPLE_STATES["smile"], "smile", skin=(k + 1) % len(SKIN_TONES),
+                                                   hair=h)) for k, h in enumerate(INFANT_HAIR)]
     for role, act, beh in (("caregiver", "hold", "cling"), ("caregiver", "soothe", "cry"),
                            ("caregiver", "hold", "resist"), ("stranger", "hold", "fuss")):
         items.append((("held", role, act), f"{'stranger: ' if role == 'stranger' else ''}{act} + {beh}",

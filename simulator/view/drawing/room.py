@@ -154,12 +154,14 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         ix = partner_x - INFANT_W + u(6)
     lf = app.font(theme.SIZE_TINY, bold=True)
     infant_look = figures.infant_look(snap, behaviour, contact, near, age_months=age_months,
-                                      **({"skin": skins["infant"]} if "infant" in skins else {}))
+                                      **({"skin": skins["infant"]} if "infant" in skins else {}),
+                                      **figures.hair_of(skins, "infant"))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
     if st:
         r = pygame.Rect(st_x, base - ADULT_H + u(8), ADULT_W, ADULT_H)
-        look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"))
+        look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"),
+                                  **figures.hair_of(skins, "stranger"))
         if holder == "stranger":
             figures.draw_held(surface, r, "stranger", look, infant_look)
         else:
@@ -169,7 +171,8 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         _label(surface, lf, label, r.centerx, base + u(6) + (lf.get_linesize() if cg else 0), p.ink_soft, room)
     if cg:
         r = pygame.Rect(cg_x, base - ADULT_H, ADULT_W, ADULT_H)
-        look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"))
+        look = figures.adult_look(caregiver_action, True, "caregiver", skin=skins.get("caregiver"),
+                                  **figures.hair_of(skins, "caregiver"))
         if caregiver_flat >= FLAT_FACE_MIN:  # low mood shows in the face: flat mouth and brows, no glow
             look.update(mouth="flat", brows="flat", blush=0.0)
         if holder == "caregiver":

@@ -81,11 +81,15 @@ class DebriefScene(Scene):
         self.replay = replay
         self.scores = _score(session) if session.scenario.procedure == "strange_situation" else None
         self.measures = session.episode_measures()
-        # The lessons of this run, for the app's audience (the research audience's population effect sizes
-        # need a 100-infant batch: they are in ``run --out FILE.md``, not here).
+        # The lessons of this run, for the app's audience. The research audience's paired d needs a batch of
+        # 100 infants (about a quarter of a second): it is computed on a thread and added when ready.
         from ...content.lessons import build_debrief
         self.audience = getattr(app, "audience", "class")
         self.debrief = build_debrief(session, self.scores, self.audience, prediction, demo, research_batch=False)
+        self.paired_thread = None
+        self._paired: dict = {}
+        if self.audience == "research" and session.finished:
+            self._start_paired_d()
         # The right panel shows the lessons, or the numbers (never for parents: pattern letters and scales).
         self.page = "lessons"
         self._chips: list[tuple[pygame.Rect, str]] = []
@@ -95,6 +99,39 @@ class DebriefScene(Scene):
         self.left_panel = ScrollPanel(app, "left")
         self.right_panel = ScrollPanel(app, "right")
         self.relayout()
+
+    def _start_paired_d(self) -> None:
+        """Research: start the paired d over ``PAIRED_D_N`` infants with this run's settings on a thread (the
+        still-face lesson says it is on its way; :meth:`update` puts the figures in when the thread is done)."""
+        import threading
+
+        from ...content.lessons import PAIRED_D_N, paired_d_figures
+        lesson = next((ls for ls in self.debrief.lessons if ls.key == "still_face_effect"), None)
+        if lesson is None:
+            return
+        self._paired = {"lesson": lesson, "text": lesson.text}
+        lesson.text = f"{lesson.text} {S.DEBRIEF_PAIRED_PENDING.format(n=PAIRED_D_N)}"
+        session, result = self.session, self._paired
+
+        def work() -> None:
+            t0 = time.perf_counter()
+            try:
+                result["d"] = paired_d_figures(session)
+            except Exception:  # noqa: BLE001 - the figures are extra: the debrief goes on without them
+                result["d"] = None
+            result["seconds"] = time.perf_counter() - t0
+
+        self.paired_thread = threading.Thread(target=work, name="attune-paired-d", daemon=True)
+        self.paired_thread.start()
+
+    def update(self, dt: float) -> None:
+        t = self.paired_thread
+        if t is not None and not t.is_alive():
+            from ...content.lesson_strings import SF_PAIRED
+            self.paired_thread = None
+            d = self._paired.get("d")
+            extra = SF_PAIRED.format(**d) if d else S.DEBRIEF_PAIRED_FAILED
+            self._paired["lesson"].text = f"{self._paired['text']} {extra}"
 
     def relayout(self) -> None:
         """Lay the screen out for the window and text size: buttons along the bottom, the timeline under the

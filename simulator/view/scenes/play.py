@@ -442,8 +442,9 @@ class PlayScene(Scene):
         rep = int(meas["repairs"][0, e]) if meas["repairs"][0, e] == meas["repairs"][0, e] else 0
         return rup + extra_rup, rep + extra_rep, shown
 
-    def signal_hint(self) -> str | None:
-        """What the infant signals now and which kinds of response would match, in plain words."""
+    def signal_hint(self, most: int = 3) -> str | None:
+        """What the infant signals now and which kinds of response would match (at most ``most`` of them), in
+        plain words."""
         from ...model.actions import MATCH_BY_STATE
         from ...model.behaviour import SIGNALS
         s = self.session
@@ -457,7 +458,7 @@ class PlayScene(Scene):
                 and (reach is None or ACTION_IDS[a] in reach)]
         if not fits:
             return None
-        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:3]))
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:max(1, most)]))
 
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
@@ -594,10 +595,41 @@ class PlayScene(Scene):
         """True while a narration or message covers the top of the room."""
         return bool(self.toast) and self.toast_s > 0
 
-    def show_toast(self, message: str, seconds: float = 4.0) -> None:
-        """A short message over the room."""
+    def show_toast(self, message: str, seconds: float = 4.0, prompt: bool = False) -> None:
+        """A short message over the room (``prompt``: a scenario prompt, which may sit under the actions)."""
         self.toast = message
         self.toast_s = seconds
+        self._toast_prompt = prompt
+
+    def _prompt_in_panel(self) -> pygame.Rect | None:
+        """Where the prompt showing now goes under the actions (its card), or None: no prompt is showing, or it
+        does not fit there whole, so it goes along the top of the room like a narration."""
+        area = getattr(self, "_prompt_area", None)
+        if not (getattr(self, "_toast_prompt", False) and self.narration_showing()) or area is None:
+            return None
+        app = self.app
+        u = app.px
+        pad = u(12)
+        need = (paragraph_height(app.font(theme.SIZE_SMALL), self.toast, area.w - 2 * pad) + u(6)
+                + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
+        return pygame.Rect(area.x, area.y, area.w, need) if need <= area.h else None
+
+    def _draw_prompt_card(self, surface) -> None:
+        """The prompt showing now, in its card under the actions (when it fits there); click or C closes it."""
+        card = self._prompt_in_panel()
+        if card is None:
+            return
+        app = self.app
+        p = app.palette
+        u = app.px
+        pad = u(12)
+        pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), card, border_radius=u(10))
+        pygame.draw.rect(surface, p.accent, card, width=max(1, u(2)), border_radius=u(10))
+        y = paragraph_full(surface, app.font(theme.SIZE_SMALL), self.toast, card.x + pad, card.y + pad,
+                           card.w - 2 * pad, p.ink)
+        text(surface, app.font(theme.SIZE_TINY), S.NARRATION_CLOSE_HINT, (card.right - pad, y + u(6)), p.ink_soft,
+             anchor="topright")
+        self._narration_box = card
 
     def _announce_episode(self) -> None:
         e = self.episode_index
@@ -624,7 +656,16 @@ class PlayScene(Scene):
         """Once the room's top is free (the narration read or closed), show the next waiting prompt there."""
         if self._prompt_queue and not self.narration_showing() and not self.session.finished:
             message = prompt_message(self._prompt_queue.pop(0))
-            self.show_toast(message, narration_seconds(message))
+            self.show_toast(message, narration_seconds(message), prompt=True)
+
+    def next_prompt(self) -> bool:
+        """Close whatever covers the top of the room and show the next waiting prompt (as the C key does);
+        returns False when none is waiting."""
+        if not self._prompt_queue:
+            return False
+        self.toast_s = 0.0
+        self._show_next_prompt()
+        return True
 
     def _after_steps(self) -> None:
         self._announce_episode()
@@ -727,6 +768,13 @@ class PlayScene(Scene):
             x -= gap + u(2)
         items.extend(self.source.extra_buttons(self))
         self.group.set(items)
+        # Under the actions, what the panel leaves free: a prompt that fits there shows there, beside the room
+        # rather than over it (see _prompt_in_panel).
+        below = [b.rect.bottom for b in items if L.panel.contains(b.rect)]
+        if self.energy_rect is not None:
+            below.append(self.energy_rect.bottom)
+        top = max(below, default=L.panel.y) + u(14)
+        self._prompt_area = pygame.Rect(L.panel.x + u(14), top, L.panel.w - 2 * u(14), L.panel.bottom - u(12) - top)
 
     # --- scene hooks -------------------------------------------------------------------------------------------
     def resume(self) -> None:
@@ -885,6 +933,7 @@ class PlayScene(Scene):
         self.chart.draw(surface, L.chart, self.session)
         pygame.draw.rect(surface, self.app.palette.line, L.chart, width=1, border_radius=self.app.px(4))
         self._draw_panel(surface)
+        self._draw_prompt_card(surface)
         tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
         self._draw_status(surface)
         self.group.draw(surface)
@@ -960,7 +1009,7 @@ class PlayScene(Scene):
                     skins=self.skins, age_months=float(s.params.age_months[0]))
         # The narration of the new episode (or a break warning), whole, along the top of the room.
         self._narration_local = None
-        if self.toast and self.toast_s > 0:
+        if self.toast and self.toast_s > 0 and self._prompt_in_panel() is None:
             self._narration_local = draw_narration(surface, app, self.toast, room, hint=S.NARRATION_CLOSE_HINT)
 
     def _draw_caption(self, surface) -> None:
@@ -1090,10 +1139,14 @@ class PlayScene(Scene):
                 y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
                 # What the infant signals and what would fit, whole (the layout leaves room for three lines;
-                # smaller type if a long hint in a narrow box needs more).
-                hf2 = bf
-                if paragraph_height(bf, hint, inner_w) > note_top - u(4) - y2:
-                    hf2 = app.font(theme.SIZE_TINY)
+                # smaller type if a long hint in a narrow box needs more, and fewer examples if even that
+                # would run into the note below).
+                room = note_top - u(4) - y2
+                for most in (3, 2, 1):
+                    hint = self.signal_hint(most) or hint
+                    hf2 = bf if paragraph_height(bf, hint, inner_w) <= room else app.font(theme.SIZE_TINY)
+                    if paragraph_height(hf2, hint, inner_w) <= room:
+                        break
                 paragraph_full(surface, hf2, hint, r.x + u(18), y2, inner_w, p.accent, line_gap=2)
         elif not self.caregiver_present() and not s.finished:
             ep = s.current_episode

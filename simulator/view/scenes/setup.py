@@ -16,7 +16,7 @@ import pygame
 from ...model.params import ALL_PARAMS, PRESETS
 from .. import strings as S
 from .. import theme
-from ..drawing.figures import SKIN_TONES, people_skins
+from ..drawing.figures import ADULT_HAIR, INFANT_HAIR, SKIN_TONES, people_skins
 from ..scene import BACK_KEYS, Scene
 from ..widgets import Button, FocusGroup, paragraph_full, paragraph_height, text, wrap
 
@@ -121,11 +121,15 @@ class SetupScene(Scene):
             p = ALL_PARAMS["caregiver.sensitivity"]
             v = round(min(p.hi, max(0.1, self._sensitivity() + step * SENSITIVITY_STEP)), 2)
             st.sensitivity = None if abs(v - p.default) < 1e-9 else v
-        else:  # looks: the next combination of tones, every role over every tone
-            base = st.skins or people_skins(self.briefing.seed)
+        else:  # looks: the next combination of tones and hair styles, every role over every one
+            base = dict(people_skins(self.briefing.seed), **(st.skins or {}))
             n = len(SKIN_TONES)
-            st.skins = {"infant": (base["infant"] + step) % n, "caregiver": (base["caregiver"] + 2 * step) % n,
-                        "stranger": (base["stranger"] + 3 * step) % n}
+            st.skins = dict(base, infant=(base["infant"] + step) % n, caregiver=(base["caregiver"] + 2 * step) % n,
+                            stranger=(base["stranger"] + 3 * step) % n)
+            for k, (role, styles) in enumerate((("infant", INFANT_HAIR), ("caregiver", ADULT_HAIR),
+                                                ("stranger", ADULT_HAIR))):
+                key = f"{role}_hair"
+                st.skins[key] = styles[(styles.index(base[key]) + (k + 1) * step) % len(styles)]
         self.relayout()
 
     def reset(self) -> None:
