@@ -5,19 +5,15 @@ presets; only the caregiver's state differs.
 """
 
 import csv
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_helpers import run_cli
 
 from simulator.model.params import ALL_PARAMS
 from simulator.model.policies import POLICY_IDS, Caregivers, Policy
 from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def measures(scenario, n=400, seed=0, **kw):
@@ -38,8 +34,7 @@ def test_cw2_batch_depressed_against_sensitive(tmp_path):
     rows = {}
     for cg in ("sensitive", "depressed"):
         out = tmp_path / f"{cg}.csv"
-        r = subprocess.run([sys.executable, "main.py", "batch", "still_face", "--caregiver", cg, "--n", "1000",
-                            "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+        r = run_cli("batch", "still_face", "--caregiver", cg, "--n", "1000", "--out", out)
         assert r.returncode == 0, r.stderr
         with out.open() as f:
             rows[cg] = [row for row in csv.DictReader(f) if row["episode_name"] == "play"]

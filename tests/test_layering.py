@@ -15,6 +15,7 @@ Every import counts, at the top of a module or inside a function, relative or ab
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,12 +46,19 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.lru_cache(maxsize=None)
+def _tree(path: Path) -> ast.Module:
+    """The parsed source of ``path`` (parsed once for all the tests of this module)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=None)
 def _imports(path: Path) -> list[tuple[int, str]]:
     """(line, absolute module name) of every import in ``path``, with ``from X import name`` also as X.name."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             out += [(node.lineno, a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -118,8 +126,7 @@ def test_only_view_cli_and_printout_import_pygame():
 def test_no_dynamic_imports():
     bad = []
     for p in _sources():
-        tree = ast.parse(p.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in ast.walk(_tree(p)):
             if isinstance(node, ast.Name) and node.id == "__import__":
                 bad.append(f"{p.relative_to(ROOT)}:{node.lineno} __import__")
         bad += [f"{p.relative_to(ROOT)}:{line} {t}" for line, t in _imports(p) if t.split(".")[0] == "importlib"]
@@ -144,3 +151,11 @@ def test_scene_modules_form_no_import_circle():
 
     for m in sorted(graph):
         visit(m, [])
+
+
+def test_the_table_of_published_figures_is_data_only():
+    # model/published.py is read by every layer (checks, populations, content, view, printout): it imports no
+    # other module of the project and nothing but the standard library's dataclasses.
+    targets = {t.split(".")[0] for _, t in _imports(PKG / "model" / "published.py")}
+    assert targets <= {"__future__", "dataclasses"}, targets
+

@@ -661,7 +661,7 @@ def _render_report(run: Run, dpi: int, plot_pt: float) -> Page:
         yl = research_section(page, xl, yl, cw, run)
     y = max(yl, yr)
     y = _references(page, y, list(run.scenario.references))
-    footer(page, run.source + ("  ·  replay verified" if not run.differences else ""))
+    footer(page, "  ·  ".join(x for x in (run.source, "" if run.differences else "replay verified") if x))
     page.bottom = y
     return page
 

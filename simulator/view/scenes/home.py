@@ -120,6 +120,11 @@ def plan_card(app, sc, rect: pygame.Rect, compact: bool, title_px: int, question
                     meta_rect=meta_rect, note_rect=note_rect, fits=fits)
 
 
+#: The grid chosen for each (canvas size, text size, scenarios): measuring every card at every size is the
+#: slow part of laying out Home, and switching text size or colours back and forth meets the same sizes.
+_GRIDS: dict[tuple, tuple] = {}
+
+
 class HomeScene(Scene):
     """The first screen: one card per scenario in ``scenarios/``, then Glossary and optional extras.
 
@@ -189,6 +194,14 @@ class HomeScene(Scene):
         Of the grids that show every scenario's whole title and question on the fewest pages, the one with
         the largest question type wins (ties: the order of :meth:`_grids`).
         """
+        key = (self.app.canvas_size, self.app.text_scale, tuple((sc.title, sc.question) for sc in self.scenarios))
+        if key not in _GRIDS:  # the same window and text size give the same grid: try the sizes once
+            if len(_GRIDS) > 64:
+                _GRIDS.clear()
+            _GRIDS[key] = self._choose_grid()
+        return _GRIDS[key]
+
+    def _choose_grid(self):
         n = max(1, len(self.scenarios))
         best, best_pages, last = None, None, None
         for cols, rows, per in self._grids(n):
