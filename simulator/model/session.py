@@ -20,12 +20,13 @@ from . import constants as C
 from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from . import infant as _infant
-from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, Context, InfantParams,
-                     InfantState, KernelContext, _step_kernel, kernel_infants, kernel_state)
-from .infant import step as infant_step
+from . import policies as _policies
+from .kernel_cache import depends_on
+from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
+                     KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .params import ALL_PARAMS, resolve_preset, sample_infants
-from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, TABLES, Caregivers, Policy, _decide_kernel,
-                       _stranger_kernel, policy_code, stranger_actions)
+from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, GREETING_S, TABLES, Caregivers, Policy,
+                       _decide_kernel, _stranger_kernel, policy_code, stranger_actions)
 from .limits import clip, is_number, quoted
 from .scenario import Curtail, Extend, Scenario, ScenarioError, parse_scenario
 from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
@@ -75,7 +76,7 @@ Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action"
 #: are held together: 11.5 MB for a block of 5,000), and infants stepped together by its compiled loop.
 #: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
 RUN_CHUNK_STEPS = 48
-RUN_TILE = 64
+RUN_TILE = 512
 
 
 class SetError(Exception):
@@ -255,6 +256,9 @@ class Session:
         self.n = n = params.n
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
+        # The kernel's views of the parameters and the state: the same arrays, grouped once per session.
+        self._kernel_infants = kernel_infants(params, self.ages)
+        self._kernel_state = kernel_state(self.state)
         cg_par = {p: overrides.get(f"caregiver.{p}", ALL_PARAMS[f"caregiver.{p}"].default)
                   for p in ("sensitivity", "response_lag_s", "bout_s", "depressive_symptoms", "fatigue",
                             "intrusiveness")}
@@ -332,6 +336,7 @@ class Session:
         self.record = record
         self.trajectory: list[tuple] = []
         self.learner_action = Action.SMILE
+        self._greeting = False  # the learner's caregiver is greeting on return (see _learner_start)
         self.broken = False
         self.learner_actions: list[dict] = []
         self._last_action = np.full(n, -1, dtype=np.int8)
@@ -415,6 +420,7 @@ class Session:
         else:
             self.learner_action = code
             self._learner_hands(code)
+        self._greeting = False
         self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
         return True
 
@@ -496,7 +502,7 @@ class Session:
         z *= _UNIT_VARIANCE
         care = self.caregivers
         taken = _run_kernel(u, z, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
-                            kernel_infants(self.params, self.ages), kernel_state(self.state), self._here,
+                            self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
                             _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S)
@@ -525,6 +531,12 @@ class Session:
         act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h.reunion,
                                      h.leaves, h.goodbye, u[5:8], scripted, live)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken):
+            if self._greeting and self.t_episode[0] >= GREETING_S - 1e-9:
+                # The greeting is over and the learner has not chosen yet: an attentive, neutral wait (the
+                # next choice is the learner's), not a greeting that goes on and fits every state.
+                self._greeting = False
+                if "wait" in self.allowed_actions():
+                    self.learner_action = Action.WAIT
             act[0] = self.learner_action
             t = self.tiredness
             if t is not None and t.lapse_left_s > 0.0 and not t.on_break:
@@ -538,9 +550,11 @@ class Session:
         st = h.st
         sact = self._scratch.stranger_action
         _stranger_kernel(st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
-        ctx = Context(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
+        ctx = KernelContext(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
-        changed = infant_step(self.params, self.ages, s, ctx, u, z, live)
+        changed = self._scratch.changed
+        _step_kernel(_infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
+                     ctx, u, z, changed, live, 0, n)  # infant.step's kernel, on the groups made once
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
@@ -637,22 +651,32 @@ class Session:
             self.broken = False
             self._prompt_next = 0
             ep = self.scenario.episodes[int(nxt[0])]
-            if self._greets(int(e[0]), int(nxt[0])):
-                self.learner_action = Action.RETURN_GREET
+            start = self._learner_start(int(e[0]), int(nxt[0]))
+            self._greeting = start == Action.RETURN_GREET
+            if start is not None:
+                self.learner_action = start
             if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
                 self.learner_action = action_code(ep.allowed_actions[0])
             self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
 
-    def _greets(self, before: int, now: int) -> bool:
-        """Whether the learner's caregiver starts episode ``now`` with a greeting rather than the action held
-        before: when the learner takes over from a scripted or absent caregiver (the still-face's reunion,
-        a return after a separation) or had left the room. The learner then chooses; the action held before
-        (a grin at a baby who has been crying) would not fit what has happened since."""
+    def _learner_start(self, before: int, now: int) -> Action | None:
+        """How the learner's caregiver starts episode ``now`` when the learner takes over again, rather than
+        with the action held before (a grin at a baby who has been crying would not fit what has happened
+        since); None: the learner was caring all along and goes on as before.
+
+        Back from an absence (a separation, or the learner had left the room): a greeting (for
+        ``GREETING_S``, as the scripted protocol greets; see :meth:`step`), then a neutral wait. After a
+        scripted caregiver who stayed (the still-face, the phone): the neutral wait at once, so that the
+        reunion's first match, its repair, is the learner's own. The learner then chooses."""
         if not self.learner or self._policy[now] != Policy.LEARNER:
-            return False
+            return None
         if self.tiredness is not None and self.tiredness.on_break:
-            return False
-        return self._policy[before] != Policy.LEARNER or bool(LEAVING[int(self.learner_action)])
+            return None
+        if self._policy[before] == Policy.ABSENT or bool(LEAVING[int(self.learner_action)]):
+            return Action.RETURN_GREET
+        if self._policy[before] != Policy.LEARNER:
+            return Action.WAIT
+        return None
 
     # --- logging -----------------------------------------------------------------------------------------
     def _log_event(self, i: int, kind: str, detail: dict) -> None:
@@ -1002,6 +1026,9 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
                 _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
                             D.countdown, D.seen, a, b)
     return taken
+
+
+depends_on(_run_kernel, _infant, _policies)  # it compiles their step kernels into itself
 
 
 _warm_lock = threading.Lock()

@@ -69,7 +69,9 @@ SETUP_AGE_VALUE = "{age:g} months"
 SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
                      "average": "average", "reactive": "quick to react, slower to soothe"}
 SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
-SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_LOOKS_VALUE = ("tone and hair: infant {infant} {infant_hair} · caregiver {caregiver} {caregiver_hair} · "
+                     "stranger {stranger} {stranger_hair}")
+SETUP_GREY = "grey {hair}"  # an adult's hair style, drawn grey
 SETUP_RESET = "Reset"
 SETUP_DONE = "Done"
 SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
@@ -119,6 +121,7 @@ SIGNAL_WORDS = {
     5: "is busy exploring",
 }
 PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_SIGNAL_ONLY = "The baby {signal}."  # the hint when the status box has room for no more
 PLAY_OR = ", "
 PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
 PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
@@ -250,7 +253,7 @@ ACTION_CAPTIONS = {
     "phone": "looks at the phone",
     "leave": "leaves",
     "leave_with_goodbye": "says bye-bye and leaves",
-    "return_greet": "comes back and greets",
+    "return_greet": "greets the baby",  # after a separation or after the still-face alike
     "intrude": "over-stimulates",
     "harsh": "speaks harshly",
     "ignore": "ignores the baby",
@@ -596,8 +599,9 @@ LAB_UPDATING = "Updating… {stage} {pct:.0f}%"
 LAB_STAGE_NAMES = {"develop": "development", "ssp": "Strange Situation", "sf": "Still-Face"}
 LAB_UPDATED_IN = "updated in {s:.1f} s"
 LAB_FAILED = "The run stopped: {error}"
-LAB_CLASS_TITLE = "Classifications: this run beside published samples"
+LAB_CLASS_TITLE = "Patterns: this run beside published samples"
 LAB_RUN_LABEL = "{label}, N = {n}, seed {seed}"
+LAB_RUN_LABEL_POPULATION = "{label}, {share:.0%} of caregivers with depression, N = {n}, seed {seed}"
 LAB_LEGEND_SIM = "This run"
 LAB_LEGEND_PUB = "Published"
 LAB_PCT = "{v:.0f}%"

@@ -443,8 +443,8 @@ class PlayScene(Scene):
         return rup + extra_rup, rep + extra_rep, shown
 
     def signal_hint(self, most: int = 3) -> str | None:
-        """What the infant signals now and which kinds of response would match (at most ``most`` of them), in
-        plain words."""
+        """What the infant signals now and which kinds of response would match (at most ``most`` of them; 0: only
+        the signal), in plain words."""
         from ...model.actions import MATCH_BY_STATE
         from ...model.behaviour import SIGNALS
         s = self.session
@@ -458,7 +458,9 @@ class PlayScene(Scene):
                 and (reach is None or ACTION_IDS[a] in reach)]
         if not fits:
             return None
-        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:max(1, most)]))
+        if most <= 0:
+            return S.PLAY_SIGNAL_ONLY.format(signal=S.SIGNAL_WORDS[state])
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:most]))
 
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
@@ -601,31 +603,36 @@ class PlayScene(Scene):
         self.toast_s = seconds
         self._toast_prompt = prompt
 
-    def _prompt_in_panel(self) -> pygame.Rect | None:
-        """Where the prompt showing now goes under the actions (its card), or None: no prompt is showing, or it
-        does not fit there whole, so it goes along the top of the room like a narration."""
+    def _prompt_in_panel(self) -> tuple[pygame.Rect, int] | None:
+        """Where the prompt showing now goes under the actions (its card) and its text size, or None: no prompt
+        is showing, or it does not fit there whole even in the smaller size, so it goes along the top of the
+        room like a narration."""
         area = getattr(self, "_prompt_area", None)
         if not (getattr(self, "_toast_prompt", False) and self.narration_showing()) or area is None:
             return None
         app = self.app
         u = app.px
         pad = u(12)
-        need = (paragraph_height(app.font(theme.SIZE_SMALL), self.toast, area.w - 2 * pad) + u(6)
-                + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
-        return pygame.Rect(area.x, area.y, area.w, need) if need <= area.h else None
+        for size in (theme.SIZE_SMALL, theme.SIZE_TINY):
+            need = (paragraph_height(app.font(size), self.toast, area.w - 2 * pad) + u(6)
+                    + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
+            if need <= area.h:
+                return pygame.Rect(area.x, area.y, area.w, need), size
+        return None
 
     def _draw_prompt_card(self, surface) -> None:
         """The prompt showing now, in its card under the actions (when it fits there); click or C closes it."""
-        card = self._prompt_in_panel()
-        if card is None:
+        spot = self._prompt_in_panel()
+        if spot is None:
             return
+        card, size = spot
         app = self.app
         p = app.palette
         u = app.px
         pad = u(12)
         pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), card, border_radius=u(10))
         pygame.draw.rect(surface, p.accent, card, width=max(1, u(2)), border_radius=u(10))
-        y = paragraph_full(surface, app.font(theme.SIZE_SMALL), self.toast, card.x + pad, card.y + pad,
+        y = paragraph_full(surface, app.font(size), self.toast, card.x + pad, card.y + pad,
                            card.w - 2 * pad, p.ink)
         text(surface, app.font(theme.SIZE_TINY), S.NARRATION_CLOSE_HINT, (card.right - pad, y + u(6)), p.ink_soft,
              anchor="topright")
@@ -1139,10 +1146,10 @@ class PlayScene(Scene):
                 y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
                 # What the infant signals and what would fit, whole (the layout leaves room for three lines;
-                # smaller type if a long hint in a narrow box needs more, and fewer examples if even that
-                # would run into the note below).
+                # smaller type if a long hint in a narrow box needs more, fewer examples (at last only the
+                # signal) if even that would run into the note below).
                 room = note_top - u(4) - y2
-                for most in (3, 2, 1):
+                for most in (3, 2, 1, 0):
                     hint = self.signal_hint(most) or hint
                     hf2 = bf if paragraph_height(bf, hint, inner_w) <= room else app.font(theme.SIZE_TINY)
                     if paragraph_height(hf2, hint, inner_w) <= room:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 import time
+import sys
 from collections import OrderedDict
 
 import numpy as np
@@ -37,7 +38,7 @@ from .. import theme
 from ..drawing.chart import draw_series, series_colour
 from ..scene import Scene
 from ..widgets import (Button, FocusGroup, ScrollPanel, draw_hints, hints_height, mix,
-                       panel, paragraph_full, paragraph_height, scroll_panels_event, text)
+                       panel, paragraph_full, scroll_panels_event, text, wrap)
 from .play import DevelopedInfant
 
 CLASS_COLOURS = {"A": theme.OI_SKY, "B": theme.OI_GREEN, "C": theme.OI_ORANGE, "D": theme.OI_PURPLE}
@@ -232,8 +233,7 @@ class PopulationLabScene(Scene):
 
     @property
     def updating(self) -> bool:
-        """True while the shown result is not yet that of the current settings (a run waits, goes on, or has
-        finished but is not yet shown: the next frame collects it)."""
+        """True while the shown result is not yet that of the current settings (a run waits or goes on)."""
         return self.wait is not None or self.job is not None
 
     def run(self) -> None:
@@ -271,6 +271,7 @@ class PopulationLabScene(Scene):
                 self._show(job.result, job.seconds)
         elif job.error is not None and _key(job.settings) == _key(self.settings()):
             self.message = S.LAB_FAILED.format(error=job.error)
+            print(f"population lab: {job.error}", file=sys.stderr)
         self.relayout()
 
     def _show(self, result: LabResult, seconds: float | None) -> None:
@@ -366,7 +367,7 @@ class PopulationLabScene(Scene):
         need = max(Button.width_for(app, nm, "0", BUTTON_PX) for nm in names) + u(24)
         lw = int(min(max(need, lay.x(300)), lay.w * 0.34))
         x = m
-        heads = [paragraph_height(hf, s, lw) + u(4) for s in (S.LAB_PROFILES, S.LAB_POPULATIONS, S.LAB_N_HEADING,
+        heads = [_flow_h(hf, s, lw) + u(4) for s in (S.LAB_PROFILES, S.LAB_POPULATIONS, S.LAB_N_HEADING,
                                                               S.LAB_PREVALENCE_HEADING)]
         rows = len(self.profiles) + len(self.populations) + 2
         gaps = u(10) * 3
@@ -411,11 +412,12 @@ class PopulationLabScene(Scene):
         rx = x + lw + lay.x(20)
         right = pygame.Rect(rx, top, lay.w - m - rx, bottom - top)
         self.right = right
-        self.status_rows = 1
         tf = app.font(theme.SIZE_TINY)
-        if tf.size(self._status_label())[0] + self._status_width() + u(16) > right.w:
-            self.status_rows = 2
-        sh = self.status_rows * tf.get_linesize() + u(6)
+        pill_h = app.font(theme.SIZE_TINY, bold=True).get_linesize() + u(6)
+        # The label and the cue on one row when both fit, else the label (wrapped) above the cue.
+        self.status_one_row = tf.size(self._status_label())[0] + self._status_width() + u(16) <= right.w
+        sh = (max(pill_h, tf.get_linesize()) if self.status_one_row
+              else max(tf.get_linesize(), _flow_h(tf, self._status_label(), right.w)) + pill_h) + u(2)
         self.status = pygame.Rect(right.x, right.y, right.w, sh)
         body = pygame.Rect(right.x, right.y + sh + u(4), right.w, right.h - sh - u(4))
         self.body = body
@@ -424,12 +426,18 @@ class PopulationLabScene(Scene):
         self.showing_result = show
         if show:
             gap = u(12)
-            top_h = int(body.h * 0.6)
             cw = int((body.w - gap) * 0.58)
-            self.class_rect = pygame.Rect(body.x, body.y, cw, top_h)
-            self.sf_rect = pygame.Rect(body.x + cw + gap, body.y, body.w - cw - gap, top_h)
-            self.infant_rect = pygame.Rect(body.x, body.y + top_h + gap, body.w, body.h - top_h - gap)
-            self._result_buttons(items)
+            top_h = int(body.h * 0.62)
+            for _ in range(2):  # the infant's details get the height they need, within 30-44% of the window's part
+                self.class_rect = pygame.Rect(body.x, body.y, cw, top_h)
+                self.sf_rect = pygame.Rect(body.x + cw + gap, body.y, body.w - cw - gap, top_h)
+                self.infant_rect = pygame.Rect(body.x, body.y + top_h + gap, body.w, body.h - top_h - gap)
+                trial: list = []
+                self._result_buttons(trial)
+                scratch = pygame.Surface((max(1, self.details.w), 1))
+                need = self._paint_infant(scratch, 0, 0, self.details.w - self.infant_panel.gutter) - self.details.h
+                top_h = int(min(body.h * 0.7, max(body.h * 0.56, top_h - need)))
+            items.extend(trial)
         self.group.set(items)
 
     def _title_y(self) -> int:
@@ -440,14 +448,22 @@ class PopulationLabScene(Scene):
         return self._title_y() + self.app.font(theme.SIZE_HEADING + 6, bold=True).get_height() + self.app.px(10)
 
     def _status_label(self) -> str:
+        """What the shown result is: the history (and a population's share of caregivers with depression), N, seed."""
         r = self.result
-        return S.LAB_RUN_LABEL.format(label=history_name(r.choice), n=f"{r.n:,}", seed=r.seed) if r else ""
+        if r is None:
+            return ""
+        if r.kind == "population":
+            prev = r.settings.prevalence
+            prev = POPULATIONS[r.choice].depression_prevalence if prev is None else prev
+            return S.LAB_RUN_LABEL_POPULATION.format(label=history_name(r.choice), n=f"{r.n:,}", seed=r.seed,
+                                                     share=prev)
+        return S.LAB_RUN_LABEL.format(label=history_name(r.choice), n=f"{r.n:,}", seed=r.seed)
 
     def _status_width(self) -> int:
         """Width (px) of the widest status cue (updating, at 100%, in the longest stage's name)."""
         tf = self.app.font(theme.SIZE_TINY, bold=True)
         widest = max(S.LAB_UPDATING.format(stage=v, pct=100) for v in S.LAB_STAGE_NAMES.values())
-        return tf.size(widest)[0] + self.app.px(20)
+        return tf.size(widest)[0] + self.app.px(40)
 
     def _result_buttons(self, items: list) -> None:
         """The Means/Spread tabs of the still-face panel and the infant browser's buttons."""
@@ -461,7 +477,7 @@ class PopulationLabScene(Scene):
         # The tabs sit right of the title when both fit, else on their own row under it.
         title_w = tf.size(S.LAB_SF_TITLE)[0]
         beside = title_w + tabs_w + u(40) <= sf.w
-        ty = sf.y + u(8) if beside else sf.y + u(10) + paragraph_height(tf, S.LAB_SF_TITLE, sf.w - u(28)) + u(6)
+        ty = sf.y + u(8) if beside else sf.y + u(10) + _flow_h(tf, S.LAB_SF_TITLE, sf.w - u(28)) + u(6)
         bx = sf.right - u(12)
         for view, label in (("spread", S.LAB_SF_SPREAD), ("means", S.LAB_SF_MEANS)):
             tw = Button.width_for(app, label, None, BUTTON_PX) + u(24)  # room for the selected mark
@@ -470,7 +486,7 @@ class PopulationLabScene(Scene):
                                 selected=self.sf_view == view, ident=f"sf:{view}", font_size=BUTTON_PX))
             bx -= u(6)
         self.sf_title_w = (sf.w - u(28) - tabs_w) if beside else sf.w - u(28)
-        self.sf_body_top = (max(ty + bh, sf.y + u(10) + paragraph_height(tf, S.LAB_SF_TITLE, self.sf_title_w))
+        self.sf_body_top = (max(ty + bh, sf.y + u(10) + _flow_h(tf, S.LAB_SF_TITLE, self.sf_title_w))
                             + u(6))
         # The infant browser's buttons: Next A-D, Previous, Next, Watch; in rows along the panel's bottom.
         ip = self.infant_rect
@@ -502,10 +518,10 @@ class PopulationLabScene(Scene):
                 bx += w + u(8)
             y += bh + u(6)
         # The grid (left) and the selected infant's details (right, scrolling) above the buttons.
-        title_h = u(10) + paragraph_height(tf, S.LAB_INFANT_TITLE, ip.w - u(28)) + u(6)
+        title_h = u(10) + _flow_h(tf, S.LAB_INFANT_TITLE, ip.w - u(28)) + u(6)
         inner = pygame.Rect(ip.x + u(14), ip.y + title_h, ip.w - 2 * u(14), self.infant_buttons_y - u(8) - ip.y - title_h)
         gw = int(inner.w * 0.4)
-        hint_h = paragraph_height(app.font(theme.SIZE_TINY), S.LAB_INFANT_GRID_HINT, gw) + u(6)
+        hint_h = _flow_h(app.font(theme.SIZE_TINY), S.LAB_INFANT_GRID_HINT, gw) + u(6)
         self.grid_hint = pygame.Rect(inner.x, inner.y, gw, hint_h)
         self.grid = pygame.Rect(inner.x, inner.y + hint_h, gw, max(u(8), inner.h - hint_h))
         self.details = pygame.Rect(inner.x + gw + u(16), inner.y, inner.w - gw - u(16), inner.h)
@@ -595,7 +611,7 @@ class PopulationLabScene(Scene):
         tf = app.font(theme.SIZE_TINY)
         bf = app.font(theme.SIZE_TINY, bold=True)
         if self.result is not None:
-            text(surface, tf, self._status_label(), (st.x, st.y), p.ink_soft)
+            paragraph_full(surface, tf, self._status_label(), st.x, st.y, st.w, p.ink_soft, line_gap=1)
         if self.updating:
             job = self.job
             stage = S.LAB_STAGE_NAMES.get(job.stage if job is not None and not job.cancel.is_set() else STAGES[0][0])
@@ -603,17 +619,18 @@ class PopulationLabScene(Scene):
             label = S.LAB_UPDATING.format(stage=stage, pct=100 * frac)
             w = self._status_width()
             pill = pygame.Rect(st.right - w, st.bottom - bf.get_linesize() - u(6), w, bf.get_linesize() + u(4))
-            pygame.draw.rect(surface, mix(p.accent, p.panel, 0.8), pill, border_radius=pill.h // 2)
+            pygame.draw.rect(surface, mix(p.accent, p.panel, 0.9), pill, border_radius=pill.h // 2)
             fill = pill.copy()
             fill.w = max(pill.h, int(pill.w * frac))
-            pygame.draw.rect(surface, mix(p.accent, p.panel, 0.55), fill, border_radius=pill.h // 2)
+            pygame.draw.rect(surface, mix(p.accent, p.panel, 0.72), fill, border_radius=pill.h // 2)
             pygame.draw.rect(surface, p.accent, pill, width=max(1, u(2)), border_radius=pill.h // 2)
             text(surface, bf, label, pill.center, p.ink, anchor="center")
         elif self.message:
-            text(surface, bf, self.message, (st.right, st.y), p.warn, anchor="topright", allow_cut=True)
+            text(surface, bf, self.message, (st.right, st.bottom), p.warn, anchor="bottomright", max_width=st.w,
+                 allow_cut=True)  # the whole message goes to the log; the first line is enough here
         elif self.result is not None and self.last_seconds is not None:
-            text(surface, tf, S.LAB_UPDATED_IN.format(s=self.last_seconds), (st.right, st.y), p.ink_faint,
-                 anchor="topright")
+            text(surface, tf, S.LAB_UPDATED_IN.format(s=self.last_seconds), (st.right, st.bottom), p.ink_faint,
+                 anchor="bottomright")
 
     def _frame(self, surface, rect: pygame.Rect, title: str, title_w: int | None = None) -> int:
         """A results panel's frame and its (wrapped) title; returns the y below the title."""
@@ -713,8 +730,9 @@ class PopulationLabScene(Scene):
             under = lf.get_linesize() + (tf.get_linesize() if show_names else 0) + u(8)
             bestfit_h = self._best_fit_height(w, ref)
             foot = S.LAB_FOOTNOTES[ref.key]
-            foot_h = paragraph_height(tf, foot, w)
-            labels_h = 2 * vf.get_linesize() + u(4)  # values above bars (stacked when they would touch)
+            foot_h = _flow_h(tf, foot, w)
+            labels_h = vf.get_linesize() + u(4)  # values above the bars (a published one that would touch the run's
+            # stacks above it, inside the plot: the bars that meet are short ones)
             ph = max(u(70), body.h - (yy - y0) - labels_h - under - bestfit_h - foot_h - u(14))
             plot = pygame.Rect(x + axis_w, yy + labels_h, plot_w, ph)
             tops = [v for v in sim.values()] + [v if not isinstance(v, tuple) else v[1] for v in ref.bars.values()]
@@ -764,13 +782,18 @@ class PopulationLabScene(Scene):
             return ""
         return S.LAB_BESTFIT_PUB.format(shares=", ".join(f"{c} {v:.0f}%" for c, v in ref.best_fit.items()))
 
+    def _best_fit_inline(self, w: int, ref) -> bool:
+        """True if the published best-fit shares fit to the right of the bar (the bar keeps at least half)."""
+        pub = self._best_fit_text(ref)
+        return bool(pub) and self.app.font(theme.SIZE_TINY).size(pub)[0] + self.app.px(12) <= w // 2
+
     def _best_fit_height(self, w: int, ref) -> int:
         app = self.app
         tf = app.font(theme.SIZE_TINY)
         vf = app.font(theme.SIZE_TINY, bold=True)
-        h = paragraph_height(vf, S.LAB_BESTFIT_TITLE, w) + app.px(4) + tf.get_linesize() + app.px(6)
+        h = _flow_h(vf, S.LAB_BESTFIT_TITLE, w) + app.px(4) + tf.get_linesize() + app.px(6)
         pub = self._best_fit_text(ref)
-        return h + (paragraph_height(tf, pub, w) + app.px(2) if pub else 0)
+        return h + (_flow_h(tf, pub, w) + app.px(2) if pub and not self._best_fit_inline(w, ref) else 0)
 
     def _draw_best_fit(self, surface, x: int, y: int, w: int, ref) -> int:
         """Best fit among A, B, C as its own labelled breakdown: one stacked bar adding to 100%, and under it the
@@ -782,7 +805,9 @@ class PopulationLabScene(Scene):
         vf = app.font(theme.SIZE_TINY, bold=True)
         y = paragraph_full(surface, vf, S.LAB_BESTFIT_TITLE, x, y, w, p.ink, line_gap=1) + u(4)
         bf = self.result.best_fit_shares()
-        bar = pygame.Rect(x, y, w, tf.get_linesize() + u(2))
+        pub = self._best_fit_text(ref)
+        inline = self._best_fit_inline(w, ref)
+        bar = pygame.Rect(x, y, w - (tf.size(pub)[0] + u(12) if inline else 0), tf.get_linesize() + u(2))
         bx = bar.x
         for code in "ABC":
             sw = int(round(bar.w * bf[code] / 100.0)) if code != "C" else bar.right - bx
@@ -796,8 +821,9 @@ class PopulationLabScene(Scene):
                 text(surface, tf, label, seg.center, p.ink, anchor="center")
             bx += max(0, sw)
         y = bar.bottom + u(6)
-        pub = self._best_fit_text(ref)
-        if pub:
+        if inline:
+            text(surface, tf, pub, (x + w, bar.centery), p.ink_soft, anchor="midright")
+        elif pub:
             y = paragraph_full(surface, tf, pub, x, y, w, p.ink_soft, line_gap=1) + u(2)
         return y
 
@@ -833,12 +859,12 @@ class PopulationLabScene(Scene):
             nums = " → ".join("–" if v != v else f"{v:.2f}" for v in r.sf_means[name])
             rows.append((name, S.LAB_SF_ROW.format(series=S.SERIES.get(name, name), values=nums)))
         sample_w = u(28)
-        rows_h = sum(paragraph_height(tf, s, w - sample_w - u(8)) + u(4) for _, s in rows)
+        rows_h = sum(_flow_h(tf, s, w - sample_w - u(8)) + u(4) for _, s in rows)
         pa, na, gz = (r.sf_means[k] for k in SF_MEASURES)
         agrees = pa[1] < pa[0] and gz[1] < gz[0] and na[1] > na[0] and pa[2] > pa[1]
         verdict = S.DEBRIEF_SF_AGREES if agrees else S.DEBRIEF_SF_PARTLY
         itf = app.font(theme.SIZE_TINY, italic=True)
-        verdict_h = paragraph_height(itf, verdict, w)
+        verdict_h = _flow_h(itf, verdict, w)
         half = tf.get_height() // 2
         ph = max(u(50), avail - (yy - y0) - half - under - rows_h - verdict_h - u(12))
         plot = pygame.Rect(x + axis_w, yy + half, plot_w, ph)
@@ -886,9 +912,9 @@ class PopulationLabScene(Scene):
         if len(pct):
             _, same = np.unique(np.round(pct, 6), return_counts=True)
             strip_h = max(u(16), int(same.max()) * step + dot + 2)
-        fixed = (paragraph_height(bf, S.LAB_SPREAD_CHANGE, w) + u(4) + tf.get_linesize() + u(4) + tf.get_linesize()
-                 + u(6) + (paragraph_height(bf, classes, w) + u(4) + strip_h + u(3) + tf.get_linesize() + u(6)
-                           if len(pct) else 0) + paragraph_height(itf, cap, w))
+        fixed = (_flow_h(bf, S.LAB_SPREAD_CHANGE, w) + u(4) + tf.get_linesize() + u(4) + tf.get_linesize()
+                 + u(6) + (_flow_h(bf, classes, w) + u(4) + strip_h + u(3) + tf.get_linesize() + u(6)
+                           if len(pct) else 0) + _flow_h(itf, cap, w))
         y = paragraph_full(surface, bf, S.LAB_SPREAD_CHANGE, x0, y0, w, p.ink, line_gap=1) + u(4)
         text(surface, tf, S.LAB_SPREAD_INFANTS.format(n=int(sp["counts"].sum())), (x0 + w, y), p.ink_soft,
              anchor="topright")
@@ -980,17 +1006,23 @@ class PopulationLabScene(Scene):
         tf = app.font(theme.SIZE_TINY)
         paragraph_full(surface, tf, S.LAB_INFANT_GRID_HINT, self.grid_hint.x, self.grid_hint.y, self.grid_hint.w,
                        p.ink_soft, line_gap=1)
-        cls = r.classification
         cols, cell, n = self._grid_layout()
         gap = 1 if cell < 10 else 2
-        sel_rect = None
         g = self.grid
-        for k, i in enumerate(self.order):
-            row, c = divmod(k, cols)
-            cr = pygame.Rect(g.x + c * cell, g.y + row * cell, max(1, cell - gap), max(1, cell - gap))
-            pygame.draw.rect(surface, CLASS_COLOURS.get(str(cls[i]), p.line), cr)
-            if i == self.selected:
-                sel_rect = cr
+        key = (id(r), g.size, cols, cell, p.name)
+        if getattr(self, "_grid_key", None) != key:  # a thousand squares: drawn once per result and layout
+            img = pygame.Surface(g.size, pygame.SRCALPHA)
+            cls = r.classification
+            for k, i in enumerate(self.order):
+                row, c = divmod(k, cols)
+                pygame.draw.rect(img, CLASS_COLOURS.get(str(cls[i]), p.line),
+                                 (c * cell, row * cell, max(1, cell - gap), max(1, cell - gap)))
+            self._grid_key, self._grid_img = key, img
+        surface.blit(self._grid_img, g.topleft)
+        sel_rect = None
+        if self.selected in self.order:
+            row, c = divmod(self.order.index(self.selected), cols)
+            sel_rect = pygame.Rect(g.x + c * cell, g.y + row * cell, max(1, cell - gap), max(1, cell - gap))
         if sel_rect is not None:
             fw = p.focus_width
             pygame.draw.rect(surface, p.ink, sel_rect.inflate(4, 4), width=2)
@@ -1027,6 +1059,12 @@ class PopulationLabScene(Scene):
         y = paragraph_full(surface, sf, why, x, y, w, p.ink_soft, line_gap=1) + u(4)
         return paragraph_full(surface, app.font(theme.SIZE_TINY, italic=True), S.LAB_INFANT_NOTE, x, y, w, p.ink_faint,
                               line_gap=1)
+
+
+def _flow_h(font, s: str, width: int) -> int:
+    """Height (px) that ``paragraph_full(..., line_gap=1)`` takes for ``s`` at ``width`` (how this screen writes
+    its text), so that the charts can have exactly the room the text leaves."""
+    return len(wrap(font, s, width)) * (font.get_linesize() - 1)
 
 
 def _dense(pts: list, step: int = 2) -> list:
