@@ -126,6 +126,7 @@ def _saved_folder() -> Path:
                     s.set_action(["smile", "coo", "soothe"][s.steps_taken // 20 % 3])
                 s.step()
             Autosaver(s, folder, name=f"session_{k}.json").flush()
+        (folder / "broken.json").write_text('{"format": "attune-session", "truncated')  # listed with its reason
         _SAVED["folder"] = folder
     return _SAVED["folder"]
 
@@ -157,10 +158,17 @@ def _sessions(app):
     return app.push(SessionsScene(app, _saved_folder()))
 
 
+def _sessions_confirm(app):
+    sc = _sessions(app)
+    sc.select(next(k for k, r in enumerate(sc.rows) if r.ok))
+    sc.ask_delete()
+    return app.top
+
+
 def _compare(app):
     from simulator.printout.documents import run_from_file
     from simulator.view.scenes.compare import CompareScene
-    a, b = (run_from_file(p) for p in sorted(_saved_folder().glob("*.json")))
+    a, b = (run_from_file(p) for p in sorted(_saved_folder().glob("session_*.json")))
     return app.push(CompareScene(app, a, b))
 
 
@@ -189,7 +197,8 @@ SCENES = {
     "play_demo_ssp": _play_demo_ssp, "play_prompt": _play_prompt, "debrief_research": _debrief_research, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
     "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
-    "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),
+    "sessions": _sessions, "sessions_confirm": _sessions_confirm, "compare": _compare,
+    "observer_intro": _observer("intro"),
     "observer_watch": _observer("watch"), "observer_feedback": _observer("feedback"),
     "observer_block": _observer("block"),
 }

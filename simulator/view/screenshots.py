@@ -284,8 +284,8 @@ def _observer(fresh, shot, seed: int = 4) -> None:
 
 def saved_sessions(folder: Path) -> list[Path]:
     """Three whole sessions saved into ``folder`` as the app saves them: the learner's still-face (a smile, a coo,
-    soothing or mirroring in turn in play and the reunion, the still-face held), a phone-absorbed caregiver's still-face, and a
-    Strange Situation watched with an avoidant history. Returns the files."""
+    soothing or mirroring in turn in play and the reunion, the still-face held), a phone-absorbed caregiver's
+    still-face, and a Strange Situation watched with an avoidant history. Returns the files."""
     from ..model.scenario import load_scenario
     from ..model.session import Session
     from ..sessions import Autosaver

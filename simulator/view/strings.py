@@ -555,6 +555,7 @@ SESSIONS_WHO = "{infant}  ·  {who}"
 
 # --- Compare (scenes/compare.py) --------------------------------------------------------------------------------
 COMPARE_TITLE = "Compare: {title}"
+COMPARE_TAGS = ("A", "B")  # the two runs, as the report names them
 COMPARE_SAME = "The same infant and run ({seed}), a different caregiver."
 COMPARE_SAME_INFANT = "The same infant, a different caregiver."
 COMPARE_RUN = "{tag}: {who}"

@@ -667,7 +667,8 @@ class ObserverScene(Scene):
                 you, att = mine[e][scale], ref[e][scale]
                 diff = None if you is None or att is None else abs(you - att)
                 colour = "ink_faint" if diff is None else "ok" if diff == 0 else "ink" if diff == 1 else "warn"
-                pair = T["fb_pair"].format(you=T["empty"] if you is None else you, att=T["empty"] if att is None else att)
+                pair = T["fb_pair"].format(you=T["empty"] if you is None else you,
+                                           att=T["empty"] if att is None else att)
                 row, at = self.moments.get((e, scale), (0, None))
                 label = T["jump_start"] if at is None else T["jump"].format(m=int(at) // 60, s=int(at) % 60)
                 jw = Button.width_for(app, label, None, 14, bold=False)
@@ -1073,8 +1074,8 @@ class ObserverScene(Scene):
         for c, e in enumerate(OB.EPISODES):
             cx = R.col_x[c]
             text(surface, hf, T["reunion_col"][c], (cx, R.heads_y), p.ink, anchor="midtop")
-            text(surface, ef, T["episode_col"].format(e=self._reunion_index(e) + 1), (cx, R.heads_y + hf.get_linesize()),
-                 p.ink_soft, anchor="midtop")
+            text(surface, ef, T["episode_col"].format(e=self._reunion_index(e) + 1),
+                 (cx, R.heads_y + hf.get_linesize()), p.ink_soft, anchor="midtop")
         lh = hf.get_linesize()
         for r, scale in enumerate(OB.SCALES):
             y = R.rows_y[r]
@@ -1297,7 +1298,8 @@ class ObserverScene(Scene):
         app = self.app
         p = app.palette
         u = app.px
-        hf, sf, tf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL, bold=True), app.font(theme.SIZE_TINY)
+        hf, sf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL, bold=True)
+        tf = app.font(theme.SIZE_TINY)
         pad = u(14)
         cols = 2 if w >= u(900) else 1
         cw = (w - 2 * pad - (cols - 1) * u(20)) // cols
