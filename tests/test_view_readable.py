@@ -3,8 +3,7 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
-Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False) are checked for text size only: their
-text is measured as it lands in the window.
+Every scene is laid out from the window (none is drawn small and scaled up), so every one gets both checks.
 
 Saved sessions and Compare read two sessions saved into a temporary folder (a learner's still-face and a scripted
 one, shortened); Observer mode is shown in each of its phases with short sessions and quickly drawn infants.
@@ -13,7 +12,6 @@ one, shortened); Observer mode is shown in each of its phases with short session
 from __future__ import annotations
 
 import itertools
-import math
 import tempfile
 from pathlib import Path
 
@@ -211,14 +209,9 @@ def _check(app, where: str) -> None:
     widgets.DRAWN_PX.clear()
     app.tick(0.0)
     floor = min_text_px(app.window_size[1], app.text_scale)
-    top = app.top
-    if getattr(top, "native", True):
-        assert widgets.DRAWN_PX, where
-        assert min(widgets.DRAWN_PX) >= floor, f"{where}: text at {min(widgets.DRAWN_PX)} px < {floor} px"
-        assert not widgets.CUTS, f"{where}: cut without a scroll cue: {widgets.CUTS[:3]}"
-    else:  # drawn on the design canvas, then scaled into the window
-        s = min(app.window_size[0] / theme.DESIGN_SIZE[0], app.window_size[1] / theme.DESIGN_SIZE[1])
-        assert widgets.DRAWN_PX and math.floor(min(widgets.DRAWN_PX) * s + 1e-6) >= floor - 1, where
+    assert widgets.DRAWN_PX, where
+    assert min(widgets.DRAWN_PX) >= floor, f"{where}: text at {min(widgets.DRAWN_PX)} px < {floor} px"
+    assert not widgets.CUTS, f"{where}: cut without a scroll cue: {widgets.CUTS[:3]}"
     shot = app.screen.copy()
     assert shot.get_size() == app.window_size  # drawn at the window's own size
 
