@@ -27,6 +27,7 @@ import numpy as np
 import pygame
 
 from ...content import observer as OB
+from ...content.lessons import plain_reason
 from ...model.session import TRAJECTORY_COLUMNS
 from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.session import DT
@@ -700,7 +701,8 @@ class ObserverScene(Scene):
         ops.append(("para", 0, y, (hf, line, width, "ok" if you == att else "ink")))
         y += text_height(hf, line, width) + u(6)
         if self.scores.reasons and self.scores.reasons[0]:
-            reasons = T["fb_reasons"].format(att=att, reasons="; ".join(self.scores.reasons[0]))
+            said = "; ".join(plain_reason(r) for r in self.scores.reasons[0])  # in words, no "-> B"
+            reasons = T["fb_reasons"].format(att=att, reasons=said)
             ops.append(("para", 0, y, (tf, reasons, width, "ink_soft")))
             y += text_height(tf, reasons, width) + u(6)
         hist = T["fb_history"].format(history=self.drawn[self.k]["hidden"]["history"])
