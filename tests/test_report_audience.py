@@ -71,3 +71,32 @@ def test_unknown_audience_is_one_line_error(tmp_path, capsys):
     err = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
     assert err == ["error: --audience: unknown audience 'kids'; valid: parents, class, research"]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_compare_honours_the_audience(tmp_path, drawn):
+    """``compare --audience``: parents get plain words (no letters, scales, percentages; the runs are not
+    called A and B), class the usual figures, research those plus each run's research lines."""
+    args = ["compare", "strange_situation", "--caregiver", "sensitive", "--vs", "rejecting", "--infant",
+            "disorganized"]
+    assert main(args + ["--out", str(tmp_path / "p.png"), "--audience", "parents"]) == 0
+    assert (tmp_path / "p.png").stat().st_size > 10_000
+    parents = " ".join(drawn)
+    assert _parents_safe(parents) == [], _parents_safe(parents)
+    assert L.COMPARE_TAGS_PARENTS[0] in parents and L.COMPARE_TAGS_PARENTS[1] in parents
+    assert "a caregiver who rebuffs comfort" in parents  # who played, in words
+    assert L.REPORT_RESEARCH not in parents
+    drawn.clear()
+    assert main(args + ["--out", str(tmp_path / "c.png")]) == 0
+    cls = " ".join(drawn)
+    assert _parents_safe(cls) != [] and "Classification" in cls and L.REPORT_RESEARCH not in cls
+    drawn.clear()
+    assert main(args + ["--out", str(tmp_path / "r.png"), "--audience", "research"]) == 0
+    research = " ".join(drawn)
+    pages = research.count("compare report")  # the page is drawn again at smaller chart sizes until it fits
+    assert "Classification" in research and research.count(L.REPORT_RESEARCH) == 2 * pages
+
+
+def test_compare_refuses_an_unknown_audience(tmp_path, capsys):
+    out = tmp_path / "x.png"
+    assert main(["compare", "still_face", "--vs", "phone", "--out", str(out), "--audience", "teens"]) == 2
+    assert "--audience" in capsys.readouterr().err and not out.exists()

@@ -66,6 +66,7 @@ def register(sub, common) -> None:
     c.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a parameter, for both runs")
     _add_outputs(c, "the compare report, FILE.png", "a tidy CSV (one row per run per episode)",
                  "both session files in one JSON")
+    add_audience(c)
     c.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("sessions", help="list the saved sessions in the data folder")
@@ -216,6 +217,7 @@ def cmd_report(args) -> int:
 def cmd_compare(args) -> int:
     from ..printout.documents import compare_policies, run_from_dict, write_compare  # pygame, as above
 
+    audience = audience_arg(args)
     if len(args.inputs) > 2:
         raise UsageError(f"compare: give two session files, or one scenario with --vs (got {len(args.inputs)})")
     if len(args.inputs) == 2:
@@ -231,7 +233,7 @@ def cmd_compare(args) -> int:
                 runs.append(run_from_dict(d, p.name))
             except SessionFileError as exc:
                 raise UsageError(str(exc)) from None
-        written = write_compare(runs[0], runs[1], out, csv_path, json_path, args.dpi)
+        written = write_compare(runs[0], runs[1], out, csv_path, json_path, args.dpi, audience)
     else:
         name = args.inputs[0]
         if not args.vs:
@@ -247,7 +249,7 @@ def cmd_compare(args) -> int:
             raise UsageError(str(exc).replace("--caregiver", "--vs", 1)) from None
         _, written = compare_policies(name, caregiver_policy(args.caregiver), vs, out,
                                       infant=infant_preset(args.infant), seed=args.seed, overrides=set_pairs(args.set),
-                                      csv_path=csv_path, json_path=json_path, dpi=args.dpi)
+                                      csv_path=csv_path, json_path=json_path, dpi=args.dpi, audience=audience)
     print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
     return EXIT_OK
 

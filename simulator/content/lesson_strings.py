@@ -277,3 +277,12 @@ REPORT_LESSONS = "What this run showed"
 REPORT_WORDS = "Words used here"
 REPORT_READING = "Further reading"
 REPORT_RESEARCH = "For research"
+# --- The compare report for parents (``compare --audience parents``) ------------------------------------------
+COMPARE_KIND_PARENTS = "two sessions to talk about"
+COMPARE_TITLE_PARENTS = "{title}: two sessions side by side"
+COMPARE_SUBTITLE_PARENTS = "The same kind of session twice, to see what changes when the caregiving changes."
+COMPARE_RUN_PARENTS = "{tag}: with {who}. {setup}"
+COMPARE_YOU_PARENTS = "you as the caregiver"
+#: The two runs' names on the parents' page (never "A" and "B", which read as attachment pattern letters).
+COMPARE_TAGS_PARENTS = ("First session", "Second session")
+COMPARE_LESSONS_PARENTS = "{tag}: what this run showed"

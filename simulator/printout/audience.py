@@ -82,6 +82,69 @@ def render_parents(run, dpi: int, plot_pt: float):
     return page
 
 
+def render_parents_compare(a, b, dpi: int, plot_pt: float):
+    """The compare page for parents (``compare --audience parents``): both timelines on one time scale, then
+    each run's episodes and lessons in the parents' own words (the debrief's parents' sentences), side by
+    side: no pattern letters, scale scores, disorganisation index or percentages."""
+    from . import report as R
+
+    debs = [debrief_for(a, "parents"), debrief_for(b, "parents")]
+    page = R.Page(dpi)
+    m = page.margin
+    w = page.w - 2 * m
+    y = R.header(page, m, L.COMPARE_TITLE_PARENTS.format(title=a.scenario.title), L.COMPARE_SUBTITLE_PARENTS,
+                 L.COMPARE_KIND_PARENTS)
+    t_max = max(a.tl.t_end, b.tl.t_end)
+    tags = L.COMPARE_TAGS_PARENTS
+    for run, tag, deb in ((a, tags[0], debs[0]), (b, tags[1], debs[1])):
+        y = page.para(L.COMPARE_RUN_PARENTS.format(tag=tag, who=_who_cared(run), setup=deb.setup), m, y, w, 10.5,
+                      bold=True)
+        y = R.draw_timeline(page, m, y, w, run.tl, t_max=t_max, plot_pt=plot_pt) + page.px(2)
+    y = R.draw_legend(page, m, y, w, bool(a.tl.learner or b.tl.learner)) + page.px(6)
+    gap = page.px(16)
+    cw = (w - gap) // 2
+    limit = R._limit(page)
+    ys = []
+    for k, (tag, deb) in enumerate(zip(tags, debs)):
+        x = m + k * (cw + gap)
+        yy = R._column_heading(page, f"{tag}: {L.REPORT_NUMBERS}", x, y, cw, pt=11)
+        yy = R.draw_table(page, x, yy, _half_table_cols(page, deb, cw), deb.table, pt=8.5, header_pt=8.5)
+        yy = R._column_heading(page, L.COMPARE_LESSONS_PARENTS.format(tag=tag), x, yy + page.px(6), cw, pt=11)
+        # What differs between the two runs first: a lesson word for word the same in both comes last.
+        other = {(les.title, les.text) for les in debs[1 - k].lessons}
+        for lesson in sorted(deb.lessons, key=lambda les: (les.title, les.text) in other):
+            if yy + _lesson_height(page, lesson, cw) > limit:
+                page.truncated = True
+                break
+            yy = _draw_lesson(page, lesson, x, yy, cw)
+        ys.append(yy)
+    y = max(ys)
+    refs = list(dict.fromkeys(debs[0].references + debs[1].references))
+    if refs and y + page.px(40) <= limit:
+        y = page.heading(L.REPORT_READING, y, pt=12)
+        y = R.references_section(page, m, y, w, refs, limit)
+    R.footer(page, f"{a.source}  vs  {b.source}" if a.source and b.source else "")
+    page.bottom = y
+    return page
+
+
+def _who_cared(run) -> str:
+    """Who played the caregiver in ``run``, in plain words (the scripted policy's name, or the learner)."""
+    from ..view.strings import CAREGIVER_NAMES, CAREGIVER_OTHER
+    if run.data.get("actions") or run.data.get("learner"):
+        return L.COMPARE_YOU_PARENTS
+    return CAREGIVER_NAMES.get(run.data.get("caregiver"), CAREGIVER_OTHER)
+
+
+def _half_table_cols(page, deb, w: int) -> list:
+    """Columns for the parents' episode table in a half-page column: each as wide as its longest cell
+    (8.5 pt), the first (the episode's name) taking what is left, so the words are not cut."""
+    widths = [max(page.font(8.5).size(str(c))[0] for c in [h] + [row[i] for row in deb.table]) + page.px(8)
+              for i, h in enumerate(deb.table_head)]
+    first = max(w // 4, w - sum(widths[1:]))
+    return [(h, first if i == 0 else wd, "l") for i, (h, wd) in enumerate(zip(deb.table_head, widths))]
+
+
 def _draw_lesson(page, lesson, x: int, y: int, w: int) -> int:
     """One lesson: its title, its text and its per-episode lines; returns the y below."""
     y = page.para(lesson.title, x, y, w, 10, bold=True)
@@ -114,11 +177,17 @@ def research_lines(run) -> list[str]:
     return lines
 
 
-def research_section(page, x: int, y: int, w: int, run) -> int:
-    """The research figures under their heading, in the right-hand column."""
+def research_section(page, x: int, y: int, w: int, run, compact: bool = False) -> int:
+    """The research figures under their heading, in the right-hand column. ``compact`` (the compare page,
+    whose header already describes both runs): the ids line without the plain-words setup before it."""
     from . import report as R
 
-    y = R._column_heading(page, L.REPORT_RESEARCH, x, y, w)
-    for line in research_lines(run):
+    y = R._column_heading(page, L.REPORT_RESEARCH, x, y, w, pt=11 if compact else 12)
+    lines = research_lines(run)
+    if compact:
+        s = run.session
+        lines[0] = L.MD_SETUP_RESEARCH.format(scenario=s.scenario.id, seed=s.seed, preset=s.preset,
+                                              caregiver=s.caregiver_id, audience="research").replace("`", "")
+    for line in lines:
         y = page.para(line, x, y, w, 9.5) + page.px(2)
     return y + page.px(4)

@@ -117,9 +117,14 @@ def compare_csv(a, b) -> str:
     return buf.getvalue()
 
 
-def write_compare(a, b, out_png, csv_path=None, json_path=None, dpi: int = 150) -> list[Path]:
-    """Write the compare PNG (and a tidy CSV / a JSON holding both session files)."""
+def write_compare(a, b, out_png, csv_path=None, json_path=None, dpi: int = 150,
+                  audience: str | None = None) -> list[Path]:
+    """Write the compare PNG (and a tidy CSV / a JSON holding both session files). ``audience`` (parents,
+    class or research; None: as the runs are) sets who the page's words are for, as ``report --audience``."""
     from .report import render_compare, write_png
+
+    if audience is not None:
+        a.audience = b.audience = audience
 
     out = [write_png(render_compare(a, b, dpi), _check_suffix(out_png, ".png", "the report"))]
     if csv_path:
@@ -131,15 +136,17 @@ def write_compare(a, b, out_png, csv_path=None, json_path=None, dpi: int = 150) 
     return out
 
 
-def compare_files(path_a, path_b, out_png, csv_path=None, json_path=None, dpi: int = 150):
+def compare_files(path_a, path_b, out_png, csv_path=None, json_path=None, dpi: int = 150,
+                  audience: str | None = None):
     """Two saved sessions side by side. Returns ((run_a, run_b), written paths)."""
     a, b = run_from_file(path_a), run_from_file(path_b)
-    return (a, b), write_compare(a, b, out_png, csv_path, json_path, dpi)
+    return (a, b), write_compare(a, b, out_png, csv_path, json_path, dpi, audience)
 
 
 def compare_policies(scenario: str, caregiver: str, vs: str, out_png, infant: str | None = None, seed: int = 0,
-                     overrides: dict | None = None, csv_path=None, json_path=None, dpi: int = 150):
+                     overrides: dict | None = None, csv_path=None, json_path=None, dpi: int = 150,
+                     audience: str | None = None):
     """Same infant, same seed, different caregiver policy: run both and write the compare report."""
     a = run_from_scenario(scenario, caregiver, infant, seed, overrides)
     b = run_from_scenario(scenario, vs, infant, seed, overrides)
-    return (a, b), write_compare(a, b, out_png, csv_path, json_path, dpi)
+    return (a, b), write_compare(a, b, out_png, csv_path, json_path, dpi, audience)

@@ -672,6 +672,9 @@ def render_compare(a: Run, b: Run, dpi: int = 150) -> Page:
 
 
 def _render_compare(a: Run, b: Run, dpi: int, plot_pt: float) -> Page:
+    if a.audience == "parents":
+        from .audience import render_parents_compare
+        return render_parents_compare(a, b, dpi, plot_pt)
     page = Page(dpi)
     m = page.margin
     w = page.w - 2 * m
@@ -701,6 +704,9 @@ def _render_compare(a: Run, b: Run, dpi: int, plot_pt: float) -> Page:
         x = m + k * (cw + gap)
         yy = _column_heading(page, f"{tag}: results and the published pattern", x, y, cw, pt=11)
         yy = compare_result(page, x, yy, cw, run)
+        if run.audience == "research":  # each run's setup line and paired d under its results
+            from .audience import research_section
+            yy = research_section(page, x, yy + page.px(4), cw, run, compact=True)
         ys.append(yy)
     y = max(ys) + page.px(6)
     refs = list(dict.fromkeys(list(a.scenario.references) + list(b.scenario.references)))
