@@ -283,6 +283,12 @@ COMPARE_TITLE_PARENTS = "{title}: two sessions side by side"
 COMPARE_SUBTITLE_PARENTS = "The same kind of session twice, to see what changes when the caregiving changes."
 COMPARE_RUN_PARENTS = "{tag}: with {who}. {setup}"
 COMPARE_YOU_PARENTS = "you as the caregiver"
+#: The caregiver policies in plain words (the app's Saved sessions and Compare, and the printed compare).
+CAREGIVER_NAMES = {"sensitive": "a sensitive caregiver", "still_face": "a still-face caregiver",
+                   "phone": "a caregiver on the phone", "intrusive": "an intrusive caregiver",
+                   "inconsistent": "an inconsistent caregiver", "rejecting": "a caregiver who rebuffs comfort",
+                   "ssp_protocol": "the procedure's caregiver", "depressed": "a caregiver with low mood"}
+CAREGIVER_OTHER = "a scripted caregiver"
 #: The two runs' names on the parents' page (never "A" and "B", which read as attachment pattern letters).
 COMPARE_TAGS_PARENTS = ("First session", "Second session")
 COMPARE_LESSONS_PARENTS = "{tag}: what this run showed"

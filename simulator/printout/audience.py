@@ -130,10 +130,9 @@ def render_parents_compare(a, b, dpi: int, plot_pt: float):
 
 def _who_cared(run) -> str:
     """Who played the caregiver in ``run``, in plain words (the scripted policy's name, or the learner)."""
-    from ..view.strings import CAREGIVER_NAMES, CAREGIVER_OTHER
     if run.data.get("actions") or run.data.get("learner"):
         return L.COMPARE_YOU_PARENTS
-    return CAREGIVER_NAMES.get(run.data.get("caregiver"), CAREGIVER_OTHER)
+    return L.CAREGIVER_NAMES.get(run.data.get("caregiver"), L.CAREGIVER_OTHER)
 
 
 def _half_table_cols(page, deb, w: int) -> list:

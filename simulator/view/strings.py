@@ -5,6 +5,7 @@ caregivers need not be perfect, matching about 30% of the time is normal, and re
 The simulator teaches; it never claims to assess a real child.
 """
 
+from ..content.lesson_strings import CAREGIVER_NAMES as L_CAREGIVER_NAMES, CAREGIVER_OTHER as L_CAREGIVER_OTHER
 from ..content.lesson_strings import HISTORY_PLAIN
 from ..model.published import shares_text
 from ..model import published as pub
@@ -544,11 +545,7 @@ SESSIONS_INFANT = {"secure": "Care so far: sensitive", "avoidant": "Care so far:
                    "resistant": "Care so far: hard to predict", "disorganized": "Care so far: frightening at times"}
 SESSIONS_INFANT_OTHER = "Care so far: another history"
 #: Who played the caregiver: the learner, or a scripted caregiver named by its way of caring (policy id).
-CAREGIVER_NAMES = {"sensitive": "a sensitive caregiver", "still_face": "a still-face caregiver",
-                   "phone": "a caregiver on the phone", "intrusive": "an intrusive caregiver",
-                   "inconsistent": "an inconsistent caregiver", "rejecting": "a caregiver who rebuffs comfort",
-                   "ssp_protocol": "the procedure's caregiver", "depressed": "a caregiver with low mood"}
-CAREGIVER_OTHER = "a scripted caregiver"
+CAREGIVER_NAMES, CAREGIVER_OTHER = L_CAREGIVER_NAMES, L_CAREGIVER_OTHER  # shared with the printed compare
 SESSIONS_YOU_PLAYED = "you played the caregiver"
 SESSIONS_WATCHED = "watched: {caregiver}"
 SESSIONS_WHO = "{infant}  ·  {who}"
