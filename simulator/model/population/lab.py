@@ -17,6 +17,7 @@ settings and seed give the same result. Pure numpy (never pygame); the view only
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -225,5 +226,157 @@ def stage_progress(stage: str, fraction: float) -> float:
     return 1.0
 
 
+# --- running it in a worker process -----------------------------------------------------------------------------
+class Cancelled(Exception):
+    """A run stopped because it was no longer wanted (raised at the run's next progress report)."""
+
+
+#: The worker process's ends of the shared progress queue and cancel mark (set by :func:`_worker_init`).
+_W: dict = {}
+
+
+def _worker_init(queue, cancel) -> None:
+    _W["queue"], _W["cancel"] = queue, cancel
+
+
+def _worker_run(job_id: int, settings: LabSettings) -> LabResult:
+    """The worker process's side of :meth:`LabWorker.submit`: run, reporting progress tagged with ``job_id``;
+    stop (:class:`Cancelled`) once the cancel mark reaches ``job_id``."""
+    queue, cancel = _W["queue"], _W["cancel"]
+
+    def report(stage: str, fraction: float) -> None:
+        if cancel.value >= job_id:
+            raise Cancelled()
+        queue.put((job_id, stage, float(fraction)))
+
+    return run_lab(settings, report)
+
+
+class LabJob:
+    """One run submitted to a :class:`LabWorker`: read ``stage``, ``progress`` (0-1) and, once ``done``, ``result``
+    (a :class:`LabResult`), ``error`` (one line) or ``cancelled``; ``cancel()`` stops it at its next progress
+    report."""
+
+    def __init__(self, worker: "LabWorker", job_id: int, settings: LabSettings, future) -> None:
+        self.worker, self.id, self.settings, self.future = worker, job_id, settings, future
+        self.stage = STAGES[0][0]
+        self.progress = 0.0
+        self.result: LabResult | None = None
+        self.error: str | None = None
+        self.cancelled = False
+        self.cancel_requested = False
+        self.started_at = time.perf_counter()
+        self.finished_at: float | None = None
+
+    @property
+    def done(self) -> bool:
+        """True once the run has ended (finished, failed or stopped); reading it collects the outcome."""
+        self.worker.poll()
+        if self.finished_at is None and self.future.done():
+            self.finished_at = time.perf_counter()
+            try:
+                self.result = self.future.result()
+            except Cancelled:
+                self.cancelled = True
+            except Exception as exc:  # a failed run is shown as one line, never a traceback
+                self.error = f"{type(exc).__name__}: {exc}"
+        return self.finished_at is not None
+
+    @property
+    def seconds(self) -> float:
+        """Seconds from submitting to the end of the run (so far, while it runs)."""
+        return (self.finished_at or time.perf_counter()) - self.started_at
+
+    def cancel(self) -> None:
+        """Stop the run at its next progress report (its result, if it still arrives, is the caller's to drop)."""
+        self.cancel_requested = True
+        self.worker.cancel_up_to(self.id)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the run has ended (tests and scripts); True if it did within ``timeout`` seconds."""
+        try:
+            self.future.exception(timeout=timeout)
+        except Exception:  # a timeout, or the run's own error (read through ``done``)
+            pass
+        return self.done
+
+
+class LabWorker:
+    """Runs :func:`run_lab` in one worker process, so that the app's window neither waits for a run nor competes
+    with it for Python's interpreter lock.
+
+    One run at a time: :meth:`submit` queues behind a run still going. Progress comes back through a queue, and
+    :meth:`poll` hands it to the jobs; a cancel mark shared with the process stops a run at its next progress
+    report. The process starts at the first :meth:`submit` (forked after the compiled kernels are loaded, where
+    the platform allows, as ``batch.worker_pool`` does) and stays for the next runs. Results are those of
+    :func:`run_lab` in this process: the same settings and seed give the same result.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        self._ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        self._queue = self._ctx.Queue()
+        self._cancel = self._ctx.Value("q", -1)
+        self._pool = None
+        self._jobs: dict[int, LabJob] = {}
+        self._next = 0
+        # At exit, stop what runs before the executor waits for it (threading's exit hooks run before atexit's,
+        # the latest first, so this runs before concurrent.futures joins its process).
+        import atexit
+        import threading
+
+        getattr(threading, "_register_atexit", atexit.register)(self.cancel_all)
+
+    def _executor(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self._pool is None:
+            from ..session import warm_up
+
+            warm_up()  # the child inherits the loaded kernels; no fork while another thread compiles
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx, initializer=_worker_init,
+                                             initargs=(self._queue, self._cancel))
+        return self._pool
+
+    def submit(self, settings: LabSettings) -> LabJob:
+        """Start a run of ``settings`` in the worker process (after any run still going)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._next += 1
+        try:
+            future = self._executor().submit(_worker_run, self._next, settings)
+        except BrokenProcessPool:  # the process died (killed, out of memory): start a new one
+            self._pool = None
+            future = self._executor().submit(_worker_run, self._next, settings)
+        job = LabJob(self, self._next, settings, future)
+        self._jobs[job.id] = job
+        return job
+
+    def poll(self) -> None:
+        """Hand the progress reports that arrived to their jobs (never blocks)."""
+        import queue as queue_mod
+
+        while True:
+            try:
+                job_id, stage, fraction = self._queue.get_nowait()
+            except (queue_mod.Empty, OSError, ValueError):
+                break
+            job = self._jobs.get(job_id)
+            if job is not None:
+                job.stage, job.progress = stage, stage_progress(stage, fraction)
+        for job_id in [k for k, j in self._jobs.items() if j.future.done()]:
+            del self._jobs[job_id]
+
+    def cancel_all(self) -> None:
+        """Stop every run submitted so far."""
+        self.cancel_up_to(self._next)
+
+    def cancel_up_to(self, job_id: int) -> None:
+        """Stop every run up to and including ``job_id``."""
+        with self._cancel.get_lock():
+            self._cancel.value = max(self._cancel.value, job_id)
+
+
 __all__ = ["CLASSES", "BEST_FIT_CLASSES", "SF_MEASURES", "STAGES", "LabSettings", "LabResult", "Published",
-           "published_for", "develop_history", "run_lab", "stage_progress"]
+           "published_for", "develop_history", "run_lab", "stage_progress", "Cancelled", "LabJob", "LabWorker"]
