@@ -5,6 +5,7 @@ import numpy as np
 
 from simulator.model.actions import ACTION_IDS, KEEPS_HOLD, Action
 from simulator.model.scenario import load_scenario
+from simulator.model.policies import GREETING_S
 from simulator.model.session import Session
 
 STILL_FACE = load_scenario("still_face")
@@ -39,18 +40,41 @@ def test_comfort_in_arms_keeps_holding():
         assert held, f"{action} put the baby down"
 
 
-def test_the_still_face_reunion_starts_with_a_greeting_not_the_play_action():
+def test_the_still_face_reunion_starts_neutral_not_with_the_play_action():
     for seed in (0, 4):
         s = Session(STILL_FACE, n=1, learner=True, seed=seed)
         assert s.set_action("mirror")
         while int(s.episode[0]) < 2:
             s.step()
-        assert ACTION_IDS[int(s.learner_action)] == "return_greet"
+        assert ACTION_IDS[int(s.learner_action)] == "wait"  # attentive and neutral: the repair is the learner's
         s.step()
         acts = [ev.detail["action"] for ev in s.events if ev.kind == "action" and ev.episode == "reunion"]
-        assert acts and acts[0] == "return_greet"
+        assert acts[:1] == ["wait"]
         assert s.set_action("soothe")  # then the learner chooses
         assert ACTION_IDS[int(s.learner_action)] == "soothe"
+
+
+def test_a_return_greets_for_the_protocols_greeting_then_waits():
+    s = Session(REUNIONS, n=1, learner=True, seed=2)
+    while REUNIONS.episodes[int(s.episode[0])].id != "reunion_1":
+        s.step()
+    start = s.t
+    while s.t < start + 10.0:  # the learner does not choose: after the greeting, a neutral wait
+        s.step()
+    acts = [(ev.t, ev.detail["action"]) for ev in s.events if ev.kind == "action" and ev.episode == "reunion_1"]
+    assert [a for _, a in acts[:2]] == ["return_greet", "wait"]
+    assert acts[1][0] - start == GREETING_S  # as long as the scripted protocol's greeting
+
+
+def test_a_choice_during_the_greeting_is_kept():
+    s = Session(REUNIONS, n=1, learner=True, seed=4)
+    while REUNIONS.episodes[int(s.episode[0])].id != "reunion_1":
+        s.step()
+    s.step()
+    assert s.set_action("soothe")
+    for _ in range(40):
+        s.step()
+    assert ACTION_IDS[int(s.learner_action)] == "soothe"
 
 
 def test_a_return_after_a_separation_starts_with_a_greeting():

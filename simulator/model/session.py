@@ -24,8 +24,8 @@ from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactor
                      InfantState, KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .infant import step as infant_step
 from .params import ALL_PARAMS, resolve_preset, sample_infants
-from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, TABLES, Caregivers, Policy, _decide_kernel,
-                       _stranger_kernel, policy_code, stranger_actions)
+from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, GREETING_S, TABLES, Caregivers, Policy,
+                       _decide_kernel, _stranger_kernel, policy_code, stranger_actions)
 from .limits import clip, is_number, quoted
 from .scenario import Curtail, Extend, Scenario, ScenarioError, parse_scenario
 from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
@@ -332,6 +332,7 @@ class Session:
         self.record = record
         self.trajectory: list[tuple] = []
         self.learner_action = Action.SMILE
+        self._greeting = False  # the learner's caregiver is greeting on return (see _learner_start)
         self.broken = False
         self.learner_actions: list[dict] = []
         self._last_action = np.full(n, -1, dtype=np.int8)
@@ -415,6 +416,7 @@ class Session:
         else:
             self.learner_action = code
             self._learner_hands(code)
+        self._greeting = False
         self.learner_actions.append({"step": self.steps_taken, "t": round(self.t, 3), "action": action_id})
         return True
 
@@ -525,6 +527,12 @@ class Session:
         act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h.reunion,
                                      h.leaves, h.goodbye, u[5:8], scripted, live)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken):
+            if self._greeting and self.t_episode[0] >= GREETING_S - 1e-9:
+                # The greeting is over and the learner has not chosen yet: an attentive, neutral wait (the
+                # next choice is the learner's), not a greeting that goes on and fits every state.
+                self._greeting = False
+                if "wait" in self.allowed_actions():
+                    self.learner_action = Action.WAIT
             act[0] = self.learner_action
             t = self.tiredness
             if t is not None and t.lapse_left_s > 0.0 and not t.on_break:
@@ -637,22 +645,32 @@ class Session:
             self.broken = False
             self._prompt_next = 0
             ep = self.scenario.episodes[int(nxt[0])]
-            if self._greets(int(e[0]), int(nxt[0])):
-                self.learner_action = Action.RETURN_GREET
+            start = self._learner_start(int(e[0]), int(nxt[0]))
+            self._greeting = start == Action.RETURN_GREET
+            if start is not None:
+                self.learner_action = start
             if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
                 self.learner_action = action_code(ep.allowed_actions[0])
             self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
 
-    def _greets(self, before: int, now: int) -> bool:
-        """Whether the learner's caregiver starts episode ``now`` with a greeting rather than the action held
-        before: when the learner takes over from a scripted or absent caregiver (the still-face's reunion,
-        a return after a separation) or had left the room. The learner then chooses; the action held before
-        (a grin at a baby who has been crying) would not fit what has happened since."""
+    def _learner_start(self, before: int, now: int) -> Action | None:
+        """How the learner's caregiver starts episode ``now`` when the learner takes over again, rather than
+        with the action held before (a grin at a baby who has been crying would not fit what has happened
+        since); None: the learner was caring all along and goes on as before.
+
+        Back from an absence (a separation, or the learner had left the room): a greeting (for
+        ``GREETING_S``, as the scripted protocol greets; see :meth:`step`), then a neutral wait. After a
+        scripted caregiver who stayed (the still-face, the phone): the neutral wait at once, so that the
+        reunion's first match, its repair, is the learner's own. The learner then chooses."""
         if not self.learner or self._policy[now] != Policy.LEARNER:
-            return False
+            return None
         if self.tiredness is not None and self.tiredness.on_break:
-            return False
-        return self._policy[before] != Policy.LEARNER or bool(LEAVING[int(self.learner_action)])
+            return None
+        if self._policy[before] == Policy.ABSENT or bool(LEAVING[int(self.learner_action)]):
+            return Action.RETURN_GREET
+        if self._policy[before] != Policy.LEARNER:
+            return Action.WAIT
+        return None
 
     # --- logging -----------------------------------------------------------------------------------------
     def _log_event(self, i: int, kind: str, detail: dict) -> None:

@@ -242,6 +242,7 @@ def _observer(fresh, shot, seed: int = 4) -> None:
     rng = random.Random(seed)
     app = fresh()
     obs = app.push(ObserverScene(app, seed=seed))
+    obs.start()  # past the introduction (choose 5 or 10) to the first infant
     wait(obs, "watch")
     obs._advance_model(10 ** 9, budget=1e9)  # the whole procedure, so any moment can be shown
     reference = OB.reference_from_scores(score_session(obs.session), obs.session.episode_ids)

@@ -119,6 +119,7 @@ SIGNAL_WORDS = {
     5: "is busy exploring",
 }
 PLAY_SIGNAL_HINT = "The baby {signal}. What would fit: {fits}."
+PLAY_SIGNAL_ONLY = "The baby {signal}."  # the hint when the status box has room for no more
 PLAY_OR = ", "
 PLAY_COUNTS_PLANNED = "{counts}  ·  planned: {kind}"
 PLANNED_KIND_LABEL = {"still_face": "the still-face", "phone": "the phone", "separation": "the separation"}
@@ -250,7 +251,7 @@ ACTION_CAPTIONS = {
     "phone": "looks at the phone",
     "leave": "leaves",
     "leave_with_goodbye": "says bye-bye and leaves",
-    "return_greet": "comes back and greets",
+    "return_greet": "greets the baby",  # after a separation or after the still-face alike
     "intrude": "over-stimulates",
     "harsh": "speaks harshly",
     "ignore": "ignores the baby",

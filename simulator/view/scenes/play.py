@@ -443,8 +443,8 @@ class PlayScene(Scene):
         return rup + extra_rup, rep + extra_rep, shown
 
     def signal_hint(self, most: int = 3) -> str | None:
-        """What the infant signals now and which kinds of response would match (at most ``most`` of them), in
-        plain words."""
+        """What the infant signals now and which kinds of response would match (at most ``most`` of them; 0: only
+        the signal), in plain words."""
         from ...model.actions import MATCH_BY_STATE
         from ...model.behaviour import SIGNALS
         s = self.session
@@ -458,7 +458,9 @@ class PlayScene(Scene):
                 and (reach is None or ACTION_IDS[a] in reach)]
         if not fits:
             return None
-        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:max(1, most)]))
+        if most <= 0:
+            return S.PLAY_SIGNAL_ONLY.format(signal=S.SIGNAL_WORDS[state])
+        return S.PLAY_SIGNAL_HINT.format(signal=S.SIGNAL_WORDS[state], fits=S.PLAY_OR.join(fits[:most]))
 
     # --- controls ---------------------------------------------------------------------------------------------
     def choose(self, action_id: str) -> bool:
@@ -1139,10 +1141,10 @@ class PlayScene(Scene):
                 y2 = paragraph_full(surface, bf, line, r.x + u(18), y2, inner_w, col, line_gap=2)
             if hint and getattr(app, "hints", True) and not s.finished and len(lines) < 3:
                 # What the infant signals and what would fit, whole (the layout leaves room for three lines;
-                # smaller type if a long hint in a narrow box needs more, and fewer examples if even that
-                # would run into the note below).
+                # smaller type if a long hint in a narrow box needs more, fewer examples (at last only the
+                # signal) if even that would run into the note below).
                 room = note_top - u(4) - y2
-                for most in (3, 2, 1):
+                for most in (3, 2, 1, 0):
                     hint = self.signal_hint(most) or hint
                     hf2 = bf if paragraph_height(bf, hint, inner_w) <= room else app.font(theme.SIZE_TINY)
                     if paragraph_height(hf2, hint, inner_w) <= room:
