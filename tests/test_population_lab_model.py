@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from simulator.model.population import populations
-from simulator.model.population.lab import (BEST_FIT_CLASSES, CLASSES, LabSettings, LabWorker, develop_history,
-                                            run_lab, stage_progress)
+from simulator.model.population.lab import (BEST_FIT_CLASSES, CLASSES, LabSettings, develop_history, run_lab,
+                                            stage_progress)
 from simulator.model.scenario import load_scenario
 
 N = 30
@@ -78,18 +78,3 @@ def test_progress_goes_forward_and_an_exception_stops_the_run():
 
     with pytest.raises(Stop):
         run_lab(settings, stop_in_ssp)
-
-
-def test_the_worker_process_gives_the_same_result_and_stops_a_run_when_asked(low_risk):
-    """The app runs the lab in a worker process: the same settings give the same result as in this process,
-    progress arrives, and a cancelled run ends without a result (the next one runs normally)."""
-    worker = LabWorker()
-    job = worker.submit(LabSettings("low_risk", N, seed=3))
-    assert job.wait(timeout=120) and job.result is not None and job.error is None
-    assert np.array_equal(job.result.classification, low_risk.classification)
-    assert job.progress == 1.0 and job.seconds > 0
-    slow = worker.submit(LabSettings("low_risk", 2000, seed=5))  # long enough to stop in the middle
-    after = worker.submit(LabSettings("good_enough", 12, seed=1, months=1.0))
-    slow.cancel()
-    assert slow.wait(timeout=120) and slow.cancelled and slow.result is None
-    assert after.wait(timeout=120) and after.result is not None and after.result.n == 12

@@ -160,7 +160,7 @@ def test_changing_a_setting_mid_run_drops_the_stale_run_and_keeps_the_window_usa
     lab.ssp_overrides = short_overrides("strange_situation")
     click_button(app, "choice:rebuffing")
     click_button(app, "choice:unpredictable")  # quick changes: one run, of the last
-    assert stale.cancel_requested
+    assert stale.cancel.is_set()
     wait_for_run(app, lab)
     assert stale.done  # stopped (or, had it finished first, its result dropped: see the next line)
     assert lab.result.choice == "unpredictable" and lab.result.settings.ssp_overrides == lab.ssp_overrides
@@ -209,7 +209,7 @@ def test_fuzz_population_lab(seed):
         if isinstance(scene, PopulationLabScene) and scene.job is not None:
             job = scene.job
             scene.cancel()
-            job.wait(timeout=30)
+            job.join(timeout=30)
 
 
 def test_spread_view_shows_each_infant():

@@ -2,7 +2,7 @@
 the patterns beside published samples.
 
 What a run computes lives in the model (:mod:`simulator.model.population.lab`); this scene only chooses the
-settings, runs the model in a worker process (``LabWorker``) and draws its :class:`~simulator.model.population.lab.LabResult`.
+settings, runs the model in a background thread and draws its :class:`~simulator.model.population.lab.LabResult`.
 
 Settings (a history: a profile, every dyad the same, or a population, histories drawn from documented
 distributions; N; a population's share of caregivers with depression; the sample's seed) re-run the population
@@ -21,6 +21,8 @@ their text leaves, and text that does not fit scrolls with a cue.
 
 from __future__ import annotations
 
+import threading
+import time
 import sys
 from collections import OrderedDict
 
@@ -28,8 +30,8 @@ import numpy as np
 import pygame
 
 from ...model.population import POPULATIONS, PROFILES
-from ...model.population.lab import (CLASSES, SF_MEASURES, STAGES, LabJob, LabResult, LabSettings, LabWorker,
-                                     published_for)
+from ...model.population.lab import (CLASSES, SF_MEASURES, STAGES, LabResult, LabSettings, published_for, run_lab,
+                                     stage_progress)
 from ...model.population.spread import ID8_SIZE
 from .. import strings as S
 from .. import theme
@@ -55,14 +57,51 @@ KEEP_RUNS = 8
 BUTTON_PX = 15
 
 
-_WORKER: list = []
+class Cancelled(Exception):
+    """Raised inside the worker when the run is no longer wanted (the settings changed, or the lab closed)."""
 
 
-def lab_worker() -> LabWorker:
-    """The app's one worker process for lab runs (started at the first run, shared by every lab scene)."""
-    if not _WORKER:
-        _WORKER.append(LabWorker())
-    return _WORKER[0]
+class LabRun(threading.Thread):
+    """One :func:`~simulator.model.population.lab.run_lab` in a background thread (it never touches pygame).
+
+    The scene reads ``progress`` (0-1), ``stage`` and, once ``done``, ``result`` or ``error``; it sets ``cancel``
+    to stop the run at the model's next progress report.
+    """
+
+    def __init__(self, settings: LabSettings) -> None:
+        super().__init__(daemon=True, name=f"population-{settings.choice}-{settings.n}")
+        self.settings = settings
+        self.progress = 0.0
+        self.stage = STAGES[0][0]
+        self.cancel = threading.Event()
+        self.done = False
+        self.result: LabResult | None = None
+        self.error: str | None = None
+        self.cancelled = False
+        self.started_at = time.perf_counter()
+        self.finished_at: float | None = None
+
+    @property
+    def seconds(self) -> float:
+        """Seconds the run took (so far)."""
+        return (self.finished_at or time.perf_counter()) - self.started_at
+
+    def _report(self, stage: str, fraction: float) -> None:
+        if self.cancel.is_set():
+            raise Cancelled()
+        self.stage = stage
+        self.progress = stage_progress(stage, fraction)
+
+    def run(self) -> None:  # the thread body
+        try:
+            self.result = run_lab(self.settings, self._report)
+        except Cancelled:
+            self.cancelled = True
+        except Exception as exc:  # shown as a message in the scene; never a traceback in the window
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.finished_at = time.perf_counter()
+            self.done = True
 
 
 def _key(s: LabSettings) -> tuple:
@@ -100,7 +139,7 @@ class PopulationLabScene(Scene):
         self.months = months
         self.ssp_overrides = dict(ssp_overrides or {})
         self.sf_overrides = dict(sf_overrides or {})
-        self.job: LabJob | None = None
+        self.job: LabRun | None = None
         self.result: LabResult | None = None
         self.last_seconds: float | None = None  # how long the shown result took to compute (None: from memory)
         self.message = ""
@@ -129,7 +168,7 @@ class PopulationLabScene(Scene):
         self.message = ""
         kept = self.kept.get(_key(self.settings()))
         if self.job is not None and not self.job.done and _key(self.job.settings) != _key(self.settings()):
-            self.job.cancel()
+            self.job.cancel.set()
         if kept is not None:
             self.wait = None
             self._show(kept, None)
@@ -201,14 +240,14 @@ class PopulationLabScene(Scene):
         """Run the current settings now (no wait); a run of other settings is stopped first."""
         self.wait = 0.0
         if self.running and _key(self.job.settings) != _key(self.settings()):
-            self.job.cancel()
+            self.job.cancel.set()
         self._start_if_due()
 
     def cancel(self) -> None:
         """Stop the run at the model's next progress report, and do not start another."""
         self.wait = None
         if self.running:
-            self.job.cancel()
+            self.job.cancel.set()
 
     def _start_if_due(self) -> None:
         if self.wait is None or self.wait > 0 or self.running:
@@ -216,7 +255,8 @@ class PopulationLabScene(Scene):
         if self.job is not None:
             self._collect()
         self.wait = None
-        self.job = lab_worker().submit(self.settings())
+        self.job = LabRun(self.settings())
+        self.job.start()
 
     def _collect(self) -> None:
         job = self.job
@@ -494,7 +534,7 @@ class PopulationLabScene(Scene):
         # Covered (watching one infant) or left: stop a run rather than let it take the cores meanwhile; it runs
         # again when the lab is back on top.
         if self.running:
-            self.job.cancel()
+            self.job.cancel.set()
             self.wait = 0.0
 
     def close(self) -> None:
@@ -574,8 +614,8 @@ class PopulationLabScene(Scene):
             paragraph_full(surface, tf, self._status_label(), st.x, st.y, st.w, p.ink_soft, line_gap=1)
         if self.updating:
             job = self.job
-            stage = S.LAB_STAGE_NAMES.get(job.stage if job is not None and not job.cancel_requested else STAGES[0][0])
-            frac = job.progress if job is not None and not job.cancel_requested else 0.0
+            stage = S.LAB_STAGE_NAMES.get(job.stage if job is not None and not job.cancel.is_set() else STAGES[0][0])
+            frac = job.progress if job is not None and not job.cancel.is_set() else 0.0
             label = S.LAB_UPDATING.format(stage=stage, pct=100 * frac)
             w = self._status_width()
             pill = pygame.Rect(st.right - w, st.bottom - bf.get_linesize() - u(6), w, bf.get_linesize() + u(4))
