@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from memory import PeakMemory, tree_memory_mb  # noqa: E402  (bench/memory.py)
 
-from simulator.export import write_batch_csv  # noqa: E402
+from simulator.export import csv_renderer, write_batch_csv  # noqa: E402
 from simulator.model.batch import BLOCK, default_workers, iter_batch  # noqa: E402
 from simulator.model.scenario import load_scenario  # noqa: E402
 from simulator.model.session import Session, warm_up  # noqa: E402
@@ -49,7 +49,7 @@ def main() -> None:
         cpu0 = os.times()
         t0 = time.perf_counter()
         with PeakMemory() as mem:
-            write_batch_csv(out, iter_batch(sc, args.n, seed=1, workers=args.workers), {})
+            write_batch_csv(out, iter_batch(sc, args.n, seed=1, workers=args.workers, render=csv_renderer()), {})
         t_batch = time.perf_counter() - t0
         cpu = os.times()
         cpu_s = sum(cpu[:4]) - sum(cpu0[:4])

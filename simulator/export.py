@@ -7,6 +7,7 @@ same seed gives byte-identical files. Every file is written atomically.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -161,18 +162,32 @@ def batch_csv(session: Session, scores=None, extra: dict[str, float] | None = No
     return batch_csv_header(extra) + "".join(batch_csv_chunks(session, scores, extra))
 
 
+def block_csv_bytes(block, extra: dict[str, float] | None = None) -> bytes:
+    """One batch block's rows of the tidy CSV, UTF-8 (what ``iter_batch(render=...)`` runs in a worker)."""
+    return "".join(batch_csv_chunks(block, getattr(block, "scores", None), extra)).encode("utf-8")
+
+
+def csv_renderer(extra: dict[str, float] | None = None):
+    """A picklable ``render`` for ``model.batch.iter_batch``: each block's CSV rows, made in its worker."""
+    return functools.partial(block_csv_bytes, extra=dict(extra or {}))
+
+
 def write_batch_csv(path: str | Path, blocks, extra: dict[str, float] | None = None) -> int:
     """Write the tidy batch CSV of ``blocks`` (batch results in order, e.g. ``model.batch.iter_batch``)
     atomically, one block at a time, so that memory stays flat however many infants there are.
 
-    Each block's scores are read from its ``scores`` attribute. Returns the number of rows written.
+    Each block's scores are read from its ``scores`` attribute; a block already rendered by
+    :func:`csv_renderer` in its worker is written as it came. Returns the number of rows written.
     """
     rows = 0
     with atomic_writer(path) as fh:
         fh.write(batch_csv_header(extra).encode("utf-8"))
         for block in blocks:
-            for text in batch_csv_chunks(block, getattr(block, "scores", None), extra):
-                fh.write(text.encode("utf-8"))
+            if isinstance(getattr(block, "rendered", None), bytes):
+                fh.write(block.rendered)
+            else:
+                for text in batch_csv_chunks(block, getattr(block, "scores", None), extra):
+                    fh.write(text.encode("utf-8"))
             rows += block.n * len(block.episode_ids)
             del block
             release_memory()  # keep the freed cell strings and arrays from piling up in the process

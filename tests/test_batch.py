@@ -82,6 +82,14 @@ def test_a_streamed_batch_file_is_byte_identical_to_the_whole_batch(monkeypatch,
     assert rows == 20 * 3
     firsts = [b.first for b in batch.iter_batch(sc, 20, seed=5, workers=1, score=False)]
     assert firsts == [0, 7, 14]
+    # The batch command has each worker format its block's rows (export.csv_renderer): the same file.
+    extra = {"infant.reactivity": 0.5}
+    rendered = batch.iter_batch(sc, 20, seed=5, workers=2, render=export.csv_renderer(extra))
+    out2 = tmp_path / "rendered.csv"
+    assert write_batch_csv(out2, rendered, extra) == 20 * 3
+    assert out2.read_text() == expected
+    one = next(batch.iter_batch(sc, 20, seed=5, workers=1, render=export.csv_renderer(extra)))
+    assert isinstance(one.rendered, bytes) and one.measures is None  # only the rendering travelled
 
 
 def test_a_batch_that_fails_partway_leaves_the_old_file_and_no_temporary(monkeypatch, tmp_path):

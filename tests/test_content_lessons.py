@@ -59,7 +59,23 @@ def test_still_face_markdown_defines_rupture_and_repair_and_reports_the_reunion_
     latency = "at once" if r.latency_s < 0.125 else f"after {r.latency_s:.1f} s"
     assert f"planned rupture. Once the caregiver was available again, their first response that fitted the " \
            f"infant came {latency}" in md
-    assert f"{r.reengage_latency_s:.1f} s after the return" in md
+    assert r.reengage_latency_s == 0.0  # seed 0: already looking at the caregiver as the reunion began
+    assert "already looking, smiling or bidding at the caregiver" in md
+    assert "0.0 s after the return" not in md
+
+
+@pytest.mark.parametrize("audience", ["parents", "class", "research"])
+def test_the_reunion_says_already_looking_rather_than_again_after_no_time(audience):
+    from simulator.content.lessons import planned_rupture_lessons
+    for seed, already in ((0, True), (1, False)):
+        s = _run("still_face", seed=seed)
+        (r,) = planned_ruptures(s.log)
+        assert bool(r.reengage_latency_s == 0.0) is already
+        (lesson,) = planned_rupture_lessons(s, audience)
+        assert "0.0 s" not in lesson.text
+        assert ("already" in lesson.text) is already, lesson.text
+        if not already:
+            assert f"{r.reengage_latency_s:.1f} s" in lesson.text
 
 
 @pytest.mark.parametrize("scenario,infant", [("strange_situation", "avoidant"), ("still_face", None)])

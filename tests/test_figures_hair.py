@@ -77,3 +77,5 @@ def test_the_setup_panel_steps_through_hair_styles():
     after = setup.setup.skins
     for role in ("infant", "caregiver", "stranger"):
         assert after[f"{role}_hair"] != before[f"{role}_hair"]
+    shown = setup.value_label("looks")
+    assert all(after[f"{role}_hair"] in shown for role in ("infant", "caregiver", "stranger")), shown

@@ -161,3 +161,16 @@ def test_a_finished_infant_keeps_the_state_it_ended_with():
     ends = s.log.episode_end[:, -1]
     assert ends.min() < ends.max()  # they did finish at different steps
     assert all(float(s.state.stress_load[i]) == v for i, v in snapshot.items())
+
+
+def test_kernels_that_compile_other_files_kernels_go_stale_with_those_files():
+    # numba checks a cached kernel against its own file only; the whole-run and moment loops compile
+    # infant.py's and policies.py's step kernels into themselves, so their freshness stamp must hold those
+    # files' content too (else an edit of infant.py would leave batches running the old step).
+    from simulator.model import kernel_cache, policies, session
+    from simulator.model.population import development
+    digest = kernel_cache.files_digest(infant, policies)
+    for kernel in (session._run_kernel, development._moment_kernel):
+        stamp = kernel._cache._cache_file._source_stamp
+        assert isinstance(stamp, tuple) and stamp[-1] == digest, kernel
+    assert kernel_cache.files_digest(infant) != kernel_cache.files_digest(policies)

@@ -1,4 +1,5 @@
-"""The model never imports pygame (PhET's rule): it imports and runs with pygame made unimportable."""
+"""The model never imports pygame (PhET's rule): it, the command line's batch side, the content and the
+headless sessions import and run with pygame made unimportable."""
 
 import subprocess
 import sys
@@ -18,7 +19,8 @@ sys.meta_path.insert(0, Block())
 import simulator.model as model
 for info in pkgutil.walk_packages(model.__path__, "simulator.model."):
     importlib.import_module(info.name)
-import simulator.cli, simulator.export
+import simulator.cli, simulator.export, simulator.content
+import simulator.sessions, simulator.sessions.store, simulator.sessions.replay  # headless too
 from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
 Session(load_scenario("still_face"), n=3, seed=1).run()

@@ -118,8 +118,8 @@ def test_a_prompt_that_fits_sits_under_the_actions_and_a_click_closes_it():
     scene.run_until(25.0)
     assert scene.next_prompt()
     app.tick(0.0)
-    card = scene._prompt_in_panel()
-    assert card is not None and scene.L.panel.contains(card)  # beside the room, not over it
+    card = scene._prompt_in_panel()[0]
+    assert scene.L.panel.contains(card)  # beside the room, not over it
     assert not card.colliderect(scene.L.room) and not card.colliderect(scene.L.chart)
     assert all(not card.colliderect(b.rect) for b in scene.group.items)  # under the actions, never over one
     shown = scene.toast

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli
 
 from simulator.model.session import DT
 from simulator.sessions import differences, list_sessions, load_session, replay, sessions_dir
@@ -68,7 +69,8 @@ def test_sigkill_partway_then_list_and_replay(tmp_path):
     r = replay(d)
     assert r.steps_taken == round(d["t_s"] / DT) and not r.finished
     assert differences(d, r) == []
-    p = subprocess.run([sys.executable, str(ROOT / "main.py"), "replay", rows[0].name, "--headless"],
-                       capture_output=True, text=True, env=env, timeout=60)
+    with pytest.MonkeyPatch.context() as mp:  # the command line's replay, in this process
+        mp.setenv("ATTUNE_DATA_DIR", str(tmp_path))
+        p = run_cli("replay", rows[0].name, "--headless")
     assert p.returncode == 0 and "identical to the saved file" in p.stdout, (p.stdout, p.stderr)
     assert json.loads(rows[0].path.read_text())["t_s"] == d["t_s"]  # the replay did not touch it

@@ -182,3 +182,28 @@ def test_long_list_scrolls(app, tmp_path):
     key(app, pygame.K_PAGEDOWN, 1)
     assert sc.selected == 3 + sc.shown and sc.top <= sc.selected < sc.top + sc.shown
     app.tick(0.016, [])
+
+
+def test_the_list_names_scenarios_histories_and_caregivers_never_ids(app, folder):
+    """Issue 14: the scenario's title, the care history and who played the caregiver, not the file's ids."""
+    from simulator.view import strings as S
+    from simulator.view.scenes.sessions_list import SessionsScene
+    s = Session(load_scenario("strange_situation"), n=1, infant="avoidant", caregiver="ssp_protocol", seed=4,
+                overrides={f"episode.{e}.duration_s": 6.0 for e in ("separation_1", "reunion_1")})
+    Autosaver(s, folder, name="watched_ssp.json").flush()  # saved part-way: listed as unfinished
+    sc = app.push(SessionsScene(app, folder))
+    app.tick(0.016, [])
+    seen = 0
+    for k, row in enumerate(sc.rows):
+        if not row.ok:
+            continue
+        words = " ".join(t for t, _, _ in sc._cells(k))
+        assert load_scenario(row.scenario).title in words
+        assert row.scenario not in words and row.name not in words and row.path.stem not in words
+        assert S.SESSIONS_INFANT.get(row.infant, S.SESSIONS_INFANT_OTHER) in words
+        if row.learner:
+            assert S.SESSIONS_YOU_PLAYED in words
+        else:
+            assert S.CAREGIVER_NAMES[row.caregiver] in words and row.caregiver not in words
+        seen += 1
+    assert seen == 2

@@ -182,14 +182,6 @@ def test_delete_session_stays_in_folder(tmp_path):
         outside.unlink()
 
 
-def test_store_and_replay_do_not_import_pygame():
-    import subprocess
-    code = ("import sys; import simulator.sessions, simulator.sessions.store, simulator.sessions.replay; "
-            "sys.exit(1 if 'pygame' in sys.modules else 0)")
-    root = Path(__file__).resolve().parents[1]
-    assert subprocess.run([sys.executable, "-c", code], cwd=root, timeout=60).returncode == 0
-
-
 def test_autosaver_rebind_and_unwritable_folder(tmp_path):
     s = short_session()
     saver = Autosaver(s, tmp_path)

@@ -1,6 +1,7 @@
-"""The projector profile's colours: every text/background pair the view uses at WCAG AA (4.5:1, large text
-3:1), chart series, markers and the focus ring at 3:1 against what they sit on, and the episode bands told
-apart in greyscale. Computed from the theme, so a colour change that breaks one fails here."""
+"""The colours of both screen profiles, classic and projector: every text/background pair the view uses at WCAG
+AA (4.5:1, large text 3:1), chart series, markers and the focus ring at 3:1 against what they sit on; and the
+projector's episode bands told apart in greyscale. Computed from the theme, so a colour change that breaks one
+fails here."""
 
 import pytest
 
@@ -11,16 +12,19 @@ def _name(x) -> str:
     return x if isinstance(x, str) else str(tuple(x))
 
 
+PROFILES = pytest.mark.parametrize("p", [theme.CLASSIC, theme.PROJECTOR], ids=lambda p: p.name)
+
+
+@PROFILES
 @pytest.mark.parametrize("fg,bg,large", theme.TEXT_PAIRS, ids=lambda v: _name(v) if not isinstance(v, bool) else "")
-def test_projector_text_pairs_meet_wcag_aa(fg, bg, large):
-    p = theme.PROJECTOR
+def test_text_pairs_meet_wcag_aa(p, fg, bg, large):
     ratio = theme.contrast(theme.colour_of(p, fg), theme.colour_of(p, bg))
     assert ratio >= (3.0 if large else 4.5), f"{_name(fg)} on {_name(bg)}: {ratio:.2f}:1"
 
 
+@PROFILES
 @pytest.mark.parametrize("fg,bg", theme.GRAPHIC_PAIRS, ids=_name)
-def test_projector_series_markers_and_focus_stand_out(fg, bg):
-    p = theme.PROJECTOR
+def test_series_markers_and_focus_stand_out(p, fg, bg):
     ratio = theme.contrast(theme.colour_of(p, fg), theme.colour_of(p, bg))
     assert ratio >= theme.GRAPHIC_MIN, f"{fg} on {bg}: {ratio:.2f}:1"
 

@@ -202,15 +202,6 @@ def test_every_scene_draws_and_text_scaling_and_projector():
     assert app.text_scale == 1.0
 
 
-def test_model_never_imports_pygame():
-    import subprocess
-    import sys
-    code = ("import sys; import simulator.model.session, simulator.model.scenario, simulator.export; "
-            "sys.exit(1 if 'pygame' in sys.modules else 0)")
-    assert subprocess.run([sys.executable, "-c", code], cwd=str(__import__("pathlib").Path(__file__).parents[1])
-                          ).returncode == 0
-
-
 def test_an_error_in_a_scene_is_a_readable_message_not_a_traceback(capsys):
     from simulator.view.scenes.home import HomeScene
     app = make_app()

@@ -3,8 +3,7 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
-Scenes still drawn on the 1280x720 design canvas (``Scene.native`` False) are checked for text size only: their
-text is measured as it lands in the window.
+Every scene is laid out from the window (none is drawn small and scaled up), so every one gets both checks.
 
 Saved sessions and Compare read two sessions saved into a temporary folder (a learner's still-face and a scripted
 one, shortened); Observer mode is shown in each of its phases with short sessions and quickly drawn infants.
@@ -13,7 +12,6 @@ one, shortened); Observer mode is shown in each of its phases with short session
 from __future__ import annotations
 
 import itertools
-import math
 import tempfile
 from pathlib import Path
 
@@ -128,6 +126,7 @@ def _saved_folder() -> Path:
                     s.set_action(["smile", "coo", "soothe"][s.steps_taken // 20 % 3])
                 s.step()
             Autosaver(s, folder, name=f"session_{k}.json").flush()
+        (folder / "broken.json").write_text('{"format": "attune-session", "truncated')  # listed with its reason
         _SAVED["folder"] = folder
     return _SAVED["folder"]
 
@@ -159,10 +158,17 @@ def _sessions(app):
     return app.push(SessionsScene(app, _saved_folder()))
 
 
+def _sessions_confirm(app):
+    sc = _sessions(app)
+    sc.select(next(k for k, r in enumerate(sc.rows) if r.ok))
+    sc.ask_delete()
+    return app.top
+
+
 def _compare(app):
     from simulator.printout.documents import run_from_file
     from simulator.view.scenes.compare import CompareScene
-    a, b = (run_from_file(p) for p in sorted(_saved_folder().glob("*.json")))
+    a, b = (run_from_file(p) for p in sorted(_saved_folder().glob("session_*.json")))
     return app.push(CompareScene(app, a, b))
 
 
@@ -191,7 +197,8 @@ SCENES = {
     "play_demo_ssp": _play_demo_ssp, "play_prompt": _play_prompt, "debrief_research": _debrief_research, "debrief_sf": _debrief("still_face", False),
     "debrief_ssp_numbers": _debrief("strange_situation", True), "glossary": _glossary,
     "population_lab": _lab, "population_lab_results": _lab_results, "population_lab_spread": _lab_spread,
-    "sessions": _sessions, "compare": _compare, "observer_intro": _observer("intro"),
+    "sessions": _sessions, "sessions_confirm": _sessions_confirm, "compare": _compare,
+    "observer_intro": _observer("intro"),
     "observer_watch": _observer("watch"), "observer_feedback": _observer("feedback"),
     "observer_block": _observer("block"),
 }
@@ -202,14 +209,9 @@ def _check(app, where: str) -> None:
     widgets.DRAWN_PX.clear()
     app.tick(0.0)
     floor = min_text_px(app.window_size[1], app.text_scale)
-    top = app.top
-    if getattr(top, "native", True):
-        assert widgets.DRAWN_PX, where
-        assert min(widgets.DRAWN_PX) >= floor, f"{where}: text at {min(widgets.DRAWN_PX)} px < {floor} px"
-        assert not widgets.CUTS, f"{where}: cut without a scroll cue: {widgets.CUTS[:3]}"
-    else:  # drawn on the design canvas, then scaled into the window
-        s = min(app.window_size[0] / theme.DESIGN_SIZE[0], app.window_size[1] / theme.DESIGN_SIZE[1])
-        assert widgets.DRAWN_PX and math.floor(min(widgets.DRAWN_PX) * s + 1e-6) >= floor - 1, where
+    assert widgets.DRAWN_PX, where
+    assert min(widgets.DRAWN_PX) >= floor, f"{where}: text at {min(widgets.DRAWN_PX)} px < {floor} px"
+    assert not widgets.CUTS, f"{where}: cut without a scroll cue: {widgets.CUTS[:3]}"
     shot = app.screen.copy()
     assert shot.get_size() == app.window_size  # drawn at the window's own size
 

@@ -37,9 +37,8 @@ def press(app: App, key: int, mod: int = 0, dt: float = 1 / 60) -> None:
 
 
 def window_pos(app: App, canvas_pos) -> tuple[int, int]:
-    """Where a canvas position is in the window (inverse of the app's letterbox mapping)."""
-    s, x, y, _, _ = app._viewport()
-    return int(canvas_pos[0] * s + x + s / 2), int(canvas_pos[1] * s + y + s / 2)
+    """Where a canvas position is in the window: the same place (every scene draws at the window's size)."""
+    return int(canvas_pos[0]), int(canvas_pos[1])
 
 
 def click(app: App, canvas_pos, dt: float = 1 / 60) -> None:

@@ -14,7 +14,7 @@ import signal
 import sys
 
 from ..content.lessons import build_debrief, debrief_markdown
-from ..export import score, trajectory_csv, write_batch_csv, write_session_json
+from ..export import csv_renderer, score, trajectory_csv, write_batch_csv, write_session_json
 from ..model.batch import iter_batch
 from ..model.io import OutputError, atomic_write_text
 from ..model.limits import MAX_N, MAX_SEED, clip, count_arg, printable, seed_arg
@@ -96,20 +96,23 @@ def cmd_batch(args) -> int:
     overrides = set_pairs(args.set)
     scenario = load_scenario(args.scenario)
     progress = Progress(f"{scenario.id} x{args.n}")
-    rows = write_batch_csv(out, _batch_blocks(args, scenario, overrides, progress), overrides)
+    rows = write_batch_csv(out, _batch_blocks(args, scenario, overrides, progress, csv_renderer(overrides)),
+                           overrides)
     print(f"wrote {out} ({args.n} infants x {rows // args.n} episodes)", file=sys.stderr)
     return EXIT_OK
 
 
-def _batch_blocks(args, scenario, overrides: dict[str, float], progress):
+def _batch_blocks(args, scenario, overrides: dict[str, float], progress, render=None):
     """The batch's results block by block, in order: a population (developed infants) or a preset, on
-    every core. Arguments are checked here, before anything runs or any file is opened."""
+    every core (``render`` runs in each block's worker). Arguments are checked here, before anything runs
+    or any file is opened."""
     name = args.infant
     caregiver = caregiver_policy(args.caregiver)
     if name is not None and name.lower() in POPULATIONS:
-        return population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress)
+        return population_blocks(scenario, name.lower(), args.n, caregiver, args.seed, overrides, progress=progress,
+                                 render=render)
     return iter_batch(scenario, args.n, infant=infant_preset(name), caregiver=caregiver, seed=args.seed,
-                      overrides=overrides, progress=progress)
+                      overrides=overrides, progress=progress, render=render)
 
 
 def build_parser() -> argparse.ArgumentParser:

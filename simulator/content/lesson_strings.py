@@ -98,6 +98,15 @@ PLANNED_REENGAGE = {
     "research": "First look, smile or bid {s} after the return; repair latency predicts the stress response "
                 "afterwards (Müller et al. 2015).",
 }
+#: When the infant was already looking, smiling or bidding at the caregiver at the moment of return: there is
+#: no wait to report, and "again 0.0 s after the return" would read as a measurement of nothing.
+PLANNED_ALREADY_ENGAGED = {
+    "parents": "The baby was already looking at them, ready to pick up again.",
+    "class": "The infant was already looking, smiling or bidding at the caregiver as they became available "
+             "again, though some distress can still carry over (Mesman et al. 2009).",
+    "research": "Looking, smiling or bidding already at the return (no latency to the first look); repair "
+                "latency predicts the stress response afterwards (Müller et al. 2015).",
+}
 PLANNED_NO_REENGAGE = {
     "parents": "The baby had not looked back by the end: sometimes it takes longer, and that is all right.",
     "class": "The infant had not looked, smiled or bid again by the end of the session.",

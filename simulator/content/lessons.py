@@ -130,8 +130,12 @@ def planned_rupture_lessons(session, audience: str) -> list[Lesson]:
             lat = float(r.latency_s)
             latency = L.IMMEDIATELY if lat < session.log.dt / 2 else L.AFTER_S.format(s=lat)
             back = r.reengage_latency_s
-            reengage = (L.PLANNED_REENGAGE[audience].format(s=L.SECONDS.format(s=back)) if back is not None
-                        else L.PLANNED_NO_REENGAGE[audience])
+            if back is None:
+                reengage = L.PLANNED_NO_REENGAGE[audience]
+            elif back < session.log.dt / 2:  # engaged at the return's first step: already looking, no wait
+                reengage = L.PLANNED_ALREADY_ENGAGED[audience]
+            else:
+                reengage = L.PLANNED_REENGAGE[audience].format(s=L.SECONDS.format(s=back))
             template = L.PLANNED_PARENTS if audience == "parents" else L.PLANNED_CLASS
             body = template.format(Kind=Kind, start=start, end=clock(r.end_s), latency=latency, reengage=reengage)
             figures.update(end_s=r.end_s, repair_latency_s=lat,

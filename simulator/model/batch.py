@@ -54,6 +54,8 @@ class BatchResult:
     scores: object | None = None
     #: Index of this result's first infant in the whole batch (non-zero for a block of :func:`iter_batch`).
     first: int = 0
+    #: What :func:`iter_batch`'s ``render`` made of this block in its worker (e.g. its CSV rows), or None.
+    rendered: object = None
 
     @property
     def E(self) -> int:  # noqa: N802 - mirrors Session.E
@@ -88,6 +90,10 @@ def _run_block(job: dict, progress=None) -> dict:
         "scenario": s.scenario,
     }
     del s  # the behaviour log (T, N) is the bulk of a block: free it, then give the memory back
+    if job.get("render") is not None:  # e.g. the CSV rows, formatted here in parallel, not in the parent
+        out["rendered"] = job["render"](_block_result(job, out))
+        for key in ("measures", "scores", "params", "final"):
+            out[key] = None  # rendered: only the rendering travels back
     release_memory()
     return out
 
@@ -168,13 +174,15 @@ def default_workers() -> int:
 def iter_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver: str = "sensitive",
                seed: int = 0, overrides: dict[str, float] | None = None, params: InfantParams | None = None,
                preset_label: str | None = None, workers: int | None = None, score: bool = True,
-               progress=None) -> Iterator[BatchResult]:
+               progress=None, render=None) -> Iterator[BatchResult]:
     """Run ``n`` infants through ``scenario`` in blocks of :data:`BLOCK` and yield each block, in order.
 
     Each block is a :class:`BatchResult` of at most :data:`BLOCK` infants whose ``first`` is its first
     infant's index in the batch. One block waits queued beyond those the workers run, so the workers
     never idle and finished blocks never pile up in memory. Bad arguments (an unknown ``--set`` key, say) raise here, before any block
-    runs. Args are those of :func:`run_batch`.
+    runs. Args are those of :func:`run_batch`, and ``render``: a picklable function of a finished block
+    (a :class:`BatchResult`) run in the block's worker; its result arrives as the block's ``rendered``,
+    instead of the block's arrays (the ``batch`` command formats its CSV rows there, on every core).
     """
     overrides = dict(overrides or {})
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=seed, overrides=overrides)  # validates
@@ -184,7 +192,7 @@ def iter_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver:
         sub = params.subset(np.arange(start, start + size)) if params is not None else None
         jobs.append({"scenario": scenario, "n": size, "infant": infant, "caregiver": caregiver, "seed": seed,
                      "k": k, "first": start, "overrides": overrides, "params": sub,
-                     "preset_label": preset_label, "score": score})
+                     "preset_label": preset_label, "score": score, "render": render})
     workers = min(workers or default_workers(), len(jobs))
     return _blocks(jobs, workers, progress)
 
@@ -219,7 +227,8 @@ def _block_result(job: dict, out: dict) -> BatchResult:
         scenario=out["scenario"], n=job["n"], seed=job["seed"], preset=out["preset"],
         preset_label=job["preset_label"] or out["preset"], caregiver_id=job["caregiver"],
         overrides=job["overrides"], episode_ids=out["episode_ids"], measures=out["measures"],
-        params=out["params"], final=out["final"], scores=out["scores"], first=job["first"])
+        params=out["params"], final=out["final"], scores=out["scores"], first=job["first"],
+        rendered=out.get("rendered"))
 
 
 def run_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver: str = "sensitive",

@@ -20,9 +20,10 @@ from . import constants as C
 from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, action_code
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from . import infant as _infant
-from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, Context, InfantParams,
-                     InfantState, KernelContext, _step_kernel, kernel_infants, kernel_state)
-from .infant import step as infant_step
+from . import policies as _policies
+from .kernel_cache import depends_on
+from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
+                     KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .params import ALL_PARAMS, resolve_preset, sample_infants
 from .policies import (_STRANGER_GEARED, _TIMING, _WELLBEING, GREETING_S, TABLES, Caregivers, Policy,
                        _decide_kernel, _stranger_kernel, policy_code, stranger_actions)
@@ -75,7 +76,7 @@ Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action"
 #: are held together: 11.5 MB for a block of 5,000), and infants stepped together by its compiled loop.
 #: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
 RUN_CHUNK_STEPS = 48
-RUN_TILE = 64
+RUN_TILE = 512
 
 
 class SetError(Exception):
@@ -255,6 +256,9 @@ class Session:
         self.n = n = params.n
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
+        # The kernel's views of the parameters and the state: the same arrays, grouped once per session.
+        self._kernel_infants = kernel_infants(params, self.ages)
+        self._kernel_state = kernel_state(self.state)
         cg_par = {p: overrides.get(f"caregiver.{p}", ALL_PARAMS[f"caregiver.{p}"].default)
                   for p in ("sensitivity", "response_lag_s", "bout_s", "depressive_symptoms", "fatigue",
                             "intrusiveness")}
@@ -498,7 +502,7 @@ class Session:
         z *= _UNIT_VARIANCE
         care = self.caregivers
         taken = _run_kernel(u, z, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
-                            kernel_infants(self.params, self.ages), kernel_state(self.state), self._here,
+                            self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
                             _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S)
@@ -546,9 +550,11 @@ class Session:
         st = h.st
         sact = self._scratch.stranger_action
         _stranger_kernel(st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
-        ctx = Context(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
+        ctx = KernelContext(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
-        changed = infant_step(self.params, self.ages, s, ctx, u, z, live)
+        changed = self._scratch.changed
+        _step_kernel(_infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
+                     ctx, u, z, changed, live, 0, n)  # infant.step's kernel, on the groups made once
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
@@ -1020,6 +1026,9 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
                 _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
                             D.countdown, D.seen, a, b)
     return taken
+
+
+depends_on(_run_kernel, _infant, _policies)  # it compiles their step kernels into itself
 
 
 _warm_lock = threading.Lock()

@@ -779,30 +779,7 @@ def write_png(page: Page, path) -> Path:
     return atomic_write_bytes(path, page.png_bytes())
 
 
-# --- pieces for the GUI compare ---------------------------------------------------------------------------
-def compare_side_table(page: Page, x: int, y: int, w: int, a: Run, b: Run) -> int:
-    """A narrow A | B table (positive, negative, matched) for the on-screen compare."""
-    keys = (("positive_affect", "positive", False), ("negative_affect", "negative", False),
-            ("matched_share", "matched", True))
-    ep_w = int(0.31 * w)
-    cw = (w - ep_w) // (2 * len(keys))
-    lh = int(page.font(9).get_linesize() * 1.02)
-    for k, (_, label, _) in enumerate(keys):
-        gx = x + ep_w + 2 * k * cw
-        page.text(label, gx + cw, y, 9, bold=True, color=INK_SOFT, anchor="midtop")
-    y += lh
-    cols = [("episode", ep_w, "l")] + [(tag, cw, "c") for _ in keys for tag in ("A", "B")]
-    rows = []
-    for i in range(max(len(a.data["episodes"]), len(b.data["episodes"]))):
-        ea = a.data["episodes"][i] if i < len(a.data["episodes"]) else {}
-        eb = b.data["episodes"][i] if i < len(b.data["episodes"]) else {}
-        row = [_episode_title(a, ea) if ea else _episode_title(b, eb)]
-        for key, _, pct in keys:
-            row += [_num(ea.get(key), pct=pct), _num(eb.get(key), pct=pct)]
-        rows.append(row)
-    return draw_table(page, x, y, cols, rows, pt=9.5)
-
-
+# --- a run's result in one line (the GUI compare) -------------------------------------------------------
 def result_line(run: Run) -> str:
     """One line of result: the classification (Strange Situation) or the still-face pattern check."""
     proc = _procedure(run)

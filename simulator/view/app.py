@@ -61,7 +61,6 @@ class App:
         self.window_size = start
         self._windowed_size = start
         self._layout = Layout(start, self.text_scale)
-        self._design_layout = Layout(theme.DESIGN_SIZE, self.text_scale)  # set again by _open_window
         self.screen = self._open_window(start, fullscreen)
         pygame.display.set_caption(S.APP_TITLE)
         pygame.key.set_repeat(400, 60)
@@ -98,9 +97,8 @@ class App:
 
     @property
     def canvas(self) -> pygame.Surface:
-        """The surface scenes draw on: the window itself, at its real size (a design-size canvas while a scene
-        not yet laid out from the window is shown)."""
-        return self._design_canvas() if self.legacy else self.screen
+        """The surface scenes draw on: the window itself, at its real size."""
+        return self.screen
 
     @property
     def canvas_size(self) -> tuple[int, int]:
@@ -108,37 +106,13 @@ class App:
         return self.layout.size
 
     @property
-    def legacy(self) -> bool:
-        """True while the top scene is laid out for the fixed 1280x720 design (``Scene.native`` False)."""
-        top = self.stack.top if getattr(self, "stack", None) is not None else None
-        return top is not None and not getattr(top, "native", True)
-
-    @property
     def layout(self) -> Layout:
-        """The layout scenes use now: the window's, or the 1280x720 design's for a legacy scene."""
-        return self._design_layout if self.legacy else self._layout
-
-    def _design_canvas(self) -> pygame.Surface:
-        c = getattr(self, "_design_surface", None)
-        if c is None:
-            c = self._design_surface = pygame.Surface(theme.DESIGN_SIZE).convert()
-        return c
+        """The layout scenes use: the window's size and the text size."""
+        return self._layout
 
     def _relayout(self) -> None:
         self._layout = Layout(self.window_size, self.text_scale)
-        self._design_layout = self._make_design_layout()
         self._notify_layout()
-
-    def _make_design_layout(self) -> Layout:
-        """The 1280x720 design's layout for a legacy scene. Its smallest text is the window's minimum divided by
-        the scale the design canvas is shown at, so no text ends up below the minimum in the window."""
-        from .layout import min_text_px
-        cw, ch = theme.DESIGN_SIZE
-        ww, wh = self.window_size
-        scale = min(ww / cw, wh / ch)
-        floor = min_text_px(wh, self.text_scale)
-        own = min_text_px(ch, self.text_scale)
-        return Layout(theme.DESIGN_SIZE, self.text_scale, min_px=max(own, int(-(-floor // scale))))
 
     def new_run(self) -> int:
         """The seed of the next run opened from Home (a new baby each time, 1 to RUN_NUMBERS - 1)."""
@@ -160,22 +134,6 @@ class App:
             return
         w, h = int(size[0]), int(size[1])
         self.screen = self._open_window((w, h), False)
-
-    def _viewport(self) -> tuple[float, int, int, int, int]:
-        """(scale, x, y, w, h) of the drawing inside the window: the whole window at scale 1, or for a legacy
-        scene the 1280x720 canvas scaled and letterboxed."""
-        ww, wh = self.screen.get_size()
-        if not self.legacy:
-            return 1.0, 0, 0, ww, wh
-        cw, ch = theme.DESIGN_SIZE
-        s = min(ww / cw, wh / ch)
-        w, h = max(1, int(cw * s)), max(1, int(ch * s))
-        return s, (ww - w) // 2, (wh - h) // 2, w, h
-
-    def to_canvas(self, pos) -> tuple[int, int]:
-        """A window position in drawing coordinates (the same, but for a legacy scene's scaled canvas)."""
-        s, x, y, _, _ = self._viewport()
-        return int((pos[0] - x) / s), int((pos[1] - y) / s)
 
     # --- fonts and theme -------------------------------------------------------------------------------
     @property
@@ -347,11 +305,6 @@ class App:
             pos = getattr(event, "pos", None)
             if pos is None:
                 return
-            if self.legacy:
-                attrs = dict(event.dict)
-                attrs["pos"] = self.to_canvas(pos)
-                attrs["window_pos"] = pos
-                event = pygame.event.Event(event.type, attrs)
         if event.type == pygame.KEYDOWN:
             mods = getattr(event, "mod", 0)
             key = getattr(event, "key", None)
@@ -391,8 +344,7 @@ class App:
         self.frame_count += 1
 
     def draw_canvas(self) -> pygame.Surface:
-        """Draw the visible scenes onto the window surface (a legacy scene: onto the design canvas) and return
-        that surface (no flip)."""
+        """Draw the visible scenes onto the window surface and return it (no flip)."""
         target = self.canvas
         visible = self.stack.visible()
         if not (visible and getattr(visible[0], "opaque", False)):  # an opaque scene paints every pixel itself
@@ -401,25 +353,16 @@ class App:
             scene.draw(target)
         return target
 
-    def _to_window(self, canvas: pygame.Surface) -> pygame.Surface:
-        """The window with ``canvas`` on it: itself, or a legacy scene's design canvas scaled in."""
-        if canvas is self.screen:
-            return canvas
-        s, x, y, w, h = self._viewport()
-        self.screen.fill((20, 20, 20))
-        pygame.transform.smoothscale(canvas, (w, h), self.screen.subsurface((x, y, w, h)))
-        return self.screen
-
     def render(self) -> None:
         """Draw the scenes at the window's real size, flip."""
-        self._to_window(self.draw_canvas())
+        self.draw_canvas()
         pygame.display.flip()
 
     def screenshot(self, path) -> None:
         """Save what the window shows, at the window's size, as a PNG, atomically."""
         from ..model.io import atomic_write_bytes
         import io
-        canvas = self._to_window(self.draw_canvas())
+        canvas = self.draw_canvas()
         buf = io.BytesIO()
         pygame.image.save(canvas, buf, "png")
         atomic_write_bytes(path, buf.getvalue())

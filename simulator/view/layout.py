@@ -31,11 +31,9 @@ class Layout:
     Args:
         size: window (W, H) in pixels.
         text_scale: the text-size factor (one of ``theme.TEXT_SCALES``).
-        min_px: the smallest font size, when not the window's own (a 1280x720 design canvas shown smaller).
     """
 
-    def __init__(self, size, text_scale: float = 1.0, min_px: int | None = None) -> None:
-        self._min_px = min_px  # a floor given by the app (a design canvas scaled into a smaller window)
+    def __init__(self, size, text_scale: float = 1.0) -> None:
         self.w, self.h = int(size[0]), int(size[1])
         dw, dh = theme.DESIGN_SIZE
         self.sx = self.w / dw
@@ -51,7 +49,7 @@ class Layout:
     @property
     def min_text_px(self) -> int:
         """The smallest font size (px) allowed at the current text size (see the module docstring)."""
-        return self._min_px if self._min_px is not None else min_text_px(self.h, self.text_scale)
+        return min_text_px(self.h, self.text_scale)
 
     def font_px(self, size: float, scaled: bool = True) -> int:
         """Font size in window pixels for a design size (times the text size unless ``scaled`` is False)."""

@@ -40,9 +40,6 @@ class Scene:
     """
 
     overlay = False
-    #: False for a screen still laid out for the fixed 1280x720 design: the app then draws it on a design-size
-    #: canvas, scaled into the window (the old way), until it lays itself out from ``app.layout``.
-    native = True
     opaque = False  # True if draw() paints every pixel of the canvas (the app then skips clearing it)
     name = "scene"
 

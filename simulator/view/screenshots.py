@@ -136,6 +136,7 @@ def render_all(out: Path, small: bool = True) -> list[Path]:
     _wellbeing(fresh, shot, out, written)
     _population_lab(fresh, shot)
     _observer(fresh, shot)
+    _sessions_and_compare(fresh, shot)
     return written
 
 
@@ -241,8 +242,9 @@ def _observer(fresh, shot, seed: int = 4) -> None:
 
     rng = random.Random(seed)
     app = fresh()
-    obs = app.push(ObserverScene(app, seed=seed))
-    obs.start()  # past the introduction (choose 5 or 10) to the first infant
+    obs = app.push(ObserverScene(app, seed=seed))  # as Home opens it: the introduction, a block of 5 or 10
+    shot(app, "observer_intro", twin=False)
+    obs.start()
     wait(obs, "watch")
     obs._advance_model(10 ** 9, budget=1e9)  # the whole procedure, so any moment can be shown
     reference = OB.reference_from_scores(score_session(obs.session), obs.session.episode_ids)
@@ -278,6 +280,46 @@ def _observer(fresh, shot, seed: int = 4) -> None:
         wait(obs, "feedback")
     obs.next_infant()
     shot(app, "observer_block", twin=False)
+
+
+def saved_sessions(folder: Path) -> list[Path]:
+    """Three whole sessions saved into ``folder`` as the app saves them: the learner's still-face (a smile, a coo,
+    soothing or mirroring in turn in play and the reunion, the still-face held), a phone-absorbed caregiver's
+    still-face, and a Strange Situation watched with an avoidant history. Returns the files."""
+    from ..model.scenario import load_scenario
+    from ..model.session import Session
+    from ..sessions import Autosaver
+    runs = (("still_face", {"learner": True}), ("still_face", {"caregiver": "phone"}),
+            ("strange_situation", {"infant": "avoidant"}))
+    cycle = ("smile", "coo", "soothe", "mirror")
+    out = []
+    for k, (sid, kw) in enumerate(runs):
+        s = Session(load_scenario(sid), n=1, seed=3, **kw)
+        while not s.finished:
+            # A new response every 40 steps, in play and the reunion (the still-face is held).
+            if kw.get("learner") and s.steps_taken % 40 == 0 and not s.current_episode.learner_can_break:
+                action = cycle[s.steps_taken // 40 % len(cycle)]
+                if action in s.allowed_actions():
+                    s.set_action(action)
+            s.step()
+        saver = Autosaver(s, folder, name=f"{k + 1}_{sid}.json")
+        saver.flush()
+        out.append(saver.path)
+    return out
+
+
+def _sessions_and_compare(fresh, shot) -> None:
+    """Saved sessions (three real sessions in the data folder), and the learner's still-face compared with the
+    same infant and run under a phone-absorbed caregiver."""
+    from ..sessions.store import sessions_dir
+    from .scenes.compare import CompareScene
+    from .scenes.sessions_list import SessionsScene
+    files = saved_sessions(sessions_dir(create=True))
+    app = fresh()
+    app.push(SessionsScene(app))
+    shot(app, "sessions", twin=False)
+    app.push(CompareScene.from_file_and_policy(app, files[0], "phone"))
+    shot(app, "compare", twin=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,7 +69,9 @@ SETUP_AGE_VALUE = "{age:g} months"
 SETUP_TEMPERAMENT = {"preset": "as the scenario sets it", "easy": "easy-going, soothed quickly",
                      "average": "average", "reactive": "quick to react, slower to soothe"}
 SETUP_SENSITIVITY_VALUE = "reads the baby's signals right {pct:.0f}% of the time"
-SETUP_LOOKS_VALUE = "skin tones: infant {infant}, caregiver {caregiver}, stranger {stranger} (of {n})"
+SETUP_LOOKS_VALUE = ("tone and hair: infant {infant} {infant_hair} · caregiver {caregiver} {caregiver_hair} · "
+                     "stranger {stranger} {stranger_hair}")
+SETUP_GREY = "grey {hair}"  # an adult's hair style, drawn grey
 SETUP_RESET = "Reset"
 SETUP_DONE = "Done"
 SETUP_HINT = "Up and Down choose a row  ·  Left and Right change it  ·  R reset  ·  Enter or Esc: done"
@@ -418,7 +420,7 @@ OBSERVER = {
                   "that replays that moment. After the block you see how far the two coders agree, as a "
                   "percentage and as Cohen's kappa with its 95% confidence interval.",
     "intro_size": "How many infants in this block?",
-    "intro_size_note": "5 fits a seminar (about 15 minutes at double speed); 10 gives a steadier kappa.",
+    "intro_size_note": "5 fits a seminar; 10 gives a steadier kappa. Next episode (N) skips ahead to the reunions.",
     "intro_start": "Start the block",
     "intro_ready": "The first infant is ready.",
     "intro_preparing": "Preparing the first infant…",
@@ -456,10 +458,10 @@ OBSERVER = {
     "to_block": "See the block's agreement",
     "jump": "{m}:{s:02d}",
     "jump_start": "start",
-    "ev_ps": "first approach at {t:.0f} s; approach bouts: {b}",
+    "ev_ps": "first approach at {t:.0f}\u00a0s; approach bouts: {b}",  # \u00a0: a number keeps its unit
     "ev_ps_none": "no full approach",
-    "ev_cm": "contact {c:.0f} s · clinging {k:.0f} s",
-    "ev_rs": "resisting {r:.1f} s in all",
+    "ev_cm": "contact {c:.0f}\u00a0s · clinging {k:.0f}\u00a0s",
+    "ev_rs": "resisting {r:.1f}\u00a0s in all",
     "ev_av": "avoids {p:.0f}% of the time",
     "block_title": "How your coding agrees with Attune's",
     "block_sub": "Two coders, you and Attune. Simulated infants coded: {n} (block {seed}). A classification "
@@ -553,6 +555,7 @@ SESSIONS_WHO = "{infant}  ·  {who}"
 
 # --- Compare (scenes/compare.py) --------------------------------------------------------------------------------
 COMPARE_TITLE = "Compare: {title}"
+COMPARE_TAGS = ("A", "B")  # the two runs, as the report names them
 COMPARE_SAME = "The same infant and run ({seed}), a different caregiver."
 COMPARE_SAME_INFANT = "The same infant, a different caregiver."
 COMPARE_RUN = "{tag}: {who}"

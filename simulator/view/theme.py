@@ -92,14 +92,16 @@ class Palette:
 CLASSIC = Palette(
     name="classic",
     bg=(250, 245, 236), panel=(255, 252, 247), panel_alt=(243, 236, 225),
-    ink=(46, 40, 36), ink_soft=(92, 82, 74), ink_faint=(140, 128, 118), line=(218, 206, 192),
-    accent=(0, 114, 178), accent_ink=(255, 255, 255), focus=(230, 159, 0),
-    locked=(232, 226, 218), locked_ink=(150, 140, 130),
+    ink=(46, 40, 36), ink_soft=(92, 82, 74), ink_faint=(115, 105, 97), line=(218, 206, 192),
+    accent=(0, 114, 178), accent_ink=(255, 255, 255), focus=(189, 130, 0),
+    locked=(232, 226, 218), locked_ink=(106, 99, 92),
     room_wall=(244, 231, 211), room_floor=(222, 199, 166), room_rug=(196, 214, 206),
     banner=(52, 72, 96), banner_ink=(255, 255, 255),
-    warn=(213, 94, 0), ok=(0, 158, 115),
-    positive=OI_GREEN, negative=OI_VERMILLION, gaze=OI_BLUE, arousal=OI_PURPLE,
-    rupture=OI_VERMILLION, repair=OI_GREEN,
+    # Text colours at WCAG AA (4.5:1) on the backgrounds, series and markers at 3:1 (tests/test_view_contrast.py):
+    # the Okabe-Ito hues, darkened as far as that needs.
+    warn=(177, 78, 0), ok=(0, 122, 89),
+    positive=(0, 150, 110), negative=OI_VERMILLION, gaze=OI_BLUE, arousal=(186, 110, 152),
+    rupture=OI_VERMILLION, repair=(0, 150, 110),
     band_a=(255, 252, 247), band_b=(245, 238, 228), shadow=(226, 214, 198),
 )
 

@@ -32,6 +32,8 @@ from numba import njit
 
 from .. import constants as C
 from .. import infant as _infant
+from .. import policies as _policies
+from ..kernel_cache import depends_on
 from ..actions import MATCH_BY_STATE, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour
 from ..infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, FLOAT, AgeFactors, InfantParams, InfantState,
@@ -237,6 +239,9 @@ def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T
             acc[10, i] += 1.0 if (neg and not prev_neg[i]) else 0.0
             acc[11, i] += 1.0 if neg else 0.0
             prev_neg[i] = neg
+
+
+depends_on(_moment_kernel, _infant, _policies)  # it compiles their step kernels into itself
 
 
 @dataclass

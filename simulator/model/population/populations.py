@@ -319,7 +319,7 @@ def population_batch(scenario, population_id: str, n: int, caregiver: str = "sen
 
 def population_blocks(scenario, population_id: str, n: int, caregiver: str = "sensitive", seed: int = 0,
                       overrides: dict[str, float] | None = None, progress=None, workers: int | None = None,
-                      score: bool = True):
+                      score: bool = True, render=None):
     """Like :func:`population_batch`, but yields the batch block by block (``model.batch.iter_batch``), so
     that a caller writing each block keeps memory flat. The development runs first, for all ``n``."""
     from ..batch import iter_batch
@@ -327,7 +327,7 @@ def population_blocks(scenario, population_id: str, n: int, caregiver: str = "se
     pid = resolve_population(population_id)
     dev = _develop_for(scenario, pid, n, seed, overrides)
     return iter_batch(scenario, n, caregiver=caregiver, seed=seed, overrides=overrides, params=dev.params,
-                      preset_label=pid, workers=workers, score=score, progress=progress)
+                      preset_label=pid, workers=workers, score=score, progress=progress, render=render)
 
 
 __all__ = ["Dist", "Population", "POPULATIONS", "resolve_population", "sample_caregiving", "population_temperament",

@@ -96,6 +96,28 @@ def legend(surface: pygame.Surface, app, x: int, y: int, max_x: int, markers: bo
     return y + lh - lh // 2
 
 
+def axis_labels(font: pygame.font.Font, ticks: list, top: int, lo: int, hi: int) -> list:
+    """Where each time-axis label goes: ``ticks`` is [(x px, label)] left to right; each label is centred
+    under its tick, or ends at it (starts at it) where centring would cut it at ``hi`` (``lo``), so no label
+    is ever clipped; a label that would overlap the one before, or still not fit, is left out.
+    Returns [(label, pygame.Rect)], every rect within lo..hi px."""
+    out: list = []
+    gap = max(2, font.size(" ")[0])
+    last_right = lo - gap
+    for x, label in ticks:
+        r = pygame.Rect((0, 0), font.size(label))
+        r.midtop = (x, top)
+        if r.right > hi:
+            r.topright = (x, top)
+        if r.left < lo:
+            r.topleft = (x, top)
+        if r.left < lo or r.right > hi or r.left < last_right + gap:
+            continue
+        out.append((label, r))
+        last_right = r.right
+    return out
+
+
 def marker(surface: pygame.Surface, kind: str, x: int, y: int, palette, size: int = 6) -> None:
     """A rupture (downward triangle) or a repair (upward triangle); shape, not only colour."""
     if kind == "rupture":
@@ -194,11 +216,13 @@ class LiveChart:
             text(surf, f, f"{v:g}", (plot.x - u(5), y), p.ink_soft, anchor="midright")
         step_s = 30 if span <= 120 else 60
         tick = int(t0 // step_s + 1) * step_s
+        ticks = []
         while tick < t1:
-            x = X(tick)
             m, sec = divmod(int(tick), 60)
-            text(surf, f, f"{m}:{sec:02d}", (x, plot.bottom + u(2)), p.ink_soft, anchor="midtop")
+            ticks.append((X(tick), f"{m}:{sec:02d}"))
             tick += step_s
+        for label, r in axis_labels(f, ticks, plot.bottom + u(2), u(2), w - u(2)):
+            text(surf, f, label, r.topleft, p.ink_soft, anchor="topleft")
         # Series (vectorised: the chart is redrawn at every model step).
         data = self._sync(session)
         i0 = int(np.searchsorted(data[:, 0], t0)) if len(data) else 0
@@ -432,12 +456,14 @@ def draw_timeline(surface: pygame.Surface, app, rect: pygame.Rect, session, show
     if axes:  # minutes under everything, labelled in the gutter
         minutes = total / 60.0
         step = 0.5 if minutes <= 4 else 1 if minutes <= 10 else 2 if minutes <= 24 else 5
-        m = 0.0
+        m, ticks = 0.0, []
         while m <= minutes + 1e-9:
             x = X(m * 60)
             pygame.draw.line(surface, p.ink_faint, (x, y_next - u(3)), (x, y_next), 1)
-            text(surface, f, f"{m:g}", (x, y_next), p.ink_soft, anchor="midtop")
+            ticks.append((x, f"{m:g}"))
             m += step
+        for label, r in axis_labels(f, ticks, y_next, rect.x, rect.right):
+            text(surface, f, label, r.topleft, p.ink_soft, anchor="topleft")
         text(surface, f, S.CHART_MINUTES, (plot.x - u(8), y_next), p.ink_soft, anchor="topright")
     if choices:
         last_right = -999

@@ -113,11 +113,24 @@ def draw_backdrop(surface: pygame.Surface, palette, room: pygame.Rect = ROOM, un
     return floor
 
 
-def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect) -> pygame.Rect:
-    """A label centred under a figure, kept inside the room; returns where it went."""
+def _label(surface, font, label: str, cx: int, y: int, colour, room: pygame.Rect,
+           clear_of: pygame.Rect | None = None) -> pygame.Rect:
+    """A label centred under a figure, kept inside the room; returns where it went. With ``clear_of`` (the
+    infant's label on the same line), a label that would crowd it starts a clear gap to its right instead,
+    where that still fits in the room."""
     w = min(font.size(label)[0], room.w - 24)
     x = min(max(cx - w // 2, room.x + 12), room.right - 12 - w)
+    if clear_of is not None:
+        gap = label_gap(font)
+        start = clear_of.right + gap
+        if x < start and x + w > clear_of.x - gap and start + w <= room.right - 12:
+            x = start
     return text(surface, font, label, (x, y), colour, max_width=room.w - 24)
+
+
+def label_gap(font: pygame.font.Font) -> int:
+    """px: the clear space between two figures' labels on one line, two letters wide so they read apart."""
+    return font.size("MM")[0]
 
 
 def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, contact: bool, near: bool,
@@ -158,6 +171,9 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
                                       **figures.hair_of(skins, "infant"))
     # In contact, the partner (the caregiver, else the stranger) holds the infant in their arms.
     holder = ("caregiver" if cg else "stranger" if st else None) if contact else None
+    # Where the infant's own label goes, under it (when not in arms): the caregiver's label keeps clear of it.
+    spot = pygame.Rect((0, base + u(6)), lf.size(S.PLAY_INFANT))
+    spot.centerx = ix + INFANT_W // 2
     if st:
         r = pygame.Rect(st_x, base - ADULT_H + u(8), ADULT_W, ADULT_H)
         look = figures.adult_look(stranger_action, True, "stranger", skin=skins.get("stranger"),
@@ -182,16 +198,15 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         who = caregiver_label or S.PLAY_CAREGIVER
         label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
             caregiver_action, caregiver_action)) if caregiver_action else who
-        cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room)
+        cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room,
+                          clear_of=spot if holder is None else None)
     else:
         cg_label = None
     if holder is None:
         figures.draw_infant(surface, pygame.Rect(ix, iy, INFANT_W, INFANT_H), infant_look)
-        r = lf.size(S.PLAY_INFANT)
-        spot = pygame.Rect(0, base + u(6), r[0], r[1])
-        spot.centerx = ix + INFANT_W // 2
-        if cg_label is not None and spot.inflate(u(8), 0).colliderect(cg_label):
-            spot.right = cg_label.x - u(8)  # beside the caregiver's label, not under it
+        gap = label_gap(lf)
+        if cg_label is not None and spot.inflate(2 * gap, 0).colliderect(cg_label):
+            spot.right = cg_label.x - gap  # beside the caregiver's label, a clear gap apart, not under it
             if spot.x < room.x + u(12):
                 spot.topleft = (max(room.x + u(12), spot.x), cg_label.bottom)
         text(surface, lf, S.PLAY_INFANT, spot.topleft, p.ink_soft)

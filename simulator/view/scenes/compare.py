@@ -196,7 +196,7 @@ class CompareScene(Scene):
         lf = app.font(theme.SIZE_SMALL, bold=True)
         kf = app.font(theme.SIZE_TINY)
         key_h = 2 * kf.get_linesize() + u(8)
-        labels = [(self.a, "A"), (self.b, "B")]
+        labels = list(zip((self.a, self.b), S.COMPARE_TAGS))
         label_h = [paragraph_height(lf, self._run_line(run, tag), r.w) + u(4) for run, tag in labels]
         chart_h = (r.h - key_h - sum(label_h) - u(10)) // 2
         t_max = max(self.a.session.t, self.b.session.t)
@@ -223,12 +223,13 @@ class CompareScene(Scene):
         bf = app.font(theme.SIZE_SMALL, bold=True)
         f = app.font(theme.SIZE_SMALL)
         y = paragraph_full(surface, hf, S.COMPARE_TABLE, x, y, w, p.ink) + u(4)
-        num_w = max(f.size("100%")[0], f.size("0.00")[0], bf.size("A")[0]) + u(14)
+        num_w = max(f.size(_num(1.0, True))[0], f.size(_num(0.0, False))[0], *(bf.size(t)[0] for t in S.COMPARE_TAGS)
+                    ) + u(14)
         col_b = x + w - num_w // 2
         col_a = col_b - num_w
         label_w = col_a - num_w // 2 - x - u(6)
-        text(surface, bf, "A", (col_a, y), p.ink_soft, anchor="midtop")
-        text(surface, bf, "B", (col_b, y), p.ink_soft, anchor="midtop")
+        for tag, cx in zip(S.COMPARE_TAGS, (col_a, col_b)):
+            text(surface, bf, tag, (cx, y), p.ink_soft, anchor="midtop")
         y += bf.get_linesize()
         titles = {e.id: clean_title(e.title) for e in self.a.scenario.episodes}
         ea, eb = self.a.data.get("episodes", []), self.b.data.get("episodes", [])
@@ -247,7 +248,7 @@ class CompareScene(Scene):
                 text(surface, f, _num(db.get(key), pct), (col_b, y), p.ink, anchor="midtop")
                 y += n * lh
         y += u(10)
-        for run, tag in ((self.a, "A"), (self.b, "B")):
+        for run, tag in zip((self.a, self.b), S.COMPARE_TAGS):
             y = paragraph_full(surface, f, S.COMPARE_RESULT.format(tag=tag, result=result_line(run)), x, y, w,
                                p.ink) + u(6)
         return y + u(6)

@@ -27,6 +27,7 @@ import numpy as np
 import pygame
 
 from ...content import observer as OB
+from ...content.lessons import plain_reason
 from ...model.session import TRAJECTORY_COLUMNS
 from ...model.behaviour import BEHAVIOUR_IDS
 from ...model.session import DT
@@ -516,24 +517,36 @@ class ObserverScene(Scene):
         lay = app.layout
         u = app.px
         if self.phase == "intro":
-            entries = self._size_entries() + [
-                (T["intro_start"], self.start, None, "Enter", "start", "primary", False),
-                (T["home"], self.close, None, "Esc", "home", "quiet", False)]
-            items, first_y = self._bottom_buttons(entries)
-            self.group.set(items, keep=False)
-            self.group.focus("start")  # a size chosen by key or click: Enter then starts
-            # The introduction as tall as it needs (scrolling if the window is short), the question under it.
+            # The introduction as tall as it needs (scrolling if the window is short); under it the question,
+            # the sizes on offer and Start; Home at the bottom right.
+            home, bottom_y = self._bottom_buttons([(T["home"], self.close, None, "Esc", "home", "quiet", False)])
             left = lay.x(56)  # the header's margin
             w = lay.w - 2 * left
+            entries = self._size_entries() + [(T["intro_start"], self.start, None, "Enter", "start", "primary", False)]
+            widths = [Button.width_for(app, e[0], e[3], 17, bold=e[5] == "primary" or e[6]) + (
+                u(24) if e[5] == "option" else 0) for e in entries]
+            rows = flow(widths, w, u(12))
+            bh = max(u(44), app.font(17).get_linesize() + u(14))
             bf, sf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL)
             note_h = text_height(sf, T["intro_size_note"], w)
-            below = u(16) + bf.get_linesize() + u(4) + note_h + u(4) + sf.get_linesize() + u(10)
+            below = (u(16) + bf.get_linesize() + u(4) + note_h + u(4) + sf.get_linesize() + u(12)
+                     + len(rows) * (bh + u(8)) + u(8))
             top = header_height(app, T["intro_title"], T["intro_sub"], y=24) + u(10)
             need = text_height(app.font(theme.SIZE_BODY), T["intro_text"], w - self.intro_panel.gutter) + u(4)
-            self.intro_rect = pygame.Rect(left, top, w, max(u(40), min(need, first_y - below - top)))
+            self.intro_rect = pygame.Rect(left, top, w, max(u(40), min(need, bottom_y - below - top)))
             self.question_y = self.intro_rect.bottom + u(16)
             self.note_y = self.question_y + bf.get_linesize() + u(4)
             self.status_y = self.note_y + note_h + u(4)
+            items = []
+            for r, idx in enumerate(rows):
+                x, y = left, self.status_y + sf.get_linesize() + u(12) + r * (bh + u(8))
+                for i in idx:
+                    label, fn, key, cap, ident, style, selected = entries[i]
+                    items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
+                                        style=style, selected=selected))
+                    x += widths[i] + u(12)
+            self.group.set(items + home, keep=False)
+            self.group.focus("start")  # a size chosen by key or click: Enter then starts
             return
         if self.phase == "block":
             entries = [(T["new_block"], self.new_block, pygame.K_n, "N", "new_block", "primary", False)] + \
@@ -655,7 +668,8 @@ class ObserverScene(Scene):
                 you, att = mine[e][scale], ref[e][scale]
                 diff = None if you is None or att is None else abs(you - att)
                 colour = "ink_faint" if diff is None else "ok" if diff == 0 else "ink" if diff == 1 else "warn"
-                pair = T["fb_pair"].format(you=T["empty"] if you is None else you, att=T["empty"] if att is None else att)
+                pair = T["fb_pair"].format(you=T["empty"] if you is None else you,
+                                           att=T["empty"] if att is None else att)
                 row, at = self.moments.get((e, scale), (0, None))
                 label = T["jump_start"] if at is None else T["jump"].format(m=int(at) // 60, s=int(at) % 60)
                 jw = Button.width_for(app, label, None, 14, bold=False)
@@ -687,7 +701,8 @@ class ObserverScene(Scene):
         ops.append(("para", 0, y, (hf, line, width, "ok" if you == att else "ink")))
         y += text_height(hf, line, width) + u(6)
         if self.scores.reasons and self.scores.reasons[0]:
-            reasons = T["fb_reasons"].format(att=att, reasons="; ".join(self.scores.reasons[0]))
+            said = "; ".join(plain_reason(r) for r in self.scores.reasons[0])  # in words, no "-> B"
+            reasons = T["fb_reasons"].format(att=att, reasons=said)
             ops.append(("para", 0, y, (tf, reasons, width, "ink_soft")))
             y += text_height(tf, reasons, width) + u(6)
         hist = T["fb_history"].format(history=self.drawn[self.k]["hidden"]["history"])
@@ -1061,8 +1076,8 @@ class ObserverScene(Scene):
         for c, e in enumerate(OB.EPISODES):
             cx = R.col_x[c]
             text(surface, hf, T["reunion_col"][c], (cx, R.heads_y), p.ink, anchor="midtop")
-            text(surface, ef, T["episode_col"].format(e=self._reunion_index(e) + 1), (cx, R.heads_y + hf.get_linesize()),
-                 p.ink_soft, anchor="midtop")
+            text(surface, ef, T["episode_col"].format(e=self._reunion_index(e) + 1),
+                 (cx, R.heads_y + hf.get_linesize()), p.ink_soft, anchor="midtop")
         lh = hf.get_linesize()
         for r, scale in enumerate(OB.SCALES):
             y = R.rows_y[r]
@@ -1285,7 +1300,8 @@ class ObserverScene(Scene):
         app = self.app
         p = app.palette
         u = app.px
-        hf, sf, tf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL, bold=True), app.font(theme.SIZE_TINY)
+        hf, sf = app.font(theme.SIZE_BODY, bold=True), app.font(theme.SIZE_SMALL, bold=True)
+        tf = app.font(theme.SIZE_TINY)
         pad = u(14)
         cols = 2 if w >= u(900) else 1
         cw = (w - 2 * pad - (cols - 1) * u(20)) // cols

@@ -421,8 +421,9 @@ class PlayScene(Scene):
         return "matched" if self.matched_now() else "mismatched"
 
     def awaiting_first_action(self) -> bool:
-        """True while the learner holds the caregiver's part but has not acted yet: no verdict then."""
-        return self.learner_in_control() and not self.acted and not self.session.broken
+        """True while a live learner holds the caregiver's part but has not acted yet: no verdict then. A
+        replay or a demo (``demo``) has no one to wait for: it shows what the infant signals from the start."""
+        return not self.demo and self.learner_in_control() and not self.acted and not self.session.broken
 
     def planned(self):
         """The session's planned ruptures (still-face, phone, leaving) so far, recomputed once per step."""
@@ -603,31 +604,36 @@ class PlayScene(Scene):
         self.toast_s = seconds
         self._toast_prompt = prompt
 
-    def _prompt_in_panel(self) -> pygame.Rect | None:
-        """Where the prompt showing now goes under the actions (its card), or None: no prompt is showing, or it
-        does not fit there whole, so it goes along the top of the room like a narration."""
+    def _prompt_in_panel(self) -> tuple[pygame.Rect, int] | None:
+        """Where the prompt showing now goes under the actions (its card) and its text size, or None: no prompt
+        is showing, or it does not fit there whole even in the smaller size, so it goes along the top of the
+        room like a narration."""
         area = getattr(self, "_prompt_area", None)
         if not (getattr(self, "_toast_prompt", False) and self.narration_showing()) or area is None:
             return None
         app = self.app
         u = app.px
         pad = u(12)
-        need = (paragraph_height(app.font(theme.SIZE_SMALL), self.toast, area.w - 2 * pad) + u(6)
-                + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
-        return pygame.Rect(area.x, area.y, area.w, need) if need <= area.h else None
+        for size in (theme.SIZE_SMALL, theme.SIZE_TINY):
+            need = (paragraph_height(app.font(size), self.toast, area.w - 2 * pad) + u(6)
+                    + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
+            if need <= area.h:
+                return pygame.Rect(area.x, area.y, area.w, need), size
+        return None
 
     def _draw_prompt_card(self, surface) -> None:
         """The prompt showing now, in its card under the actions (when it fits there); click or C closes it."""
-        card = self._prompt_in_panel()
-        if card is None:
+        spot = self._prompt_in_panel()
+        if spot is None:
             return
+        card, size = spot
         app = self.app
         p = app.palette
         u = app.px
         pad = u(12)
         pygame.draw.rect(surface, mix(p.panel, p.bg, 0.2), card, border_radius=u(10))
         pygame.draw.rect(surface, p.accent, card, width=max(1, u(2)), border_radius=u(10))
-        y = paragraph_full(surface, app.font(theme.SIZE_SMALL), self.toast, card.x + pad, card.y + pad,
+        y = paragraph_full(surface, app.font(size), self.toast, card.x + pad, card.y + pad,
                            card.w - 2 * pad, p.ink)
         text(surface, app.font(theme.SIZE_TINY), S.NARRATION_CLOSE_HINT, (card.right - pad, y + u(6)), p.ink_soft,
              anchor="topright")

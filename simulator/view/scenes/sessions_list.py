@@ -111,7 +111,8 @@ class SessionsScene(Scene):
         elif not r.finished:
             tag = S.SESSIONS_UNFINISHED.format(t=_mmss(r.t_s))
             result = f"{result}\n{tag}" if result else tag
-        return [(r.date or "?", False, "ink"), (scenario_title(r.scenario), True, "ink"), (who_line(r.infant, r.caregiver, r.learner), False, "ink"),
+        return [(r.date or "?", False, "ink"), (scenario_title(r.scenario), True, "ink"),
+                (who_line(r.infant, r.caregiver, r.learner), False, "ink"),
                 (result, False, "ink")]
 
     def _col_widths(self) -> list[int]:

@@ -98,9 +98,14 @@ class SetupScene(Scene):
             return S.PRESET_PLAIN.get(st.preset, PRESETS[st.preset].history)
         if row == "sensitivity":
             return S.SETUP_SENSITIVITY_VALUE.format(pct=100 * self._sensitivity())
-        skins = st.skins or people_skins(self.briefing.seed)
+        skins = dict(people_skins(self.briefing.seed), **(st.skins or {}))
+
+        def hair(role: str) -> str:
+            style = skins[f"{role}_hair"]
+            return S.SETUP_GREY.format(hair=style) if skins.get(f"{role}_grey") else style
         return S.SETUP_LOOKS_VALUE.format(infant=skins["infant"] + 1, caregiver=skins["caregiver"] + 1,
-                                          stranger=skins["stranger"] + 1, n=len(SKIN_TONES))
+                                          stranger=skins["stranger"] + 1, infant_hair=hair("infant"),
+                                          caregiver_hair=hair("caregiver"), stranger_hair=hair("stranger"))
 
     def change(self, row: str, step: int) -> None:
         """Move one row's value a step up (+1) or down (-1), within its range."""
