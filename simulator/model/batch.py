@@ -79,6 +79,7 @@ def _run_block(job: dict, progress=None) -> dict:
                 seed=job["seed"], overrides=job["overrides"], params=job["params"],
                 preset_label=job["preset_label"], rng=rng)
     s.run(progress=progress)
+    s.drop_action_log()  # nothing below reads it: less memory while the block is scored
     out = {
         "measures": s.episode_measures(),
         "scores": _score(s) if job["score"] else None,

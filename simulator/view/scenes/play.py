@@ -605,21 +605,33 @@ class PlayScene(Scene):
         self._toast_prompt = prompt
 
     def _prompt_in_panel(self) -> tuple[pygame.Rect, int] | None:
-        """Where the prompt showing now goes under the actions (its card) and its text size, or None: no prompt
-        is showing, or it does not fit there whole even in the smaller size, so it goes along the top of the
-        room like a narration."""
+        """Where the prompt showing now goes beside the room (its card) and its text size, or None: no prompt
+        is showing, or it fits whole nowhere beside the room even in the smaller size, so it goes along the top
+        of the room like a narration. First choice: under the actions; then (large text, where the actions
+        fill their panel) over the status box, whose live verdict matters less for the moment than the faces
+        and the chart, and comes back when the prompt closes."""
         area = getattr(self, "_prompt_area", None)
         if not (getattr(self, "_toast_prompt", False) and self.narration_showing()) or area is None:
             return None
         app = self.app
         u = app.px
         pad = u(12)
-        for size in (theme.SIZE_SMALL, theme.SIZE_TINY):
-            need = (paragraph_height(app.font(size), self.toast, area.w - 2 * pad) + u(6)
-                    + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
-            if need <= area.h:
-                return pygame.Rect(area.x, area.y, area.w, need), size
+        status = getattr(self.L, "status", None)
+        for where, fill in ((area, False), (status, True)):
+            if where is None:
+                continue
+            for size in (theme.SIZE_SMALL, theme.SIZE_TINY):
+                need = (paragraph_height(app.font(size), self.toast, where.w - 2 * pad) + u(6)
+                        + app.font(theme.SIZE_TINY).get_linesize() + 2 * pad)
+                if need <= where.h:
+                    return pygame.Rect(where.x, where.y, where.w, where.h if fill else need), size
         return None
+
+    def _prompt_over_status(self) -> bool:
+        """True while the prompt's card sits over the status box (which is then not drawn)."""
+        spot = self._prompt_in_panel()
+        status = getattr(self.L, "status", None)
+        return spot is not None and status is not None and spot[0].colliderect(status)
 
     def _draw_prompt_card(self, surface) -> None:
         """The prompt showing now, in its card under the actions (when it fits there); click or C closes it."""
@@ -943,7 +955,8 @@ class PlayScene(Scene):
         self._draw_panel(surface)
         self._draw_prompt_card(surface)
         tired_panel.draw_energy(surface, self.app, s, getattr(self, "energy_rect", None))
-        self._draw_status(surface)
+        if not self._prompt_over_status():
+            self._draw_status(surface)
         self.group.draw(surface)
         self._draw_save_warning(surface)
         slower = self.group.find("slower")
