@@ -164,7 +164,7 @@ def test_fuzz_observer():
             pygame.K_BACKSPACE, pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET, pygame.K_t] + \
         [getattr(pygame, f"K_{i}") for i in range(10)]
     phases = set()
-    for k in range(2000):
+    for k in range(1000):
         if app.top is not obs:
             while len(app.stack.scenes) > 1:
                 app.stack.pop()
