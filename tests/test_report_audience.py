@@ -84,6 +84,7 @@ def test_compare_honours_the_audience(tmp_path, drawn):
     assert _parents_safe(parents) == [], _parents_safe(parents)
     assert L.COMPARE_TAGS_PARENTS[0] in parents and L.COMPARE_TAGS_PARENTS[1] in parents
     assert "a caregiver who rebuffs comfort" in parents  # who played, in words
+    assert not [d for d in drawn if d.endswith("...")]  # the half-width tables cut no cell
     assert L.REPORT_RESEARCH not in parents
     drawn.clear()
     assert main(args + ["--out", str(tmp_path / "c.png")]) == 0

@@ -60,3 +60,35 @@ def test_a_live_learner_still_sees_your_move_before_acting():
     play.choose("smile")
     play.run_until(6.0)
     assert play.verdict() in ("matched", "mismatched")
+
+
+def test_the_replay_panel_heading_is_whole_above_the_actions(monkeypatch):
+    from simulator.view import theme
+    from simulator.view.scenes import replay as replay_mod
+    s = Session(load_scenario("still_face"), n=1, learner=True, seed=3, overrides=SHORT)
+    while s.t < 5:
+        s.step()
+    data = json.loads(dumps(session_file_dict(s)))
+    app = make_app(projector=True)
+    scene = app.push(replay_scene(app, data))
+    bottoms = []
+    real = replay_mod.paragraph_full
+
+    def spy(surface, font, text_, x, y, w, colour, **kw):
+        out = real(surface, font, text_, x, y, w, colour, **kw)
+        bottoms.append(out)
+        return out
+
+    monkeypatch.setattr(replay_mod, "paragraph_full", spy)
+    for size in ((1024, 600), (1280, 720), (1920, 1080)):
+        app.resize(size)
+        for k in range(len(theme.TEXT_SCALES)):
+            app.text_scale_index = k
+            app.tick(0.0)
+            bottoms.clear()
+            app.tick(0.0)
+            actions = [b for b in scene.group.items if (b.ident or "").startswith("action:")]
+            assert actions and bottoms, (size, k)
+            top = min(b.rect.top for b in actions)
+            assert bottoms[-1] <= top, (size, k, bottoms, top)  # the note ends above the first action
+            assert all(scene.L.panel.contains(b.rect) for b in actions), (size, k)

@@ -292,3 +292,4 @@ CAREGIVER_OTHER = "a scripted caregiver"
 #: The two runs' names on the parents' page (never "A" and "B", which read as attachment pattern letters).
 COMPARE_TAGS_PARENTS = ("First session", "Second session")
 COMPARE_LESSONS_PARENTS = "{tag}: what this run showed"
+COMPARE_EPISODES_PARENTS = "{tag}, episode by episode"

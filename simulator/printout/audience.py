@@ -107,8 +107,9 @@ def render_parents_compare(a, b, dpi: int, plot_pt: float):
     ys = []
     for k, (tag, deb) in enumerate(zip(tags, debs)):
         x = m + k * (cw + gap)
-        yy = R._column_heading(page, f"{tag}: {L.REPORT_NUMBERS}", x, y, cw, pt=11)
-        yy = R.draw_table(page, x, yy, _half_table_cols(page, deb, cw), deb.table, pt=8.5, header_pt=8.5)
+        yy = R._column_heading(page, L.COMPARE_EPISODES_PARENTS.format(tag=tag), x, y, cw, pt=11)
+        cols, pt = _half_table_cols(page, deb, cw)
+        yy = R.draw_table(page, x, yy, cols, deb.table, pt=pt, header_pt=pt, bold_first=False)
         yy = R._column_heading(page, L.COMPARE_LESSONS_PARENTS.format(tag=tag), x, yy + page.px(6), cw, pt=11)
         # What differs between the two runs first: a lesson word for word the same in both comes last.
         other = {(les.title, les.text) for les in debs[1 - k].lessons}
@@ -135,13 +136,23 @@ def _who_cared(run) -> str:
     return L.CAREGIVER_NAMES.get(run.data.get("caregiver"), L.CAREGIVER_OTHER)
 
 
-def _half_table_cols(page, deb, w: int) -> list:
-    """Columns for the parents' episode table in a half-page column: each as wide as its longest cell
-    (8.5 pt), the first (the episode's name) taking what is left, so the words are not cut."""
-    widths = [max(page.font(8.5).size(str(c))[0] for c in [h] + [row[i] for row in deb.table]) + page.px(8)
-              for i, h in enumerate(deb.table_head)]
-    first = max(w // 4, w - sum(widths[1:]))
-    return [(h, first if i == 0 else wd, "l") for i, (h, wd) in enumerate(zip(deb.table_head, widths))]
+def _half_table_cols(page, deb, w: int) -> tuple[list, float]:
+    """Columns and type size (pt) for the parents' episode table in a half-page column ``w`` px wide: each
+    column as wide as its longest cell, a header wider than its cells on two lines, and the type a little
+    smaller (down to 7.5 pt) where that is what it takes for no cell to be cut."""
+    for pt in (8.5, 8, 7.5):
+        f = page.font(pt)
+        heads, widths = [], []
+        for i, h in enumerate(deb.table_head):
+            cells = max((f.size(str(row[i]))[0] for row in deb.table), default=0)
+            if i and f.size(h)[0] > cells and " " in h:  # a header wider than its cells goes on two lines
+                h = "\n".join(h.rsplit(" ", 1))
+            heads.append(h)
+            widths.append(max([cells] + [f.size(part)[0] for part in h.split("\n")]) + page.px(8))
+        if sum(widths) <= w:
+            break
+    first = max(widths[0], w - sum(widths[1:]))
+    return [(h, first if i == 0 else wd, "l") for i, (h, wd) in enumerate(zip(heads, widths))], pt
 
 
 def _draw_lesson(page, lesson, x: int, y: int, w: int) -> int:

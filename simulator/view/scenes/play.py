@@ -91,7 +91,9 @@ class PlayLayout:
 
     CHART_SHARE = 158 / 596  # of the left column's height: the live chart's share in the design
 
-    def __init__(self, app, control_rows: int = 1, note: str = "", status_note: str = "") -> None:
+    def __init__(self, app, control_rows: int = 1, note: str = "", status_note: str = "", head=None) -> None:
+        """``head(width)``, when given, is the height (px) of a source's own panel heading (a replay's title
+        beside its episode buttons and its note) in a panel ``width`` px wide; the actions start below it."""
         lay = app.layout
         u = lay.px
         m = self.margin = u(16)
@@ -110,9 +112,11 @@ class PlayLayout:
         col_h = body_bottom - top
         af = app.font(ACTION_FONT)
         self.button_h = max(u(31), af.get_linesize() + u(6))
-        panel_need = (u(8) + app.font(theme.SIZE_BODY, bold=True).get_linesize()
-                      + paragraph_height(app.font(theme.SIZE_SMALL), note, right.w - 2 * u(16)) + u(10)
-                      + 10 * (self.button_h + u(4)) + u(8))
+        self.head_h = (u(8) + app.font(theme.SIZE_BODY, bold=True).get_linesize()
+                       + paragraph_height(app.font(theme.SIZE_SMALL), note, right.w - 2 * u(16)) + u(10))
+        if head is not None:
+            self.head_h = max(self.head_h, head(right.w))
+        panel_need = self.head_h + 10 * (self.button_h + u(4)) + u(8)
         status_need = self.status_need(app, right.w, status_note)
         chart_h = int(col_h * self.CHART_SHARE)
         if panel_need + u(8) + max(status_need, int(col_h * self.CHART_SHARE)) <= col_h:
@@ -752,12 +756,13 @@ class PlayScene(Scene):
             x += w
         if x + right_w > avail:
             rows.append([])
-        L = self.L = PlayLayout(app, len(rows), self._panel_note()[0], self._status_note())
+        L = self.L = PlayLayout(app, len(rows), self._panel_note()[0], self._status_note(),
+                                head=(lambda w: self.source.panel_head_height(self, w))
+                                if hasattr(self.source, "panel_head_height") else None)
         items = []
         # The actions: two columns of ten in the panel, under its title and note.
         x0 = L.panel.x + u(14)
-        y0 = L.panel.y + u(8) + app.font(theme.SIZE_BODY, bold=True).get_linesize() + paragraph_height(
-            app.font(theme.SIZE_SMALL), self._panel_note()[0], L.panel.w - 2 * u(16)) + u(10)
+        y0 = L.panel.y + L.head_h
         bw = (L.panel.w - 2 * u(14) - u(8)) // 2
         bh, bgap = L.button_h, u(4)
         self.energy_rect = None

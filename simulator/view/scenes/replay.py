@@ -18,7 +18,7 @@ from ...sessions.replay import Replayer
 from ...sessions.store import clean_prediction
 from .. import strings as S
 from .. import theme
-from ..widgets import Button, paragraph_full, text
+from ..widgets import Button, paragraph_full, text, text_height
 from .play import NewRun, PlayScene
 
 class SavedRun(NewRun):
@@ -60,12 +60,29 @@ class SavedRun(NewRun):
         self.replayer.seek_episode(episode)
         scene.session = self.replayer.session
 
+    def _episode_button_w(self, app) -> int:
+        """px: the width of each of the two episode buttons at the panel's top right."""
+        font = app.font(14)
+        return max(font.size(S.REPLAY_PREV)[0], font.size(S.REPLAY_NEXT)[0]) + app.px(24)
+
+    def panel_head_height(self, scene, width: int) -> int:
+        """px: the panel's heading as :meth:`draw_panel` draws it in a panel ``width`` px wide (its title beside
+        the episode buttons, then the longest of its notes), so the actions start below the whole of it."""
+        app = scene.app
+        u = app.px
+        title_w = width - u(14) - 2 * self._episode_button_w(app) - u(8) - u(24)
+        title_h = text_height(app.font(theme.SIZE_BODY, bold=True), S.REPLAY_PANEL, title_w)
+        sf = app.font(theme.SIZE_SMALL)
+        note_h = max(text_height(sf, n, width - u(32)) for n in (S.REPLAY_END, S.REPLAY_HOLDING,
+                                                                  S.REPLAY_SCRIPTED))
+        return u(10) + title_h + note_h + u(10)
+
     def extra_buttons(self, scene) -> list:
         app = scene.app
         font = app.font(14)
         u = app.px
         panel = scene.L.panel
-        w = max(font.size(S.REPLAY_PREV)[0], font.size(S.REPLAY_NEXT)[0]) + u(24)
+        w = self._episode_button_w(app)
         h = max(u(28), font.get_linesize() + u(6))
         x = panel.right - u(14) - 2 * w - u(8)
         first = scene.episode_index == 0 and scene.session.steps_taken == 0
