@@ -24,8 +24,8 @@ MATCHED_BIT = 0x40
 CAREGIVER_BIT = 0x80
 #: Code written where an episode has ended for an infant: behaviour 15 (none), no flags.
 PAD = 0x0F
-#: Tile size (steps and infants) of the cache-friendly transpose of the log.
-_TILE = 256
+#: Infants gathered at once when an episode is cut out of the log (bounds the index arrays: 256 x L int64).
+_GATHER = 256
 
 B = Behaviour
 
@@ -60,24 +60,18 @@ TURN_OR_FREEZE = table(B.AVOID, B.FREEZE)
 class Aligner:
     """Cuts per-infant episode windows out of a behaviour log.
 
-    The (T, N) log is transposed once to (N, T) and padded with :data:`PAD`, so each episode becomes a
-    strided window per infant (a contiguous copy per row) instead of a scattered gather.
+    Each episode is gathered straight from the (T, N) log, :data:`_GATHER` infants at a time, so scoring
+    never holds a second, transposed copy of the whole log (28 MB for a Strange Situation of 5,000
+    infants) next to it.
 
     Args:
         codes: the log, uint8 (T, N).
-        max_len: the longest episode in steps (the padding needed past the end).
+        max_len: the longest episode in steps (kept for callers; the gather needs no padding).
     """
 
-    def __init__(self, codes: np.ndarray, max_len: int) -> None:
-        T, N = codes.shape
-        self.N = N
-        self.padded = np.full((N, T + max_len + 1), PAD, dtype=np.uint8)
-        # Transpose in square tiles: far faster than one strided uint8 transpose of a large log.
-        for i in range(0, T, _TILE):
-            rows = codes[i:i + _TILE]
-            for j in range(0, N, _TILE):
-                blk = rows[:, j:j + _TILE]
-                self.padded[j:j + blk.shape[1], i:i + blk.shape[0]] = blk.T
+    def __init__(self, codes: np.ndarray, max_len: int = 0) -> None:
+        self.codes = np.asarray(codes, dtype=np.uint8)
+        self.N = self.codes.shape[1]
 
     def block(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Episode-aligned codes: uint8 (N, L) with step k of infant i at ``[i, k]`` (``PAD`` past its
@@ -85,12 +79,17 @@ class Aligner:
         start = np.asarray(start, dtype=np.int64)
         length = np.maximum(np.asarray(end, dtype=np.int64) - start, 0)
         L = int(length.max()) if self.N else 0
+        out = np.full((self.N, L), PAD, dtype=np.uint8)
         if L == 0:
-            return np.full((self.N, 0), PAD, dtype=np.uint8), length
-        win = np.lib.stride_tricks.sliding_window_view(self.padded, L, axis=1)
-        out = win[np.arange(self.N), start]
-        tail = np.arange(L)[None, :] >= length[:, None]
-        out[tail] = PAD
+            return out, length
+        last = self.codes.shape[0] - 1
+        steps = np.arange(L)
+        for a in range(0, self.N, _GATHER):
+            b = min(a + _GATHER, self.N)
+            rows = np.minimum(start[a:b, None] + steps[None, :], last)
+            got = self.codes[rows, np.arange(a, b)[:, None]]
+            got[steps[None, :] >= length[a:b, None]] = PAD
+            out[a:b] = got
         return out, length
 
 
