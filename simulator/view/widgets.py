@@ -663,6 +663,31 @@ def draw_hints(surface: pygame.Surface, app, hints: str) -> None:
          anchor="midbottom", max_width=lay.w - 2 * lay.x(20), allow_cut=True)
 
 
+def bottom_button_rows(app, entries: list[dict], left: int, width: int, font_size: int) -> tuple[list, int]:
+    """Buttons along the bottom of a screen, above the hints, in rows that wrap when the window is narrow
+    (:func:`flow`); the entry whose ``ident`` is ``"back"`` sits at the right. Each entry holds
+    :class:`Button`'s arguments (``label``, ``on_click``, and ``key``, ``key_label``, ``ident``, ``style``,
+    ``locked`` as needed). Returns the buttons and the y (px) of the top row."""
+    u = app.px
+    widths = [Button.width_for(app, e["label"], e.get("key_label"), font_size, bold=e.get("style") == "primary")
+              for e in entries]
+    gap = u(12)
+    lines = flow(widths, width, gap)
+    bh = max(u(42), app.font(font_size).get_linesize() + u(14))
+    first_y = app.layout.h - hints_height(app) - u(6) - len(lines) * bh - (len(lines) - 1) * u(8)
+    items = []
+    for r, idx in enumerate(lines):
+        x, y = left, first_y + r * (bh + u(8))
+        for i in idx:
+            args = dict(entries[i])
+            if args.get("ident") == "back":
+                x = max(x, left + width - widths[i])  # Back at the right
+            items.append(Button((x, y, widths[i], bh), args.pop("label"), args.pop("on_click"), font_size=font_size,
+                                **args))
+            x += widths[i] + gap
+    return items, first_y
+
+
 def flow(widths, width: int, gap: int) -> list[list[int]]:
     """Indices of items ``widths`` px wide placed left to right in rows no wider than ``width`` px, ``gap`` px
     apart (a control bar that wraps onto another row rather than running off the window)."""

@@ -16,8 +16,8 @@ from .. import strings as S
 from .. import theme
 from ..drawing.chart import draw_timeline, legend, strip_key
 from ..scene import Scene
-from ..widgets import (Button, FocusGroup, ScrollPanel, draw_header, draw_hints, flow, header_height,
-                       hints_height, paragraph_full, paragraph_height, scroll_panels_event, text, wrap)
+from ..widgets import (FocusGroup, ScrollPanel, bottom_button_rows, draw_header, draw_hints, header_height,
+                       paragraph_full, paragraph_height, scroll_panels_event, text, wrap)
 from .sessions_list import who_line
 
 #: Policies offered for "same infant, same seed, different caregiver" (contract ids).
@@ -94,27 +94,13 @@ class CompareScene(Scene):
         u = app.px
         left = lay.x(56)  # the header's margin
         width = lay.w - 2 * left
-        entries = [(S.COMPARE_SAVE, self.save, pygame.K_s, "S", "save", "primary")]
+        entries = [dict(label=S.COMPARE_SAVE, on_click=self.save, key=pygame.K_s, key_label="S", ident="save",
+                        style="primary")]
         if self.policy_mode:
-            entries.append((S.COMPARE_VS.format(policy=self._policy_name()), self.next_policy, pygame.K_v, "V", "vs",
-                            "normal"))
-        entries.append((S.COMPARE_BACK, self.close, None, "Esc", "back", "quiet"))
-        widths = [Button.width_for(app, e[0], e[3], BUTTON_FONT, bold=e[5] == "primary") for e in entries]
-        gap = u(12)
-        lines = flow(widths, width, gap)
-        bh = max(u(42), app.font(BUTTON_FONT).get_linesize() + u(14))
-        bottom = lay.h - hints_height(app) - u(6)
-        first_y = bottom - len(lines) * bh - (len(lines) - 1) * u(8)
-        items = []
-        for r, idx in enumerate(lines):
-            x, y = left, first_y + r * (bh + u(8))
-            for i in idx:
-                label, fn, key, cap, ident, style = entries[i]
-                if ident == "back":
-                    x = max(x, left + width - widths[i])  # Back at the right
-                items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
-                                    style=style, font_size=BUTTON_FONT))
-                x += widths[i] + gap
+            entries.append(dict(label=S.COMPARE_VS.format(policy=self._policy_name()), on_click=self.next_policy,
+                                key=pygame.K_v, key_label="V", ident="vs"))
+        entries.append(dict(label=S.COMPARE_BACK, on_click=self.close, key_label="Esc", ident="back", style="quiet"))
+        items, first_y = bottom_button_rows(app, entries, left, width, BUTTON_FONT)
         self.group.set(items)
         mf = app.font(theme.SIZE_SMALL, bold=True)
         msg_h = paragraph_height(mf, self.message, width) if self.message else 0

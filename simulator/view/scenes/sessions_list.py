@@ -23,7 +23,7 @@ from ...model.scenario import ScenarioError, load_scenario
 from .. import strings as S
 from .. import theme
 from ..scene import Scene
-from ..widgets import (Button, FocusGroup, draw_header, draw_hints, flow, header_height, hints_height, mix,
+from ..widgets import (Button, FocusGroup, bottom_button_rows, draw_header, draw_hints, header_height, mix,
                        paragraph_full, paragraph_height, text, wrap)
 
 #: Rows per page in the 1280x720 design at the normal text size (the real count follows the window and text).
@@ -147,29 +147,20 @@ class SessionsScene(Scene):
         width = lay.w - 2 * left
         row = self.current
         ok = row is not None and row.ok
-        entries = [(S.SESSIONS_OPEN, self.open, pygame.K_o, "O", "open", not ok, "primary"),
-                   (S.SESSIONS_REPLAY, self.replay, pygame.K_r, "R", "replay", not ok, "normal"),
-                   (S.SESSIONS_COMPARE, self.compare, pygame.K_c, "C", "compare", not ok, "normal"),
-                   (S.SESSIONS_MARK, self.toggle_mark, pygame.K_m, "M", "mark", not ok, "normal"),
-                   (S.SESSIONS_EXPORT, self.export, pygame.K_x, "X", "export", not ok, "normal"),
-                   (S.SESSIONS_DELETE, self.ask_delete, pygame.K_DELETE, "Del", "delete", row is None, "normal"),
-                   (S.SESSIONS_BACK, self.close, None, "Esc", "back", False, "quiet")]
-        widths = [Button.width_for(app, e[0], e[3], BUTTON_FONT, bold=e[6] == "primary") for e in entries]
-        gap = u(12)
-        lines = flow(widths, width, gap)
-        bh = max(u(42), app.font(BUTTON_FONT).get_linesize() + u(14))
-        bottom = lay.h - hints_height(app) - u(6)
-        first_y = bottom - len(lines) * bh - (len(lines) - 1) * u(8)
-        items: list[Button] = []
-        for r, idx in enumerate(lines):
-            x, y = left, first_y + r * (bh + u(8))
-            for i in idx:
-                label, fn, key, cap, ident, locked, style = entries[i]
-                if ident == "back":
-                    x = max(x, left + width - widths[i])  # Back at the right
-                items.append(Button((x, y, widths[i], bh), label, fn, key=key, key_label=cap, ident=ident,
-                                    locked=locked, style=style, font_size=BUTTON_FONT))
-                x += widths[i] + gap
+        entries = [dict(label=S.SESSIONS_OPEN, on_click=self.open, key=pygame.K_o, key_label="O", ident="open",
+                        locked=not ok, style="primary"),
+                   dict(label=S.SESSIONS_REPLAY, on_click=self.replay, key=pygame.K_r, key_label="R", ident="replay",
+                        locked=not ok),
+                   dict(label=S.SESSIONS_COMPARE, on_click=self.compare, key=pygame.K_c, key_label="C",
+                        ident="compare", locked=not ok),
+                   dict(label=S.SESSIONS_MARK, on_click=self.toggle_mark, key=pygame.K_m, key_label="M", ident="mark",
+                        locked=not ok),
+                   dict(label=S.SESSIONS_EXPORT, on_click=self.export, key=pygame.K_x, key_label="X", ident="export",
+                        locked=not ok),
+                   dict(label=S.SESSIONS_DELETE, on_click=self.ask_delete, key=pygame.K_DELETE, key_label="Del",
+                        ident="delete", locked=row is None),
+                   dict(label=S.SESSIONS_BACK, on_click=self.close, key_label="Esc", ident="back", style="quiet")]
+        items, first_y = bottom_button_rows(app, entries, left, width, BUTTON_FONT)
         mf = app.font(theme.SIZE_SMALL, bold=True)
         self.message_y = first_y - u(8) - (paragraph_height(mf, self.message, width) if self.message
                                            else mf.get_linesize())
