@@ -7,7 +7,7 @@ import time
 
 import pygame
 
-from view_helpers import click, click_button, focus_with_keys, make_app, press, short_scenario
+from view_helpers import click, click_button, drawn_strings, focus_with_keys, make_app, press, short_scenario
 
 from simulator.content import observer as OB
 from simulator.model.scenario import load_scenario
@@ -47,23 +47,6 @@ def wait_phase(app, scene, phase: str, limit_s: float = 30.0) -> None:
         assert time.perf_counter() - t0 < limit_s, f"never reached {phase} (at {scene.phase})"
 
 
-def _drawn(draw) -> list[str]:
-    """Every string rendered while ``draw()`` runs (the view draws all text through widgets.render)."""
-    from unittest import mock
-
-    from simulator.view import widgets
-    seen: list[str] = []
-    real = widgets.render
-
-    def spy(font, s, colour):
-        seen.append(s)
-        return real(font, s, colour)
-
-    with mock.patch.object(widgets, "render", spy):
-        draw()
-    return seen
-
-
 def test_home_has_observer_entry():
     app = make_app()
     assert app.top.group.find("open:observer") is not None
@@ -100,7 +83,7 @@ def test_keyboard_only_block():
         assert obs.scores is not None and len(obs.reference) == k + 1
         assert obs.group.focused.ident == "next"
         if k == 0:  # Attune's reasons in words: no "->" or ">=" code-speak on screen
-            drawn = " ".join(_drawn(lambda: app.tick(0.0)))
+            drawn = " ".join(drawn_strings(lambda: app.tick(0.0)))
             assert "Attune" in drawn and "->" not in drawn and ">=" not in drawn
         # Jump to the moment behind a score with the keyboard.
         focus_with_keys(app, "jump:reunion_2:contact_maintaining")

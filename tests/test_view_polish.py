@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
-from unittest import mock
 
 import pygame
 import pytest
 
 from simulator.model.scenario import available, load_scenario
 from simulator.view import theme
-from view_helpers import click_button, frame, make_app, press, shorten
+from view_helpers import click_button, drawn_strings, frame, make_app, press, shorten
 
 SCALES = range(len(theme.TEXT_SCALES))
-
-
-def _drawn_strings(draw) -> list[str]:
-    """Every string rendered while ``draw()`` runs (the view draws all text through widgets.render)."""
-    from simulator.view import widgets
-    seen: list[str] = []
-    real = widgets.render
-
-    def spy(font, s, colour):
-        seen.append(s)
-        return real(font, s, colour)
-
-    with mock.patch.object(widgets, "render", spy):
-        draw()
-    return seen
 
 
 def _words(s: str) -> list[str]:
@@ -67,7 +51,7 @@ def test_every_home_card_shows_its_whole_question_inside_the_card(scale, project
             assert not plan.question_rect.colliderect(plan.meta_rect)
             # What is actually drawn: the whole question, and no line shortened with an ellipsis.
             surf = pygame.Surface((1280, 720))
-            drawn = _drawn_strings(lambda: b.draw(surf, app, False, False))
+            drawn = drawn_strings(lambda: b.draw(surf, app, False, False))
             assert not any(s.endswith("…") for s in drawn), (sc.id, drawn)
             assert " ".join(_words(sc.question)) in " ".join(_words(" ".join(drawn)))
         more = home.group.find("more")
@@ -111,7 +95,7 @@ def test_every_bundled_narration_is_wrapped_whole_inside_the_room(scale):
             assert paragraph_fits(f, ep.narration, box.w - 2 * px, box.h - 2 * py)
             assert f.get_height() >= round(theme.SIZE_TINY * app.text_scale) - 1
             surf = pygame.Surface((1280, 720))
-            drawn = _drawn_strings(lambda: draw_narration(surf, app, ep.narration))
+            drawn = drawn_strings(lambda: draw_narration(surf, app, ep.narration))
             assert not any(s.endswith("…") for s in drawn)
             assert _words(" ".join(drawn)) == _words(ep.narration)
             checked += 1
@@ -134,7 +118,7 @@ def test_the_play_scene_shows_an_episodes_whole_narration():
     play = app.top
     narration = play.session.current_episode.narration
     assert play.toast == narration and play.toast_s > theme.NARRATION_MIN_S
-    drawn = _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+    drawn = drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
     assert " ".join(_words(narration)) in " ".join(_words(" ".join(drawn)))
     assert not any(s.endswith("…") for s in drawn)
 
@@ -154,11 +138,11 @@ def _play_with_narration():
 def test_the_narration_says_how_to_close_it_and_closes_with_c():
     from simulator.view import strings as S
     app, play = _play_with_narration()
-    drawn = _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+    drawn = drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
     assert S.NARRATION_CLOSE_HINT in drawn
     press(app, pygame.K_c)
     assert not play.narration_showing()
-    assert S.NARRATION_CLOSE_HINT not in _drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
+    assert S.NARRATION_CLOSE_HINT not in drawn_strings(lambda: play._draw_room(pygame.Surface((1280, 720))))
 
 
 def test_a_click_on_the_narration_closes_it_and_a_click_elsewhere_does_not():
@@ -218,7 +202,7 @@ def test_a_demo_session_run_to_its_end_opens_the_debrief_after_a_short_pause(sce
     _run_to_end(app, play)
     assert app.top is play  # not at once: the caption says what is about to happen
     assert play.auto_debrief_s == pytest.approx(theme.AUTO_DEBRIEF_S)
-    drawn = _drawn_strings(lambda: play._draw_caption(pygame.Surface((1280, 720))))
+    drawn = drawn_strings(lambda: play._draw_caption(pygame.Surface((1280, 720))))
     assert S.PLAY_AUTO_DEBRIEF in drawn
     frame(app, 60.0)  # a long stall counts as one clamped frame (0.25 s), never as a minute
     assert app.top is play
@@ -328,7 +312,7 @@ def test_the_debrief_timeline_draws_the_strip_and_its_key(scale):
     app.text_scale_index = scale
     s = _ssp_session()
     deb = app.push(DebriefScene(app, s, demo=True))
-    drawn = _drawn_strings(lambda: deb.draw(pygame.Surface((1280, 720))))
+    drawn = drawn_strings(lambda: deb.draw(pygame.Surface((1280, 720))))
     assert S.CHART_RUPTURES in drawn and S.CHART_REPAIRS in drawn
     assert any(x.startswith(S.CHART_STRIP_KEY.split("{")[0]) for x in drawn)
 
@@ -340,7 +324,7 @@ def test_timeline_band_labels_shorten_to_a_title_or_a_number_never_a_stub(scale)
     app.text_scale_index = scale
     s = _ssp_session()
     assert s.curtailed[0].any()  # a curtailed episode's band carries the "(curtailed)" mark when it fits
-    drawn = _drawn_strings(lambda: draw_timeline(pygame.Surface((1280, 720)), app, pygame.Rect(40, 100, 1200, 150), s))
+    drawn = drawn_strings(lambda: draw_timeline(pygame.Surface((1280, 720)), app, pygame.Rect(40, 100, 1200, 150), s))
     titles = [ep.title for ep in s.scenario.episodes]
     numbers = [str(k + 1) for k in range(len(titles))]
     labels = [x for x in drawn if any(x.startswith(t) for t in titles) or x in numbers]

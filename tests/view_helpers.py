@@ -88,3 +88,20 @@ def shorten(app: App, seconds: float = 20.0) -> None:
     home = app.stack.scenes[0]
     home.scenarios = [short_scenario(sc, seconds) for sc in home.scenarios]
     home.relayout()
+
+
+def drawn_strings(draw) -> list[str]:
+    """Every string rendered while ``draw()`` runs (the view draws all text through widgets.render)."""
+    from unittest import mock
+
+    from simulator.view import widgets
+    seen: list[str] = []
+    real = widgets.render
+
+    def spy(font, s, colour):
+        seen.append(s)
+        return real(font, s, colour)
+
+    with mock.patch.object(widgets, "render", spy):
+        draw()
+    return seen
