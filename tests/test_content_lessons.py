@@ -164,3 +164,12 @@ def test_lesson_numbers_are_this_runs():
     (lesson,) = [x for x in build_lessons(s, None, "class") if x.key == "still_face_effect"]
     assert np.allclose(lesson.figures["positive_affect"], m["positive_affect"][0, :3])
     assert f"{m['negative_affect'][0, 1]:.2f}" in lesson.text
+
+
+@pytest.mark.parametrize("audience", ["parents", "class", "research"])
+def test_two_separations_give_two_lessons_with_headings_told_apart(audience):
+    # The Strange Situation has two planned separations: each gets its lesson, numbered "1 of 2", "2 of 2".
+    s = Session(load_scenario("strange_situation"), n=1, infant="avoidant", seed=0).run()
+    titles = [lesson.title for lesson in build_lessons(s, score(s), audience)]
+    planned = [t for t in titles if t.endswith(" of 2)")]
+    assert len(planned) == 2 and len(set(titles)) == len(titles), titles

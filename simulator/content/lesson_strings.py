@@ -48,6 +48,8 @@ DEFINE_RUPTURE_REPAIR = {
 }
 
 # --- Lesson titles --------------------------------------------------------------------------------------
+#: A title shared by several lessons of one run (the Strange Situation's two separations), numbered.
+NTH_OF = "{title} ({k} of {n})"
 TITLE = {
     "rupture_repair": {"parents": "Falling out of step, and finding each other again",
                        "class": "Rupture and repair", "research": "Rupture and repair"},

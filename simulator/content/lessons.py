@@ -116,7 +116,8 @@ def rupture_repair_lesson(session, audience: str) -> Lesson | None:
 def planned_rupture_lessons(session, audience: str) -> list[Lesson]:
     """One lesson per planned rupture (still-face, phone, separation) and its repair."""
     out = []
-    for r in planned_ruptures(session.log):
+    ruptures = planned_ruptures(session.log)
+    for k, r in enumerate(ruptures):
         kind = L.PLANNED_KIND[r.kind][audience]
         Kind = kind[0].upper() + kind[1:]
         start = clock(r.start_s)
@@ -141,7 +142,10 @@ def planned_rupture_lessons(session, audience: str) -> list[Lesson]:
             figures.update(end_s=r.end_s, repair_latency_s=lat,
                            reengage_latency_s=float("nan") if back is None else float(back))
         terms = ("rupture", "repair", "reunion") + (("still-face",) if r.kind == "still_face" else ())
-        out.append(Lesson(f"planned_{r.kind}", L.TITLE["planned_rupture"][audience], body, terms, figures=figures))
+        title = L.TITLE["planned_rupture"][audience]
+        if len(ruptures) > 1:  # two separations: "..., 1 of 2", so the headings tell them apart
+            title = L.NTH_OF.format(title=title, k=k + 1, n=len(ruptures))
+        out.append(Lesson(f"planned_{r.kind}", title, body, terms, figures=figures))
     return out
 
 
