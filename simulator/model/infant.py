@@ -114,27 +114,6 @@ class InfantState:
         return {name: float(getattr(self, name)[i]) for name in STATE_VARIABLES}
 
 
-@dataclass
-class Context:
-    """What the infant meets in one step (arrays of shape (N,)).
-
-    ``caregiver_present``/``stranger_present`` are booleans; ``action`` and ``stranger_action`` are
-    :class:`~simulator.model.actions.Action` codes (ignored where the adult is absent); ``toys`` says
-    whether toys are in reach; ``matched`` is the contract's match flag for the caregiver;
-    ``caregiver_flat`` (float, 0-1, optional: zeros) is how flat the caregiver's expression is (depressive
-    symptoms, fatigue; ``policies.Caregivers.flat``).
-    """
-
-    caregiver_present: np.ndarray
-    stranger_present: np.ndarray
-    action: np.ndarray
-    stranger_action: np.ndarray
-    toys: np.ndarray
-    matched: np.ndarray
-    room_novelty: np.ndarray
-    caregiver_flat: np.ndarray | None = None
-
-
 #: Floating dtype of the state and parameters: float32 halves memory traffic in large batches; the
 #: dynamics are far coarser than its precision.
 FLOAT = np.float32
@@ -240,7 +219,11 @@ KernelInfants = namedtuple("KernelInfants", ("reactivity", "soothability", "deac
 #: The state arrays the kernel updates in place (N,): continuous variables float32, behaviour int8,
 #: contact and near bool.
 KernelState = namedtuple("KernelState", tuple(STATE_VARIABLES) + ("behaviour", "contact", "near"))
-#: What the infants meet this step (N,): presences, toys and matched bool; actions int8; novelty float32.
+#: What the infants meet in one step, arrays (N,): ``caregiver_present``/``stranger_present`` bool; ``action``
+#: and ``stranger_action`` :class:`~simulator.model.actions.Action` codes, int8 (ignored where the adult is
+#: absent); ``toys`` (in reach) and ``matched`` (the contract's match flag for the caregiver) bool;
+#: ``room_novelty`` float32; ``caregiver_flat`` float32 0-1, how flat the caregiver's expression is
+#: (depressive symptoms, fatigue; ``policies.Caregivers.flat``).
 KernelContext = namedtuple("KernelContext", ("caregiver_present", "stranger_present", "action",
                                              "stranger_action", "toys", "matched", "room_novelty",
                                              "caregiver_flat"))
@@ -272,43 +255,6 @@ def kernel_state(s: InfantState) -> KernelState:
     return KernelState(*(getattr(s, name) for name in KernelState._fields))
 
 
-def kernel_context(ctx: Context) -> KernelContext:
-    """The kernel's view of one step's context (arrays (N,) in the kernel's dtypes)."""
-    return KernelContext(
-        np.asarray(ctx.caregiver_present, dtype=bool), np.asarray(ctx.stranger_present, dtype=bool),
-        np.asarray(ctx.action, dtype=np.int8), np.asarray(ctx.stranger_action, dtype=np.int8),
-        np.asarray(ctx.toys, dtype=bool), np.asarray(ctx.matched, dtype=bool),
-        np.asarray(ctx.room_novelty, dtype=FLOAT),
-        np.zeros(np.shape(ctx.action), dtype=FLOAT) if ctx.caregiver_flat is None
-        else np.asarray(ctx.caregiver_flat, dtype=FLOAT))
-
-
-def step(params: InfantParams, ages: AgeFactors, s: InfantState, ctx: Context,
-         u: np.ndarray, z: np.ndarray, live: np.ndarray | None = None) -> np.ndarray:
-    """Advance N infants by one model step of ``constants.DT_S`` seconds, in place.
-
-    Args:
-        params: per-infant parameters.
-        ages: age factors for the same infants.
-        s: the state, updated in place.
-        ctx: what the infants meet in this step.
-        u: uniform random numbers in [0, 1), float32, shape (>= 5, N); rows 0-4 are used.
-        z: zero-mean, unit-variance noise, float32, shape (4, N) (centred uniforms: integrated over many
-           steps they act as Gaussian noise, and cost a quarter as much to draw).
-        live: bool (N,): the infants still in the session (default all); a finished infant is left as it
-           ended (its state is its state at its own end).
-
-    Returns:
-        Boolean array (N,): True where the behaviour changed in this step.
-    """
-    n = s.behaviour.shape[0]
-    changed = np.empty(n, dtype=bool)
-    _step_kernel(CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages), kernel_state(s),
-                 kernel_context(ctx), np.asarray(u, dtype=FLOAT), np.asarray(z, dtype=FLOAT), changed,
-                 np.ones(n, dtype=bool) if live is None else live, 0, n)
-    return changed
-
-
 @njit(cache=True, nogil=True, inline="always")
 def _clip01(x: float) -> float:
     return min(max(x, 0.0), 1.0)
@@ -320,10 +266,13 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
     contact and proximity.
 
     ``P`` (:class:`KernelInfants`), ``S`` (:class:`KernelState`) and ``X`` (:class:`KernelContext`) are
-    named groups of (N,) arrays; ``u`` is (>= 5, N), ``z`` (4, N); ``live`` bool (N,). The state arrays are
-    updated in place; a finished infant is skipped (``changed`` False). Called per step by :func:`step`
-    and, for a batch, by the session's whole-run loop (``session._run_kernel``) one tile of infants at a
-    time. Arithmetic is in float64, stored as float32.
+    named groups of (N,) arrays; ``u`` holds uniform random numbers in [0, 1), float32 (>= 5, N) (rows 0-4
+    are used), ``z`` zero-mean, unit-variance noise, float32 (4, N) (centred uniforms: integrated over many
+    steps they act as Gaussian noise, and cost a quarter as much to draw); ``live`` bool (N,). The state arrays are
+    updated in place; a finished infant is skipped (``changed`` False). Called per step by
+    :meth:`~simulator.model.session.Session.step`, for a batch by the session's whole-run loop
+    (``session._run_kernel``) one tile of infants at a time, and for development by ``_moment_kernel``.
+    Arithmetic is in float64, stored as float32.
     """
     soothability, deactivation, hyperactivation = P.soothability, P.deactivation, \
         P.hyperactivation

@@ -528,7 +528,7 @@ class Session:
         u = self.rng.random((12, n), dtype=np.float32)
         z = u[8:12]
         z -= 0.5
-        z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant.step)
+        z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant._step_kernel)
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
         remaining = self._scratch.remaining
@@ -560,7 +560,7 @@ class Session:
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = self._scratch.changed
         _step_kernel(_infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
-                     ctx, u, z, changed, live, 0, n)  # infant.step's kernel, on the groups made once
+                     ctx, u, z, changed, live, 0, n)  # on the groups made once per session
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)

@@ -2,7 +2,7 @@
 
 Each simulated month contributes sampled days; each sampled day is a short face-to-face play bout and a
 comfort-seeking moment (the infant starts upset), run step by step through the same
-:func:`simulator.model.infant.step` every session uses, for N infants at once. The caregiver side of each
+:func:`simulator.model.infant._step_kernel` every session uses, for N infants at once. The caregiver side of each
 moment follows the infant's caregiving profile through the one caregiver decision of the in-session
 policies (:class:`DevCaregivers` is ``policies.Caregivers`` with per-caregiver profile parameters). What happened in the moments (signals met or left unmet, comfort-seeking
 rebuffed, frightening acts) then moves the working-model parameters toward learned targets, weighted by
