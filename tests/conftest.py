@@ -14,3 +14,17 @@ os.environ["ATTUNE_SAVE_DIR"] = str(_PRIVATE / "saved")
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+#: Test files that take longest (bench: ``python -m pytest --durations=0``), run first: with one file per worker
+#: (``--dist loadfile``) a long file left for last keeps one worker busy while the others idle.
+LONGEST_FIRST = ("test_view_readable.py", "test_report_audience.py", "test_caregiver_wellbeing.py",
+                 "test_view_polish.py", "test_model_kernels.py", "test_scoring_presets.py", "test_content_lessons.py",
+                 "test_reliability_install.py", "test_view_population_lab.py", "test_reliability_inputs.py",
+                 "test_view_fuzz.py", "test_model_science.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Order the test files longest first (each file's tests keep their order)."""
+    rank = {name: k for k, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
