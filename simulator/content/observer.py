@@ -181,9 +181,9 @@ OBSERVER_SCENARIO = "strange_situation"
 
 #: How the debrief names a history drawn from each population (plain words, short enough for a table row).
 POPULATION_HISTORY_WORDS = {
-    "low_risk": "a random low-risk family history",
-    "high_risk": "a random high-risk family history",
-    "global_mixed": "a random history, global mixed-risk sample",
+    "low_risk": "a random history from low-risk circumstances",
+    "high_risk": "a random history from hard circumstances",
+    "global_mixed": "a random history from the global mix of circumstances",
 }
 
 
