@@ -3,6 +3,11 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
+Every scene is checked at every size and every text size (all 3 x 3 per scene); the colour profile, which
+changes colours and line widths but not where text goes, alternates over them (a covering design, not the
+full product): each scene at each text size is seen in both profiles (at different sizes), and each scene at
+each size in both.
+
 Every scene is laid out from the window (none is drawn small and scaled up), so every one gets both checks.
 
 Saved sessions and Compare read two sessions saved into a temporary folder (a learner's still-face and a scripted
@@ -25,7 +30,15 @@ from simulator.view.layout import min_text_px
 from simulator.view.scenes.home import HomeScene
 
 SIZES = ((1024, 600), (1280, 720), (1920, 1080))
-COMBOS = list(itertools.product(range(len(theme.TEXT_SCALES)), (False, True)))
+COMBOS = list(itertools.product(range(len(theme.TEXT_SCALES)), (False, True)))  # every text size x profile
+
+
+def combos(scene: str, size) -> list[tuple[int, bool]]:
+    """The text sizes and profiles one (scene, size) is checked in: every text size, the profile alternating
+    with the scene, the size and the text size, so that over the three sizes every scene meets every
+    (text size, profile) pair of ``COMBOS`` at least once."""
+    i, j = list(SCENES).index(scene), SIZES.index(size)
+    return [(ts, (i + j + ts) % 2 == 1) for ts in range(len(theme.TEXT_SCALES))]
 
 
 def _home(app):
@@ -222,12 +235,24 @@ def test_every_scene_is_readable_at_every_size_text_size_and_profile(scene, size
     app = App(headless=True, sound=False, size=size)
     app.push(HomeScene(app))
     SCENES[scene](app)
-    for ts, projector in COMBOS:
+    for ts, projector in combos(scene, size):
         app.text_scale_index = ts
         if (app.palette is theme.PROJECTOR) != projector:
             app.toggle_projector()
         _check(app, f"{scene} {size} text {ts} {'projector' if projector else 'classic'}")
     pygame.display.quit()
+
+
+def test_the_checks_cover_every_scene_size_text_size_and_profile():
+    """The covering design above leaves no scene without every (text size, profile) pair, and no size
+    without every text size in both profiles."""
+    for scene in SCENES:
+        assert {c for size in SIZES for c in combos(scene, size)} == set(COMBOS), scene
+        for size in SIZES:
+            assert {ts for ts, _ in combos(scene, size)} == set(range(len(theme.TEXT_SCALES)))
+            assert {p for _, p in combos(scene, size)} == {False, True}
+    for size in SIZES:
+        assert {c for scene in SCENES for c in combos(scene, size)} == set(COMBOS), size
 
 
 def test_a_scroll_panel_shows_a_cue_and_scrolls_with_wheel_and_page_down():
