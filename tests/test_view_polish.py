@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pygame
 import pytest
+from finished_runs import finished
 
 from simulator.model.scenario import available, load_scenario
 from simulator.view import theme
@@ -247,11 +248,8 @@ def test_a_learner_session_stays_in_the_room_with_debrief_focused():
 # --- 3. The debrief's rupture and repair strip -------------------------------------------------------------------------
 
 def _ssp_session():
-    from simulator.model.session import Session
-    s = Session(load_scenario("strange_situation"), n=1, seed=2, record=True)
-    while not s.finished:
-        s.step()
-    return s
+    """A recorded Strange Situation (one infant, seed 2), finished: made once, shared read-only."""
+    return finished("strange_situation", n=1, seed=2, record=True)
 
 
 def _check_blocks(blocks, lane):
