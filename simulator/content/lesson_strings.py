@@ -155,14 +155,12 @@ SF_PAIRED = ("Across {n} simulated infants with these settings (batch seed {seed
 # The same three means as the still-face effect, in the words of this design: normal play, a flat (simulated
 # depression) episode, normal play again. Never "still-face" or "reunion": the caregiver stays and answers,
 # only flatly. Read as a parent with low mood would: nobody's fault, repair counts, support helps.
-FLAT_CLASS = ("Positive affect went from {pa0:.2f} in normal play to {pa1:.2f} in the flat (simulated "
-              "depression) episode and {pa2:.2f} in normal play again; negative affect from {na0:.2f} to "
-              "{na1:.2f} and {na2:.2f}; gaze at the caregiver from {g0:.2f} to {g1:.2f} and {g2:.2f}. {verdict}")
-FLAT_AGREES = ("That is the pattern Cohn and Tronick (1983) saw: when the caregiver's face and voice went flat, "
-               "the infant smiled and looked less and fussed more, and some of that carried over into normal "
-               "play again before the pair found each other.")
-FLAT_PARTLY = ("Part of the pattern Cohn and Tronick (1983) saw showed in this run; single runs vary, as single "
-               "babies do.")
+FLAT_CLASS = ("Positive affect: {pa0:.2f} in normal play, {pa1:.2f} in the flat (simulated depression) episode, "
+              "{pa2:.2f} in normal play again; negative affect {na0:.2f}, {na1:.2f}, {na2:.2f}; gaze at the "
+              "caregiver {g0:.2f}, {g1:.2f}, {g2:.2f}. {verdict}")
+FLAT_AGREES = ("That is the pattern Cohn and Tronick (1983) saw: with a flat face and voice the infant smiled and "
+               "looked less and fussed more, and some of it carried over into normal play again.")
+FLAT_PARTLY = "Part of Cohn and Tronick's (1983) pattern showed; single runs vary, as single babies do."
 FLAT_PARENTS = ("When the caregiver's face and voice went flat, the baby's smiles {smiles} and upset "
                 "{upset}. Babies read faces closely and work to bring the warmth back; this is a healthy baby "
                 "reconnecting, not a sign that anything is wrong. Low mood is common and nobody's fault. Each "
