@@ -19,6 +19,16 @@ def _run(name, infant=None, seed=0):
     return finished(name, infant=infant, seed=seed)
 
 
+def _still_face_seed(already: bool) -> int:
+    """The first seed whose still-face infant is (or is not) already looking, smiling or bidding at the
+    caregiver as the reunion begins (both happen often; found, not pinned, so a new model keeps the test)."""
+    for seed in range(60):
+        (r,) = planned_ruptures(_run("still_face", seed=seed).log)
+        if bool(r.reengage_latency_s == 0.0) is already:
+            return seed
+    raise AssertionError(f"no seed in 0..59 with an infant {'already' if already else 'not yet'} looking")
+
+
 def _parents_safe(text: str) -> list[str]:
     """What a parents' text must not contain: pattern letters, scale scores, the disorganisation index,
     matched percentages."""
@@ -52,16 +62,17 @@ def test_avoidant_markdown_has_calm_outside_lesson_with_this_runs_numbers(tmp_pa
 
 def test_still_face_markdown_defines_rupture_and_repair_and_reports_the_reunion_latency(tmp_path):
     out = tmp_path / "s.md"
-    assert main(["run", "still_face", "--out", str(out)]) == 0
+    seed = _still_face_seed(already=True)
+    assert main(["run", "still_face", "--seed", str(seed), "--out", str(out)]) == 0
     md = out.read_text()
     assert "Rupture: a matched moment slips into a mismatch" in md
     assert "Repair: the pair get back into a matched state" in md
-    (r,) = planned_ruptures(_run("still_face").log)
+    (r,) = planned_ruptures(_run("still_face", seed=seed).log)
     assert r.kind == "still_face" and r.repaired and r.repair_episode == 2
     latency = "at once" if r.latency_s < 0.125 else f"after {r.latency_s:.1f} s"
     assert f"planned rupture. Once the caregiver was available again, their first response that fitted the " \
            f"infant came {latency}" in md
-    assert r.reengage_latency_s == 0.0  # seed 0: already looking at the caregiver as the reunion began
+    assert r.reengage_latency_s == 0.0  # already looking at the caregiver as the reunion began
     assert "already looking, smiling or bidding at the caregiver" in md
     assert "0.0 s after the return" not in md
 
@@ -69,8 +80,8 @@ def test_still_face_markdown_defines_rupture_and_repair_and_reports_the_reunion_
 @pytest.mark.parametrize("audience", ["parents", "class", "research"])
 def test_the_reunion_says_already_looking_rather_than_again_after_no_time(audience):
     from simulator.content.lessons import planned_rupture_lessons
-    for seed, already in ((0, True), (1, False)):
-        s = _run("still_face", seed=seed)
+    for already in (True, False):
+        s = _run("still_face", seed=_still_face_seed(already))
         (r,) = planned_ruptures(s.log)
         assert bool(r.reengage_latency_s == 0.0) is already
         (lesson,) = planned_rupture_lessons(s, audience)

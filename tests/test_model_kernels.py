@@ -174,11 +174,12 @@ def test_a_finished_infant_keeps_the_state_it_ended_with():
 
 def test_kernels_that_compile_other_files_kernels_go_stale_with_those_files():
     # numba checks a cached kernel against its own file only; the whole-run and moment loops compile
-    # infant.py's and policies.py's step kernels into themselves, so their freshness stamp must hold those
-    # files' content too (else an edit of infant.py would leave batches running the old step).
-    from simulator.model import kernel_cache, policies, session
+    # infant.py's and policies.py's step kernels, and random_stream.py's generator, into themselves, so their
+    # freshness stamp must hold those files' content too (else an edit of infant.py would leave batches
+    # running the old step).
+    from simulator.model import kernel_cache, policies, random_stream, session
     from simulator.model.population import development
-    digest = kernel_cache.files_digest(infant, policies)
+    digest = kernel_cache.files_digest(infant, policies, random_stream)
     for kernel in (session._run_kernel, development._moment_kernel):
         stamp = kernel._cache._cache_file._source_stamp
         assert isinstance(stamp, tuple) and stamp[-1] == digest, kernel

@@ -58,6 +58,8 @@ TITLE = {
                         "research": "Planned rupture and repair"},
     "still_face_effect": {"parents": "What the baby did when the face stopped answering",
                           "class": "The still-face effect", "research": "The still-face effect"},
+    "flat_effect": {"parents": "What the baby did when the face went flat",
+                    "class": "When the face went flat", "research": "Flat affect (simulated depression)"},
     "calm_outside": {"parents": "Calm on the outside, not always calm inside",
                      "class": "Calm outside, aroused inside?", "research": "Displayed distress and latent arousal"},
     "secure_base": {"parents": "Playing while the caregiver is near",
@@ -148,6 +150,27 @@ SF_PAIRED = ("Across {n} simulated infants with these settings (batch seed {seed
              "to still-face: positive affect {pa:+.2f}, negative affect {na:+.2f}, gaze {g:+.2f}; play to "
              "reunion: positive affect {pa_r:+.2f}, negative affect {na_r:+.2f}. Mesman et al. (2009) report "
              "the same signs, with smaller reunion contrasts.")
+
+# --- Flat affect: simulated depression (Cohn & Tronick 1983) -------------------------------------------------
+# The same three means as the still-face effect, in the words of this design: normal play, a flat (simulated
+# depression) episode, normal play again. Never "still-face" or "reunion": the caregiver stays and answers,
+# only flatly. Read as a parent with low mood would: nobody's fault, repair counts, support helps.
+FLAT_CLASS = ("Positive affect: {pa0:.2f} in normal play, {pa1:.2f} in the flat (simulated depression) episode, "
+              "{pa2:.2f} in normal play again; negative affect {na0:.2f}, {na1:.2f}, {na2:.2f}; gaze at the "
+              "caregiver {g0:.2f}, {g1:.2f}, {g2:.2f}. {verdict}")
+FLAT_AGREES = ("That is the pattern Cohn and Tronick (1983) saw: with a flat face and voice the infant smiled and "
+               "looked less and fussed more, and some of it carried over into normal play again.")
+FLAT_PARTLY = "Part of Cohn and Tronick's (1983) pattern showed; single runs vary, as single babies do."
+FLAT_PARENTS = ("When the caregiver's face and voice went flat, the baby's smiles {smiles} and upset "
+                "{upset}. Babies read faces closely and work to bring the warmth back; this is a healthy baby "
+                "reconnecting, not a sign that anything is wrong. Low mood is common and nobody's fault. Each "
+                "return to ordinary play is a repair, and support helps: help for a parent with low mood is "
+                "help for the baby too.")
+FLAT_PAIRED = ("Across {n} simulated infants with these settings (batch seed {seed}), paired d (d_av) normal "
+               "play to the flat episode: positive affect {pa:+.2f}, negative affect {na:+.2f}, gaze {g:+.2f}; "
+               "normal play to normal play again: positive affect {pa_r:+.2f}, negative affect {na_r:+.2f}. "
+               "Cohn and Tronick (1983) describe the same directions for the flat episode, with negativity "
+               "carrying over into the renewed play.")
 
 # --- Calm outside, aroused inside (Strange Situation) -----------------------------------------------------
 CALM_ROW = "{title}: crying {cry:.0f}% of the time, arousal {arousal:.2f}"
@@ -267,6 +290,12 @@ OBSERVED_FIRST_STILL = {
     "bid": "tried to get the caregiver back first (smiled, cooed or reached)",
     "cry": "cried or fussed first",
     "none": "neither bid nor cried in the still-face",
+}
+#: What the infant did in a flat (simulated depression) episode, against its first normal play, in the terms of
+#: that scenario's predict question ("protest, look away, try to re-engage" or carry on as before).
+OBSERVED_FLAT = {
+    "changed": "smiled or looked less, or fussed more, when the face went flat",
+    "same": "carried on much as in the first play",
 }
 
 # --- The A4 session report, per audience (``report --audience``; printout/audience.py) ----------------------

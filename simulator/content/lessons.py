@@ -2,7 +2,8 @@
 
 :func:`build_debrief` turns a session (and its scores) into a :class:`Debrief`: lessons that point at
 this run's own figures (the crying share next to latent arousal in the separations; the still-face as
-a planned rupture and the reunion's first match as its repair, with its latency), the definitions of
+a planned rupture and the reunion's first match as its repair, with its latency; in a flat, simulated
+depression design, the flat episode and normal play again in their own words), the definitions of
 rupture and repair, a per-episode table, the prediction compared with this infant and with most
 infants, questions to discuss and references. :func:`debrief_markdown` writes it as Markdown (``run
 ... --out FILE.md``); the GUI's debrief draws the same lessons. No pygame here.
@@ -19,7 +20,7 @@ import numpy as np
 from ..model.behaviour import Behaviour
 from ..model.params import PRESETS
 from . import lesson_strings as L
-from .ruptures import planned_ruptures
+from .ruptures import is_flat_design, planned_ruptures
 
 AUDIENCES = L.AUDIENCES
 DEFAULT_AUDIENCE = L.DEFAULT_AUDIENCE
@@ -116,7 +117,7 @@ def rupture_repair_lesson(session, audience: str) -> Lesson | None:
 def planned_rupture_lessons(session, audience: str) -> list[Lesson]:
     """One lesson per planned rupture (still-face, phone, separation) and its repair."""
     out = []
-    ruptures = planned_ruptures(session.log)
+    ruptures = planned_ruptures(session.log, scenario=session.scenario)
     for k, r in enumerate(ruptures):
         kind = L.PLANNED_KIND[r.kind][audience]
         Kind = kind[0].upper() + kind[1:]
@@ -153,27 +154,44 @@ def _episode_index(session, pred) -> list[int]:
     return [e for e, ep in enumerate(session.scenario.episodes) if pred(ep)]
 
 
+#: A change in an episode mean (0-1) smaller than this reads as "about the same" (parents' words, predictions).
+SAME_CHANGE = 0.03
+#: The research audience's paired d sentence for each lesson that carries one (the GUI fills it in later).
+PAIRED_TEMPLATES = {"still_face_effect": L.SF_PAIRED, "flat_effect": L.FLAT_PAIRED}
+
+
 def still_face_lesson(session, audience: str, research_batch: bool = True) -> Lesson | None:
-    """Play, still-face and reunion means beside the published pattern (Mesman et al. 2009)."""
+    """Play, still-face and reunion means beside the published pattern (Mesman et al. 2009); in a flat,
+    simulated depression design (:func:`~.ruptures.is_flat_design`), normal play, the flat episode and normal
+    play again beside Cohn and Tronick's (1983), in that design's own words."""
     m = session.episode_measures()
     if m["duration_s"].shape[1] < 3 or np.any(m["duration_s"][0, :3] <= 0):
         return None
     pa, na, g = (m[k][0, :3].astype(float) for k in ("positive_affect", "negative_affect", "gaze"))
-    agrees = (pa[0] >= pa[2] >= pa[1] and pa[0] > pa[1] and na[0] <= na[2] <= na[1] and na[1] > na[0]
-              and g[0] > g[1])
+    flat = is_flat_design(session.scenario)
+    if flat:  # CW1's pattern (wellbeing_checks.py): the flat part lower, negativity carried over
+        agrees = pa[1] < pa[0] and g[1] < g[0] and na[1] > na[0] and na[0] < na[2] < na[1]
+        key, parents, body_class, yes, partly, paired = ("flat_effect", L.FLAT_PARENTS, L.FLAT_CLASS,
+                                                         L.FLAT_AGREES, L.FLAT_PARTLY, L.FLAT_PAIRED)
+        terms = ("flat affect", "bid", "caregiver well-being")
+    else:
+        agrees = (pa[0] >= pa[2] >= pa[1] and pa[0] > pa[1] and na[0] <= na[2] <= na[1] and na[1] > na[0]
+                  and g[0] > g[1])
+        key, parents, body_class, yes, partly, paired = ("still_face_effect", L.SF_PARENTS, L.SF_CLASS,
+                                                         L.SF_AGREES, L.SF_PARTLY, L.SF_PAIRED)
+        terms = ("still-face", "reunion", "bid")
     if audience == "parents":
         def change(a, b):
-            return L.SAME if abs(b - a) < 0.03 else L.MORE if b < a else L.LESS
-        body = L.SF_PARENTS.format(smiles=change(pa[0], pa[1]), upset=change(na[0], na[1]))
+            return L.SAME if abs(b - a) < SAME_CHANGE else L.MORE if b < a else L.LESS
+        body = parents.format(smiles=change(pa[0], pa[1]), upset=change(na[0], na[1]))
     else:
-        body = L.SF_CLASS.format(pa0=pa[0], pa1=pa[1], pa2=pa[2], na0=na[0], na1=na[1], na2=na[2],
-                                 g0=g[0], g1=g[1], g2=g[2], verdict=L.SF_AGREES if agrees else L.SF_PARTLY)
+        body = body_class.format(pa0=pa[0], pa1=pa[1], pa2=pa[2], na0=na[0], na1=na[1], na2=na[2],
+                                 g0=g[0], g1=g[1], g2=g[2], verdict=yes if agrees else partly)
         if audience == "research" and research_batch:
             d = paired_d_figures(session)
             if d is not None:
-                body += " " + L.SF_PAIRED.format(**d)
-    return Lesson("still_face_effect", L.TITLE["still_face_effect"][audience], body,
-                  ("still-face", "reunion", "bid"),
+                body += " " + paired.format(**d)
+    return Lesson(key, L.TITLE[key][audience], body, terms,
                   figures={"positive_affect": tuple(pa), "negative_affect": tuple(na), "gaze": tuple(g)})
 
 
@@ -330,6 +348,13 @@ def observed_outcome(session, scores) -> str | None:
     proc = session.scenario.procedure
     if proc == "strange_situation" and scores is not None and scores.classification and scores.classification[0]:
         return L.OBSERVED_SSP.get(scores.classification[0])
+    if proc == "still_face" and is_flat_design(session.scenario):
+        m = session.episode_measures()
+        if np.any(m["duration_s"][0, :2] <= 0):
+            return None
+        pa, na, g = (m[k][0, :2].astype(float) for k in ("positive_affect", "negative_affect", "gaze"))
+        changed = pa[1] < pa[0] - SAME_CHANGE or g[1] < g[0] - SAME_CHANGE or na[1] > na[0] + SAME_CHANGE
+        return L.OBSERVED_FLAT["changed" if changed else "same"]
     if proc == "still_face":
         log = session.log
         e = 1
@@ -346,7 +371,10 @@ def observed_outcome(session, scores) -> str | None:
     return None
 
 
-#: For the shipped predict questions: which option each observed outcome stands for (by option index).
+#: For the shipped predict questions: which option each observed outcome stands for (by option index). The flat
+#: design asks its own question (nothing; protest, look away, re-engage; fall asleep; stay as happy): nobody
+#: falls asleep in the model, so that option never matches.
+_FLAT_OUTCOMES = (L.OBSERVED_FLAT["same"], L.OBSERVED_FLAT["changed"], None, L.OBSERVED_FLAT["same"])
 _OPTION_OUTCOMES = {
     "strange_situation": (L.OBSERVED_SSP["B"], L.OBSERVED_SSP["A"], L.OBSERVED_SSP["C"], L.OBSERVED_SSP["D"]),
     "still_face": (L.OBSERVED_FIRST_STILL["cry"], L.OBSERVED_FIRST_STILL["bid"], L.OBSERVED_FIRST_STILL["none"],
@@ -362,7 +390,7 @@ def compare_prediction(session, scores, prediction: dict | None) -> list[str]:
     choice = int(prediction["choice"])
     lines = [L.PRED_SAID.format(answer=options[choice] if choice < len(options) else choice)]
     observed = observed_outcome(session, scores)
-    table = _OPTION_OUTCOMES.get(session.scenario.procedure)
+    table = _FLAT_OUTCOMES if is_flat_design(session.scenario) else _OPTION_OUTCOMES.get(session.scenario.procedure)
     if observed is None or table is None or len(table) != len(options):
         lines.append(L.PRED_THIS["unknown"])
     else:

@@ -7,7 +7,9 @@ again; its latency is the time from the caregiver's return to that match (scienc
 longer it takes, the larger the stress response). The contract's moment-to-moment ruptures and
 repairs (match -> mismatch -> match, counted inside an episode) are left untouched; these are the
 scripted breaks around them, which the contract's per-episode counters cannot see because each
-episode starts afresh.
+episode starts afresh. A still face that a scripted caregiver falls into on its own (the withdrawn,
+absent moments of a caregiver with low mood or a frightened one: policies.py) is not planned, and is
+left out when the scenario is known.
 """
 
 from __future__ import annotations
@@ -25,6 +27,18 @@ MIN_PLANNED_RUPTURE_S = 2.0
 KINDS = ("still_face", "phone", "separation")
 #: Behaviours that show the infant engaged with the caregiver again: looks, smiles, bids.
 _ENGAGED = np.array([Behaviour.LOOK, Behaviour.SMILE, Behaviour.BID])
+#: Who plays an episode when a still face in it is planned: the still-face policy, or the learner (whose part a
+#: chosen policy plays headless). Any other scripted caregiver holds a still face only in a moment of its own.
+_STILL_FACE_BY_DESIGN = ("still_face", "learner")
+#: The policy that plays Cohn and Tronick's (1983) simulated depression: a flat face and voice.
+FLAT_POLICY = "depressed"
+
+
+def is_flat_design(scenario) -> bool:
+    """True for a still-face design whose middle episode is flat play (simulated depression, Cohn & Tronick
+    1983): the caregiver stays and answers, flatly, so it is neither a still-face nor followed by a reunion."""
+    eps = getattr(scenario, "episodes", None) or []
+    return getattr(scenario, "procedure", None) == "still_face" and len(eps) >= 3 and eps[1].caregiver == FLAT_POLICY
 
 
 @dataclass(frozen=True)
@@ -70,13 +84,15 @@ class PlannedRupture:
         return self.repair_s is not None
 
 
-def planned_ruptures(log, infant: int = 0) -> list[PlannedRupture]:
+def planned_ruptures(log, infant: int = 0, scenario=None) -> list[PlannedRupture]:
     """The planned ruptures of one infant in a (possibly unfinished) behaviour log.
 
     Args:
         log: a :class:`~simulator.model.session.BehaviourLog` (``codes``/``actions`` (T, N), episode
             starts (N, E), ``dt`` in s).
         infant: which infant of the batch.
+        scenario: the session's scenario, if known: a still face that begins in an episode another scripted
+            caregiver plays (a low-mood caregiver's withdrawn moment) is then not counted as planned.
     """
     present = np.asarray(log.caregiver_present[:, infant])
     actions = np.asarray(log.actions[:, infant])
@@ -114,6 +130,9 @@ def planned_ruptures(log, infant: int = 0) -> list[PlannedRupture]:
             if looks.size and looks[0] < limit:
                 back = int(b + looks[0])
         ep = _episode_at(starts_ep, first)
+        if kind == "still_face" and scenario is not None and ep < len(scenario.episodes) \
+                and scenario.episodes[ep].caregiver not in _STILL_FACE_BY_DESIGN:
+            continue
         rep_ep = None if repair is None else _episode_at(starts_ep, repair)
         out.append(PlannedRupture(kind, ep, first * dt, b * dt if ended else None,
                                   None if repair is None else repair * dt, rep_ep,

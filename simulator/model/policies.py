@@ -440,8 +440,8 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
                         rebuff = T.needy[seen_now]
                 else:
                     # Rescale the remainder to [0, 1) for the availability, rebuff and reading cuts.
-                    lo = phone + fr + low * (1.0 - phone - fr)
-                    w = (v - lo) / max(1.0 - lo, 1e-9)
+                    taken = phone + fr + low * (1.0 - phone - fr)  # the cuts above (not the loop's ``lo``)
+                    w = (v - taken) / max(1.0 - taken, 1e-9)
                     if w >= cons:
                         choice = _pick_one(T.unavailable, u[1, i])
                     else:

@@ -4,7 +4,8 @@ It owns the clock, the episodes (each infant has its own, because curtailment an
 episode lengths differ), who is present, the caregiver (scripted policy or learner), curtailment
 (science.md SS1), the event log, a compact per-step behaviour log for scoring, and per-episode
 accumulators for the tidy measures. Time moves only through :meth:`Session.step`; randomness comes
-only from the ``np.random.Generator`` made from the seed.
+only from the ``np.random.Generator`` made from the seed (the infants' parameters, and one key per
+infant for its own stream of per-step numbers: ``random_stream.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from .actions import ACTION_IDS, KEEPS_HOLD, LEAVING, MATCH_BY_STATE, Action, ac
 from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Behaviour
 from . import infant as _infant
 from . import policies as _policies
+from . import random_stream as _random_stream
 from .kernel_cache import depends_on
+from .random_stream import NOISE_ROW, UNIFORMS_PER_STEP, fill_uniforms, infant_keys
 from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
                      KernelContext, _step_kernel, kernel_infants, kernel_state)
 from .params import ALL_PARAMS, resolve_preset, sample_infants
@@ -32,7 +35,6 @@ from .scenario import Curtail, Extend, Scenario, ScenarioError, parse_scenario
 from .tiredness import ASK_FOR_HELP, COME_BACK, SELF_CARE_IDS, TAKE_BREAK, TirednessState
 
 DT = C.DT_S
-_UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 
 #: The columns of one row of ``Session.trajectory`` (``record=True``), in order; the per-step trajectory CSV
 #: of ``run --out FILE.csv`` writes them as its header (contract: t, episode, episode_name, caregiver_action,
@@ -254,6 +256,10 @@ class Session:
             params = sample_infants(self.preset, n, age, self.rng, overrides)
         self.params = params
         self.n = n = params.n
+        #: Each infant's key to its own stream of per-step random numbers (uint64 (N,); random_stream.py).
+        self._keys = infant_keys(self.rng, n)
+        #: This step's numbers (float32 (12, N)): rows 0-7 uniforms, 8-11 unit-variance noise.
+        self._u = np.zeros((UNIFORMS_PER_STEP, n), dtype=np.float32)
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
         # The kernel's views of the parameters and the state: the same arrays, grouped once per session.
@@ -502,12 +508,8 @@ class Session:
 
     def _run_chunk(self, steps: int) -> None:
         """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile)."""
-        u = self.rng.random((steps, 12, self.n), dtype=np.float32)  # the stream step() draws, in order
-        z = u[:, 8:12]
-        z -= 0.5
-        z *= _UNIT_VARIANCE
         care = self.caregivers
-        taken = _run_kernel(u, z, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
+        taken = _run_kernel(self._keys, self._u, steps, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
                             self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
@@ -525,10 +527,9 @@ class Session:
         n = self.n
         h = self._here
         live = np.logical_not(self.done, out=self._scratch.live)
-        u = self.rng.random((12, n), dtype=np.float32)
-        z = u[8:12]
-        z -= 0.5
-        z *= _UNIT_VARIANCE  # centred uniforms with unit variance (see infant._step_kernel)
+        u = self._u
+        fill_uniforms(self._keys, self.steps_taken, u, live, 0, n)  # this step's numbers (random_stream.py)
+        z = u[NOISE_ROW:]
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
         remaining = self._scratch.remaining
@@ -912,7 +913,9 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
         if on and left[i] and calm_needed[i] > 0.0 and leaves[i] and t_episode[i] >= planned[i] - tol:
             stop = True
         end[i] = stop
-        curtailed[i] = cut and stop
+        # Curtailed: cut short by crying. A cry run that reaches the limit on the episode's last planned step
+        # ended nothing early: the episode ran its full length.
+        curtailed[i] = cut and stop and t_episode[i] < planned[i] - tol
         if stop:
             n_end += 1
     return n_end, extended_0
@@ -977,18 +980,17 @@ def _end_kernel(end, curtailed_now, k, clk, logs, here, tables, contact, near, c
 
 
 @njit(cache=True, nogil=True)
-def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
+def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
                 timing, T, W, geared, leaving, match, flags, dt, tol):  # pragma: no cover - compiled
     """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop, for a batch (no learner, no record).
 
     The same kernels as :meth:`Session.step`, in the same order, but infant tile by infant tile
-    (``tile`` infants stay in cache for all K steps), skipping finished infants and tiles. ``U`` holds
-    the uniforms (K, 12, N) float32 that K calls of :meth:`Session.step` would draw, ``Z`` (K, 4, N) their
-    centred rows 8-11. Caregivers perceive through ``hist``, a ring of past behaviour whose row for step
+    (``tile`` infants stay in cache for all K steps), skipping finished infants and tiles. Each step's
+    random numbers are computed into ``u`` (float32 (12, N)) from the infants' ``keys`` (uint64 (N,)), as
+    :meth:`Session.step` computes them (random_stream.py), so the two give the same result. Caregivers perceive through ``hist``, a ring of past behaviour whose row for step
     ``k0 + j`` is ``(ptr0 + j) % H``. Returns the number of steps taken: K, or fewer if every infant
     finished sooner.
     """
-    K = U.shape[0]
     n = clk.done.shape[0]
     H = hist.shape[0]
     live = scr.live
@@ -1005,7 +1007,7 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
             if j + 1 > taken:
                 taken = j + 1
             k = k0 + j
-            u = U[j]
+            fill_uniforms(keys, k, u, live, a, b)
             _remaining_kernel(here.planned, clk.t_episode, here.calm_needed, clk.calm_run, scr.remaining, live,
                               a, b)
             _decide_kernel(here.policy, style, clk.t_episode, scr.remaining, here.reunion, here.leaves,
@@ -1016,7 +1018,7 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
                              scr.stranger_action, live, a, b)
             X = KernelContext(scr.cg, here.st, D.action, scr.stranger_action, here.toys, scr.matched, here.novel,
                               D.flat)
-            _step_kernel(CK, act_tab, beh_tab, P, S, X, u, Z[j], scr.changed, live, a, b)
+            _step_kernel(CK, act_tab, beh_tab, P, S, X, u, u[NOISE_ROW:], scr.changed, live, a, b)
             row = (ptr0 + j + 1) % H
             for i in range(a, b):
                 hist[row, i] = S.behaviour[i]
@@ -1034,7 +1036,7 @@ def _run_kernel(U, Z, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, l
     return taken
 
 
-depends_on(_run_kernel, _infant, _policies)  # it compiles their step kernels into itself
+depends_on(_run_kernel, _infant, _policies, _random_stream)  # it compiles their step kernels into itself
 
 
 _warm_lock = threading.Lock()

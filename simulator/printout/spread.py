@@ -127,9 +127,9 @@ def render(n: int = S.N_SPREAD, seed: int = 2026) -> Page:
     w = (SIZE[0] - 2 * m - 2 * gap) // 3
     h = SIZE[1] - top - m
     _histogram(page, (m, top, w, h), ar["change"], -0.2, 0.6, 32,
-               "Arousal change, play → still-face (6 mo)", "change in episode-mean latent arousal (0-1; the end bars hold the tails)",
+               "Arousal change, play → still-face (6 mo)", "change in episode-mean latent arousal (0-1)",
                f"d_pool {ar['d_sf']:+.2f}, d_z {ar['dz_sf']:+.2f} (heart rate in Ritz et al. 2012: d 0.96). Many "
-               "infants barely change; a reactive few rise far.")
+               "infants barely change; a reactive few rise far. The end bars hold the tails.")
     _bars(page, (m + w + gap, top, w, h), sf["pct"], "Still-face response styles (4 mo)",
           "Negatively engaged: crying ≥ 25% of the still-face; socially engaged: gaze ≥ 0.5; the rest "
           "disengaged. Crying is a minority response.")

@@ -259,6 +259,23 @@ ACTION_CAPTIONS = {
     "harsh": "speaks harshly",
     "ignore": "ignores the baby",
 }
+#: The same, when the caregiver's expression is flat (low mood or tiredness: drawing/room.py's FLAT_FACE_MIN):
+#: the act as the learner sees it, face and voice flattened, never "warmly". Actions not here read as above.
+ACTION_CAPTIONS_FLAT = {
+    "smile": "smiles, flatly",
+    "coo": "talks in a flat voice",
+    "mirror": "mirrors, with a flat face",
+    "play": "plays a game, flatly",
+    "touch": "touches, face flat",
+    "hold": "holds the baby, face flat",
+    "soothe": "soothes, in a flat voice",
+    "validate": "names the feeling, flatly",
+    "make_amends": "makes amends, flatly",
+    "wait": "looks on, face flat",
+    "offer_toy": "offers a toy, face flat",
+    "return_greet": "greets the baby, flatly",
+    "ignore": "looks away, withdrawn",  # a low-mood caregiver's withdrawn moment (policies.py)
+}
 #: Number keys for the most used actions, letters for the rest (the contract: labels and keys are the view's).
 ACTION_NUMBER_KEYS = ("smile", "coo", "mirror", "play", "touch", "hold", "soothe", "validate", "make_amends", "wait")
 ACTION_LETTER_KEYS = {

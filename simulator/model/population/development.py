@@ -33,7 +33,9 @@ from numba import njit
 from .. import constants as C
 from .. import infant as _infant
 from .. import policies as _policies
+from .. import random_stream as _random_stream
 from ..kernel_cache import depends_on
+from ..random_stream import NOISE_ROW, UNIFORMS_PER_STEP, fill_uniforms, infant_keys
 from ..actions import MATCH_BY_STATE, Action
 from ..behaviour import N_BEHAVIOURS, SIGNALS, Behaviour
 from ..infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, FLOAT, AgeFactors, InfantParams, InfantState,
@@ -45,7 +47,6 @@ from . import constants as K
 from .profiles import ProfileParams, phone_share
 
 DT = C.DT_S
-_UNIT_VARIANCE = np.float32(np.sqrt(12.0))
 
 # Signals the infant sends: distress and comfort-seeking (the safe-haven signals), and positive bids.
 _DISTRESS_SIGNAL = np.zeros(N_BEHAVIOURS, dtype=bool)
@@ -161,13 +162,11 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
     ctx = KernelContext(yes, no, care.action, np.full(n, Action.WAIT, dtype=np.int8), yes if toys else no,
                         np.zeros(n, dtype=bool), np.zeros(n, dtype=FLOAT), care.flat)
     steps = int(round(seconds / DT))
-    u = rng.random((steps, 12, n), dtype=np.float32)  # step by step, as Session.step draws them
-    z = u[:, 8:12]
-    z -= 0.5
-    z *= _UNIT_VARIANCE  # centred uniforms with unit variance
+    keys = infant_keys(rng, n)  # this moment's stream for each infant, numbered by step (random_stream.py)
+    u = np.zeros((UNIFORMS_PER_STEP, n), dtype=np.float32)
     e = care._everyday
     acc = np.zeros((len(_STATS), n))
-    _moment_kernel(u, z, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages),
+    _moment_kernel(keys, u, steps, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, kernel_infants(params, ages),
                    kernel_state(s), ctx, care._k, care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, e["policy"],
                    e["t_episode"], e["remaining_s"], e["reunion"], e["leaves"], e["goodbye"], e["scripted"], yes,
                    _MATCH, _SIGNALS, _DISTRESS_SIGNAL, _BID_SIGNAL, _NEEDY, _NEG_BOUT, K.MEET_WINDOW_S, DT, acc)
@@ -178,7 +177,7 @@ def run_moment(params: InfantParams, care: DevCaregivers, rng: np.random.Generat
 
 
 @njit(cache=True, nogil=True)
-def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T, W, policy, t_episode,
+def _moment_kernel(keys, u, K, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T, W, policy, t_episode,
                    remaining, reunion, leaves, goodbye, scripted, live, match, signals, distress, bid, needy,
                    neg_bout, window, dt, acc):  # pragma: no cover - compiled
     """One everyday moment's steps for N infants with their caregivers present, in one compiled loop.
@@ -186,8 +185,8 @@ def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T
     Each step: the caregiver decides (the sessions' :func:`~simulator.model.policies._decide_kernel`, the
     ``sensitive`` policy with each caregiver's profile), then the infant steps (the sessions'
     :func:`~simulator.model.infant._step_kernel`), then this moment's sums in ``acc`` ((15, N), rows as
-    ``_STATS``) grow. ``U`` (K, 12, N) float32 uniforms as :meth:`Session.step` draws them, ``Z`` (K, 4, N)
-    their centred rows 8-11; ``hist`` the caregivers' ring of past behaviour (row ``(ptr0 + j) % H`` at
+    ``_STATS``) grow. Step j's random numbers are computed into ``u`` (float32 (12, N)) from ``keys``
+    (uint64 (N,)), as :meth:`Session.step` computes them (random_stream.py); ``hist`` the caregivers' ring of past behaviour (row ``(ptr0 + j) % H`` at
     step j). Signal time met: a signalling step counts as met when the caregiver is matched or the
     current unmatched run (s) is still within ``window``; otherwise unmet. An unmet distress step is
     *rebuffed* when the caregiver's current act is a rebuff, else missed.
@@ -201,15 +200,15 @@ def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T
     prev_neg = np.empty(n, dtype=np.bool_)
     for i in range(n):
         prev_neg[i] = neg_bout[S.behaviour[i]]
-    for j in range(U.shape[0]):
-        u = U[j]
+    for j in range(K):
+        fill_uniforms(keys, j, u, live, 0, n)
         for i in range(n):
             b0[i] = S.behaviour[i]
         _decide_kernel(policy, _SENSITIVE, t_episode, remaining, reunion, leaves, goodbye, u[5:8], scripted, D,
                        hist, (ptr0 + j) % H, timing, T, W, live, 0, n)
         for i in range(n):
             X.matched[i] = match[signals[b0[i]], D.action[i]]
-        _step_kernel(CK, act_tab, beh_tab, P, S, X, u, Z[j], changed, live, 0, n)
+        _step_kernel(CK, act_tab, beh_tab, P, S, X, u, u[NOISE_ROW:], changed, live, 0, n)
         row = (ptr0 + j + 1) % H
         for i in range(n):
             hist[row, i] = S.behaviour[i]
@@ -241,7 +240,7 @@ def _moment_kernel(U, Z, CK, act_tab, beh_tab, P, S, X, D, hist, ptr0, timing, T
             prev_neg[i] = neg
 
 
-depends_on(_moment_kernel, _infant, _policies)  # it compiles their step kernels into itself
+depends_on(_moment_kernel, _infant, _policies, _random_stream)  # it compiles their step kernels into itself
 
 
 @dataclass

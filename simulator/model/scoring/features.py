@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 
 from ..behaviour import Behaviour
 
@@ -24,8 +25,6 @@ MATCHED_BIT = 0x40
 CAREGIVER_BIT = 0x80
 #: Code written where an episode has ended for an infant: behaviour 15 (none), no flags.
 PAD = 0x0F
-#: Infants gathered at once when an episode is cut out of the log (bounds the index arrays: 256 x L int64).
-_GATHER = 256
 
 B = Behaviour
 
@@ -60,9 +59,9 @@ TURN_OR_FREEZE = table(B.AVOID, B.FREEZE)
 class Aligner:
     """Cuts per-infant episode windows out of a behaviour log.
 
-    Each episode is gathered straight from the (T, N) log, :data:`_GATHER` infants at a time, so scoring
-    never holds a second, transposed copy of the whole log (28 MB for a Strange Situation of 5,000
-    infants) next to it.
+    Each episode is gathered straight from the (T, N) log by a compiled loop (:func:`_gather_kernel`), so
+    scoring never holds a second, transposed copy of the whole log (28 MB for a Strange Situation of
+    5,000 infants) next to it, nor index arrays as large as the episode.
 
     Args:
         codes: the log, uint8 (T, N).
@@ -82,15 +81,28 @@ class Aligner:
         out = np.full((self.N, L), PAD, dtype=np.uint8)
         if L == 0:
             return out, length
-        last = self.codes.shape[0] - 1
-        steps = np.arange(L)
-        for a in range(0, self.N, _GATHER):
-            b = min(a + _GATHER, self.N)
-            rows = np.minimum(start[a:b, None] + steps[None, :], last)
-            got = self.codes[rows, np.arange(a, b)[:, None]]
-            got[steps[None, :] >= length[a:b, None]] = PAD
-            out[a:b] = got
+        _gather_kernel(self.codes, start, length, out)
         return out, length
+
+
+@njit(cache=True, nogil=True)
+def _gather_kernel(codes, start, length, out):  # pragma: no cover - compiled
+    """``out[i, k] = codes[start[i] + k, i]`` for ``k < length[i]`` (rows past the log's end read its last
+    row); the rest of ``out`` (uint8 (N, L), filled with :data:`PAD` by the caller) is left alone.
+    Tiles of :data:`_TILE` infants, step by step: a tile's rows of ``out`` stay in cache while
+    neighbouring infants share each of the log's cache lines (one log row is N bytes)."""
+    last = codes.shape[0] - 1
+    n, width = out.shape
+    for a in range(0, n, _TILE):
+        b = min(a + _TILE, n)
+        for k in range(width):
+            for i in range(a, b):
+                if k < length[i]:
+                    out[i, k] = codes[min(start[i] + k, last), i]
+
+
+#: Infants per tile of :func:`_gather_kernel`: 64 rows of an episode block (a few KB each) stay in L1/L2.
+_TILE = 64
 
 
 def episode_block(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

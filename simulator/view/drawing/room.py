@@ -196,8 +196,8 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
         else:
             figures.draw_adult(surface, r, "caregiver", look)
         who = caregiver_label or S.PLAY_CAREGIVER
-        label = S.PLAY_ROLE_DOING.format(who=who, what=S.ACTION_CAPTIONS.get(
-            caregiver_action, caregiver_action)) if caregiver_action else who
+        label = S.PLAY_ROLE_DOING.format(who=who, what=caregiver_doing(caregiver_action, caregiver_flat)) \
+            if caregiver_action else who
         cg_label = _label(surface, lf, label, r.centerx, base + u(6), p.ink, room,
                           clear_of=spot if holder is None else None)
     else:
@@ -210,6 +210,14 @@ def draw_people(surface: pygame.Surface, app, *, snap: dict, behaviour: str, con
             if spot.x < room.x + u(12):
                 spot.topleft = (max(room.x + u(12), spot.x), cg_label.bottom)
         text(surface, lf, S.PLAY_INFANT, spot.topleft, p.ink_soft)
+
+
+def caregiver_doing(action: str, flat: float = 0.0) -> str:
+    """What the caregiver is seen doing, in words ("smiles warmly"); with a flat expression (``flat`` at least
+    FLAT_FACE_MIN, as the face is drawn) the flattened act ("smiles, flatly"), so the words match the face."""
+    if flat >= FLAT_FACE_MIN and action in S.ACTION_CAPTIONS_FLAT:
+        return S.ACTION_CAPTIONS_FLAT[action]
+    return S.ACTION_CAPTIONS.get(action, action)
 
 
 def infant_caption(behaviour: str, caregiver_present: bool, stranger_present: bool,

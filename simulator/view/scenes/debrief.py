@@ -105,11 +105,11 @@ class DebriefScene(Scene):
         still-face lesson says it is on its way; :meth:`update` puts the figures in when the thread is done)."""
         import threading
 
-        from ...content.lessons import PAIRED_D_N, paired_d_figures
-        lesson = next((ls for ls in self.debrief.lessons if ls.key == "still_face_effect"), None)
+        from ...content.lessons import PAIRED_D_N, PAIRED_TEMPLATES, paired_d_figures
+        lesson = next((ls for ls in self.debrief.lessons if ls.key in PAIRED_TEMPLATES), None)
         if lesson is None:
             return
-        self._paired = {"lesson": lesson, "text": lesson.text}
+        self._paired = {"lesson": lesson, "text": lesson.text, "template": PAIRED_TEMPLATES[lesson.key]}
         lesson.text = f"{lesson.text} {S.DEBRIEF_PAIRED_PENDING.format(n=PAIRED_D_N)}"
         session, result = self.session, self._paired
 
@@ -127,10 +127,9 @@ class DebriefScene(Scene):
     def update(self, dt: float) -> None:
         t = self.paired_thread
         if t is not None and not t.is_alive():
-            from ...content.lesson_strings import SF_PAIRED
             self.paired_thread = None
             d = self._paired.get("d")
-            extra = SF_PAIRED.format(**d) if d else S.DEBRIEF_PAIRED_FAILED
+            extra = self._paired["template"].format(**d) if d else S.DEBRIEF_PAIRED_FAILED
             self._paired["lesson"].text = f"{self._paired['text']} {extra}"
 
     def relayout(self) -> None:
@@ -366,7 +365,7 @@ class DebriefScene(Scene):
         fb = app.font(theme.SIZE_TINY, bold=True)
         parents = self.audience == "parents"  # no matched percentages for a parenting course
         from ...content.ruptures import planned_in_episode, planned_ruptures
-        found = planned_ruptures(s.log)
+        found = planned_ruptures(s.log, scenario=s.scenario)
         planned = [planned_in_episode(found, e)[:2] for e in range(len(s.scenario.episodes))]
         heads = [S.DEBRIEF_COL_EPISODE, S.DEBRIEF_COL_LENGTH, "" if parents else S.DEBRIEF_COL_MATCHED,
                  S.DEBRIEF_COL_RUPTURES, S.DEBRIEF_COL_REPAIRS, S.DEBRIEF_COL_LATENCY]

@@ -435,7 +435,7 @@ class PlayScene(Scene):
         key = (id(s), s.steps_taken)
         if getattr(self, "_planned_key", None) != key:
             from ...content.ruptures import planned_ruptures
-            self._planned, self._planned_key = planned_ruptures(s.log), key
+            self._planned, self._planned_key = planned_ruptures(s.log, scenario=s.scenario), key
         return self._planned
 
     def counts(self, meas, e: int):
