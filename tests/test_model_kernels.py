@@ -184,3 +184,32 @@ def test_kernels_that_compile_other_files_kernels_go_stale_with_those_files():
         stamp = kernel._cache._cache_file._source_stamp
         assert isinstance(stamp, tuple) and stamp[-1] == digest, kernel
     assert kernel_cache.files_digest(infant) != kernel_cache.files_digest(policies)
+
+
+def test_stepping_through_direct_entry_points_gives_what_numbas_dispatch_gives(monkeypatch):
+    # Session.step calls its kernels through kernel_cache.DirectCalls (no per-call type dispatch). The
+    # entry points must be the compiled kernels themselves, and a session stepped through numba's usual
+    # dispatch must end in exactly the same place.
+    from simulator.model import kernel_cache
+    from simulator.model.scenario import load_scenario
+    from simulator.model.session import Session, _step_kernel
+    sc = load_scenario("strange_situation")
+    fast = Session(sc, n=1, seed=7).run()
+    entries = fast._direct._entries
+    assert _step_kernel in entries and entries[_step_kernel] is not _step_kernel  # the direct path ran
+    monkeypatch.setattr(kernel_cache.DirectCalls, "__call__", lambda self, kernel, *args: kernel(*args))
+    usual = Session(sc, n=1, seed=7).run()
+    assert np.array_equal(fast.log.codes, usual.log.codes) and np.array_equal(fast.log.actions, usual.log.actions)
+    assert np.array_equal(fast.state.arousal, usual.state.arousal)
+    assert [e.kind for e in fast.events] == [e.kind for e in usual.events]
+
+
+def test_direct_calls_fall_back_to_the_kernel_when_numbas_internals_differ():
+    from simulator.model.kernel_cache import _entry_point
+
+    class NotNumba:  # a callable without typeof_pyval/compile/overloads
+        def __call__(self, x):
+            return x + 1
+
+    k = NotNumba()
+    assert _entry_point(k, (1,)) is k

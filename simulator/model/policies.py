@@ -275,7 +275,7 @@ class Caregivers:
     def decide(self, policy: np.ndarray, style: Policy, t_episode: np.ndarray,
                remaining_s: np.ndarray, reunion: np.ndarray, leaves: np.ndarray,
                goodbye: np.ndarray, u: np.ndarray, scripted: np.ndarray | None = None,
-               live: np.ndarray | None = None) -> np.ndarray:
+               live: np.ndarray | None = None, direct=None) -> np.ndarray:
         """Choose this step's action for every infant whose caregiver follows a policy.
 
         Args:
@@ -287,20 +287,25 @@ class Caregivers:
             u: uniforms, float32, shape (3, N).
             scripted: optional precomputed mask of infants whose policy chooses actions (N,).
             live: bool (N,): the infants still in their session (default all); the others are left alone.
+            direct: a :class:`~simulator.model.kernel_cache.DirectCalls` to call the kernel through (a
+                session's step, whose argument types never change), or None for numba's usual dispatch.
 
         Returns:
             The action codes (N,) (also kept in ``self.action``).
         """
-        policy = np.asarray(policy, dtype=np.int8)
+        policy = np.ascontiguousarray(policy, dtype=np.int8)
         if scripted is None:
             scripted = (((policy <= Policy.SSP_PROTOCOL) | (policy == Policy.DEPRESSED))
                         & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE))
-        _decide_kernel(policy, int(style), np.asarray(t_episode, dtype=np.float64),
-                       np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
-                       np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
-                       np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
-                       self._k, self._hist, self._ptr, _TIMING, TABLES, _WELLBEING,
-                       np.ones(self.n, dtype=bool) if live is None else live, 0, self.n)
+        c = np.ascontiguousarray  # fixed dtypes and layouts: the types a DirectCalls relies on
+        args = (policy, int(style), c(t_episode, dtype=np.float64), c(remaining_s, dtype=np.float64),
+                c(reunion, dtype=bool), c(leaves, dtype=bool), c(goodbye, dtype=bool), c(u, dtype=np.float32),
+                c(scripted, dtype=bool), self._k, self._hist, int(self._ptr), _TIMING, TABLES, _WELLBEING,
+                np.ones(self.n, dtype=bool) if live is None else c(live, dtype=bool), 0, self.n)
+        if direct is not None:
+            direct(_decide_kernel, *args)
+        else:
+            _decide_kernel(*args)
         return self.action
 
 
@@ -378,10 +383,10 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
             act[i] = _PHONE_A
         countdown[i] -= dt
         ssp = pol == _SSP_P
-        eff = style if (ssp and reunion[i]) else pol
+        eff = style if (ssp & reunion[i]) else pol
         # Symptoms (only a scripted caregiver has them: the learner is the learner).
         dep = D.depressive[i] if scripted[i] else 0.0
-        if eff == _DEPRESSED_P and scripted[i]:
+        if (eff == _DEPRESSED_P) & scripted[i]:
             dep = max(dep, W[0])
         fat = D.fatigue[i] if scripted[i] else 0.0
         D.flat[i] = min(W[9] * dep + W[10] * fat, 1.0)
@@ -395,8 +400,8 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
         sens = D.sensitivity[i] * max(1.0 - W[1] * dep - W[2] * fat, 0.0)
         # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
         # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
-        noticed = seen_now != seen[i] and u[2, i] < sens * dt / notice_s
-        if scripted[i] and (countdown[i] <= 0.0 or noticed):
+        noticed = (seen_now != seen[i]) & (u[2, i] < sens * dt / notice_s)
+        if scripted[i] & ((countdown[i] <= 0.0) | noticed):
             choice = act[i]
             bout = D.bout_s[i] * (1.0 + W[5] * dep + W[6] * fat)
             low = min(W[7] * dep + W[8] * fat, 1.0)
@@ -463,9 +468,9 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
             # Next decision after an irregular bout (exponential; MR2: timing is stochastic).
             countdown[i] = -bout * np.log(max(float(u[2, i]), 1e-9))
         # SSP protocol: greet on return; leave at the end of an episode followed by a separation.
-        if ssp and reunion[i] and t_episode[i] < greeting_s:
+        if ssp & reunion[i] & (t_episode[i] < greeting_s):
             act[i] = _RETURN_GREET_A
-        if ssp and leaves[i] and remaining[i] <= leaving_s:
+        if ssp & leaves[i] & (remaining[i] <= leaving_s):
             act[i] = _GOODBYE_A if goodbye[i] else _LEAVE_A
 
 

@@ -23,7 +23,7 @@ from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Be
 from . import infant as _infant
 from . import policies as _policies
 from . import random_stream as _random_stream
-from .kernel_cache import depends_on
+from .kernel_cache import DirectCalls, depends_on
 from .random_stream import NOISE_ROW, UNIFORMS_PER_STEP, fill_uniforms, infant_keys
 from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
                      KernelContext, _step_kernel, kernel_infants, kernel_state)
@@ -260,6 +260,7 @@ class Session:
         self._keys = infant_keys(self.rng, n)
         #: This step's numbers (float32 (12, N)): rows 0-7 uniforms, 8-11 unit-variance noise.
         self._u = np.zeros((UNIFORMS_PER_STEP, n), dtype=np.float32)
+        self._direct = DirectCalls()  # step(): the kernels without numba's per-call dispatch
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
         # The kernel's views of the parameters and the state: the same arrays, grouped once per session.
@@ -372,7 +373,7 @@ class Session:
     @property
     def finished(self) -> bool:
         """True once every infant has completed the last episode."""
-        return bool(self.done.all())
+        return bool(self.done[0]) if self.n == 1 else bool(self.done.all())  # one infant: asked thrice a step
 
     @property
     def current_episode(self):
@@ -528,15 +529,16 @@ class Session:
         h = self._here
         live = np.logical_not(self.done, out=self._scratch.live)
         u = self._u
-        fill_uniforms(self._keys, self.steps_taken, u, live, 0, n)  # this step's numbers (random_stream.py)
+        call = self._direct
+        call(fill_uniforms, self._keys, self.steps_taken, u, live, 0, n)  # this step's numbers (random_stream.py)
         z = u[NOISE_ROW:]
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
         remaining = self._scratch.remaining
-        _remaining_kernel(h.planned, self.t_episode, h.calm_needed, self._calm_run, remaining, live, 0, n)
+        call(_remaining_kernel, h.planned, self.t_episode, h.calm_needed, self._calm_run, remaining, live, 0, n)
         policy, scripted = (h.policy, h.scripted) if self.tiredness is None else self._tired_policy()
         act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h.reunion,
-                                     h.leaves, h.goodbye, u[5:8], scripted, live)
+                                     h.leaves, h.goodbye, u[5:8], scripted, live, direct=self._direct)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken):
             if self._greeting and self.t_episode[0] >= GREETING_S - 1e-9:
                 # The greeting is over and the learner has not chosen yet: an attentive, neutral wait (the
@@ -553,15 +555,16 @@ class Session:
         # Leaving and returning within an episode (free play, nursery drop-off); who is present; matching.
         cg = self._scratch.cg
         matched = self._scratch.matched
-        _presence_kernel(h.cg, self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched, live, 0, n)
+        call(_presence_kernel, h.cg, self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched, live, 0,
+             n)
         st = h.st
         sact = self._scratch.stranger_action
-        _stranger_kernel(st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
+        call(_stranger_kernel, st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
         ctx = KernelContext(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = self._scratch.changed
-        _step_kernel(_infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
-                     ctx, u, z, changed, live, 0, n)  # on the groups made once per session
+        call(_step_kernel, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
+             ctx, u, z, changed, live, 0, n)  # on the groups made once per session
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
@@ -569,9 +572,9 @@ class Session:
             self._tired_tick(bool(CRYING[s.behaviour[0]]))
 
         k = self.steps_taken
-        _record_kernel(live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
-                       s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
-                       self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps, 0, n)
+        call(_record_kernel, live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
+             s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
+             self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps, 0, n)
         if n == 1:
             rep = int(self._repair_steps[0])
             self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0],
@@ -634,8 +637,8 @@ class Session:
         calm (SS1), end episodes."""
         h = self._here
         end, curtailed = self._scratch.end, self._scratch.curtailed_now
-        n_end, extended_0 = _clock_kernel(
-            live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h.planned,
+        n_end, extended_0 = self._direct(
+            _clock_kernel, live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h.planned,
             h.curtail_cry, h.curtail_pause, h.calm_needed, h.extra_max, h.leaves, self.extended,
             self.episode, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, end, curtailed, 0, self.n)
         if extended_0 and self.n == 1:
@@ -649,7 +652,7 @@ class Session:
             self._log_event(0, kind, {"duration_s": round(float(self.t_episode[0]), 3)})
         care = self.caregivers
         e = self.episode.copy() if self.n == 1 else None  # the episode that ends (the app's bookkeeping)
-        _end_kernel(end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
+        self._direct(_end_kernel, end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
                     self.state.contact, self.state.near, care.countdown, care.seen, 0, self.n)
         if self.tiredness is not None:
             self.tiredness.new_episode()
@@ -801,15 +804,15 @@ def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, match
             continue
         a = act[i]
         gone = left[i]
-        if gone and a == _RETURN_GREET and cg_episode[i]:
+        if gone & (a == _RETURN_GREET) & cg_episode[i]:
             gone = False
-        here = cg_episode[i] and not gone
-        if leaving[a] and here:
+        here = cg_episode[i] & (not gone)
+        if leaving[a] & here:
             gone = True
             here = False
         left[i] = gone
         cg[i] = here
-        matched[i] = here and match[behaviour[i], a] > 0
+        matched[i] = here & (match[behaviour[i], a] > 0)
 
 
 @njit(cache=True, nogil=True)
@@ -831,8 +834,8 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
             continue
         m = matched[i]
         run = mismatch_run[i]
-        rupture = prev_matched[i] and not m
-        repair = m and run > 0
+        rupture = prev_matched[i] & (not m)
+        repair = m & (run > 0)
         repair_out[i] = run if repair else -1
         rupture_out[i] = rupture
         b = behaviour[i]
@@ -843,8 +846,8 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
         cur[4, i] += arousal[i]
         cur[5, i] += flags[0, b]
         cur[6, i] += flags[1, b]
-        cur[7, i] += 1.0 if near[i] and (cg[i] or st[i]) else 0.0
-        cur[8, i] += 1.0 if changed[i] and flags[2, b] > 0 else 0.0
+        cur[7, i] += 1.0 if near[i] & (cg[i] | st[i]) else 0.0
+        cur[8, i] += 1.0 if changed[i] & (flags[2, b] > 0) else 0.0
         cur[9, i] += 1.0 if m else 0.0
         cur[10, i] += 1.0 if cg[i] else 0.0
         if rupture:
@@ -852,9 +855,9 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
         if repair:
             cur[12, i] += 1.0
             cur[13, i] += run
-        if run > 0 or rupture:
+        if (run > 0) | rupture:
             run += 1
-        if m or not cg[i]:
+        if m | (not cg[i]):
             run = 0
         mismatch_run[i] = run
         prev_matched[i] = m
@@ -880,13 +883,11 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     n_end = 0
     extended_0 = False
     for i in range(lo, hi):
-        on = live[i]
-        if not on:
+        if not live[i]:
             end[i] = False
             curtailed[i] = False
             continue
-        if on:
-            t_episode[i] += dt
+        t_episode[i] += dt
         b = behaviour[i]
         if flags[0, b] > 0:
             if cry_run[i] > 0.0:
@@ -898,24 +899,24 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
             pause[i] += dt
         if pause[i] > curtail_pause[i]:
             cry_run[i] = 0.0
-        cut = on and cry_run[i] >= curtail_cry[i]
-        over = on and t_episode[i] >= planned[i] - tol
+        cut = cry_run[i] >= curtail_cry[i]
+        over = t_episode[i] >= planned[i] - tol
         calm_run[i] = calm_run[i] + dt if flags[3, b] > 0 else 0.0
-        if (over and calm_needed[i] > 0.0 and calm_run[i] < calm_needed[i]
-                and t_episode[i] - planned[i] < extra_max[i] - tol):
+        if (over & (calm_needed[i] > 0.0) & (calm_run[i] < calm_needed[i])
+                & (t_episode[i] - planned[i] < extra_max[i] - tol)):
             e = episode[i]
             if not extended[i, e]:
                 extended[i, e] = True
                 if i == 0:
                     extended_0 = True
             over = False
-        stop = over or cut
-        if on and left[i] and calm_needed[i] > 0.0 and leaves[i] and t_episode[i] >= planned[i] - tol:
+        stop = over | cut
+        if left[i] & (calm_needed[i] > 0.0) & leaves[i] & (t_episode[i] >= planned[i] - tol):
             stop = True
         end[i] = stop
         # Curtailed: cut short by crying. A cry run that reaches the limit on the episode's last planned step
         # ended nothing early: the episode ran its full length.
-        curtailed[i] = cut and stop and t_episode[i] < planned[i] - tol
+        curtailed[i] = cut & stop & (t_episode[i] < planned[i] - tol)
         if stop:
             n_end += 1
     return n_end, extended_0
