@@ -7,6 +7,7 @@ import re
 
 import pygame
 import pytest
+from finished_runs import finished
 
 from simulator.content.lessons import build_debrief, build_lessons, compare_prediction, debrief_markdown
 from simulator.content.ruptures import is_flat_design, planned_ruptures
@@ -20,7 +21,9 @@ STILL_FACE_WORDS = re.compile(r"still[- ]face|reunion|face went still", re.I)
 
 
 def _run(name: str, seed: int = 0) -> Session:
-    return Session(load_scenario(name), seed=seed).run()
+    """A finished run of one infant, made once per process and shared read-only (the seed searches below
+    and the three audiences read the same runs)."""
+    return finished(name, seed=seed)
 
 
 def _seed_with_a_withdrawn_still_moment() -> int:
