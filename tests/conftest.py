@@ -1,10 +1,13 @@
 """Test setup: headless SDL drivers before anything imports pygame, the project root on sys.path, and
 private data folders so no test can read, write or delete a real user's saved sessions or reports."""
 
+import gc
 import os
 import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -34,3 +37,25 @@ def pytest_collection_modifyitems(config, items):
     """Order the test files longest first (each file's tests keep their order)."""
     rank = {name: k for k, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_collection(session):
+    """No garbage collection while the test files are imported and collected (they make little garbage, and
+    each full collection walks every object numba, numpy and pygame just made); then what they made stays for
+    the whole run, frozen out of the collector's reach (``gc.freeze``), so a full collection during the tests
+    walks what the tests make. The collector cost each worker ~2-3 s of CPU otherwise."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+        gc.freeze()
+
+
+def pytest_runtest_teardown(item, nextitem):
+    """A batch's worker pool unfreezes everything when it is done (simulator/model/batch.py): freeze again."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
