@@ -44,18 +44,13 @@ def pytest_collection(session):
     """No garbage collection while the test files are imported and collected (they make little garbage, and
     each full collection walks every object numba, numpy and pygame just made); then what they made stays for
     the whole run, frozen out of the collector's reach (``gc.freeze``), so a full collection during the tests
-    walks what the tests make. The collector cost each worker ~2-3 s of CPU otherwise."""
+    walks what the tests make. The collector cost each worker ~2-3 s of CPU otherwise. (A batch's worker pool
+    unfreezes everything when it is done, simulator/model/batch.py; so be it: checking for that after every test,
+    ``gc.get_freeze_count``, walks the frozen objects and costs more than it saves.)"""
     gc.disable()
     try:
         yield
     finally:
         gc.enable()
-        gc.collect()
-        gc.freeze()
-
-
-def pytest_runtest_teardown(item, nextitem):
-    """A batch's worker pool unfreezes everything when it is done (simulator/model/batch.py): freeze again."""
-    if gc.get_freeze_count() == 0:
         gc.collect()
         gc.freeze()
