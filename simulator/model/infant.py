@@ -298,12 +298,14 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
             continue
         cg = cg_arr[i]
         stranger_here = stranger_arr[i]
-        st = stranger_here and not cg  # the stranger is the partner only when the caregiver is away
+        # Conditions on booleans use & and | (not `and`/`or`): all their terms are cheap and safe to
+        # evaluate, and without short-circuit jumps the compiled loop does not mispredict on them.
+        st = stranger_here & (not cg)  # the stranger is the partner only when the caregiver is away
         cgf = 1.0 if cg else 0.0
         stf = 1.0 if st else 0.0
         act = act_arr[i]
         sact = sact_arr[i]
-        matched = matched_arr[i] and cg
+        matched = matched_arr[i] & cg
         mf = 1.0 if matched else 0.0
         # A flat expression (depressive symptoms, fatigue) carries less warmth and comfort and partly
         # withholds the contingent response (Cohn & Tronick 1983; science.md CW1-CW2).
@@ -327,16 +329,14 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
         # Violation of expectation / unrepaired mismatch (Tronick et al. 1978; Tronick 1989): builds
         # while a present caregiver's response is missing or mismatched, falls when matched (repair).
         v = float(violation[i])
-        if cg:
-            if matched:
-                v -= k_repair * v
-            else:
-                # An infant used to a flat, less responsive face is less violated by one (infants of
-                # depressed mothers react less to the still-face: Field 1984; Graham et al. 2018; CW3).
-                v += (k_build * max(nonresp, K.BENIGN_MISMATCH_VIOLATION) * (1.0 - v)
-                      * (1.0 - K.FLAT_FAMILIARITY_DAMPING * P.flat_familiarity[i]))
-        else:
-            v -= k_fade * v
+        # An infant used to a flat, less responsive face is less violated by one (infants of depressed
+        # mothers react less to the still-face: Field 1984; Graham et al. 2018; CW3). All three cases are
+        # computed and one kept (no unpredictable branch; matched implies present).
+        repaired = v - k_repair * v
+        built = v + (k_build * max(nonresp, K.BENIGN_MISMATCH_VIOLATION) * (1.0 - v)
+                     * (1.0 - K.FLAT_FAMILIARITY_DAMPING * P.flat_familiarity[i]))
+        faded = v - k_fade * v
+        v = repaired if matched else (built if cg else faded)
 
         # Alarm. Still-face: a present but unresponding caregiver (Mesman et al. 2009, SF1). Separation
         # and being alone (Ainsworth et al. 1978). Stranger wariness, buffered by the caregiver (Sroufe
@@ -345,7 +345,7 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
         # Looking away from a still face regulates: an infant who has turned away, or is comforting itself,
         # takes in less of the missing response (Field 1981; Stifter & Moyer 1991: gaze aversion lowers
         # heart rate). So protest peaks before withdrawal (SF5).
-        averted = K.AVERSION_RELIEF if (b == _LOOK_AWAY or b == _SELF_SOOTHE or b == _AVOID) else 0.0
+        averted = K.AVERSION_RELIEF if ((b == _LOOK_AWAY) | (b == _SELF_SOOTHE) | (b == _AVOID)) else 0.0
         alarm = K.VIOLATION_ALARM * excess_v * cgf * (1.0 - averted) + K.THREAT_ALARM * threat
         if not cg:
             alarm += separation[i] * (K.SEPARATION_ALARM + (0.0 if stranger_here else K.ALONE_ALARM))
@@ -441,8 +441,8 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
         # Working model: signals met by a matched response raise the expectation of response, unmet
         # signals lower it (Bowlby 1969; Ainsworth et al. 1978). Slow within a session.
         e = float(expectation[i])
-        if cg and beh_tab[1, b] > 0.0:
-            e = _clip01(e + dt * K.EXPECTATION_LEARNING_RATE * (mf - e))
+        learned = _clip01(e + dt * K.EXPECTATION_LEARNING_RATE * (mf - e))
+        e = learned if cg & (beh_tab[1, b] > 0.0) else e
 
         # Stress load: cortisol-like, integrates arousal above a threshold, clears slowly (Gunnar 1992;
         # PD6).
@@ -464,7 +464,7 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
         # Hazard-based switching: each infant reconsiders with probability dt / bout length (MR2).
         new = b
         # Clinging ends with contact: an infant put down reconsiders at once.
-        if u[0, i] < beh_tab[0, b] or (b == _CLING and not held):
+        if (u[0, i] < beh_tab[0, b]) | ((b == _CLING) & (not held)):
             _weights(K, w, cgf, stf, float(negative_affect[i]), float(positive_affect[i]), float(gaze[i]),
                      float(proximity_drive[i]), float(violation[i]), float(reserve[i]), float(arousal[i]),
                      deact, hyper, fear, mobility[i], separation[i], held, near[i], toys_arr[i], nonresp,
@@ -488,21 +488,23 @@ def _step_kernel(K, act_tab, beh_tab, P, S, X, u, z, changed, live, lo, hi):  # 
         # gives contact unless the infant is avoiding or resisting; an approach or reach becomes contact
         # when the partner accepts it; exploring, turning away or resisting ends it. Infants who cannot
         # yet crawl sit facing the partner, so ``near`` follows the partner's presence.
-        partner = cg or st
+        partner = cg | st
         pact = act if cg else sact
         was_near = near[i]
-        picked_up = partner and act_tab[5, pact] >= 1.0 and b != _AVOID and b != _RESIST
-        accepted = (partner and beh_tab[4, b] > 0.0 and was_near and act_tab[6, pact] == 0.0
-                    and u[2, i] < K.P_CONTACT_ON_APPROACH)
-        let_go = ((beh_tab[2, b] > 0.0 and u[2, i] < K.P_LEAVE_CONTACT)
-                  or (b == _RESIST and u[2, i] < K.P_PUSH_FREE)
-                  or (act_tab[7, pact] > 0.0 and u[3, i] < K.P_PUT_DOWN))
-        held = partner and ((held and not let_go) or picked_up or accepted)
+        u2 = u[2, i]
+        picked_up = partner & (act_tab[5, pact] >= 1.0) & (b != _AVOID) & (b != _RESIST)
+        accepted = (partner & (beh_tab[4, b] > 0.0) & was_near & (act_tab[6, pact] == 0.0)
+                    & (u2 < K.P_CONTACT_ON_APPROACH))
+        let_go = (((beh_tab[2, b] > 0.0) & (u2 < K.P_LEAVE_CONTACT))
+                  | ((b == _RESIST) & (u2 < K.P_PUSH_FREE))
+                  | ((act_tab[7, pact] > 0.0) & (u[3, i] < K.P_PUT_DOWN)))
+        held = partner & ((held & (not let_go)) | picked_up | accepted)
         contact[i] = held
         if mobility[i] > K.MOBILE_LEVEL:
-            arrives = b == _APPROACH and u[4, i] < K.P_APPROACH_ARRIVES
-            wanders = beh_tab[3, b] > 0.0 and u[4, i] < K.P_WANDER_OFF
-            near[i] = partner and (held or ((was_near or arrives) and not wanders))
+            u4 = u[4, i]
+            arrives = (b == _APPROACH) & (u4 < K.P_APPROACH_ARRIVES)
+            wanders = (beh_tab[3, b] > 0.0) & (u4 < K.P_WANDER_OFF)
+            near[i] = partner & (held | ((was_near | arrives) & (not wanders)))
         else:
             near[i] = partner
 

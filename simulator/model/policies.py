@@ -378,10 +378,10 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
             act[i] = _PHONE_A
         countdown[i] -= dt
         ssp = pol == _SSP_P
-        eff = style if (ssp and reunion[i]) else pol
+        eff = style if (ssp & reunion[i]) else pol
         # Symptoms (only a scripted caregiver has them: the learner is the learner).
         dep = D.depressive[i] if scripted[i] else 0.0
-        if eff == _DEPRESSED_P and scripted[i]:
+        if (eff == _DEPRESSED_P) & scripted[i]:
             dep = max(dep, W[0])
         fat = D.fatigue[i] if scripted[i] else 0.0
         D.flat[i] = min(W[9] * dep + W[10] * fat, 1.0)
@@ -395,8 +395,8 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
         sens = D.sensitivity[i] * max(1.0 - W[1] * dep - W[2] * fat, 0.0)
         # A visible change in the infant prompts a new decision (prompt repair); otherwise actions last
         # about ``bout_s`` (Tronick 1989: repair is quick and frequent in good-enough interaction).
-        noticed = seen_now != seen[i] and u[2, i] < sens * dt / notice_s
-        if scripted[i] and (countdown[i] <= 0.0 or noticed):
+        noticed = (seen_now != seen[i]) & (u[2, i] < sens * dt / notice_s)
+        if scripted[i] & ((countdown[i] <= 0.0) | noticed):
             choice = act[i]
             bout = D.bout_s[i] * (1.0 + W[5] * dep + W[6] * fat)
             low = min(W[7] * dep + W[8] * fat, 1.0)
@@ -463,9 +463,9 @@ def _decide_kernel(policy, style, t_episode, remaining, reunion, leaves, goodbye
             # Next decision after an irregular bout (exponential; MR2: timing is stochastic).
             countdown[i] = -bout * np.log(max(float(u[2, i]), 1e-9))
         # SSP protocol: greet on return; leave at the end of an episode followed by a separation.
-        if ssp and reunion[i] and t_episode[i] < greeting_s:
+        if ssp & reunion[i] & (t_episode[i] < greeting_s):
             act[i] = _RETURN_GREET_A
-        if ssp and leaves[i] and remaining[i] <= leaving_s:
+        if ssp & leaves[i] & (remaining[i] <= leaving_s):
             act[i] = _GOODBYE_A if goodbye[i] else _LEAVE_A
 
 

@@ -801,15 +801,15 @@ def _presence_kernel(cg_episode, left, act, behaviour, leaving, match, cg, match
             continue
         a = act[i]
         gone = left[i]
-        if gone and a == _RETURN_GREET and cg_episode[i]:
+        if gone & (a == _RETURN_GREET) & cg_episode[i]:
             gone = False
-        here = cg_episode[i] and not gone
-        if leaving[a] and here:
+        here = cg_episode[i] & (not gone)
+        if leaving[a] & here:
             gone = True
             here = False
         left[i] = gone
         cg[i] = here
-        matched[i] = here and match[behaviour[i], a] > 0
+        matched[i] = here & (match[behaviour[i], a] > 0)
 
 
 @njit(cache=True, nogil=True)
@@ -831,8 +831,8 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
             continue
         m = matched[i]
         run = mismatch_run[i]
-        rupture = prev_matched[i] and not m
-        repair = m and run > 0
+        rupture = prev_matched[i] & (not m)
+        repair = m & (run > 0)
         repair_out[i] = run if repair else -1
         rupture_out[i] = rupture
         b = behaviour[i]
@@ -843,8 +843,8 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
         cur[4, i] += arousal[i]
         cur[5, i] += flags[0, b]
         cur[6, i] += flags[1, b]
-        cur[7, i] += 1.0 if near[i] and (cg[i] or st[i]) else 0.0
-        cur[8, i] += 1.0 if changed[i] and flags[2, b] > 0 else 0.0
+        cur[7, i] += 1.0 if near[i] & (cg[i] | st[i]) else 0.0
+        cur[8, i] += 1.0 if changed[i] & (flags[2, b] > 0) else 0.0
         cur[9, i] += 1.0 if m else 0.0
         cur[10, i] += 1.0 if cg[i] else 0.0
         if rupture:
@@ -852,9 +852,9 @@ def _record_kernel(live, cg, st, matched, act, behaviour, changed, contact, near
         if repair:
             cur[12, i] += 1.0
             cur[13, i] += run
-        if run > 0 or rupture:
+        if (run > 0) | rupture:
             run += 1
-        if m or not cg[i]:
+        if m | (not cg[i]):
             run = 0
         mismatch_run[i] = run
         prev_matched[i] = m
@@ -880,13 +880,11 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
     n_end = 0
     extended_0 = False
     for i in range(lo, hi):
-        on = live[i]
-        if not on:
+        if not live[i]:
             end[i] = False
             curtailed[i] = False
             continue
-        if on:
-            t_episode[i] += dt
+        t_episode[i] += dt
         b = behaviour[i]
         if flags[0, b] > 0:
             if cry_run[i] > 0.0:
@@ -898,24 +896,24 @@ def _clock_kernel(live, behaviour, left, t_episode, cry_run, pause, calm_run, pl
             pause[i] += dt
         if pause[i] > curtail_pause[i]:
             cry_run[i] = 0.0
-        cut = on and cry_run[i] >= curtail_cry[i]
-        over = on and t_episode[i] >= planned[i] - tol
+        cut = cry_run[i] >= curtail_cry[i]
+        over = t_episode[i] >= planned[i] - tol
         calm_run[i] = calm_run[i] + dt if flags[3, b] > 0 else 0.0
-        if (over and calm_needed[i] > 0.0 and calm_run[i] < calm_needed[i]
-                and t_episode[i] - planned[i] < extra_max[i] - tol):
+        if (over & (calm_needed[i] > 0.0) & (calm_run[i] < calm_needed[i])
+                & (t_episode[i] - planned[i] < extra_max[i] - tol)):
             e = episode[i]
             if not extended[i, e]:
                 extended[i, e] = True
                 if i == 0:
                     extended_0 = True
             over = False
-        stop = over or cut
-        if on and left[i] and calm_needed[i] > 0.0 and leaves[i] and t_episode[i] >= planned[i] - tol:
+        stop = over | cut
+        if left[i] & (calm_needed[i] > 0.0) & leaves[i] & (t_episode[i] >= planned[i] - tol):
             stop = True
         end[i] = stop
         # Curtailed: cut short by crying. A cry run that reaches the limit on the episode's last planned step
         # ended nothing early: the episode ran its full length.
-        curtailed[i] = cut and stop and t_episode[i] < planned[i] - tol
+        curtailed[i] = cut & stop & (t_episode[i] < planned[i] - tol)
         if stop:
             n_end += 1
     return n_end, extended_0
