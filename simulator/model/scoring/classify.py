@@ -81,7 +81,9 @@ WHY_LITTLE_AV_RS = "little avoidance or resistance (means {av} and {rs})"
 WHY_AV_RS_UNDER = ", while avoidance {av} and resistance {rs} (means) stay under the {m} that A or C needs"
 WHY_REST = "no reunion scale reaches the rules for A or C"
 WHY_B = "{support}{caveat}, crying {cry} -> B"
-WHY_BORDERLINE = ("borderline case: B by the coding rules here, but after intense distress when separated "
+#: How the borderline note begins (:func:`is_borderline` reads it, so the content can choose its words).
+BORDERLINE_PREFIX = "borderline case:"
+WHY_BORDERLINE = (BORDERLINE_PREFIX + " B by the coding rules here, but after intense distress when separated "
                   "(crying {cry}) the infant sought little contact in episode {e} (proximity seeking {ps}, "
                   "contact maintaining {cm}), which coders would weigh toward A2; real coders would look at "
                   "the video closely")
@@ -124,6 +126,11 @@ def _b_support(i: int, ps_hi, cm_hi, di_hi, settled, played, av: float, rs: floa
     if max(av, rs) <= LITTLE_CITED:
         parts.append(WHY_LITTLE_AV_RS.format(av=_fmt(av), rs=_fmt(rs)))
     return ", ".join(parts) if parts else WHY_REST
+
+
+def is_borderline(reasons: list[str]) -> bool:
+    """True when one infant's reasons carry the borderline B/A2 note."""
+    return any(r.startswith(BORDERLINE_PREFIX) for r in reasons)
 
 
 def _b_caveat(av: float, rs: float) -> str:
