@@ -208,7 +208,7 @@ CLASS_NOTE = ("A pattern describes this simulated infant's relationship with thi
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
 REUNION_PARENTS = {
     "B": "At the reunions the child welcomed the caregiver back, by going to them or by greeting them from "
-         "across the room, and settled.",
+         "across the room.",
     "A": "At the reunions the child stayed busy with the toys and did not go to the caregiver, though "
          "the body's stress line stayed high.",
     "C": "At the reunions the child wanted the caregiver and was hard to settle, clinging and pushing "
