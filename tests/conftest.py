@@ -16,12 +16,18 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-#: Test files that take longest (bench: ``python -m pytest --durations=0``), run first: with one file per worker
-#: (``--dist loadfile``) a long file left for last keeps one worker busy while the others idle.
-LONGEST_FIRST = ("test_view_readable.py", "test_report_audience.py", "test_caregiver_wellbeing.py",
-                 "test_view_polish.py", "test_model_kernels.py", "test_scoring_presets.py", "test_content_lessons.py",
-                 "test_reliability_install.py", "test_view_population_lab.py", "test_reliability_inputs.py",
-                 "test_view_fuzz.py", "test_model_science.py")
+#: Test files that take longest (CPU seconds, longest first; bench: ``python -m pytest --durations=0``), run
+#: first: with one file per worker (``--dist loadfile``) a long file left for last keeps one worker busy while
+#: the other idles. pytest.ini turns off xdist's own reordering (by number of tests), which would undo this.
+LONGEST_FIRST = ("test_report_audience.py", "test_view_readable.py", "test_caregiver_wellbeing.py",
+                 "test_model_kernels.py", "test_view_polish.py", "test_scoring_presets.py", "test_view_fuzz.py",
+                 "test_reliability_inputs.py", "test_reliability_install.py", "test_model_science.py", "test_cli.py",
+                 "test_content_lessons.py", "test_view_observer.py", "test_view_population_lab.py",
+                 "test_view_lecture.py", "test_sessions_gui.py", "test_play_prompts.py", "test_sessions_cli.py",
+                 "test_model_individual_differences.py", "test_reliability_sessions.py",
+                 "test_sessions_autosave_kill.py", "test_view_teach.py", "test_view_prompt_placement.py",
+                 "test_model_properties.py", "test_population_populations.py", "test_view_flows.py",
+                 "test_printout_spread.py")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -5,6 +5,7 @@ presets; only the caregiver's state differs.
 """
 
 import csv
+import functools
 
 import numpy as np
 import pytest
@@ -16,10 +17,19 @@ from simulator.model.scenario import load_scenario
 from simulator.model.session import Session
 
 
-def measures(scenario, n=400, seed=0, **kw):
-    s = Session(load_scenario(scenario), n=n, seed=seed, **kw)
+def measures(scenario, n=400, seed=0, overrides=None, **kw):
+    """The episode measures of a finished run (each distinct run made once per process; a fresh dict each call)."""
+    return dict(_measures(scenario, n, seed, tuple(sorted((overrides or {}).items())), tuple(sorted(kw.items()))))
+
+
+@functools.cache
+def _measures(scenario, n, seed, overrides, kw):
+    s = Session(load_scenario(scenario), n=n, seed=seed, overrides=dict(overrides), **dict(kw))
     s.run()
-    return s.episode_measures()
+    m = s.episode_measures()
+    for value in m.values():
+        value.flags.writeable = False
+    return m
 
 
 def test_depressed_is_a_policy_and_symptoms_are_parameters():

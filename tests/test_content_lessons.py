@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+from finished_runs import finished
 
 from simulator.cli import main
 from simulator.content.lessons import build_debrief, build_lessons, compare_prediction, debrief_markdown
@@ -14,7 +15,8 @@ from simulator.model.session import Session
 
 
 def _run(name, infant=None, seed=0):
-    return Session(load_scenario(name), infant=infant, seed=seed).run()
+    """A finished run of one infant, shared (read-only) with the other tests that read the same run."""
+    return finished(name, infant=infant, seed=seed)
 
 
 def _still_face_seed(already: bool) -> int:
@@ -180,7 +182,7 @@ def test_lesson_numbers_are_this_runs():
 @pytest.mark.parametrize("audience", ["parents", "class", "research"])
 def test_two_separations_give_two_lessons_with_headings_told_apart(audience):
     # The Strange Situation has two planned separations: each gets its lesson, numbered "1 of 2", "2 of 2".
-    s = Session(load_scenario("strange_situation"), n=1, infant="avoidant", seed=0).run()
+    s = _run("strange_situation", "avoidant")
     titles = [lesson.title for lesson in build_lessons(s, score(s), audience)]
     planned = [t for t in titles if t.endswith(" of 2)")]
     assert len(planned) == 2 and len(set(titles)) == len(titles), titles

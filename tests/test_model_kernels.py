@@ -1,5 +1,7 @@
 """The compiled kernels: constants read at call time, same results as plain Python, warm-up, no stale globals."""
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -49,14 +51,21 @@ def _python(program: str, **env) -> str:
 def test_compiled_kernels_agree_with_the_same_code_run_as_python():
     # NUMBA_DISABLE_JIT runs the kernels as plain Python: a check on the compiler and on code that
     # only works compiled (integer overflow, typing), and the debugging route the notes describe.
+    # The compiled run is this process's own (its kernels compiled, as every other test here uses them); the
+    # plain-Python run needs a fresh interpreter, since the switch is read when numba is imported.
     program = ("from simulator.model.scenario import load_scenario\n"
                "from simulator.model.session import Session\n"
                "s = Session(load_scenario('strange_situation'), n=2, seed=4)\n"
                "for _ in range(600): s.step()\n"
                "import json\n"
                "print(json.dumps([s.episode_measures()['arousal'][:, :3].tolist(), int(s.log.codes.sum())]))\n")
-    out = {jit: json.loads(_python(program, NUMBA_DISABLE_JIT=jit)) for jit in ("0", "1")}
-    (a, codes_compiled), (b, codes_python) = out["0"], out["1"]
+    from numba.core import config
+    assert not config.DISABLE_JIT  # this process runs the kernels compiled
+    compiled = io.StringIO()
+    with contextlib.redirect_stdout(compiled):
+        exec(program, {})
+    a, codes_compiled = json.loads(compiled.getvalue())
+    b, codes_python = json.loads(_python(program, NUMBA_DISABLE_JIT="1"))
     assert codes_compiled == codes_python  # identical behaviour log
     assert np.allclose(a, b, atol=1e-6, equal_nan=True)
 
@@ -175,3 +184,32 @@ def test_kernels_that_compile_other_files_kernels_go_stale_with_those_files():
         stamp = kernel._cache._cache_file._source_stamp
         assert isinstance(stamp, tuple) and stamp[-1] == digest, kernel
     assert kernel_cache.files_digest(infant) != kernel_cache.files_digest(policies)
+
+
+def test_stepping_through_direct_entry_points_gives_what_numbas_dispatch_gives(monkeypatch):
+    # Session.step calls its kernels through kernel_cache.DirectCalls (no per-call type dispatch). The
+    # entry points must be the compiled kernels themselves, and a session stepped through numba's usual
+    # dispatch must end in exactly the same place.
+    from simulator.model import kernel_cache
+    from simulator.model.scenario import load_scenario
+    from simulator.model.session import Session, _step_kernel
+    sc = load_scenario("strange_situation")
+    fast = Session(sc, n=1, seed=7).run()
+    entries = fast._direct._entries
+    assert _step_kernel in entries and entries[_step_kernel] is not _step_kernel  # the direct path ran
+    monkeypatch.setattr(kernel_cache.DirectCalls, "__call__", lambda self, kernel, *args: kernel(*args))
+    usual = Session(sc, n=1, seed=7).run()
+    assert np.array_equal(fast.log.codes, usual.log.codes) and np.array_equal(fast.log.actions, usual.log.actions)
+    assert np.array_equal(fast.state.arousal, usual.state.arousal)
+    assert [e.kind for e in fast.events] == [e.kind for e in usual.events]
+
+
+def test_direct_calls_fall_back_to_the_kernel_when_numbas_internals_differ():
+    from simulator.model.kernel_cache import _entry_point
+
+    class NotNumba:  # a callable without typeof_pyval/compile/overloads
+        def __call__(self, x):
+            return x + 1
+
+    k = NotNumba()
+    assert _entry_point(k, (1,)) is k

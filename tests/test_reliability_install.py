@@ -98,6 +98,15 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) process ``pid`` has used (0 once it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the worker processes")
 def test_sigterm_stops_batch_workers_promptly(tmp_path):
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
@@ -111,7 +120,9 @@ def test_sigterm_stops_batch_workers_promptly(tmp_path):
             workers = _children(p.pid)
         if p.poll() is not None or not workers:
             pytest.skip("the batch ran without worker processes here")
-        time.sleep(1.0)  # the workers are inside a block
+        workers = _children(p.pid)
+        while time.monotonic() < deadline and p.poll() is None and min(map(_cpu_s, workers)) < 0.3:
+            time.sleep(0.05)  # until every worker has computed for 0.3 s: they are inside a block
         workers = _children(p.pid)
         p.send_signal(signal.SIGTERM)
         t0 = time.monotonic()

@@ -4,18 +4,18 @@ pattern letters, scale scores, disorganisation index or percentages; research se
 import json
 
 import pytest
+from finished_runs import finished
 
 from simulator.cli import main
 from simulator.content import lesson_strings as L
 from simulator.export import write_session_json
-from simulator.model.scenario import load_scenario
-from simulator.model.session import Session
 from simulator.printout import report as R
 from tests.test_content_lessons import _parents_safe
 
 
 def _saved(tmp_path, scenario, infant=None, seed=3):
-    s = Session(load_scenario(scenario), n=1, infant=infant, seed=seed, record=True).run()
+    """A recorded run saved as a session file (the run made once, shared read-only)."""
+    s = finished(scenario, n=1, infant=infant, seed=seed, record=True)
     from simulator.export import score
     path = tmp_path / f"{scenario}.json"
     write_session_json(path, s, score(s))

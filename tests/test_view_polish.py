@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pygame
 import pytest
+from finished_runs import finished
 
 from simulator.model.scenario import available, load_scenario
 from simulator.view import theme
@@ -247,14 +248,10 @@ def test_a_learner_session_stays_in_the_room_with_debrief_focused():
 # --- 3. The debrief's rupture and repair strip -------------------------------------------------------------------------
 
 def _ssp_session():
-    """A recorded Strange Situation with a curtailed separation (the first such seed: found, not pinned)."""
-    from simulator.model.session import Session
-    sc = load_scenario("strange_situation")
-    seed = next(k for k in range(100) if Session(sc, n=1, seed=k).run().curtailed[0].any())
-    s = Session(sc, n=1, seed=seed, record=True)
-    while not s.finished:
-        s.step()
-    return s
+    """A recorded Strange Situation with a curtailed separation (the first such seed: found, not pinned); the
+    runs made once per process and shared read-only."""
+    seed = next(k for k in range(100) if finished("strange_situation", n=1, seed=k).curtailed[0].any())
+    return finished("strange_situation", n=1, seed=seed, record=True)
 
 
 def _check_blocks(blocks, lane):

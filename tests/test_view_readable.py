@@ -3,6 +3,13 @@ below the readable minimum (1/40 of the window height at the largest text size, 
 ones), and no teaching text shortened with an ellipsis: a panel that cannot fit its text scrolls, and shows
 that it does.
 
+Not the full product of scenes, sizes, text sizes and colour profiles but a pairwise covering design
+(``combos``; a test below holds that every pair of those four is met in every combination): each scene at each
+size is checked at the largest text size (where text is most likely cut) and at the normal or the large one in
+turn; the profile (colours and line widths, not where text goes) alternates. Each scene is built once, at one
+of the sizes (a different one for each scene in turn), and checked there and at the other two after a window
+resize, the way a user changes the size.
+
 Every scene is laid out from the window (none is drawn small and scaled up), so every one gets both checks.
 
 Saved sessions and Compare read two sessions saved into a temporary folder (a learner's still-face and a scripted
@@ -25,7 +32,14 @@ from simulator.view.layout import min_text_px
 from simulator.view.scenes.home import HomeScene
 
 SIZES = ((1024, 600), (1280, 720), (1920, 1080))
-COMBOS = list(itertools.product(range(len(theme.TEXT_SCALES)), (False, True)))
+
+
+def combos(scene: str, size) -> list[tuple[int, bool]]:
+    """The (text size, projector?) pairs one (scene, size) is checked in: the largest text size, and the normal
+    or the large one in turn; the profiles alternate with the scene and the size."""
+    i, j = list(SCENES).index(scene), SIZES.index(size)
+    largest = len(theme.TEXT_SCALES) - 1
+    return [(largest, (i + j) % 2 == 1), ((i + j) % 2, (i // 2 + j) % 2 == 0)]
 
 
 def _home(app):
@@ -216,18 +230,48 @@ def _check(app, where: str) -> None:
     assert shot.get_size() == app.window_size  # drawn at the window's own size
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def sizes_for(scene: str) -> list[tuple[int, int]]:
+    """The sizes one scene is checked at, in order: all three, starting from a different one for each scene in
+    turn (the scene is built at the first, and the window resized to the others)."""
+    k = list(SCENES).index(scene) % len(SIZES)
+    return list(SIZES[k:] + SIZES[:k])
+
+
 @pytest.mark.parametrize("scene", list(SCENES))
-def test_every_scene_is_readable_at_every_size_text_size_and_profile(scene, size):
-    app = App(headless=True, sound=False, size=size)
+def test_every_scene_is_readable_at_every_size_text_size_and_profile(scene):
+    """The scene is built once, at its first size, and checked there; then the window is resized (as a user
+    drags it) to each other size and the scene checked again: at once, and at the text sizes and profiles of
+    ``combos``. (Built at a size or resized to it, a scene draws the same frame: checked when this was written.)"""
+    first, *others = sizes_for(scene)
+    app = App(headless=True, sound=False, size=first)
     app.push(HomeScene(app))
     SCENES[scene](app)
-    for ts, projector in COMBOS:
-        app.text_scale_index = ts
-        if (app.palette is theme.PROJECTOR) != projector:
-            app.toggle_projector()
-        _check(app, f"{scene} {size} text {ts} {'projector' if projector else 'classic'}")
+    for size in [first, *others]:
+        if size != first:
+            app.handle_event(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
+            # As the resize left it (text size and profile unchanged): the scene laid itself out again.
+            _check(app, f"{scene} resized to {size} text {app.text_scale_index}")
+        assert app.window_size == size
+        for ts, projector in combos(scene, size):
+            app.text_scale_index = ts
+            if (app.palette is theme.PROJECTOR) != projector:
+                app.toggle_projector()
+            _check(app, f"{scene} {size} text {ts} {'projector' if projector else 'classic'}")
     pygame.display.quit()
+
+
+def test_the_checks_cover_every_pair_of_scene_size_text_size_and_profile():
+    """The covering design above: every scene at every size at the largest text size, and for every two of
+    scene, size, text size and profile, every combination of the two checked somewhere."""
+    checks = [(scene, size, ts, projector) for scene in SCENES for size in SIZES
+              for ts, projector in combos(scene, size)]
+    values = (list(SCENES), list(SIZES), list(range(len(theme.TEXT_SCALES))), [False, True])
+    for a, b in itertools.combinations(range(4), 2):
+        assert {(c[a], c[b]) for c in checks} == set(itertools.product(values[a], values[b])), (a, b)
+    largest = len(theme.TEXT_SCALES) - 1
+    assert {(c[0], c[1]) for c in checks if c[2] == largest} == set(itertools.product(SCENES, SIZES))
+    assert all(sorted(sizes_for(scene)) == sorted(SIZES) for scene in SCENES)
+    assert {sizes_for(scene)[0] for scene in SCENES} == set(SIZES)  # every size is some scene's first
 
 
 def test_a_scroll_panel_shows_a_cue_and_scrolls_with_wheel_and_page_down():

@@ -275,7 +275,7 @@ class Caregivers:
     def decide(self, policy: np.ndarray, style: Policy, t_episode: np.ndarray,
                remaining_s: np.ndarray, reunion: np.ndarray, leaves: np.ndarray,
                goodbye: np.ndarray, u: np.ndarray, scripted: np.ndarray | None = None,
-               live: np.ndarray | None = None) -> np.ndarray:
+               live: np.ndarray | None = None, direct=None) -> np.ndarray:
         """Choose this step's action for every infant whose caregiver follows a policy.
 
         Args:
@@ -287,20 +287,25 @@ class Caregivers:
             u: uniforms, float32, shape (3, N).
             scripted: optional precomputed mask of infants whose policy chooses actions (N,).
             live: bool (N,): the infants still in their session (default all); the others are left alone.
+            direct: a :class:`~simulator.model.kernel_cache.DirectCalls` to call the kernel through (a
+                session's step, whose argument types never change), or None for numba's usual dispatch.
 
         Returns:
             The action codes (N,) (also kept in ``self.action``).
         """
-        policy = np.asarray(policy, dtype=np.int8)
+        policy = np.ascontiguousarray(policy, dtype=np.int8)
         if scripted is None:
             scripted = (((policy <= Policy.SSP_PROTOCOL) | (policy == Policy.DEPRESSED))
                         & (policy != Policy.STILL_FACE) & (policy != Policy.PHONE))
-        _decide_kernel(policy, int(style), np.asarray(t_episode, dtype=np.float64),
-                       np.asarray(remaining_s, dtype=np.float64), np.asarray(reunion, dtype=bool),
-                       np.asarray(leaves, dtype=bool), np.asarray(goodbye, dtype=bool),
-                       np.asarray(u, dtype=np.float32), np.asarray(scripted, dtype=bool),
-                       self._k, self._hist, self._ptr, _TIMING, TABLES, _WELLBEING,
-                       np.ones(self.n, dtype=bool) if live is None else live, 0, self.n)
+        c = np.ascontiguousarray  # fixed dtypes and layouts: the types a DirectCalls relies on
+        args = (policy, int(style), c(t_episode, dtype=np.float64), c(remaining_s, dtype=np.float64),
+                c(reunion, dtype=bool), c(leaves, dtype=bool), c(goodbye, dtype=bool), c(u, dtype=np.float32),
+                c(scripted, dtype=bool), self._k, self._hist, int(self._ptr), _TIMING, TABLES, _WELLBEING,
+                np.ones(self.n, dtype=bool) if live is None else c(live, dtype=bool), 0, self.n)
+        if direct is not None:
+            direct(_decide_kernel, *args)
+        else:
+            _decide_kernel(*args)
         return self.action
 
 

@@ -23,7 +23,7 @@ from .behaviour import BEHAVIOUR_IDS, BIDS, CALM, CRYING, EXPLORING, SIGNALS, Be
 from . import infant as _infant
 from . import policies as _policies
 from . import random_stream as _random_stream
-from .kernel_cache import depends_on
+from .kernel_cache import DirectCalls, depends_on
 from .random_stream import NOISE_ROW, UNIFORMS_PER_STEP, fill_uniforms, infant_keys
 from .infant import (_ACTION_TABLE, _BEHAVIOUR_TABLE, STATE_VARIABLES, AgeFactors, InfantParams, InfantState,
                      KernelContext, _step_kernel, kernel_infants, kernel_state)
@@ -260,6 +260,7 @@ class Session:
         self._keys = infant_keys(self.rng, n)
         #: This step's numbers (float32 (12, N)): rows 0-7 uniforms, 8-11 unit-variance noise.
         self._u = np.zeros((UNIFORMS_PER_STEP, n), dtype=np.float32)
+        self._direct = DirectCalls()  # step(): the kernels without numba's per-call dispatch
         self.ages = AgeFactors(params.age_months)
         self.state = InfantState.initial(params)
         # The kernel's views of the parameters and the state: the same arrays, grouped once per session.
@@ -372,7 +373,7 @@ class Session:
     @property
     def finished(self) -> bool:
         """True once every infant has completed the last episode."""
-        return bool(self.done.all())
+        return bool(self.done[0]) if self.n == 1 else bool(self.done.all())  # one infant: asked thrice a step
 
     @property
     def current_episode(self):
@@ -528,15 +529,16 @@ class Session:
         h = self._here
         live = np.logical_not(self.done, out=self._scratch.live)
         u = self._u
-        fill_uniforms(self._keys, self.steps_taken, u, live, 0, n)  # this step's numbers (random_stream.py)
+        call = self._direct
+        call(fill_uniforms, self._keys, self.steps_taken, u, live, 0, n)  # this step's numbers (random_stream.py)
         z = u[NOISE_ROW:]
         # Planned time left; a reunion extended until the infant is calm (SS1) has no fixed end: the
         # caregiver says goodbye only once the infant is nearly calm enough for the episode to end.
         remaining = self._scratch.remaining
-        _remaining_kernel(h.planned, self.t_episode, h.calm_needed, self._calm_run, remaining, live, 0, n)
+        call(_remaining_kernel, h.planned, self.t_episode, h.calm_needed, self._calm_run, remaining, live, 0, n)
         policy, scripted = (h.policy, h.scripted) if self.tiredness is None else self._tired_policy()
         act = self.caregivers.decide(policy, self.style, self.t_episode, remaining, h.reunion,
-                                     h.leaves, h.goodbye, u[5:8], scripted, live)
+                                     h.leaves, h.goodbye, u[5:8], scripted, live, direct=self._direct)
         if self.learner and (policy[0] == Policy.LEARNER or self.broken):
             if self._greeting and self.t_episode[0] >= GREETING_S - 1e-9:
                 # The greeting is over and the learner has not chosen yet: an attentive, neutral wait (the
@@ -553,15 +555,16 @@ class Session:
         # Leaving and returning within an episode (free play, nursery drop-off); who is present; matching.
         cg = self._scratch.cg
         matched = self._scratch.matched
-        _presence_kernel(h.cg, self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched, live, 0, n)
+        call(_presence_kernel, h.cg, self.left, act, s.behaviour, _LEAVING_TABLE, _MATCH_TABLE, cg, matched, live, 0,
+             n)
         st = h.st
         sact = self._scratch.stranger_action
-        _stranger_kernel(st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
+        call(_stranger_kernel, st, cg, self.t_episode, h.planned, s.behaviour, _STRANGER_GEARED, sact, live, 0, n)
         ctx = KernelContext(cg, st, act, sact, h.toys, matched, h.novel, self.caregivers.flat)
         prev_behaviour = s.behaviour.copy() if n == 1 else None
         changed = self._scratch.changed
-        _step_kernel(_infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
-                     ctx, u, z, changed, live, 0, n)  # on the groups made once per session
+        call(_step_kernel, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE, self._kernel_infants, self._kernel_state,
+             ctx, u, z, changed, live, 0, n)  # on the groups made once per session
         if self.learner and (policy[0] == Policy.LEARNER or self.broken) and cg[0]:
             self._learner_hands(int(act[0]))
         self.caregivers.observe(s.behaviour)
@@ -569,9 +572,9 @@ class Session:
             self._tired_tick(bool(CRYING[s.behaviour[0]]))
 
         k = self.steps_taken
-        _record_kernel(live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
-                       s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
-                       self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps, 0, n)
+        call(_record_kernel, live, cg, st, matched, act, s.behaviour, changed, s.contact, s.near, s.positive_affect,
+             s.negative_affect, s.gaze, s.arousal, self._prev_matched, self._mismatch_run, self._cur,
+             self._codes[k], self._actions[k], _BEHAVIOUR_FLAGS, self._rupture, self._repair_steps, 0, n)
         if n == 1:
             rep = int(self._repair_steps[0])
             self._log_single(k, act[0], sact[0], cg[0], st[0], matched[0], prev_behaviour[0],
@@ -634,8 +637,8 @@ class Session:
         calm (SS1), end episodes."""
         h = self._here
         end, curtailed = self._scratch.end, self._scratch.curtailed_now
-        n_end, extended_0 = _clock_kernel(
-            live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h.planned,
+        n_end, extended_0 = self._direct(
+            _clock_kernel, live, b, self.left, self.t_episode, self._cry_run, self._pause, self._calm_run, h.planned,
             h.curtail_cry, h.curtail_pause, h.calm_needed, h.extra_max, h.leaves, self.extended,
             self.episode, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, end, curtailed, 0, self.n)
         if extended_0 and self.n == 1:
@@ -649,7 +652,7 @@ class Session:
             self._log_event(0, kind, {"duration_s": round(float(self.t_episode[0]), 3)})
         care = self.caregivers
         e = self.episode.copy() if self.n == 1 else None  # the episode that ends (the app's bookkeeping)
-        _end_kernel(end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
+        self._direct(_end_kernel, end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
                     self.state.contact, self.state.near, care.countdown, care.seen, 0, self.n)
         if self.tiredness is not None:
             self.tiredness.new_episode()
