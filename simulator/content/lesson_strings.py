@@ -207,7 +207,8 @@ CLASS_NOTE = ("A pattern describes this simulated infant's relationship with thi
               "real child.")
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant (ambivalent)", "D": "disorganized"}
 REUNION_PARENTS = {
-    "B": "At the reunions the child went to the caregiver, was comforted and went back to play.",
+    "B": "At the reunions the child welcomed the caregiver back, by going to them or by greeting them from "
+         "across the room.",
     "A": "At the reunions the child stayed busy with the toys and did not go to the caregiver, though "
          "the body's stress line stayed high.",
     "C": "At the reunions the child wanted the caregiver and was hard to settle, clinging and pushing "
@@ -215,6 +216,11 @@ REUNION_PARENTS = {
     "D": "At the reunions the child seemed unsure what to do: moving towards the caregiver and then "
          "turning away, or going still.",
 }
+#: The parents' words for a borderline B (very upset while apart, then little seeking of comfort): said
+#: plainly, with no pattern letters or scores.
+REUNION_PARENTS_B_APART = ("When the caregiver came back the second time, the child, though very upset while "
+                           "apart, mostly stayed at a distance instead of going to be held. Children show their "
+                           "need for comfort in different ways.")
 REUNION_PARENTS_NOTE = ("This shows how one simulated pair handled a stressful few minutes, shaped by the "
                         "care the child had known. It is not a verdict on any child or parent, and "
                         "relationships change when care changes: support helps.")

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..model.behaviour import Behaviour
 from ..model.params import PRESETS
+from ..model.scoring.classify import is_borderline
 from . import lesson_strings as L
 from .ruptures import is_flat_design, planned_ruptures
 
@@ -275,8 +276,10 @@ def reunion_lesson(session, scores, audience: str) -> Lesson | None:
         return None
     code, best = scores.classification[0], scores.best_fit[0]
     if audience == "parents":
-        return Lesson("reunions", L.TITLE["reunions"][audience],
-                      L.REUNION_PARENTS.get(code, "") + " " + L.REUNION_PARENTS_NOTE, ("reunion", "safe haven"))
+        said = L.REUNION_PARENTS_B_APART if code == "B" and is_borderline(scores.reasons[0]) else \
+            L.REUNION_PARENTS.get(code, "")
+        return Lesson("reunions", L.TITLE["reunions"][audience], said + " " + L.REUNION_PARENTS_NOTE,
+                      ("reunion", "safe haven"))
     reasons = "; ".join(plain_reason(r) for r in scores.reasons[0])
     body = L.CLASS_LINE.format(code=code, name=L.CLASS_NAMES.get(code, code),
                                best=L.CLASS_BEST.format(best=best) if code == "D" else "", reasons=reasons)

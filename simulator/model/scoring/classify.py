@@ -13,12 +13,18 @@ crying during the separations as support, and is computed from the behaviour log
   proximity seeking or contact maintaining >= 3; or >= 4 with a 5 or more in one reunion when the
   separations bring intense distress (crying >= 35% of the separation time); or >= 4 when the
   infant already resisted the caregiver strongly (5 or more) before the first separation.
-- **B (secure)**: the rest: the infant seeks proximity, contact or interaction at reunion, with at
-  most slight avoidance or resistance.
+- **B (secure)**: the rest. There is no positive test for B: it is what remains when A, C and D do
+  not apply.
 - **D (disorganised)**: Main & Solomon's index >= 5, given on top of the best-fitting A/B/C.
 
 Each infant's reasons are written in words, e.g. "avoidance 6 in episode 5 and 7 in episode 8
-(mean 6.5 >= 4.5), resistance 1 -> A".
+(mean 6.5 >= 4.5), resistance 1 -> A". Because B has no positive test, its reason names only what in
+this infant's reunions does fit B (proximity seeking or contact maintaining of 3 or more, interaction at a
+distance of 4 or more, distress that settled, a return to play, avoidance and resistance under the A and
+C thresholds), never a low score. When the separations brought intense distress and yet the infant
+sought little contact in the last reunion, a second reason says it is a borderline case (B by these
+rules, with features coders would weigh toward A2; Ainsworth et al. 1978, ch. 4: B1/B2 infants greet
+at a distance but show little separation distress).
 """
 
 from __future__ import annotations
@@ -47,6 +53,41 @@ PRESEPARATION_RESISTANCE = 5.0
 #: Least proximity seeking or contact maintaining (the higher, averaged over reunions) that C needs.
 SEEK_FOR_C = 3.0
 
+# --- What the B reason may cite (it describes; the rules above decide) -------------------------------
+#: A reunion's proximity seeking or contact maintaining at or above this counts as seeking the caregiver
+#: (Appendix III: 3 is some clear approach or some contact; 1-2 is none or a weak, token bid).
+SEEK_CITED = 3
+#: Distance interaction at or above this counts as an active greeting at a distance (Appendix III: 4 is
+#: fairly frequent looking, smiling, vocalising or showing toys; B1/B2 greet this way).
+DISTANCE_CITED = 4
+#: Share of a reunion spent with the toys that counts as a return to play (SS5: B infants resume play).
+PLAY_CITED = 0.10
+#: Mean reunion avoidance and resistance both at or below this count as little of either (Appendix III: 3
+#: is brief or mild; B1 infants may show some avoidance); between this and the A/C thresholds they are
+#: reported as a fact, not as support for B.
+LITTLE_CITED = 3.0
+#: Proximity seeking and contact maintaining both at or below this in the last reunion, after intense
+#: separation distress (crying >= HIGH_SEPARATION_CRYING), make a B a borderline case (B/A2).
+SEEK_LOW = 2
+
+# The reason texts (the model imports nothing above it, so the scorer keeps its own words; the content
+# layer turns "->" and ">=" into words for the lessons).
+WHY_PS = "proximity seeking {per_ep}"
+WHY_CM = "contact maintaining {per_ep}"
+WHY_DI = "distance interaction {per_ep}"
+WHY_SETTLED = "distress settled by the end of episode {e}"
+WHY_PLAY = "back to play in episode {e}"
+WHY_LITTLE_AV_RS = "little avoidance or resistance (means {av} and {rs})"
+WHY_AV_RS_UNDER = ", while avoidance {av} and resistance {rs} (means) stay under the {m} that A or C needs"
+WHY_REST = "no reunion scale reaches the rules for A or C"
+WHY_B = "{support}{caveat}, crying {cry} -> B"
+#: How the borderline note begins (:func:`is_borderline` reads it, so the content can choose its words).
+BORDERLINE_PREFIX = "borderline case:"
+WHY_BORDERLINE = (BORDERLINE_PREFIX + " B by the coding rules here, but after intense distress when separated "
+                  "(crying {cry}) the infant sought little contact in episode {e} (proximity seeking {ps}, "
+                  "contact maintaining {cm}), which coders would weigh toward A2; real coders would look at "
+                  "the video closely")
+
 
 @lru_cache(maxsize=4096)
 def _fmt(x: float) -> str:
@@ -59,15 +100,44 @@ def _cry(pct: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _per_ep(vals: tuple, eps: tuple) -> str:
-    parts = [f"{v} in episode {e}" for v, e in zip(vals, eps) if v > 0]
-    return " and ".join(parts) if parts else "not scored"
+def _per_ep(vals: tuple, eps: tuple, least: int = 1) -> str:
+    parts = [f"{v} in episode {e}" for v, e in zip(vals, eps) if v >= least]
+    return " and ".join(parts) if parts else ("not scored" if least <= 1 else "")
 
 
-def _texts(M: np.ndarray, eps: tuple) -> list[str]:
-    """"6 in episode 5 and 7 in episode 8" for each row of a (N, R) scale array (NaN = not scored)."""
+def _texts(M: np.ndarray, eps: tuple, least: int = 1) -> list[str]:
+    """"6 in episode 5 and 7 in episode 8" for each row of a (N, R) scale array (NaN = not scored); with
+    ``least`` > 1 only the episodes scored at least that ("" when none is)."""
     keys = np.nan_to_num(M, nan=0.0).astype(int).tolist()
-    return [_per_ep(tuple(k), eps) for k in keys]
+    return [_per_ep(tuple(k), eps, least) for k in keys]
+
+
+def _b_support(i: int, ps_hi, cm_hi, di_hi, settled, played, av: float, rs: float, e_last: int) -> str:
+    """What in infant ``i``'s reunions fits B, in words (only what fits; never a low score)."""
+    parts = [WHY_PS.format(per_ep=ps_hi[i])] if ps_hi[i] else []
+    if cm_hi[i]:
+        parts.append(WHY_CM.format(per_ep=cm_hi[i]))
+    if di_hi[i]:
+        parts.append(WHY_DI.format(per_ep=di_hi[i]))
+    if settled[i]:
+        parts.append(WHY_SETTLED.format(e=e_last))
+    if played[i]:
+        parts.append(WHY_PLAY.format(e=e_last))
+    if max(av, rs) <= LITTLE_CITED:
+        parts.append(WHY_LITTLE_AV_RS.format(av=_fmt(av), rs=_fmt(rs)))
+    return ", ".join(parts) if parts else WHY_REST
+
+
+def is_borderline(reasons: list[str]) -> bool:
+    """True when one infant's reasons carry the borderline B/A2 note."""
+    return any(r.startswith(BORDERLINE_PREFIX) for r in reasons)
+
+
+def _b_caveat(av: float, rs: float) -> str:
+    """Avoidance or resistance above "little" yet under the A/C thresholds: said as a fact, not as support."""
+    if max(av, rs) <= LITTLE_CITED or max(av, rs) >= MEAN_FOR_CLASS:
+        return ""
+    return WHY_AV_RS_UNDER.format(av=_fmt(av), rs=_fmt(rs), m=_fmt(MEAN_FOR_CLASS))
 
 
 def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: np.ndarray,
@@ -122,7 +192,24 @@ def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: n
     # Reasons in words. Texts are built from small integer codes through cached formatters, so even
     # 10,000 infants take a few list comprehensions rather than per-infant arithmetic.
     eps = tuple(int(e) + 1 for e in reun)
-    ps_t = _texts(scales["proximity_seeking"][:, reun], eps)
+    # What the B reason may cite: seeking (3+), distance interaction (4+), distress settled and play again
+    # in the last reunion, and the borderline B/A2 case (intense separation distress, little seeking after).
+    last = reun[-1]
+    ps_hi = _texts(scales["proximity_seeking"][:, reun], eps, SEEK_CITED)
+    cm_hi = _texts(scales["contact_maintaining"][:, reun], eps, SEEK_CITED)
+    di_hi = _texts(scales["distance_interaction"][:, reun], eps, DISTANCE_CITED)
+    with np.errstate(invalid="ignore"):
+        settled = ((np.nan_to_num(feats["distress_s"][:, last]) > 0)
+                   & (np.nan_to_num(feats["late_distress_s"][:, last], nan=1.0) == 0)).tolist()
+        ps_last = np.nan_to_num(scales["proximity_seeking"][:, last], nan=1.0)
+        cm_last = np.nan_to_num(scales["contact_maintaining"][:, last], nan=1.0)
+        seek_last = (ps_last >= SEEK_CITED) | (cm_last >= SEEK_CITED)
+        play = np.nan_to_num(feats["explore_s"][:, last]) / np.maximum(np.nan_to_num(feats["duration_s"][:, last]),
+                                                                        1e-9) if "explore_s" in feats else np.zeros(n)
+        played = ((play >= PLAY_CITED) & (seek_last | np.asarray(settled))).tolist()
+        borderline = ((best == "B") & (cry >= HIGH_SEPARATION_CRYING) & (ps_last <= SEEK_LOW)
+                      & (cm_last <= SEEK_LOW))
+    e_last = int(last) + 1
     av_t = _texts(AV, eps)
     rs_t = _texts(RS, eps)
     cry_pct = np.where(np.isnan(cry), -1, np.round(np.nan_to_num(cry) * 100)).astype(int).tolist()
@@ -145,9 +232,12 @@ def classify(scales: dict[str, np.ndarray], feats: dict[str, np.ndarray], dis: n
                    f"resistance {_fmt(pre_)} already before the first separation")
             r = f"resistance {rs_t[i]} (mean {_fmt(r_)}), {why} -> C"
         else:
-            r = (f"proximity seeking {ps_t[i]}, avoidance {_fmt(a_)} and resistance {_fmt(r_)} at most slight "
-                 f"(mean < {m}), crying {_cry(cry_pct[i])} -> B")
+            r = WHY_B.format(support=_b_support(i, ps_hi, cm_hi, di_hi, settled, played, a_, r_, e_last),
+                             caveat=_b_caveat(a_, r_), cry=_cry(cry_pct[i]))
         reasons.append([r])
+    for i in np.flatnonzero(borderline):
+        reasons[i].append(WHY_BORDERLINE.format(cry=_cry(cry_pct[i]), e=e_last, ps=int(ps_last[i]),
+                                                cm=int(cm_last[i])))
     for i in np.flatnonzero(d):
         reasons[i].append(
             f"disorganisation {int(dis[i])} >= {D_THRESHOLD}: frozen {comp['freeze_s'][i]:.0f} s "

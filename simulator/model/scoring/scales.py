@@ -109,6 +109,7 @@ def score_episode(block: np.ndarray, length: np.ndarray, partner: int, separatio
     bouts = np.bincount(R.row * 16 + R.value, minlength=N * 16).reshape(N, 16)
     feats["crying_s"] = steps[:, B.CRY] * dt
     feats["distress_s"] = steps[:, F.DISTRESS].sum(axis=1) * dt
+    feats["explore_s"] = steps[:, B.EXPLORE] * dt  # play with the toys (a return to play, SS5)
     # Distress in the last 30 s of the episode: does it resolve? (SS5: B resolves, C does not.)
     dr = R.of(F.DISTRESS)
     tail0 = length[dr.row] - s(30.0)
