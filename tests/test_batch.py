@@ -1,4 +1,5 @@
-"""The blocked batch runner: results never depend on the number of workers; one block is a plain Session."""
+"""The blocked batch runner: results never depend on the number of workers or on how a block is cut into
+pieces; one block is a plain Session."""
 
 import numpy as np
 
@@ -22,6 +23,38 @@ def test_workers_do_not_change_results(monkeypatch):
     assert one.scores.classification == two.scores.classification
     np.testing.assert_array_equal(one.final["stress_load"], two.final["stress_load"])
     assert one.n == 20 and one.measures["positive_affect"].shape == (20, 3)
+
+
+def test_pieces_of_a_block_give_exactly_the_whole_block(monkeypatch):
+    # With several workers a block runs in pieces (Session(part=...)); every output, scores and the CSV
+    # rows included, must be what the whole block gives on one worker.
+    from simulator.export import csv_renderer, write_batch_csv
+    monkeypatch.setattr(batch, "BLOCK", 20)
+    monkeypatch.setattr(batch, "MIN_PIECE", 3)
+    monkeypatch.setattr(batch, "PIECES_PER_WORKER", 3)
+    assert batch.pieces(20, 2) == [(0, 3), (3, 6), (6, 10), (10, 13), (13, 16), (16, 20)]
+    assert batch.pieces(20, 1) == [(0, 20)] and batch.pieces(2, 2) == [(0, 2)]
+    sc = load_scenario("strange_situation")
+    whole = batch.run_batch(sc, 26, seed=5, workers=1)
+    cut = batch.run_batch(sc, 26, seed=5, workers=2)
+    _same(whole.measures, cut.measures)
+    assert whole.scores.classification == cut.scores.classification
+    np.testing.assert_array_equal(whole.final["stress_load"], cut.final["stress_load"])
+    parts = list(batch.iter_batch(sc, 26, seed=5, workers=2, score=False))
+    assert [p.first for p in parts] == [0, 3, 6, 10, 13, 16, 20, 23] and sum(p.n for p in parts) == 26
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "a.csv", Path(tmp) / "b.csv"
+        write_batch_csv(a, batch.iter_batch(sc, 26, seed=5, workers=1, render=csv_renderer()), {})
+        write_batch_csv(b, batch.iter_batch(sc, 26, seed=5, workers=2, render=csv_renderer()), {})
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_part_outside_the_infants_is_refused():
+    import pytest
+    with pytest.raises(ValueError, match="part"):
+        Session(load_scenario("still_face"), n=10, seed=1, part=(5, 11))
 
 
 def test_one_block_is_exactly_a_session():

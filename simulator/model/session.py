@@ -232,12 +232,17 @@ class Session:
         params: explicit infant parameters (from a population or development run).
         preset_label: the label written in the ``preset`` column; never read by scoring.
         rng: the generator to use instead of ``default_rng(seed)`` (a block of a large batch).
+        part: ``(a, b)``: draw all N infants as this session would, then simulate only infants
+            ``a <= i < b`` (a piece of a batch's block, run on another core). Each infant's parameters and
+            random stream depend only on the draws, so the pieces of a block together give exactly what
+            the whole block gives.
     """
 
     def __init__(self, scenario: Scenario, n: int = 1, infant: str | None = None,
                  caregiver: str = "sensitive", seed: int = 0, overrides: dict[str, float] | None = None,
                  learner: bool = False, record: bool = False, params: InfantParams | None = None,
-                 preset_label: str | None = None, rng: np.random.Generator | None = None) -> None:
+                 preset_label: str | None = None, rng: np.random.Generator | None = None,
+                 part: tuple[int, int] | None = None) -> None:
         overrides = dict(overrides or {})
         check_overrides(scenario, overrides)
         self.scenario = apply_episode_overrides(scenario, overrides)
@@ -254,10 +259,16 @@ class Session:
         age = overrides.get("infant.age_months", self.scenario.infant.age_months)
         if params is None:
             params = sample_infants(self.preset, n, age, self.rng, overrides)
+        #: Each infant's key to its own stream of per-step random numbers (uint64 (N,); random_stream.py).
+        self._keys = infant_keys(self.rng, params.n)
+        if part is not None:
+            a, b = part
+            if not 0 <= a < b <= params.n:
+                raise ValueError(f"part {part} is not a range of the {params.n} infants")
+            params = params.subset(np.arange(a, b))
+            self._keys = self._keys[a:b].copy()
         self.params = params
         self.n = n = params.n
-        #: Each infant's key to its own stream of per-step random numbers (uint64 (N,); random_stream.py).
-        self._keys = infant_keys(self.rng, n)
         #: This step's numbers (float32 (12, N)): rows 0-7 uniforms, 8-11 unit-variance noise.
         self._u = np.zeros((UNIFORMS_PER_STEP, n), dtype=np.float32)
         self._direct = DirectCalls()  # step(): the kernels without numba's per-call dispatch
