@@ -92,3 +92,24 @@ def test_missing_file_is_one_line():
     out = run_cli("validate", "no/such/file.toml")
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "cannot read" in out.stderr
+
+
+def test_an_edited_scenario_file_is_read_again(tmp_path):
+    # load_scenario keeps what it parsed, keyed by the file's modification time and size: an instructor's
+    # edit (even one that keeps the size) must be seen at the next load, and a file made bad must fail.
+    import os
+
+    from simulator.model.scenario import SCENARIO_DIR, ScenarioError, load_scenario
+    text = (SCENARIO_DIR / "still_face.toml").read_text()
+    f = tmp_path / "mine.toml"
+    f.write_text(text)
+    first = load_scenario(f)
+    assert load_scenario(f) is first  # unchanged: the scenario parsed before
+    title = first.title
+    new_title = ("X" * len(title))[:len(title)]
+    f.write_text(text.replace(f'title = "{title}"', f'title = "{new_title}"', 1))
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 1_000_000))
+    assert f.stat().st_size == len(text.encode()) and load_scenario(f).title == new_title
+    f.write_text(text.replace(f'title = "{title}"', "title = 3", 1))
+    with pytest.raises(ScenarioError):
+        load_scenario(f)

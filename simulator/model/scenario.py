@@ -352,8 +352,19 @@ def read_toml(p: Path, what: str = "scenario file") -> dict:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Read and validate a scenario file (a path, or a name from ``scenarios/``)."""
+    """Read and validate a scenario file (a path, or a name from ``scenarios/``).
+
+    A file read before and unchanged since (same size and modification time) gives the scenario parsed
+    then: scenarios are frozen, and Home, the lab and the tests load the same few files thousands of
+    times (about 2 ms each)."""
     p = resolve_path(path)
+    try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None  # read_toml reports the problem
+    if key is not None and key in _LOADED:
+        return _LOADED[key]
     data = read_toml(p)
     sc = parse_scenario(data, str(p))
     try:
@@ -361,7 +372,16 @@ def load_scenario(path: str | Path) -> Scenario:
     except OSError:
         bundled = False
     sc._source = "" if bundled else str(p.resolve())
+    if key is not None:
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))  # the oldest
+        _LOADED[key] = sc
     return sc
+
+
+#: Scenarios already parsed, by (resolved path, modification time in ns, size in bytes).
+_LOADED: dict[tuple[str, int, int], Scenario] = {}
+_LOADED_MAX = 64
 
 
 def resolve_path(name: str | Path) -> Path:
