@@ -203,9 +203,10 @@ def iter_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver:
     Each piece is a :class:`BatchResult` of at most :data:`BLOCK` infants whose ``first`` is its first
     infant's index in the batch. One piece waits queued beyond those the workers run, so the workers
     never idle and finished pieces never pile up in memory. Bad arguments (an unknown ``--set`` key,
-    say) raise here, before any piece runs. Args are those of :func:`run_batch`, and ``render``: a picklable function of a finished block
-    (a :class:`BatchResult`) run in the block's worker; its result arrives as the block's ``rendered``,
-    instead of the block's arrays (the ``batch`` command formats its CSV rows there, on every core).
+    say) raise here, before any piece runs. Args are those of :func:`run_batch`, and ``render``: a
+    picklable function of a finished piece (a :class:`BatchResult`) run in its worker; its result arrives
+    as the piece's ``rendered``, instead of its arrays (the ``batch`` command formats its CSV rows there,
+    on every core).
     """
     overrides = dict(overrides or {})
     Session(scenario, n=1, infant=infant, caregiver=caregiver, seed=seed, overrides=overrides)  # validates

@@ -521,7 +521,8 @@ class Session:
     def _run_chunk(self, steps: int) -> None:
         """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile)."""
         care = self.caregivers
-        taken = _run_kernel(self._keys, self._u, steps, self.steps_taken, RUN_TILE, _infant.CONSTANTS, _ACTION_TABLE, _BEHAVIOUR_TABLE,
+        taken = _run_kernel(self._keys, self._u, steps, self.steps_taken, RUN_TILE, _infant.CONSTANTS,
+                            _ACTION_TABLE, _BEHAVIOUR_TABLE,
                             self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
