@@ -140,3 +140,16 @@ def test_list_names_everything():
 def test_bad_subcommand_is_one_line():
     r = run_main("frobnicate")  # the process's own exit code and stderr
     assert r.returncode == 2 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
+
+
+def test_the_parser_is_built_once_and_each_parse_starts_afresh():
+    """``main()`` reuses one parser per process; a parse must not carry anything into the next (a repeated
+    option's list, a subcommand's defaults)."""
+    from simulator.cli import commands
+    parser = commands.build_parser()
+    assert commands.build_parser() is parser
+    first = parser.parse_args(["batch", "still_face", "--n", "5", "--out", "a.csv", "--set", "infant.reactivity=0.6"])
+    second = parser.parse_args(["batch", "still_face", "--n", "5", "--out", "a.csv"])
+    third = parser.parse_args(["run", "still_face", "--out", "b.csv", "--set", "infant.age_months=9"])
+    assert first.set == ["infant.reactivity=0.6"] and second.set == [] and third.set == ["infant.age_months=9"]
+    assert second.func is commands.cmd_batch and third.func is commands.cmd_run and not hasattr(third, "n")

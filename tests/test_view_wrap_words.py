@@ -57,3 +57,21 @@ def test_a_returned_list_is_the_callers_own():
     a = wrap_words(font, "the same words wrapped twice at the same width", 120)
     a.append("changed")
     assert wrap_words(font, "the same words wrapped twice at the same width", 120)[-1] != "changed"
+
+
+def test_fonts_are_shared_until_pygame_quits_then_made_afresh():
+    """One font per file and size in a process (windows and pages share what is remembered about it); after
+    ``pygame.quit()`` the old font is unusable, so the next request makes a new one that works."""
+    from simulator.view.drawing.text import font_file
+    pygame.init()
+    first = font_file(theme.FONT_REGULAR, 23)
+    assert font_file(theme.FONT_REGULAR, 23) is first
+    assert font_file(theme.FONT_BOLD, 23) is not first and font_file(theme.FONT_REGULAR, 24) is not first
+    width = first.size("Attune")[0]
+    pygame.quit()
+    pygame.init()
+    again = font_file(theme.FONT_REGULAR, 23)
+    assert again is not first and again.size("Attune")[0] == width
+    pygame.quit()
+    pygame.init()
+    assert font_file(theme.FONT_REGULAR, 23).size("Attune")[0] == width  # cleared at every quit, not only the first

@@ -8,6 +8,7 @@ own parsers through ``register(sub, common)``. Errors go to stderr as ``error: W
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import os
 import signal
@@ -115,7 +116,10 @@ def _batch_blocks(args, scenario, overrides: dict[str, float], progress, render=
                       overrides=overrides, progress=progress, render=render)
 
 
+@functools.cache
 def build_parser() -> argparse.ArgumentParser:
+    """The ``main.py`` parser, built once per process (parsing leaves it as it was; a build took about 5 ms,
+    most of it argparse looking up translations of its own messages, for each in-process call of :func:`main`)."""
     p = Parser(prog="main.py", description="Attune: a teaching simulator of the Still-Face and the "
                 "Strange Situation. With no command, opens the app.")
     sub = p.add_subparsers(dest="command", parser_class=Parser)

@@ -23,7 +23,7 @@ import pygame  # noqa: E402
 from ..export import SCALES  # noqa: E402
 from ..view.theme import PRINT, SIZE_TINY, mix  # noqa: E402
 from ..view.drawing import chart  # noqa: E402
-from ..view.drawing.text import wrap_words  # noqa: E402
+from ..view.drawing.text import font_file, wrap_words  # noqa: E402
 from .. import paths  # noqa: E402
 from ..model import published as pub  # noqa: E402
 from ..model.io import atomic_write_bytes  # noqa: E402
@@ -84,7 +84,7 @@ class Page:
             path = FONT_DIR / name
             if not path.exists():
                 path = FONT_DIR / "Lato-Regular.ttf"
-            f = pygame.font.Font(str(path), self.px(pt))
+            f = font_file(path, self.px(pt))
             self._fonts[key] = f
         return f
 

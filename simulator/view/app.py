@@ -21,6 +21,7 @@ from ..model.session import warm_up_in_background  # noqa: E402
 from . import strings as S  # noqa: E402
 from . import theme  # noqa: E402
 from .layout import Layout  # noqa: E402
+from .drawing.text import font_file  # noqa: E402
 from .widgets import register_font  # noqa: E402
 from .scene import Scene, SceneStack  # noqa: E402
 from .scenes import SCENES  # noqa: E402
@@ -172,7 +173,7 @@ class App:
         f = self._fonts.get(key)
         if f is None:
             path = theme.FONT_BOLD if bold else theme.FONT_ITALIC if italic else theme.FONT_REGULAR
-            f = pygame.font.Font(str(path), int(px))
+            f = font_file(path, int(px))
             self._fonts[key] = f
             register_font(f, int(px))
         return f

@@ -13,6 +13,25 @@ JOIN_SLACK_PX = 6
 #: Word widths remembered per font (dropped with the font); beyond this the font's list starts afresh.
 _WORDS_PER_FONT = 4096
 _WORD_WIDTHS: "weakref.WeakKeyDictionary[pygame.font.Font, dict[str, int]]" = weakref.WeakKeyDictionary()
+#: Fonts made so far in this process, by (file, pixel size); emptied when pygame quits (a font made before
+#: ``pygame.quit()`` cannot be used after it).
+_FONTS: dict[tuple[str, int], pygame.font.Font] = {}
+
+
+def font_file(path, px: int) -> pygame.font.Font:
+    """The font in file ``path`` at ``px`` pixels, made once per process while pygame stays initialised.
+
+    Every window, scene and printed page asks for the same few fonts; sharing them also shares what is
+    remembered about them (word widths here, rendered lines and wrapped paragraphs in the widgets), which a
+    fresh font per window threw away (the test suite opens a few hundred windows).
+    """
+    key = (str(path), int(px))
+    f = _FONTS.get(key)
+    if f is None:
+        if not _FONTS:
+            pygame.register_quit(_FONTS.clear)  # called once, at the next pygame.quit()
+        f = _FONTS[key] = pygame.font.Font(key[0], key[1])
+    return f
 
 
 def wrap_words(font: pygame.font.Font, text: str, width: int, collapse_spaces: bool = False) -> list[str]:
