@@ -1,7 +1,7 @@
 """Finished model runs shared by the tests that only read them: each distinct run is made once per test process.
 
-A Strange Situation of one infant takes about a third of a second to run; several test files read the same few
-runs (the debrief, the lessons, the reports) in many tests. The run's arrays are made read-only, so a test (or
+Several test files read the same few runs (the debrief, the lessons, the reports) in many tests; a run and its
+scoring are made once per process. The run's arrays are made read-only, so a test (or
 the code it tests) that tried to change a shared run would fail at once instead of changing what the next test
 reads. A test that steps, changes or saves a run makes its own.
 """

@@ -79,6 +79,19 @@ Scratch = namedtuple("Scratch", ("remaining", "cg", "matched", "stranger_action"
 #: Neither changes any result (a test runs odd sizes); bench/bench_batch.py found larger tiles no faster.
 RUN_CHUNK_STEPS = 48
 RUN_TILE = 512
+#: A session of one infant run by the compiled loop keeps a trace (float64 (steps, len(TRACE))): for each
+#: step what :meth:`Session.step` reads to write the event log, which :meth:`Session._log_from_trace` then
+#: writes. Before the step: the caregiver's action, whether the caregiver is in the episode and has left
+#: within it, the behaviour, the episode. After the infant's step: who is present, the stranger's action,
+#: matched, the behaviour, a rupture, a repair's latency (steps or -1). After the clocks: reunion extended,
+#: episode ended, curtailed, its length (s); the episode, its clock (s) and finished, after the step.
+TRACE = ("act", "cg_before", "left_before", "b_before", "episode", "cg", "st", "stranger_action", "matched", "b",
+         "rupture", "repair_steps", "extended", "ended", "curtailed", "duration_s", "episode_after",
+         "t_episode_after", "done_after")
+(TR_ACT, TR_CG_BEFORE, TR_LEFT_BEFORE, TR_B_BEFORE, TR_EPISODE, TR_CG, TR_ST, TR_SACT, TR_MATCHED, TR_B,
+ TR_RUPTURE, TR_REPAIR, TR_EXTENDED, TR_ENDED, TR_CURTAILED, TR_DURATION, TR_EPISODE_AFTER, TR_T_EP_AFTER,
+ TR_DONE_AFTER) = range(len(TRACE))
+_NO_TRACE = np.zeros((0, len(TRACE)))
 
 
 class SetError(Exception):
@@ -498,14 +511,21 @@ class Session:
         draws them, so the result is the same as stepping (a test holds them byte-identical).
         """
         total = max(self._codes.shape[0], 1)
-        if self.learner or self.record or self.n == 1:
+        if self.learner or self.record or self.tiredness is not None:
             while not self.finished:
                 self.step()
                 if progress is not None and self.steps_taken % 200 == 0:
                     progress(min(self.steps_taken / total, 1.0))
         else:
+            # One infant: the loop keeps a trace and the event log is written from it (the same log as
+            # stepping; a test compares them), about 15 times faster than stepping in Python.
+            trace = np.zeros((total, len(TRACE))) if self.n == 1 else _NO_TRACE
+            chunk = total if self.n == 1 else RUN_CHUNK_STEPS  # one infant: one call (each costs ~40 us)
             while not self.finished:
-                self._run_chunk(min(RUN_CHUNK_STEPS, total - self.steps_taken))
+                k0, t0 = self.steps_taken, self.t
+                taken = self._run_chunk(min(chunk, total - k0), trace)
+                if self.n == 1:
+                    self._log_from_trace(trace, k0, taken, t0)
                 if progress is not None:
                     progress(min(self.steps_taken / total, 1.0))
         if progress is not None:
@@ -518,19 +538,21 @@ class Session:
         self._actions = np.broadcast_to(np.int8(0), self._actions.shape)
         self._logs = self._logs._replace(actions=self._actions)
 
-    def _run_chunk(self, steps: int) -> None:
-        """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile)."""
+    def _run_chunk(self, steps: int, trace: np.ndarray = _NO_TRACE) -> int:
+        """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile); returns the steps taken.
+        ``trace``: (steps of the session, len(TRACE)) for a session of one infant, filled for these steps."""
         care = self.caregivers
         taken = _run_kernel(self._keys, self._u, steps, self.steps_taken, RUN_TILE, _infant.CONSTANTS,
                             _ACTION_TABLE, _BEHAVIOUR_TABLE,
                             self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
-                            _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S)
+                            _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, trace)
         care._ptr = (care._ptr + taken) % care._hist.shape[0]
         for _ in range(taken):  # the clock advances as step() advances it (a sum of DT, not a product)
             self.t += DT
         self.steps_taken += taken
+        return taken
 
     def step(self) -> None:
         """Advance every unfinished infant by one model step of 0.25 s."""
@@ -597,15 +619,19 @@ class Session:
         if self._prompt_plan is not None:
             self._due_prompts()
 
-    def _due_prompts(self) -> None:
-        """Log the current episode's prompts whose moment has come (a batch of 1)."""
-        if self._prompt_plan is None or self.finished:
+    def _due_prompts(self, t: float | None = None, e: int | None = None, t_episode: float | None = None,
+                     finished: bool | None = None) -> None:
+        """Log the current episode's prompts whose moment has come (a batch of 1); the arguments (the clock
+        (s), episode index, its clock (s), finished) are those of now unless given."""
+        if self._prompt_plan is None or (self.finished if finished is None else finished):
             return
-        plan = self._prompt_plan[int(self.episode[0])]
-        while self._prompt_next < len(plan) and float(self.t_episode[0]) >= plan[self._prompt_next][0] - 1e-9:
+        t = self.t if t is None else t
+        e = int(self.episode[0]) if e is None else e
+        t_episode = float(self.t_episode[0]) if t_episode is None else t_episode
+        plan = self._prompt_plan[e]
+        while self._prompt_next < len(plan) and t_episode >= plan[self._prompt_next][0] - 1e-9:
             pt = plan[self._prompt_next][1]
-            rec = {"t": round(self.t, 3), "episode": self.episode_ids[int(self.episode[0])], "kind": pt.kind,
-                   "text": pt.text}
+            rec = {"t": round(t, 3), "episode": self.episode_ids[e], "kind": pt.kind, "text": pt.text}
             if pt.options:
                 rec["options"] = list(pt.options)
             self.prompts.append(rec)
@@ -635,13 +661,15 @@ class Session:
         if was_helping and not t.helping:
             self._log_event(0, "help_ends", {})
 
-    def _log_comings_and_goings(self, act: int, left: bool, cg_here: bool) -> None:
-        """Event-log the caregiver leaving or coming back within an episode (a batch of 1)."""
+    def _log_comings_and_goings(self, act: int, left: bool, cg_here: bool, t: float | None = None,
+                                e: int | None = None) -> None:
+        """Event-log the caregiver leaving or coming back within an episode (a batch of 1); ``t`` (s) and
+        ``e`` (episode index): when and where, if not now."""
         if left and act == Action.RETURN_GREET and cg_here:
-            self._log_event(0, "caregiver_returns", {})
+            self._log_event(0, "caregiver_returns", {}, t, e)
             left = False
         if cg_here and not left and LEAVING[act]:
-            self._log_event(0, "caregiver_leaves", {"goodbye": act == Action.LEAVE_WITH_GOODBYE})
+            self._log_event(0, "caregiver_leaves", {"goodbye": act == Action.LEAVE_WITH_GOODBYE}, t, e)
 
     # --- episodes, curtailment, extension ----------------------------------------------------------------
     def _update_curtailment(self, live: np.ndarray, b: np.ndarray) -> None:
@@ -660,8 +688,7 @@ class Session:
 
     def _end_episode(self, end: np.ndarray, curtailed: np.ndarray) -> None:
         if self.n == 1:
-            kind = "curtailed" if curtailed[0] else "episode_end"
-            self._log_event(0, kind, {"duration_s": round(float(self.t_episode[0]), 3)})
+            self._log_episode_end(bool(curtailed[0]), float(self.t_episode[0]))
         care = self.caregivers
         e = self.episode.copy() if self.n == 1 else None  # the episode that ends (the app's bookkeeping)
         self._direct(_end_kernel, end, curtailed, self.steps_taken, self._clocks, self._logs, self._here, self._tables,
@@ -679,7 +706,58 @@ class Session:
                 self.learner_action = start
             if ep.allowed_actions and action_code_or_none(self.learner_action) not in ep.allowed_actions:
                 self.learner_action = action_code(ep.allowed_actions[0])
-            self._log_event(0, "episode_start", {"planned_s": ep.duration_s})
+            self._log_episode_start(int(nxt[0]))
+
+    def _log_episode_end(self, curtailed: bool, duration_s: float, t: float | None = None,
+                         e: int | None = None) -> None:
+        self._log_event(0, "curtailed" if curtailed else "episode_end", {"duration_s": round(duration_s, 3)}, t, e)
+
+    def _log_episode_start(self, e: int, t: float | None = None) -> None:
+        self._log_event(0, "episode_start", {"planned_s": self.scenario.episodes[e].duration_s}, t, e)
+
+    def _log_from_trace(self, trace: np.ndarray, k0: int, taken: int, t0: float) -> None:
+        """Write the event log, the repair latencies and the prompts of steps ``k0 .. k0 + taken - 1`` of a
+        session of one infant run by the compiled loop, from its ``trace`` (see :data:`TRACE`), as
+        :meth:`step` writes them step by step; ``t0`` (s): the clock before step ``k0``.
+
+        Only the steps that can log something are visited: the caregiver's action or presence changed, a
+        leaving or a return, the behaviour changed, a rupture, a repair, a reunion extended, an episode
+        ended, or a prompt's moment passed."""
+        rows = trace[k0:k0 + taken]
+        act, cg = rows[:, TR_ACT].astype(np.int64), rows[:, TR_CG] > 0
+        shown = np.where(cg, act, -1)  # what step() keeps in _last_action after each step (_log_single keeps
+        # it at each visited step; a step not visited left it as it was)
+        before = np.concatenate(([self._last_action[0]], shown[:-1]))
+        visit = ((shown != before) | LEAVING[act] | (act == Action.RETURN_GREET) | (rows[:, TR_B] != rows[:, TR_B_BEFORE])
+                 | (rows[:, TR_RUPTURE] > 0) | (rows[:, TR_REPAIR] >= 0) | (rows[:, TR_EXTENDED] > 0)
+                 | (rows[:, TR_ENDED] > 0))
+        t_ep, e_after = rows[:, TR_T_EP_AFTER], rows[:, TR_EPISODE_AFTER].astype(np.int64)
+        for e, plan in enumerate(self._prompt_plan):
+            for at, _ in plan:
+                visit |= (e_after == e) & (t_ep >= at - 1e-9) & (t_ep - DT < at - 1e-9)
+        ts = np.empty(taken + 1)  # the clock before each step, as step() advances it (a sum of DT)
+        t = t0
+        for j in range(taken + 1):
+            ts[j] = t
+            t += DT
+        for j in np.flatnonzero(visit).tolist():
+            row = rows[j].tolist()
+            t, t_after = float(ts[j]), float(ts[j + 1])
+            e = int(row[TR_EPISODE])
+            self._log_comings_and_goings(int(act[j]), bool(row[TR_LEFT_BEFORE]), bool(row[TR_CG_BEFORE]), t, e)
+            rep = int(row[TR_REPAIR])
+            self._log_single(None, int(act[j]), int(row[TR_SACT]), bool(cg[j]), bool(row[TR_ST]),
+                             bool(row[TR_MATCHED]), int(row[TR_B_BEFORE]), bool(row[TR_RUPTURE]),
+                             rep * DT if rep >= 0 else None, int(row[TR_B]), t, e)
+            if row[TR_EXTENDED]:
+                self._log_event(0, "extended", {"reason": "not yet calm"}, t_after, e)
+            done = bool(row[TR_DONE_AFTER])
+            if row[TR_ENDED]:
+                self._log_episode_end(bool(row[TR_CURTAILED]), row[TR_DURATION], t_after, e)
+                if not done:
+                    self._prompt_next = 0
+                    self._log_episode_start(int(e_after[j]), t_after)
+            self._due_prompts(t_after, int(e_after[j]), float(t_ep[j]), done)
 
     def _learner_start(self, before: int, now: int) -> Action | None:
         """How the learner's caregiver starts episode ``now`` when the learner takes over again, rather than
@@ -701,22 +779,27 @@ class Session:
         return None
 
     # --- logging -----------------------------------------------------------------------------------------
-    def _log_event(self, i: int, kind: str, detail: dict) -> None:
-        e = min(int(self.episode[i]), self.E - 1)
-        self.events.append(Event(self.t, kind, self.episode_ids[e], detail))
+    def _log_event(self, i: int, kind: str, detail: dict, t: float | None = None, e: int | None = None) -> None:
+        """Log an event of infant ``i`` now, or at ``t`` (s) in episode index ``e`` (the compiled loop's trace)."""
+        e = min(int(self.episode[i]) if e is None else e, self.E - 1)
+        self.events.append(Event(self.t if t is None else t, kind, self.episode_ids[e], detail))
 
-    def _log_single(self, k, act, sact, cg, st, matched, prev_b, rupture, repair_latency) -> None:
+    def _log_single(self, k, act, sact, cg, st, matched, prev_b, rupture, repair_latency, b=None, t=None,
+                    e=None) -> None:
+        """Log one step of a batch of 1: the action if it changed, the behaviour ``b`` if it changed from
+        ``prev_b``, a rupture, a repair; ``b``, ``t`` and ``e``: the behaviour, time and episode, if not now."""
         s = self.state
+        b = s.behaviour[0] if b is None else b
         if cg and act != self._last_action[0]:
-            self._log_event(0, "action", {"action": ACTION_IDS[act], "by": self._who()})
+            self._log_event(0, "action", {"action": ACTION_IDS[act], "by": self._who(e)}, t, e)
         self._last_action[0] = act if cg else -1
-        if s.behaviour[0] != prev_b:
-            self._log_event(0, "behaviour", {"behaviour": BEHAVIOUR_IDS[s.behaviour[0]]})
+        if b != prev_b:
+            self._log_event(0, "behaviour", {"behaviour": BEHAVIOUR_IDS[b]}, t, e)
         if rupture:
-            self._log_event(0, "rupture", {})
+            self._log_event(0, "rupture", {}, t, e)
         if repair_latency is not None:
-            self._log_event(0, "repair", {"latency_s": repair_latency})
-            self.repair_latencies[0].append((int(self.episode[0]), repair_latency))
+            self._log_event(0, "repair", {"latency_s": repair_latency}, t, e)
+            self.repair_latencies[0].append((int(self.episode[0]) if e is None else e, repair_latency))
         if self.record:  # one row in the order of TRAJECTORY_COLUMNS
             e = int(self.episode[0])
             self.trajectory.append((
@@ -727,8 +810,8 @@ class Session:
                 (1 if matched else 0) if cg else None,
             ))
 
-    def _who(self) -> str:
-        e = int(self.episode[0])
+    def _who(self, e: int | None = None) -> str:
+        e = int(self.episode[0]) if e is None else e
         if self.tiredness is not None and self.tiredness.helping:
             return "partner"
         if self._policy[e] == Policy.LEARNER or self.broken:
@@ -994,15 +1077,16 @@ def _end_kernel(end, curtailed_now, k, clk, logs, here, tables, contact, near, c
 
 @njit(cache=True, nogil=True)
 def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
-                timing, T, W, geared, leaving, match, flags, dt, tol):  # pragma: no cover - compiled
+                timing, T, W, geared, leaving, match, flags, dt, tol, trace):  # pragma: no cover - compiled
     """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop, for a batch (no learner, no record).
 
     The same kernels as :meth:`Session.step`, in the same order, but infant tile by infant tile
     (``tile`` infants stay in cache for all K steps), skipping finished infants and tiles. Each step's
     random numbers are computed into ``u`` (float32 (12, N)) from the infants' ``keys`` (uint64 (N,)), as
     :meth:`Session.step` computes them (random_stream.py), so the two give the same result. Caregivers perceive through ``hist``, a ring of past behaviour whose row for step
-    ``k0 + j`` is ``(ptr0 + j) % H``. Returns the number of steps taken: K, or fewer if every infant
-    finished sooner.
+    ``k0 + j`` is ``(ptr0 + j) % H``. For a session of one infant, ``trace`` (float64 (steps, len(TRACE)))
+    gets what :meth:`Session.step` reads to write the event log (see :data:`TRACE`); for a batch it is empty
+    (0, len(TRACE)). Returns the number of steps taken: K, or fewer if every infant finished sooner.
     """
     n = clk.done.shape[0]
     H = hist.shape[0]
@@ -1020,11 +1104,18 @@ def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, 
             if j + 1 > taken:
                 taken = j + 1
             k = k0 + j
+            traced = trace.shape[0] > 0  # a session of one infant (a == 0, b == 1): what step() logs
             fill_uniforms(keys, k, u, live, a, b)
             _remaining_kernel(here.planned, clk.t_episode, here.calm_needed, clk.calm_run, scr.remaining, live,
                               a, b)
             _decide_kernel(here.policy, style, clk.t_episode, scr.remaining, here.reunion, here.leaves,
                            here.goodbye, u[5:8], here.scripted, D, hist, (ptr0 + j) % H, timing, T, W, live, a, b)
+            if traced:
+                trace[k, TR_ACT] = D.action[0]
+                trace[k, TR_CG_BEFORE] = here.cg[0]
+                trace[k, TR_LEFT_BEFORE] = clk.left[0]
+                trace[k, TR_B_BEFORE] = S.behaviour[0]
+                trace[k, TR_EPISODE] = clk.episode[0]
             _presence_kernel(here.cg, clk.left, D.action, S.behaviour, leaving, match, scr.cg, scr.matched, live,
                              a, b)
             _stranger_kernel(here.st, scr.cg, clk.t_episode, here.planned, S.behaviour, geared,
@@ -1039,13 +1130,29 @@ def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, 
                            S.near, S.positive_affect, S.negative_affect, S.gaze, S.arousal, clk.prev_matched,
                            clk.mismatch_run, logs.cur, logs.codes[k], logs.actions[k], flags, scr.rupture,
                            scr.repair_steps, a, b)
-            n_end, _ = _clock_kernel(live, S.behaviour, clk.left, clk.t_episode, clk.cry_run, clk.pause,
-                                     clk.calm_run, here.planned, here.curtail_cry, here.curtail_pause,
-                                     here.calm_needed, here.extra_max, here.leaves, logs.extended, clk.episode,
-                                     flags, dt, tol, scr.end, scr.curtailed_now, a, b)
+            n_end, extended = _clock_kernel(live, S.behaviour, clk.left, clk.t_episode, clk.cry_run, clk.pause,
+                                            clk.calm_run, here.planned, here.curtail_cry, here.curtail_pause,
+                                            here.calm_needed, here.extra_max, here.leaves, logs.extended,
+                                            clk.episode, flags, dt, tol, scr.end, scr.curtailed_now, a, b)
+            if traced:
+                trace[k, TR_CG] = scr.cg[0]
+                trace[k, TR_ST] = here.st[0]
+                trace[k, TR_SACT] = scr.stranger_action[0]
+                trace[k, TR_MATCHED] = scr.matched[0]
+                trace[k, TR_B] = S.behaviour[0]
+                trace[k, TR_RUPTURE] = scr.rupture[0]
+                trace[k, TR_REPAIR] = scr.repair_steps[0]
+                trace[k, TR_EXTENDED] = extended
+                trace[k, TR_ENDED] = n_end > 0
+                trace[k, TR_CURTAILED] = scr.curtailed_now[0]
+                trace[k, TR_DURATION] = clk.t_episode[0]
             if n_end:
                 _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
                             D.countdown, D.seen, a, b)
+            if traced:
+                trace[k, TR_EPISODE_AFTER] = clk.episode[0]
+                trace[k, TR_T_EP_AFTER] = clk.t_episode[0]
+                trace[k, TR_DONE_AFTER] = clk.done[0]
     return taken
 
 
