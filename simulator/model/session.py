@@ -92,6 +92,10 @@ TRACE = ("act", "cg_before", "left_before", "b_before", "episode", "cg", "st", "
  TR_RUPTURE, TR_REPAIR, TR_EXTENDED, TR_ENDED, TR_CURTAILED, TR_DURATION, TR_EPISODE_AFTER, TR_T_EP_AFTER,
  TR_DONE_AFTER) = range(len(TRACE))
 _NO_TRACE = np.zeros((0, len(TRACE)))
+#: With ``record``, the loop also keeps each step's state for the trajectory (float64 (steps, 11)): these
+#: variables of infant 0 after the infant's step, in this order (the kernel writes them by name).
+RECORDED = (*STATE_VARIABLES, "contact", "near")
+_NO_RECORD = np.zeros((0, len(RECORDED)))
 
 
 class SetError(Exception):
@@ -511,7 +515,7 @@ class Session:
         draws them, so the result is the same as stepping (a test holds them byte-identical).
         """
         total = max(self._codes.shape[0], 1)
-        if self.learner or self.record or self.tiredness is not None:
+        if self.learner or self.tiredness is not None:
             while not self.finished:
                 self.step()
                 if progress is not None and self.steps_taken % 200 == 0:
@@ -520,12 +524,13 @@ class Session:
             # One infant: the loop keeps a trace and the event log is written from it (the same log as
             # stepping; a test compares them), about 15 times faster than stepping in Python.
             trace = np.zeros((total, len(TRACE))) if self.n == 1 else _NO_TRACE
+            states = np.zeros((total, len(RECORDED))) if self.record and self.n == 1 else _NO_RECORD
             chunk = total if self.n == 1 else RUN_CHUNK_STEPS  # one infant: one call (each costs ~40 us)
             while not self.finished:
                 k0, t0 = self.steps_taken, self.t
-                taken = self._run_chunk(min(chunk, total - k0), trace)
+                taken = self._run_chunk(min(chunk, total - k0), trace, states)
                 if self.n == 1:
-                    self._log_from_trace(trace, k0, taken, t0)
+                    self._log_from_trace(trace, k0, taken, t0, states)
                 if progress is not None:
                     progress(min(self.steps_taken / total, 1.0))
         if progress is not None:
@@ -538,16 +543,17 @@ class Session:
         self._actions = np.broadcast_to(np.int8(0), self._actions.shape)
         self._logs = self._logs._replace(actions=self._actions)
 
-    def _run_chunk(self, steps: int, trace: np.ndarray = _NO_TRACE) -> int:
+    def _run_chunk(self, steps: int, trace: np.ndarray = _NO_TRACE, states: np.ndarray = _NO_RECORD) -> int:
         """Run up to ``steps`` steps in the compiled loop (all infants, tile by tile); returns the steps taken.
-        ``trace``: (steps of the session, len(TRACE)) for a session of one infant, filled for these steps."""
+        ``trace``: (steps of the session, len(TRACE)) for a session of one infant, and ``states`` (steps,
+        len(RECORDED)) for one that records its trajectory, filled for these steps."""
         care = self.caregivers
         taken = _run_kernel(self._keys, self._u, steps, self.steps_taken, RUN_TILE, _infant.CONSTANTS,
                             _ACTION_TABLE, _BEHAVIOUR_TABLE,
                             self._kernel_infants, self._kernel_state, self._here,
                             self._tables, self._clocks, self._logs, self._scratch, int(self.style), care._k,
                             care._hist, care._ptr, _TIMING, TABLES, _WELLBEING, _STRANGER_GEARED, _LEAVING_TABLE,
-                            _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, trace)
+                            _MATCH_TABLE, _BEHAVIOUR_FLAGS, DT, _TOLERANCE_S, trace, states)
         care._ptr = (care._ptr + taken) % care._hist.shape[0]
         for _ in range(taken):  # the clock advances as step() advances it (a sum of DT, not a product)
             self.t += DT
@@ -715,10 +721,12 @@ class Session:
     def _log_episode_start(self, e: int, t: float | None = None) -> None:
         self._log_event(0, "episode_start", {"planned_s": self.scenario.episodes[e].duration_s}, t, e)
 
-    def _log_from_trace(self, trace: np.ndarray, k0: int, taken: int, t0: float) -> None:
+    def _log_from_trace(self, trace: np.ndarray, k0: int, taken: int, t0: float,
+                        states: np.ndarray = _NO_RECORD) -> None:
         """Write the event log, the repair latencies and the prompts of steps ``k0 .. k0 + taken - 1`` of a
         session of one infant run by the compiled loop, from its ``trace`` (see :data:`TRACE`), as
-        :meth:`step` writes them step by step; ``t0`` (s): the clock before step ``k0``.
+        :meth:`step` writes them step by step; ``t0`` (s): the clock before step ``k0``. With ``record``,
+        the trajectory's rows too, from ``states`` (see :data:`RECORDED`).
 
         Only the steps that can log something are visited: the caregiver's action or presence changed, a
         leaving or a return, the behaviour changed, a rupture, a repair, a reunion extended, an episode
@@ -740,6 +748,8 @@ class Session:
         for j in range(taken + 1):
             ts[j] = t
             t += DT
+        if self.record:
+            self._trajectory_from_trace(rows, states[k0:k0 + taken], ts)
         for j in np.flatnonzero(visit).tolist():
             row = rows[j].tolist()
             t, t_after = float(ts[j]), float(ts[j + 1])
@@ -758,6 +768,24 @@ class Session:
                     self._prompt_next = 0
                     self._log_episode_start(int(e_after[j]), t_after)
             self._due_prompts(t_after, int(e_after[j]), float(t_ep[j]), done)
+
+    def _trajectory_from_trace(self, rows: np.ndarray, states: np.ndarray, ts: np.ndarray) -> None:
+        """Append the trajectory's rows (as :meth:`_log_single` writes them) for the steps of ``rows`` (their
+        trace), ``states`` (their recorded state) and ``ts`` (the clock before each, and after the last)."""
+        e = rows[:, TR_EPISODE].astype(np.int64)
+        cg, st, matched = rows[:, TR_CG] > 0, rows[:, TR_ST] > 0, rows[:, TR_MATCHED] > 0
+        act, sact = rows[:, TR_ACT].astype(np.int64), rows[:, TR_SACT].astype(np.int64)
+        columns = [
+            [round(t + DT, 3) for t in ts[:-1].tolist()], (e + 1).tolist(), [self.episode_ids[i] for i in e],
+            [ACTION_IDS[a] if c else "" for a, c in zip(act.tolist(), cg.tolist())],
+            [ACTION_IDS[a] if c else "" for a, c in zip(sact.tolist(), st.tolist())],
+            *(states[:, j].tolist() for j in range(len(STATE_VARIABLES))),
+            [BEHAVIOUR_IDS[b] for b in rows[:, TR_B].astype(np.int64).tolist()],
+            states[:, RECORDED.index("contact")].astype(np.int64).tolist(),
+            states[:, RECORDED.index("near")].astype(np.int64).tolist(),
+            [(1 if m else 0) if c else None for m, c in zip(matched.tolist(), cg.tolist())],
+        ]
+        self.trajectory.extend(zip(*columns))
 
     def _learner_start(self, before: int, now: int) -> Action | None:
         """How the learner's caregiver starts episode ``now`` when the learner takes over again, rather than
@@ -800,7 +828,7 @@ class Session:
         if repair_latency is not None:
             self._log_event(0, "repair", {"latency_s": repair_latency}, t, e)
             self.repair_latencies[0].append((int(self.episode[0]) if e is None else e, repair_latency))
-        if self.record:  # one row in the order of TRAJECTORY_COLUMNS
+        if self.record and t is None:  # one row in the order of TRAJECTORY_COLUMNS (from a trace: all at once)
             e = int(self.episode[0])
             self.trajectory.append((
                 round(self.t + DT, 3), e + 1, self.episode_ids[e], ACTION_IDS[act] if cg else "",
@@ -1077,7 +1105,7 @@ def _end_kernel(end, curtailed_now, k, clk, logs, here, tables, contact, near, c
 
 @njit(cache=True, nogil=True)
 def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
-                timing, T, W, geared, leaving, match, flags, dt, tol, trace):  # pragma: no cover - compiled
+                timing, T, W, geared, leaving, match, flags, dt, tol, trace, states):  # pragma: no cover - compiled
     """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop, for a batch (no learner, no record).
 
     The same kernels as :meth:`Session.step`, in the same order, but infant tile by infant tile
@@ -1086,7 +1114,8 @@ def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, 
     :meth:`Session.step` computes them (random_stream.py), so the two give the same result. Caregivers perceive through ``hist``, a ring of past behaviour whose row for step
     ``k0 + j`` is ``(ptr0 + j) % H``. For a session of one infant, ``trace`` (float64 (steps, len(TRACE)))
     gets what :meth:`Session.step` reads to write the event log (see :data:`TRACE`); for a batch it is empty
-    (0, len(TRACE)). Returns the number of steps taken: K, or fewer if every infant finished sooner.
+    (0, len(TRACE)); ``states`` (float64 (steps, len(RECORDED)), or empty) gets infant 0's state for the
+    trajectory. Returns the number of steps taken: K, or fewer if every infant finished sooner.
     """
     n = clk.done.shape[0]
     H = hist.shape[0]
@@ -1146,6 +1175,18 @@ def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, 
                 trace[k, TR_ENDED] = n_end > 0
                 trace[k, TR_CURTAILED] = scr.curtailed_now[0]
                 trace[k, TR_DURATION] = clk.t_episode[0]
+            if states.shape[0] > 0:  # in the order of RECORDED
+                states[k, 0] = S.positive_affect[0]
+                states[k, 1] = S.negative_affect[0]
+                states[k, 2] = S.gaze[0]
+                states[k, 3] = S.arousal[0]
+                states[k, 4] = S.reserve[0]
+                states[k, 5] = S.proximity_drive[0]
+                states[k, 6] = S.violation[0]
+                states[k, 7] = S.expectation[0]
+                states[k, 8] = S.stress_load[0]
+                states[k, 9] = S.contact[0]
+                states[k, 10] = S.near[0]
             if n_end:
                 _end_kernel(scr.end, scr.curtailed_now, k + 1, clk, logs, here, tables, S.contact, S.near,
                             D.countdown, D.seen, a, b)
