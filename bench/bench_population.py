@@ -4,11 +4,12 @@ Situation, scored: what the Population lab runs.
 Prints the time of each stage, warm (the kernels loaded and one run done first, as in the app after
 its first run), and the peak memory of all processes together (the main process and its workers,
 sampled from /proc: bench/memory.py) in a second run, since sampling costs time. Targets (issue 17): 1,000 infants <= 1.5 s warm, 10,000 <= 8 s,
-all processes <= 500 MB. Usage: ``python bench/bench_population.py [N] [POPULATION]``.
+all processes <= 500 MB. Usage: ``python bench/bench_population.py [N] [POPULATION]`` (``--help``).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
@@ -34,8 +35,15 @@ def _run(sc, pop: str, n: int, seed: int):
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    pop = sys.argv[2] if len(sys.argv) > 2 else "low_risk"
+    from simulator.model.limits import count_arg
+    from simulator.model.population import POPULATIONS
+    ap = argparse.ArgumentParser(description="Time N infants through 12 months of development and the "
+                                 "Strange Situation, scored (what the Population lab runs).")
+    ap.add_argument("n", nargs="?", type=count_arg, default=10_000, help="infants (default 10,000)")
+    ap.add_argument("population", nargs="?", default="low_risk", choices=sorted(POPULATIONS),
+                    help="population (default low_risk)")
+    args = ap.parse_args()
+    n, pop = args.n, args.population
     sc = load_scenario("strange_situation")
     print(f"{n} infants, population {pop}, 12 months of development, then the Strange Situation "
           f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f})")
