@@ -14,6 +14,11 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 _PRIVATE = Path(tempfile.mkdtemp(prefix="attune-tests-"))
 os.environ["ATTUNE_DATA_DIR"] = str(_PRIVATE / "data")
 os.environ["ATTUNE_SAVE_DIR"] = str(_PRIVATE / "saved")
+# Batches run in the test process (simulator/model/workers.py): pytest-xdist already runs one test process per
+# core, so a batch's own pool of worker processes would only compete with the other test process, and forking
+# it costs CPU (a quarter more for the caregiver and individual-differences tests). The tests of the pool ask
+# for workers explicitly (workers=2, or ATTUNE_WORKERS in a subprocess's environment).
+os.environ.setdefault("ATTUNE_WORKERS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -1,7 +1,10 @@
 """The blocked batch runner: results never depend on the number of workers or on how a block is cut into
 pieces; one block is a plain Session."""
 
+import os
+
 import numpy as np
+import pytest
 
 from simulator.model import batch
 from simulator.model.scenario import load_scenario
@@ -150,3 +153,28 @@ def test_bad_arguments_fail_before_any_block_runs():
 
     with pytest.raises(SetError):
         batch.iter_batch(load_scenario("still_face"), 10, overrides={"infant.no_such": 1.0})
+
+
+def test_the_number_of_workers_follows_attune_workers_or_the_cores_this_process_may_use(monkeypatch):
+    from simulator.model import workers
+    monkeypatch.delenv("ATTUNE_WORKERS", raising=False)
+    assert workers.default_workers() == max(1, min(len(os.sched_getaffinity(0)), workers.MAX_DEFAULT_WORKERS))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)  # e.g. taskset -c 0
+    assert workers.default_workers() == 1
+    for text, n in (("3", 3), (" 2 ", 2), ("64", 64)):
+        monkeypatch.setenv("ATTUNE_WORKERS", text)
+        assert workers.default_workers() == n
+    monkeypatch.setenv("ATTUNE_WORKERS", "1")
+    seen = []
+    monkeypatch.setattr(batch, "_blocks", lambda jobs, w, progress: seen.append(w) or iter(()))
+    batch.iter_batch(load_scenario("still_face"), 600)
+    assert seen == [1]  # the batch asked for one worker: it runs in this process
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "65", "two", "1.5"])
+def test_a_bad_attune_workers_is_one_line_and_exit_2(monkeypatch, tmp_path, text):
+    from cli_helpers import run_cli
+    monkeypatch.setenv("ATTUNE_WORKERS", text)
+    r = run_cli("batch", "still_face", "--n", 600, "--out", tmp_path / "b.csv")
+    assert r.returncode == 2 and not (tmp_path / "b.csv").exists()
+    assert r.stderr.count("\n") == 1 and "ATTUNE_WORKERS" in r.stderr and text in r.stderr, r.stderr

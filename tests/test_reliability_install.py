@@ -109,7 +109,7 @@ def _cpu_s(pid: int) -> float:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the worker processes")
 def test_sigterm_stops_batch_workers_promptly(tmp_path):
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", ATTUNE_WORKERS="2")
     p = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "batch", "strange_situation", "--n", "15000",
                           "--out", str(tmp_path / "b.csv")], stderr=subprocess.PIPE, text=True, env=env)
     try:

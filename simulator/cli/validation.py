@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..model.io import atomic_write_text
 from ..model.scoring.validation import N, SEED, build_report
+from ..model.workers import MAX_WORKERS
 from .common import check_out
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "validation.md"
@@ -41,6 +42,6 @@ def register(sub, common) -> None:
     p.add_argument("--out", default=None, help="report path (default docs/validation.md)")
     p.add_argument("--seed", type=seed_arg, default=SEED, help=f"seed of every population (default {SEED})")
     p.add_argument("--n", type=count_arg, default=N, help=f"infants per population (default {N})")
-    p.add_argument("--workers", type=lambda t: count_arg(t, 64), default=None,
+    p.add_argument("--workers", type=lambda t: count_arg(t, MAX_WORKERS), default=None,
                    help="processes for the populations (default: up to 2, the cores available)")
     p.set_defaults(func=cmd_validation)

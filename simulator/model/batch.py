@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +27,7 @@ from .infant import InfantParams
 from .scenario import Scenario
 from .scoring import score_session
 from .session import Session, warm_up
+from .workers import default_workers
 
 #: Infants per block. Fixed so that results never depend on the machine; 5,000 keeps numpy's per-call
 #: overhead small while two blocks share a 2-core machine (bench/bench_batch.py: 30 s -> 21 s for 10,000).
@@ -186,11 +186,6 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     finally:
         if fork:
             gc.unfreeze()
-
-
-def default_workers() -> int:
-    """Worker processes to use: the machine's cores (at most 8)."""
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def iter_batch(scenario: Scenario, n: int, infant: str | None = None, caregiver: str = "sensitive",

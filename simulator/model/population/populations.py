@@ -22,6 +22,7 @@ import numpy as np
 from .. import published as pub
 from ..infant import InfantParams
 from ..params import sample_temperament
+from ..workers import default_workers
 from .development import DevelopmentResult, develop
 from .profiles import PROFILE_PARAMETERS, ProfileParams
 
@@ -224,13 +225,12 @@ def develop_population(population: str, n: int, months: float, seed: int = 0,
     for every infant.
     """
     import dataclasses
-    import os
 
     pid = resolve_population(population)
     overrides = dict(overrides or {})
     jobs = [(pid, min(BLOCK, n - start), float(months), int(seed), k, overrides)
             for k, start in enumerate(range(0, n, BLOCK))]
-    workers = min(workers or max(1, min(os.cpu_count() or 1, 8)), len(jobs))
+    workers = min(workers or default_workers(), len(jobs))
     if workers <= 1:
         parts = [_develop_block(job) for job in jobs]
     else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
@@ -101,7 +100,8 @@ class Runs:
         """Run the sessions of ``specs`` (tuples of :meth:`get`'s arguments) ahead, in parallel
         processes where the machine has more than one core. Results equal those of :meth:`get`."""
         keys = [k for k in dict.fromkeys(self._key(*spec) for spec in specs) if k not in self._cache]
-        workers = min(workers or os.cpu_count() or 1, 2, len(keys))
+        from ..workers import default_workers
+        workers = min(workers or default_workers(), 2, len(keys))
         if workers <= 1:
             for k in keys:
                 self.get(k[0], k[1], k[2], k[3], dict(k[4]))
