@@ -171,7 +171,7 @@ def test_the_number_of_workers_follows_attune_workers_or_the_cores_this_process_
     assert seen == [1]  # the batch asked for one worker: it runs in this process
 
 
-@pytest.mark.parametrize("text", ["0", "-1", "65", "two", "1.5"])
+@pytest.mark.parametrize("text", ["0", "-1", "65", "two", "1.5", "1_0", "²"])
 def test_a_bad_attune_workers_is_one_line_and_exit_2(monkeypatch, tmp_path, text):
     from cli_helpers import run_cli
     monkeypatch.setenv("ATTUNE_WORKERS", text)

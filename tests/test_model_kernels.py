@@ -244,3 +244,17 @@ def test_direct_calls_fall_back_to_the_kernel_when_numbas_internals_differ():
 
     k = NotNumba()
     assert _entry_point(k, (1,)) is k
+
+
+def test_episodes_whose_lengths_are_not_whole_steps_fit_the_log_and_finish():
+    # An episode ends at its first step at or past its planned length, so a length that is not a whole number
+    # of 0.25 s steps takes up to one step more; eight of them, with extensions, once overran the log (a hang in
+    # the compiled loop, an IndexError when stepping). Both ways must finish, alike, one infant or a batch.
+    sc = load_scenario("strange_situation")
+    overrides = {f"episode.{ep.id}.duration_s": 30.1 for ep in sc.episodes}
+    overrides.update({f"episode.{ep.id}.extend.max_extra_s": 0.1 for ep in sc.episodes if ep.extend})
+    stepped = _finished_by_stepping("strange_situation", 1, 0, overrides=overrides)
+    run = Session(sc, n=1, seed=0, overrides=overrides).run()
+    assert run.finished and run.events == stepped.events and run.steps_taken == stepped.steps_taken
+    assert stepped.steps_taken > sum(30.1 / 0.25 for _ in sc.episodes)  # each episode took its extra step
+    assert Session(sc, n=3, seed=0, overrides=overrides).run().finished

@@ -362,7 +362,10 @@ class Session:
         self.repair_latencies: list[list[tuple[int, float]]] = [[] for _ in range(n)] if n == 1 else []
 
         # Logs.
-        max_steps = int(np.ceil((self._planned.sum() + self._extra_max.sum()) / DT)) + 2
+        # An episode ends at its first step at or past its planned length (plus any extension): at most
+        # ceil((planned + extra) / DT) steps each, so a length that is not a whole number of steps costs up to
+        # one step more per episode; one more each, and one, to spare.
+        max_steps = int(np.ceil((self._planned + self._extra_max[:E]) / DT).sum()) + E + 1
         self._codes = np.zeros((max_steps, n), dtype=np.uint8)
         self._actions = np.zeros((max_steps, n), dtype=np.int8)
         self._ep_start = np.zeros((n, E), dtype=np.int64)
@@ -509,10 +512,10 @@ class Session:
     def run(self, progress=None) -> "Session":
         """Step until every infant has finished; ``progress(fraction)`` is called now and then.
 
-        A session without a learner or a per-step record (a batch) runs in one compiled loop
-        (:func:`_run_kernel`): the same kernels as :meth:`step`, infant tile by infant tile, skipping
-        finished infants, with the random numbers drawn for all N infants step by step as :meth:`step`
-        draws them, so the result is the same as stepping (a test holds them byte-identical).
+        A session without a learner runs in one compiled loop (:func:`_run_kernel`): the same kernels as
+        :meth:`step`, infant tile by infant tile, skipping finished infants, each step's random numbers
+        computed as :meth:`step` computes them, so the result is the same as stepping (a test holds them
+        byte-identical). One infant's event log, prompts and trajectory are written from the loop's trace.
         """
         total = max(self._codes.shape[0], 1)
         if self.learner or self.tiredness is not None:
@@ -528,6 +531,8 @@ class Session:
             chunk = total if self.n == 1 else RUN_CHUNK_STEPS  # one infant: one call (each costs ~40 us)
             while not self.finished:
                 k0, t0 = self.steps_taken, self.t
+                if k0 >= total:  # cannot happen with the log sized above; a clear error, never a hang
+                    raise RuntimeError(f"session not finished after {total} steps, the most its log holds")
                 taken = self._run_chunk(min(chunk, total - k0), trace, states)
                 if self.n == 1:
                     self._log_from_trace(trace, k0, taken, t0, states)
@@ -1106,7 +1111,7 @@ def _end_kernel(end, curtailed_now, k, clk, logs, here, tables, contact, near, c
 @njit(cache=True, nogil=True)
 def _run_kernel(keys, u, K, k0, tile, CK, act_tab, beh_tab, P, S, here, tables, clk, logs, scr, style, D, hist, ptr0,
                 timing, T, W, geared, leaving, match, flags, dt, tol, trace, states):  # pragma: no cover - compiled
-    """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop, for a batch (no learner, no record).
+    """A session's steps ``k0 .. k0 + K - 1`` in one compiled loop (a session without a learner).
 
     The same kernels as :meth:`Session.step`, in the same order, but infant tile by infant tile
     (``tile`` infants stay in cache for all K steps), skipping finished infants and tiles. Each step's

@@ -24,10 +24,7 @@ def default_workers() -> int:
     """
     text = os.environ.get(WORKERS_ENV, "").strip()
     if text:
-        try:
-            n = int(text)
-        except ValueError:
-            n = 0
+        n = int(text) if text.isascii() and text.isdigit() and len(text) <= 2 else 0  # not "1_0", "+2" or "²"
         if not 1 <= n <= MAX_WORKERS:
             raise SetError(f"{WORKERS_ENV}={quoted(text)}: expected a whole number of worker processes, "
                            f"1 to {MAX_WORKERS}")

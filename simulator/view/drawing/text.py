@@ -14,7 +14,7 @@ JOIN_SLACK_PX = 6
 _WORDS_PER_FONT = 4096
 _WORD_WIDTHS: "weakref.WeakKeyDictionary[pygame.font.Font, dict[str, int]]" = weakref.WeakKeyDictionary()
 #: Fonts made so far in this process, by (file, pixel size); emptied when pygame quits (a font made before
-#: ``pygame.quit()`` cannot be used after it).
+#: ``pygame.quit()`` cannot be used after it). ``pygame.font.quit()`` alone is not watched: Attune never calls it.
 _FONTS: dict[tuple[str, int], pygame.font.Font] = {}
 
 
