@@ -3,8 +3,9 @@
 Runs what ``python main.py batch strange_situation --n N --out F.csv`` runs (blocks streamed to the file
 as they finish) twice: once timed, once with the peak memory of all processes together sampled from
 /proc (bench/memory.py), because the sampler itself costs time (reading every process's smaps_rollup
-every 20 ms slowed a 10,000 batch by 0.3-1 s). Then the speed-up per infant over one infant at a time (stepped, as the app steps). Prints figures; asserts nothing. Targets (issue 17; docs/contract.md): 10,000 infants <= 4 s on 2 idle cores;
-memory <= 500 MB at any N, and at 100,000 within 20% of the figure at 10,000.
+every 20 ms slowed a 10,000 batch by 0.3-1 s). Then the speed-up per infant over one infant at a time
+(stepped, as the app steps). Prints figures; asserts nothing. Targets (issue 17; docs/contract.md): 10,000
+infants <= 4 s on 2 idle cores; memory <= 500 MB at any N, and at 100,000 within 20% of the figure at 10,000.
 Run: python bench/bench_batch.py [--n 10000] [--single 5] [--workers W] [--unscored]
 """
 
@@ -81,7 +82,8 @@ def main() -> None:
         for i in range(args.single):
             Session(sc, n=1, seed=100 + i).run()
         per_run = (time.perf_counter() - t0) / args.single
-        print(f"  one infant at a time:      {per_single:6.3f} s per infant, stepped as the app steps ({args.single} timed)")
+        print(f"  one infant at a time:      {per_single:6.3f} s per infant, stepped as the app steps "
+              f"({args.single} timed)")
         print(f"  speed-up per infant:       {per_single / (t_batch / args.n):6.0f}x   (target >= 100x)")
         print(f"  one infant, Session.run:   {per_run:6.3f} s (the compiled loop; the batch is "
               f"{per_run / (t_batch / args.n):.0f}x faster per infant)")

@@ -163,7 +163,8 @@ _EVERY_KIND = _LOGGED | {"caregiver_leaves", "curtailed", "extended", "rupture",
 
 
 @pytest.mark.parametrize("scenario,kw,kinds", [
-    ("strange_situation", {"seed": 1}, _EVERY_KIND), ("reunion_choices", {"seed": 0, "infant": "resistant"}, _EVERY_KIND),
+    ("strange_situation", {"seed": 1}, _EVERY_KIND),
+    ("reunion_choices", {"seed": 0, "infant": "resistant"}, _EVERY_KIND),
     ("still_face", {"seed": 2}, _LOGGED), ("nursery_drop_off", {"seed": 1}, _LOGGED),
     ("simulated_depression", {"seed": 4, "caregiver": "intrusive"}, _LOGGED)])
 def test_one_infant_run_by_the_compiled_loop_logs_exactly_what_stepping_logs(scenario, kw, kinds):
