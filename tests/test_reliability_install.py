@@ -120,10 +120,15 @@ def test_sigterm_stops_batch_workers_promptly(tmp_path):
             workers = _children(p.pid)
         if p.poll() is not None or not workers:
             pytest.skip("the batch ran without worker processes here")
+        while time.monotonic() < deadline and p.poll() is None:
+            # Until every worker has computed for 0.3 s: they are inside a block. The children are read afresh
+            # each time (a process seen once may be gone by the next look, before the pool's workers start).
+            workers = _children(p.pid)
+            if workers and min(map(_cpu_s, workers)) >= 0.3:
+                break
+            time.sleep(0.05)
         workers = _children(p.pid)
-        while time.monotonic() < deadline and p.poll() is None and min(map(_cpu_s, workers)) < 0.3:
-            time.sleep(0.05)  # until every worker has computed for 0.3 s: they are inside a block
-        workers = _children(p.pid)
+        assert workers and p.poll() is None, "the batch's workers were never seen computing"
         p.send_signal(signal.SIGTERM)
         t0 = time.monotonic()
         p.wait(timeout=30)
