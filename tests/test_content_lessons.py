@@ -186,3 +186,14 @@ def test_two_separations_give_two_lessons_with_headings_told_apart(audience):
     titles = [lesson.title for lesson in build_lessons(s, score(s), audience)]
     planned = [t for t in titles if t.endswith(" of 2)")]
     assert len(planned) == 2 and len(set(titles)) == len(titles), titles
+
+
+def test_parents_take_home_speaks_of_phones_except_after_a_caregivers_low_mood():
+    # After the simulated depression the lesson is that low mood is nobody's fault and support helps; a line
+    # on phones there would read as one more thing a low parent is doing wrong.
+    for name, phone in (("simulated_depression", False), ("still_face", True), ("phone_still_face", True),
+                        ("everyday_rupture_repair", True)):
+        s = Session(load_scenario(name), n=1, seed=1).run()
+        (take_home,) = [x for x in build_lessons(s, audience="parents") if x.key == "take_home"]
+        assert ("phone" in take_home.text) is phone, name
+        assert "Support helps" in take_home.text and "Repair counts" in take_home.text and "{" not in take_home.text

@@ -237,14 +237,17 @@ SETTLED_NO = "it took a while, and that is normal"
 # --- Take home (one per audience) -----------------------------------------------------------------------
 TAKE_HOME = {
     "parents": ("No parent is perfect: being in step about a third of the time is ordinary good care. Repair "
-                "counts: coming back, looking, answering, saying sorry. A phone can be a still face, so "
-                "notice when it pulls you away, and come back. Support helps: tired, stressed or low parents "
-                "find repair harder, and help for the parent is help for the baby."),
+                "counts: coming back, looking, answering, saying sorry.{phone} Support helps: tired, stressed "
+                "or low parents find repair harder, and help for the parent is help for the baby."),
     "class": ("Mismatch is the normal state of interaction and repair is the active ingredient (Tronick "
               "1989). A model shows how the mechanisms could work; it never assesses a real child or parent."),
     "research": ("All figures are from one simulated run with the seed and parameters below; single runs "
                  "vary. Population figures come from the batch command with the same settings."),
 }
+
+#: The parents' take-home's sentence on phones; left out after a scenario about a caregiver's low mood, whose
+#: lesson is that low mood is nobody's fault and support helps (a phone is beside that point there).
+TAKE_HOME_PHONE = " A phone can be a still face, so notice when it pulls you away, and come back."
 
 # --- Markdown export -----------------------------------------------------------------------------------
 MD_TITLE = "# Debrief: {title}"

@@ -340,8 +340,9 @@ def build_lessons(session, scores=None, audience: str = DEFAULT_AUDIENCE, resear
     else:
         out.append(rupture_repair_lesson(session, audience))
         out += planned_rupture_lessons(session, audience)
-    out.append(Lesson("take_home", L.TITLE["take_home"][audience], L.TAKE_HOME[audience],
-                      ("good-enough", "repair")))
+    low_mood = any(ep.caregiver == "depressed" for ep in session.scenario.episodes)
+    take_home = L.TAKE_HOME[audience].format(phone="" if low_mood else L.TAKE_HOME_PHONE)
+    out.append(Lesson("take_home", L.TITLE["take_home"][audience], take_home, ("good-enough", "repair")))
     return [x for x in out if x is not None]
 
 
